@@ -1,0 +1,150 @@
+// `Cấu hình` (key/value rows) and `Xếp loại` (levels and gates) → typed settings.
+import { Cell, Gate, Level, ScoringConfig } from './types';
+import { EXCLUDE_LEVEL, LEVEL_KIND } from './schema';
+import { cellText, normalizeHeader, parseScore } from './text';
+import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP } from './default-rubrics';
+
+/** Everything the documents and the jobs need from `Cấu hình`. */
+export interface Settings {
+  year: number;
+  province: string;
+  /** Cơ quan chủ quản, printed above the issuing body (not bold); may be empty. */
+  parentBody: string;
+  /** Issuing body, one line per printed line ("ỦY BAN NHÂN DÂN", "HUYỆN BÌNH SƠN"). */
+  issuingBody: string[];
+  /** Place name in the date line ("Bình Sơn"). */
+  place: string;
+  /** The area the report covers ("huyện Bình Sơn"). */
+  area: string;
+  deadline: Date | null;
+  reportNumber: string;
+  reportDate: Date | null;
+  decisionNumber: string;
+  decisionDate: Date | null;
+  /** "Kính gửi" of the report. */
+  addressee: string;
+  reportRecipients: string[];
+  decisionRecipients: string[];
+  /** Who issues the decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN"). */
+  decisionAuthority: string;
+  decisionBases: string[];
+  /** Signature block: authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), title, name. */
+  signAuthority: string[];
+  signTitle: string;
+  signerName: string;
+  /** Drafting unit's code for "Lưu: VT, NV.". */
+  drafterCode: string;
+  scoring: ScoringConfig;
+  /** Google-only: ids of the Drive root folder and of the document templates. */
+  driveFolderId: string;
+  reportTemplateId: string;
+  decisionTemplateId: string;
+}
+
+export interface ConfigRow { key: Cell; value: Cell; row?: number }
+export interface LevelRow { kind: Cell; code: Cell; name: Cell; min: Cell; maxLevel: Cell; row?: number }
+
+/** The keys of `Cấu hình`, with a description users read beside each value. */
+export const CONFIG_KEYS = {
+  year: ['Năm', 'Năm đánh giá'],
+  province: ['Tỉnh', 'Tỉnh, thành phố'],
+  parentBody: ['Cơ quan chủ quản', 'In phía trên tên cơ quan ban hành (bỏ trống nếu không có)'],
+  issuingBody: ['Cơ quan ban hành', 'Tên cơ quan ban hành văn bản; xuống dòng bằng dấu "|"'],
+  place: ['Địa danh', 'Địa danh ghi ở dòng ngày tháng'],
+  area: ['Địa bàn', 'Phạm vi báo cáo, ví dụ "huyện Bình Sơn"'],
+  deadline: ['Hạn nộp', 'Hạn đơn vị nộp kết quả tự chấm (ngày/tháng/năm)'],
+  reportNumber: ['Số báo cáo', 'Số, ký hiệu báo cáo, ví dụ 285/BC-UBND'],
+  reportDate: ['Ngày báo cáo', 'Bỏ trống để lấy ngày tạo báo cáo'],
+  decisionNumber: ['Số quyết định', 'Số, ký hiệu quyết định, ví dụ 1520/QĐ-UBND'],
+  decisionDate: ['Ngày quyết định', 'Bỏ trống để lấy ngày tạo quyết định'],
+  addressee: ['Kính gửi', 'Cơ quan nhận báo cáo'],
+  reportRecipients: ['Nơi nhận báo cáo', 'Mỗi nơi nhận cách nhau bởi dấu ";"'],
+  decisionRecipients: ['Nơi nhận quyết định', 'Mỗi nơi nhận cách nhau bởi dấu ";"'],
+  decisionAuthority: ['Thẩm quyền ban hành quyết định', 'Ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN'],
+  decisionBases: ['Căn cứ quyết định', 'Mỗi căn cứ cách nhau bởi dấu "|"'],
+  signAuthority: ['Thẩm quyền ký', 'Ví dụ TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH'],
+  signTitle: ['Chức vụ người ký', 'Ví dụ PHÓ CHỦ TỊCH'],
+  signerName: ['Người ký', 'Họ và tên người ký'],
+  drafterCode: ['Đơn vị soạn thảo', 'Chữ viết tắt đơn vị soạn thảo, ví dụ NV'],
+  step: ['Bước điểm', 'Điểm nhập phải là bội số của giá trị này'],
+  bonusCap: ['Trần điểm thưởng', 'Bỏ trống để lấy tổng điểm tối đa các tiêu chí thưởng'],
+  driveFolderId: ['Thư mục Drive', 'Do công cụ ghi: mã thư mục gốc của năm'],
+  reportTemplateId: ['Mẫu báo cáo', 'Mã tài liệu Google Docs dùng làm mẫu báo cáo (bỏ trống để dùng mẫu mặc định)'],
+  decisionTemplateId: ['Mẫu quyết định', 'Mã tài liệu Google Docs dùng làm mẫu quyết định (bỏ trống để dùng mẫu mặc định)'],
+} as const;
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+const splitList = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
+
+function asDate(c: Cell): Date | null {
+  if (c instanceof Date && !isNaN(c.getTime())) return c;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cellText(c));
+  return m ? new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : null;
+}
+
+function asNumber(c: Cell): number | null {
+  const p = parseScore(c);
+  return p.kind === 'number' ? p.value : null;
+}
+
+/** Map `Cấu hình` rows (by the Vietnamese key) and `Xếp loại` rows into settings; unknown keys are ignored. */
+export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = []): Settings {
+  const byKey = new Map<string, Cell>();
+  for (const r of configRows) byKey.set(normalizeHeader(r.key), r.value);
+  const get = (k: ConfigKey): Cell => byKey.get(normalizeHeader(CONFIG_KEYS[k][0])) ?? null;
+  const text = (k: ConfigKey) => cellText(get(k));
+  const lines = (k: ConfigKey) => splitList(text(k), /\s*[|\n]\s*/);
+  const list = (k: ConfigKey) => splitList(text(k), /\s*[;\n]\s*/);
+  const { levels, gates } = parseLevels(levelRows);
+  return {
+    year: asNumber(get('year')) ?? new Date().getFullYear(),
+    province: text('province'),
+    parentBody: text('parentBody'),
+    issuingBody: lines('issuingBody'),
+    place: text('place'),
+    area: text('area'),
+    deadline: asDate(get('deadline')),
+    reportNumber: text('reportNumber'),
+    reportDate: asDate(get('reportDate')),
+    decisionNumber: text('decisionNumber'),
+    decisionDate: asDate(get('decisionDate')),
+    addressee: text('addressee'),
+    reportRecipients: list('reportRecipients'),
+    decisionRecipients: list('decisionRecipients'),
+    decisionAuthority: text('decisionAuthority'),
+    decisionBases: lines('decisionBases'),
+    signAuthority: lines('signAuthority'),
+    signTitle: text('signTitle'),
+    signerName: text('signerName'),
+    drafterCode: text('drafterCode'),
+    scoring: {
+      step: asNumber(get('step')) || DEFAULT_STEP,
+      bonusCap: asNumber(get('bonusCap')),
+      levels,
+      gates,
+    },
+    driveFolderId: text('driveFolderId'),
+    reportTemplateId: text('reportTemplateId'),
+    decisionTemplateId: text('decisionTemplateId'),
+  };
+}
+
+/** `Xếp loại` rows → levels and gates; an empty sheet gives the defaults. */
+export function parseLevels(rows: LevelRow[]): { levels: Level[]; gates: Gate[] } {
+  const levels: Level[] = [];
+  const gates: Gate[] = [];
+  for (const r of rows) {
+    const kind = normalizeHeader(r.kind);
+    const code = cellText(r.code);
+    if (!code) continue;
+    if (kind === normalizeHeader(LEVEL_KIND.gate)) {
+      gates.push({ code, name: cellText(r.name), maxLevel: cellText(r.maxLevel) || EXCLUDE_LEVEL });
+    } else {
+      levels.push({ code, name: cellText(r.name), min: asNumber(r.min) ?? 0 });
+    }
+  }
+  return {
+    levels: levels.length ? levels : DEFAULT_LEVELS.map((l) => ({ ...l })),
+    gates: gates.length || levels.length ? gates : DEFAULT_GATES.map((g) => ({ ...g })),
+  };
+}

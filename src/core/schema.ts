@@ -1,0 +1,115 @@
+// The public contract of both workbooks: sheet names and column headers that users see and that
+// tools find by header text (never by column letter).
+
+export const SHEETS = {
+  config: 'Cấu hình',
+  units: 'Đơn vị',
+  criteria: 'Tiêu chí',
+  levels: 'Xếp loại',
+  narrative: 'Nội dung báo cáo',
+  previous: 'Kết quả năm trước',
+  results: 'Kết quả',
+  findings: 'Kiểm tra',
+  log: 'Nhật ký',
+  // Unit workbook.
+  scoring: 'Chấm điểm',
+  meta: 'Thông tin biểu mẫu',
+} as const;
+
+/** Column definitions of a table: key → header text. Order = column order when we create it. */
+export type Columns = Record<string, string>;
+
+export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', description: 'Mô tả' } as const;
+
+export const UNIT_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  type: 'Loại',
+  group: 'Nhóm',
+  rubricId: 'Bộ tiêu chí',
+  email: 'Email người chấm',
+  gates: 'Điều kiện khống chế',
+  status: 'Trạng thái',
+  link: 'Liên kết',
+} as const;
+
+export const CRITERIA_COLUMNS = {
+  rubricId: 'Bộ tiêu chí',
+  code: 'Mã',
+  parent: 'Mã cha',
+  title: 'Nội dung',
+  max: 'Điểm tối đa',
+  kind: 'Loại',
+  guidance: 'Hướng dẫn',
+  evidenceRequired: 'Bắt buộc minh chứng',
+} as const;
+
+/** `Xếp loại`: one table holding both the levels and the gates, told apart by `Loại`. */
+export const LEVEL_COLUMNS = {
+  kind: 'Loại',
+  code: 'Mã',
+  name: 'Tên',
+  min: 'Điểm tối thiểu',
+  maxLevel: 'Mức tối đa được xếp',
+} as const;
+export const LEVEL_KIND = { level: 'Mức xếp loại', gate: 'Điều kiện khống chế' } as const;
+/** Written in `Mức tối đa được xếp` for a gate that excludes the unit. */
+export const EXCLUDE_LEVEL = 'KXL';
+
+export const NARRATIVE_COLUMNS = { key: 'Mục', text: 'Nội dung' } as const;
+
+export const PREVIOUS_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  total: 'Tổng điểm',
+  level: 'Xếp loại',
+} as const;
+
+export const RESULT_COLUMNS = {
+  rank: 'Thứ hạng',
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  group: 'Nhóm',
+  groupRank: 'Thứ hạng trong nhóm',
+  selfTotal: 'Tổng điểm tự chấm',
+  base: 'Điểm các tiêu chí',
+  bonus: 'Điểm thưởng',
+  penalty: 'Điểm trừ',
+  total: 'Tổng điểm',
+  level: 'Xếp loại',
+  reasons: 'Ghi chú',
+} as const;
+
+export const FINDING_COLUMNS = {
+  severity: 'Mức độ',
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  criterion: 'Tiêu chí',
+  cell: 'Ô',
+  message: 'Nội dung',
+  link: 'Liên kết',
+} as const;
+
+export const LOG_COLUMNS = { time: 'Thời gian', user: 'Người thực hiện', action: 'Thao tác', detail: 'Chi tiết' } as const;
+
+/** Unit workbook, sheet `Chấm điểm`. */
+export const SCORING_COLUMNS = {
+  code: 'Mã',
+  title: 'Nội dung tiêu chí',
+  max: 'Điểm tối đa',
+  self: 'Tự chấm',
+  appraised: 'Thẩm định',
+  evidence: 'Minh chứng',
+  note: 'Ghi chú',
+} as const;
+
+/** Unit workbook, hidden sheet: key/value rows. */
+export const META_COLUMNS = { key: 'Khóa', value: 'Giá trị' } as const;
+export const META_KEYS = {
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  rubricId: 'Bộ tiêu chí',
+  fingerprint: 'Mã kiểm tra bộ tiêu chí',
+  year: 'Năm',
+  createdAt: 'Thời điểm tạo',
+} as const;

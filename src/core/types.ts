@@ -1,0 +1,169 @@
+// Plain data shared by the core, the ports and the adapters. No behaviour here.
+
+/** A cell value as both exceljs and Apps Script `getValues()` hand it over. */
+export type Cell = string | number | boolean | Date | null;
+export type Grid = Cell[][];
+
+export type CriterionKind = 'score' | 'bonus' | 'penalty';
+
+/** One row of the `Tiêu chí` sheet, already mapped by header text (see schema.ts). */
+export interface CriterionRow {
+  rubricId: Cell;
+  code: Cell;
+  parent: Cell;
+  title: Cell;
+  max: Cell;
+  kind: Cell; // 'điểm' | 'thưởng' | 'trừ' (Vietnamese, as typed)
+  guidance?: Cell;
+  evidenceRequired?: Cell; // 'Có' / 'x' / true …
+  /** 1-based row in the sheet, for messages. */
+  row?: number;
+}
+
+export interface Criterion {
+  code: string;
+  parent: string | null;
+  title: string;
+  max: number;
+  kind: CriterionKind;
+  guidance: string;
+  evidenceRequired: boolean;
+  /** Child codes, in sheet order. */
+  children: string[];
+  /** 0 for a top-level criterion. */
+  depth: number;
+}
+
+export interface Rubric {
+  id: string;
+  /** Criteria in display order (pre-order: parent before its children). */
+  criteria: Criterion[];
+  byCode: Record<string, Criterion>;
+  /** Sum of the maxima of the top-level score criteria. */
+  maxScore: number;
+  /** Sum of the maxima of the bonus criteria (the default bonus cap). */
+  bonusMax: number;
+  /** Stable hash of everything that matters for scoring (codes, parents, maxima, kinds, evidence flags). */
+  fingerprint: string;
+}
+
+export type Severity = 'Lỗi' | 'Cảnh báo';
+
+/** A validation or structure finding, written to the `Kiểm tra` sheet. */
+export interface Finding {
+  severity: Severity;
+  unitCode: string;
+  /** Criterion code, when the finding concerns one. */
+  criterion?: string;
+  /** Sheet name and A1 address, when known ("Chấm điểm!D12"). */
+  sheet?: string;
+  cell?: string;
+  /** Full Vietnamese sentence naming the unit, the criterion and the cell where known. */
+  message: string;
+  /** Stable machine code for tests and filtering (e.g. 'above-max'). */
+  code: string;
+  /** Link to the file (and cell) where known; filled by adapters. */
+  link?: string;
+}
+
+/** What a unit typed for one criterion, with the cell each value came from. */
+export interface Entry {
+  self: Cell;
+  appraised: Cell;
+  evidence: Cell;
+  note?: Cell;
+  /** A1 addresses of the cells, for messages ("D12"). */
+  cells?: { self?: string; appraised?: string; evidence?: string };
+}
+export type Entries = Record<string, Entry>;
+
+export interface Level {
+  code: string; // 'HTXS'
+  name: string; // 'Hoàn thành xuất sắc nhiệm vụ'
+  min: number; // minimum total (0..100) to reach the level
+}
+
+/** A condition that caps the level of a unit ("Điều kiện khống chế mức xếp loại"). */
+export interface Gate {
+  code: string; // 'G2'
+  name: string; // 'Có khiếu kiện đông người, vượt cấp …'
+  /** Level code the unit is capped at, or 'KXL' to exclude the unit from classification. */
+  maxLevel: string;
+}
+
+export const NOT_CLASSIFIED = 'Không xếp loại';
+
+export interface ScoringConfig {
+  /** Scores must be multiples of this (0.25 by default). */
+  step: number;
+  /** Bonus cap; null = the rubric's bonusMax. */
+  bonusCap: number | null;
+  /** Levels, any order; classification picks the highest min ≤ total. */
+  levels: Level[];
+  gates: Gate[];
+}
+
+/** A unit as listed in `Đơn vị`. */
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  group: string;
+  rubricId: string;
+  email: string;
+  /** Gate codes that apply to this unit (column `Điều kiện khống chế`). */
+  gates: string[];
+  status: string;
+  link: string;
+  row?: number;
+}
+
+export const STATUS = {
+  created: 'Đã tạo biểu mẫu',
+  scoring: 'Đang chấm',
+  submitted: 'Đã nộp',
+} as const;
+
+/** Scores of one unit, before ranking. */
+export interface UnitScore {
+  base: number;
+  bonus: number;
+  penalty: number;
+  /** Final total on the 0..100 scale, rounded to 2 decimals (half up). */
+  total: number;
+  /** Same computation with self-scores only (for the decision's appendix). */
+  selfTotal: number;
+  /** True when at least one appraised value was entered. */
+  appraised: boolean;
+}
+
+export interface UnitResult extends UnitScore {
+  code: string;
+  name: string;
+  group: string;
+  rubricId: string;
+  classified: boolean;
+  /** Vietnamese level name, or null when not classified. */
+  level: string | null;
+  levelCode: string | null;
+  rank: number | null;
+  groupRank: number | null;
+  /** Why the unit is not classified, or why its level was capped (Vietnamese). */
+  reasons: string[];
+}
+
+export interface LevelCount {
+  levelCode: string;
+  level: string;
+  count: number;
+  /** Share of the classified units, 0..100, not rounded. */
+  percent: number;
+}
+
+export interface RankingSummary {
+  total: number; // units listed
+  classified: number;
+  notClassified: number;
+  byLevel: LevelCount[];
+  byGroup: Record<string, { total: number; classified: number; byLevel: LevelCount[] }>;
+}
