@@ -73,7 +73,7 @@ export interface Entry {
   evidence: Cell;
   note?: Cell;
   /** A1 addresses of the cells, for messages ("D12"). */
-  cells?: { self?: string; appraised?: string; evidence?: string };
+  cells?: { self?: string; appraised?: string; evidence?: string; note?: string };
 }
 export type Entries = Record<string, Entry>;
 
@@ -150,6 +150,8 @@ export interface UnitResult extends UnitScore {
   groupRank: number | null;
   /** Why the unit is not classified, or why its level was capped (Vietnamese). */
   reasons: string[];
+  /** False when no score could be computed (the numbers above are then 0, not a real score). */
+  scored?: boolean;
 }
 
 export interface LevelCount {

@@ -1,0 +1,71 @@
+// The one-way flow shared by every back-end: control data + unit grids → findings, results.
+import { Finding, Grid, RankingSummary, STATUS, Unit, UnitResult, UnitScore } from './types';
+import { Control } from './control';
+import { readUnitSheet } from './unit-sheet';
+import { hasBlockingError, validateEntries } from './validate';
+import { scoreUnit } from './score';
+import { classifyAndRank, RankInput, summarize } from './rank';
+import { SHEETS } from './schema';
+
+/** What an adapter found for one unit: its `Chấm điểm` grid, or why there is none. */
+export type UnitSource =
+  | { grid: Grid; link?: string }
+  | { missing: string; link?: string };
+
+export interface UnitAssessment {
+  unit: Unit;
+  findings: Finding[];
+  score: UnitScore | null;
+}
+
+/** Submission is recorded in `Đơn vị`/`Trạng thái`. */
+export const isSubmitted = (u: Unit) => u.status.trim().toLowerCase() === STATUS.submitted.toLowerCase();
+
+export function assessUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitAssessment {
+  const rubric = control.rubrics[unit.rubricId];
+  const link = source?.link;
+  if (!rubric) return { unit, findings: [], score: null }; // reported once by readControl
+  if (!source || 'missing' in source) {
+    const why = source?.missing ?? 'chưa có biểu mẫu chấm điểm';
+    const finding: Finding = {
+      severity: isSubmitted(unit) ? 'Lỗi' : 'Cảnh báo', unitCode: unit.code, code: 'missing-file', link,
+      message: `${unit.name} (${unit.code}): ${why}.`,
+    };
+    return { unit, findings: [finding], score: null };
+  }
+  const read = readUnitSheet(source.grid, unit, rubric);
+  const findings = [
+    ...read.findings,
+    ...validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring }),
+  ]
+    // An unfinished unit is not yet expected to have every score.
+    .filter((f) => isSubmitted(unit) || f.code !== 'blank-score')
+    .map((f) => (link ? { ...f, link } : f));
+  const structural = read.findings.some((f) => f.code === 'missing-column');
+  return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
+}
+
+export interface Assessment {
+  findings: Finding[];
+  results: UnitResult[];
+  summary: RankingSummary;
+}
+
+/** Validate and rank every unit of the control workbook. */
+export function assessAll(control: Control, sources: Record<string, UnitSource | undefined>): Assessment {
+  const assessed = control.units.map((u) => assessUnit(control, u, sources[u.code]));
+  const items: RankInput[] = assessed.map(({ unit, findings, score }) => {
+    const reasons: string[] = [];
+    if (!control.rubrics[unit.rubricId]) reasons.push(`Bộ tiêu chí «${unit.rubricId}» không hợp lệ hoặc không tồn tại`);
+    else if (!score) reasons.push('Không đọc được biểu mẫu chấm điểm');
+    if (!isSubmitted(unit)) reasons.push('Chưa nộp kết quả');
+    if (hasBlockingError(findings)) reasons.push(`Có lỗi dữ liệu chặn xếp loại (xem sheet «${SHEETS.findings}»)`);
+    return { unit, score, notClassifiedReasons: reasons };
+  });
+  const results = classifyAndRank(items, control.settings.scoring);
+  return {
+    findings: [...control.findings, ...assessed.flatMap((a) => a.findings)],
+    results,
+    summary: summarize(results, control.settings.scoring),
+  };
+}

@@ -1,0 +1,61 @@
+// The sheets of a new control workbook (Bảng điều khiển): headers, default rubric and levels,
+// configuration keys with their descriptions — optionally filled with the sample district.
+import { Cell, Grid } from './types';
+import {
+  CONFIG_COLUMNS, CRITERIA_COLUMNS, FINDING_COLUMNS, LEVEL_COLUMNS, LEVEL_KIND, LOG_COLUMNS,
+  NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, RESULT_COLUMNS, SHEETS, UNIT_COLUMNS,
+} from './schema';
+import { tableGrid } from './table';
+import { CONFIG_KEYS, ConfigKey } from './config';
+import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
+import { NARRATIVE_ITEMS } from './report-model';
+import { SAMPLE } from './sample';
+
+export interface SheetGrid { name: string; grid: Grid }
+
+function configGrid(values: Partial<Record<ConfigKey, Cell>>): Grid {
+  return tableGrid(
+    CONFIG_COLUMNS,
+    (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((k) => ({
+      key: CONFIG_KEYS[k][0],
+      value: values[k] ?? null,
+      description: CONFIG_KEYS[k][1],
+    })),
+  );
+}
+
+function criteriaGrid(): Grid {
+  return tableGrid(CRITERIA_COLUMNS, defaultRubricRows());
+}
+
+function levelsGrid(): Grid {
+  return tableGrid(LEVEL_COLUMNS, [
+    ...DEFAULT_LEVELS.map((l) => ({ kind: LEVEL_KIND.level, code: l.code, name: l.name, min: l.min })),
+    ...DEFAULT_GATES.map((g) => ({ kind: LEVEL_KIND.gate, code: g.code, name: g.name, maxLevel: g.maxLevel })),
+  ]);
+}
+
+const header = (columns: Record<string, string>): Grid => [Object.values(columns)];
+
+/**
+ * Every sheet of a new control workbook, in tab order. Tool-written sheets start with their header
+ * only. With `sample`, the Bình Sơn district of 2024 (synthetic data) fills the input sheets.
+ */
+export function newControlSheets(opts: { year: number; sample?: boolean }): SheetGrid[] {
+  const s = opts.sample ? SAMPLE : null;
+  const config = s ? s.config : { year: opts.year, step: DEFAULT_STEP };
+  return [
+    { name: SHEETS.config, grid: configGrid(config) },
+    { name: SHEETS.units, grid: s ? tableGrid(UNIT_COLUMNS, s.units) : header(UNIT_COLUMNS) },
+    { name: SHEETS.criteria, grid: criteriaGrid() },
+    { name: SHEETS.levels, grid: levelsGrid() },
+    {
+      name: SHEETS.narrative,
+      grid: tableGrid(NARRATIVE_COLUMNS, NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null }))),
+    },
+    { name: SHEETS.previous, grid: s ? tableGrid(PREVIOUS_COLUMNS, s.previous) : header(PREVIOUS_COLUMNS) },
+    { name: SHEETS.results, grid: header(RESULT_COLUMNS) },
+    { name: SHEETS.findings, grid: header(FINDING_COLUMNS) },
+    { name: SHEETS.log, grid: header(LOG_COLUMNS) },
+  ];
+}

@@ -1,0 +1,107 @@
+// The control workbook (Bảng điều khiển) read into plain data, with its own findings.
+import { Finding, Grid, Rubric, Unit } from './types';
+import {
+  CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS,
+} from './schema';
+import { readTable, structureFinding } from './table';
+import { cellText, isValidEmail, parseScore } from './text';
+import { parseRubrics } from './rubric';
+import { parseSettings, Settings } from './config';
+
+/** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
+export interface ControlGrids {
+  config?: Grid;
+  units?: Grid;
+  criteria?: Grid;
+  levels?: Grid;
+  narrative?: Grid;
+  previous?: Grid;
+}
+
+export interface PreviousResult { code: string; name: string; total: number | null; level: string | null }
+
+export interface Control {
+  settings: Settings;
+  units: Unit[];
+  rubrics: Record<string, Rubric>;
+  narrative: Record<string, string>;
+  previous: PreviousResult[];
+  /** Problems of the control workbook itself (unit list, rubric, structure). */
+  findings: Finding[];
+}
+
+const CONTROL = 'Bảng điều khiển';
+
+function table<K extends string>(grid: Grid | undefined, sheet: string, columns: Record<K, string>, required: readonly NoInfer<K>[], findings: Finding[], optional = false) {
+  if (!grid) {
+    if (!optional) findings.push(structureFinding('', sheet, [], CONTROL));
+    return [];
+  }
+  const t = readTable(grid, columns, required);
+  if (t.missing.length) findings.push(structureFinding('', sheet, t.missing, CONTROL));
+  return t.rows;
+}
+
+export function readControl(g: ControlGrids): Control {
+  const findings: Finding[] = [];
+  const configRows = table(g.config, SHEETS.config, CONFIG_COLUMNS, ['key', 'value'], findings);
+  const levelRows = table(g.levels, SHEETS.levels, LEVEL_COLUMNS, ['kind', 'code', 'name', 'min'], findings, true);
+  const settings = parseSettings(configRows, levelRows);
+
+  const criteriaRows = table(g.criteria, SHEETS.criteria, CRITERIA_COLUMNS, ['rubricId', 'code', 'parent', 'title', 'max', 'kind'], findings);
+  const { rubrics, errors } = parseRubrics(criteriaRows);
+  for (const e of errors) {
+    findings.push({
+      severity: 'Lỗi', unitCode: '', sheet: SHEETS.criteria, code: 'rubric',
+      cell: e.row ? `dòng ${e.row}` : undefined, criterion: e.code,
+      message: `${CONTROL}, sheet «${SHEETS.criteria}»${e.row ? `, dòng ${e.row}` : ''}: ${e.message}`,
+    });
+  }
+
+  const unitRows = table(g.units, SHEETS.units, UNIT_COLUMNS, ['code', 'name', 'group', 'rubricId'], findings);
+  const units: Unit[] = [];
+  const seen = new Map<string, number>();
+  for (const r of unitRows) {
+    const code = cellText(r.code);
+    const name = cellText(r.name);
+    const place = `${CONTROL}, sheet «${SHEETS.units}», dòng ${r.row}`;
+    const add = (code2: string, message: string, severity: Finding['severity'] = 'Lỗi') =>
+      findings.push({ severity, unitCode: code, sheet: SHEETS.units, cell: `dòng ${r.row}`, code: code2, message: `${place}: ${message}` });
+    if (!code) {
+      add('missing-unit-code', `đơn vị «${name}» chưa có mã đơn vị; đơn vị này bị bỏ qua.`);
+      continue;
+    }
+    if (seen.has(code)) {
+      add('duplicate-unit', `mã đơn vị «${code}» bị trùng với dòng ${seen.get(code)}; dòng này bị bỏ qua.`);
+      continue;
+    }
+    seen.set(code, r.row);
+    const rubricId = cellText(r.rubricId);
+    if (!rubrics[rubricId] && !errors.some((e) => e.rubricId === rubricId)) {
+      add('unknown-rubric', `đơn vị ${name} (${code}) dùng bộ tiêu chí «${rubricId}» không có trong sheet «${SHEETS.criteria}».`);
+    }
+    const email = cellText(r.email);
+    if (email && !isValidEmail(email)) {
+      add('invalid-email', `email người chấm «${email}» của đơn vị ${name} (${code}) không hợp lệ; biểu mẫu sẽ không được chia sẻ.`);
+    }
+    units.push({
+      code, name, rubricId, email,
+      type: cellText(r.type),
+      group: cellText(r.group),
+      gates: cellText(r.gates).split(/[,;]/).map((s) => s.trim()).filter(Boolean),
+      status: cellText(r.status),
+      link: cellText(r.link),
+      row: r.row,
+    });
+  }
+
+  const narrative: Record<string, string> = {};
+  for (const r of table(g.narrative, SHEETS.narrative, NARRATIVE_COLUMNS, ['key', 'text'], findings, true)) {
+    if (cellText(r.text)) narrative[cellText(r.key)] = cellText(r.text);
+  }
+  const previous = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
+    const t = parseScore(r.total);
+    return { code: cellText(r.code), name: cellText(r.name), total: t.kind === 'number' ? t.value : null, level: cellText(r.level) || null };
+  });
+  return { settings, units, rubrics, narrative, previous, findings };
+}

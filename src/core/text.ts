@@ -1,0 +1,89 @@
+// Reading what people typed in cells: text, numbers, suspicious content.
+import type { Cell } from './types';
+
+/** Header text as a match key: users retype headers with odd spacing, case or Unicode forms. */
+export function normalizeHeader(s: unknown): string {
+  const text = s === null || s === undefined ? '' : String(s);
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Local calendar date as YYYY-MM-DD; the time zone of the process must not shift the day. */
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** Trimmed display text of a cell ('' for an empty cell). */
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return isoDate(c);
+  if (typeof c === 'string') return c.normalize('NFC').trim();
+  return String(c);
+}
+
+export type ParsedScore =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; text: string };
+
+// A plain decimal, with a dot or a Vietnamese decimal comma ("8,5"); no thousands separators
+// because scores never reach them and "1.234" would be ambiguous.
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+
+/** Interpret a score cell: a number, nothing, or text that is not a number. */
+export function parseScore(c: Cell | undefined): ParsedScore {
+  if (c === null || c === undefined) return { kind: 'blank' };
+  if (typeof c === 'number') {
+    return Number.isFinite(c) ? { kind: 'number', value: c } : { kind: 'text', text: String(c) };
+  }
+  const text = cellText(c);
+  if (text === '') return { kind: 'blank' };
+  if (typeof c === 'string' && NUMBER_TEXT.test(text)) {
+    return { kind: 'number', value: Number(text.replace(',', '.')) };
+  }
+  return { kind: 'text', text };
+}
+
+// "=" starts a formula whatever follows; "+", "-", "@" only when a name or a parenthesis
+// follows, so "-3" or "- Kế hoạch 01" (a bullet) stay plain data.
+const FORMULA_START = /^(?:=\s*\S|[+\-@][\p{L}_(])/u;
+const SCRIPT_MARKERS = [
+  /<\s*\/?\s*(?:script|iframe|object|embed|svg|img|link|meta|style|form)\b/i,
+  /(?:java|vb)script\s*:/i,
+  /data\s*:\s*text\/html/i,
+  // HTML event handlers (onerror=, onload=, onclick= …), not words that merely contain "on".
+  /(?:^|[\s"'/<;])on[a-z]{3,}\s*=/i,
+];
+
+/** True for text a spreadsheet or a browser could execute; such text is kept as data, never run. */
+export function looksLikeFormulaOrScript(s: string): boolean {
+  const text = s.normalize('NFC').trim();
+  if (text === '') return false;
+  if (FORMULA_START.test(text)) return true;
+  return SCRIPT_MARKERS.some((re) => re.test(text));
+}
+
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
+/** A plain address such as "vanphong.binhhai@quangngai.gov.vn"; surrounding spaces are tolerated. */
+export function isValidEmail(s: string): boolean {
+  const text = String(s ?? '').trim();
+  return text.length <= 254 && EMAIL.test(text);
+}
+
+/** Lower-case text without Vietnamese diacritics, for tolerant keyword matching. */
+export function foldVietnamese(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, ' ');
+}

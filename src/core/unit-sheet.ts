@@ -1,0 +1,301 @@
+// The unit workbook's `Chấm điểm` sheet as data: what to write (layout) and how to read it back.
+// Both the xlsx and the Google Sheets adapters draw exactly this layout, so files from either
+// back-end read the same way.
+import { Cell, Criterion, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
+import { SCORING_COLUMNS, SHEETS } from './schema';
+import { a1, columnLetter, findHeader } from './table';
+import { cellText, parseScore } from './text';
+import { formatDateShort, formatNumber } from './format';
+
+/** A cell to write: a value, or a formula (English function names, A1 references, leading "="). */
+export type CellSpec = Cell | { formula: string };
+export const isFormula = (c: CellSpec): c is { formula: string } =>
+  c !== null && typeof c === 'object' && !(c instanceof Date) && 'formula' in c;
+
+export type RowStyle = 'title' | 'info' | 'header' | 'parent' | 'leaf' | 'bonus' | 'penalty' | 'total' | 'grand-total';
+
+export interface UnitSheetLayout {
+  name: string;
+  /** Rectangular grid of cells to write, starting at A1. */
+  cells: CellSpec[][];
+  /** Style of each row (same length as cells). */
+  rowStyles: RowStyle[];
+  /** 0-based index of the table header row. */
+  headerRow: number;
+  /** 0-based column of each table column; META_COL holds hidden machine data. */
+  cols: Record<keyof typeof SCORING_COLUMNS, number>;
+  metaCol: number;
+  /** Column widths in characters (Excel units), one per column. */
+  widths: number[];
+  /** A1 ranges the scorer may edit (self-score, evidence, note of every leaf). */
+  scorerInputs: string[];
+  /** A1 ranges only the appraisers (the owner) may edit. */
+  appraiserInputs: string[];
+  /** Numeric validation of each leaf's score cells. */
+  validations: Array<{ cell: string; min: number; max: number; help: string }>;
+  /** Cells to flag (conditional format) when above their maximum: score cell → max cell. */
+  aboveMax: Array<{ cell: string; maxCell: string }>;
+  /** Notes attached to cells (criterion guidance). */
+  notes: Array<{ cell: string; text: string }>;
+  /** Machine metadata, also written to the hidden sheet `Thông tin biểu mẫu`. */
+  meta: Array<[string, Cell]>;
+}
+
+const COLS = { code: 0, title: 1, max: 2, self: 3, appraised: 4, evidence: 5, note: 6 } as const;
+const META_COL = 7;
+const WIDTH = META_COL + 1;
+/** Hidden column H: rows 1–5 hold the metadata; each criterion row flags a formula typed in an input. */
+const META_ROWS = ['dvcq', 'unitCode', 'rubricId', 'fingerprint', 'year', 'status'] as const;
+const FORMULA_FLAG = 'Ô có công thức';
+const INPUT_COLS = [COLS.self, COLS.appraised, COLS.evidence, COLS.note];
+
+export interface LayoutOptions {
+  year: number;
+  deadline?: Date | null;
+  step: number;
+  bonusCap: number;
+  createdAt?: Date;
+}
+
+/** A1 address of a metadata cell in the hidden column. */
+export const metaCell = (key: (typeof META_ROWS)[number]) => a1(META_ROWS.indexOf(key), META_COL);
+/** Where a submission is shown (column A) and recorded (hidden column) — same row. */
+export const STATUS_CELLS = { text: a1(META_ROWS.indexOf('status'), 0), meta: metaCell('status') };
+
+function blankRow(): CellSpec[] {
+  return new Array<CellSpec>(WIDTH).fill(null);
+}
+
+/** The `Chấm điểm` sheet of one unit. */
+export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions): UnitSheetLayout {
+  const cells: CellSpec[][] = [];
+  const rowStyles: RowStyle[] = [];
+  const push = (row: CellSpec[], style: RowStyle) => {
+    cells.push(row);
+    rowStyles.push(style);
+  };
+  const line = (text: string, style: RowStyle) => {
+    const r = blankRow();
+    r[0] = text;
+    push(r, style);
+  };
+  line(`BIỂU CHẤM ĐIỂM CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM ${opts.year}`, 'title');
+  line(`Đơn vị: ${unit.name} — Mã đơn vị: ${unit.code}`, 'info');
+  line(`Nhóm: ${unit.group || '—'} — Bộ tiêu chí: ${rubric.id}`, 'info');
+  line(
+    `Hạn nộp: ${opts.deadline ? formatDateShort(opts.deadline) : '—'} — Điểm nhập là bội số của ${formatNumber(opts.step)}; ` +
+      `cột «Thẩm định» do Hội đồng thẩm định nhập.`,
+    'info',
+  );
+  line('Ô nền trắng là ô được nhập; các ô khác do công cụ tính.', 'info');
+  line(`Trạng thái: ${STATUS.scoring}`, 'info');
+  const metaValues: Record<(typeof META_ROWS)[number], Cell> = {
+    dvcq: 'dvcq-bieu-cham-diem',
+    unitCode: unit.code,
+    rubricId: rubric.id,
+    fingerprint: rubric.fingerprint,
+    year: opts.year,
+    status: STATUS.scoring,
+  };
+  META_ROWS.forEach((k, i) => (cells[i][META_COL] = metaValues[k]));
+
+  push([...Object.values(SCORING_COLUMNS), FORMULA_FLAG], 'header');
+  const headerRow = cells.length - 1;
+
+  const rowOf: Record<string, number> = {};
+  rubric.criteria.forEach((c, i) => (rowOf[c.code] = headerRow + 1 + i));
+  const ref = (col: number, code: string) => a1(rowOf[code], col);
+  const effective = (code: string) => `IF(ISNUMBER(${ref(COLS.appraised, code)}),${ref(COLS.appraised, code)},N(${ref(COLS.self, code)}))`;
+
+  const scorerInputs: string[] = [];
+  const appraiserInputs: string[] = [];
+  const validations: UnitSheetLayout['validations'] = [];
+  const aboveMax: UnitSheetLayout['aboveMax'] = [];
+  const notes: UnitSheetLayout['notes'] = [];
+
+  for (const c of rubric.criteria) {
+    const r = blankRow();
+    const row = rowOf[c.code];
+    r[COLS.code] = c.code;
+    r[COLS.title] = '   '.repeat(c.depth) + c.title;
+    r[COLS.max] = c.max;
+    if (c.children.length) {
+      const kids = c.children.map((k) => ref(COLS.self, k)).join(',');
+      const kidsAppraised = c.children.map((k) => ref(COLS.appraised, k)).join(',');
+      r[COLS.self] = { formula: `SUM(${kids})` };
+      r[COLS.appraised] = { formula: `IF(COUNT(${kidsAppraised})=0,"",${c.children.map(effective).join('+')})` };
+      push(r, 'parent');
+    } else {
+      const inputs = [COLS.self, COLS.evidence, COLS.note].map((col) => a1(row, col));
+      scorerInputs.push(...inputs);
+      appraiserInputs.push(a1(row, COLS.appraised));
+      const help = `Nhập từ 0 đến ${formatNumber(c.max)}, bội số của ${formatNumber(opts.step)}` +
+        (c.kind === 'penalty' ? ' (điểm trừ nhập số dương).' : '.');
+      for (const col of [COLS.self, COLS.appraised]) {
+        validations.push({ cell: a1(row, col), min: 0, max: c.max, help });
+        aboveMax.push({ cell: a1(row, col), maxCell: a1(row, COLS.max) });
+      }
+      if (c.guidance || c.evidenceRequired) {
+        const req = c.evidenceRequired ? 'Bắt buộc có minh chứng. ' : '';
+        notes.push({ cell: a1(row, COLS.title), text: `${req}${c.guidance}`.trim() });
+      }
+      // Lists the letters of the input cells holding a formula, e.g. "DF" (read back online).
+      r[META_COL] = {
+        formula: INPUT_COLS.map((col) => `IF(ISFORMULA(${a1(row, col)}),"${columnLetter(col)}","")`).join('&'),
+      };
+      push(r, c.kind === 'bonus' ? 'bonus' : c.kind === 'penalty' ? 'penalty' : 'leaf');
+    }
+  }
+
+  // Totals, computed by the spreadsheet with the same rules as the core (score.ts).
+  const top = (kind: Criterion['kind']) => rubric.criteria.filter((c) => c.depth === 0 && c.kind === kind);
+  const leavesOf = (kind: Criterion['kind']) => rubric.criteria.filter((c) => !c.children.length && c.kind === kind);
+  const sumSelf = (list: Criterion[]) => (list.length ? `SUM(${list.map((c) => ref(COLS.self, c.code)).join(',')})` : '0');
+  const sumEff = (list: Criterion[]) => (list.length ? list.map((c) => effective(c.code)).join('+') : '0');
+  const topEffective = (list: Criterion[]) =>
+    list.length
+      ? list.map((c) => `IF(ISNUMBER(${ref(COLS.appraised, c.code)}),${ref(COLS.appraised, c.code)},N(${ref(COLS.self, c.code)}))`).join('+')
+      : '0';
+  push(blankRow(), 'info');
+  const firstTotal = cells.length;
+  const total = (label: string, self: string, eff: string, style: RowStyle = 'total') => {
+    const r = blankRow();
+    r[COLS.title] = label;
+    r[COLS.self] = { formula: self };
+    r[COLS.appraised] = { formula: eff };
+    push(r, style);
+  };
+  total('Điểm các tiêu chí', sumSelf(top('score')), topEffective(top('score')));
+  total(`Điểm thưởng (tối đa ${formatNumber(opts.bonusCap)})`, `MIN(${sumSelf(leavesOf('bonus'))},${opts.bonusCap})`,
+    `MIN(${sumEff(leavesOf('bonus'))},${opts.bonusCap})`);
+  total('Điểm trừ', sumSelf(leavesOf('penalty')), sumEff(leavesOf('penalty')));
+  const [base, bonus, penalty] = [0, 1, 2].map((i) => (col: number) => a1(firstTotal + i, col));
+  const finalFormula = (col: number) => {
+    const raw = `MAX(0,MIN(${rubric.maxScore},${base(col)}+${bonus(col)}-${penalty(col)}))`;
+    return rubric.maxScore === 100 ? `ROUND(${raw},2)` : `ROUND(${raw}*100/${rubric.maxScore},2)`;
+  };
+  total('TỔNG ĐIỂM (thang điểm 100)', finalFormula(COLS.self), finalFormula(COLS.appraised), 'grand-total');
+  const cRow = blankRow();
+  cRow[COLS.title] = 'Cột «Tự chấm»: điểm đơn vị tự chấm; cột «Thẩm định»: điểm sau thẩm định (ô chưa thẩm định lấy điểm tự chấm).';
+  push(cRow, 'info');
+
+  return {
+    name: SHEETS.scoring,
+    cells,
+    rowStyles,
+    headerRow,
+    cols: { ...COLS },
+    metaCol: META_COL,
+    widths: [8, 60, 10, 10, 10, 40, 24, 4],
+    scorerInputs,
+    appraiserInputs,
+    validations,
+    aboveMax,
+    notes,
+    meta: [
+      ['Mã đơn vị', unit.code],
+      ['Tên đơn vị', unit.name],
+      ['Bộ tiêu chí', rubric.id],
+      ['Mã kiểm tra bộ tiêu chí', rubric.fingerprint],
+      ['Năm', opts.year],
+      ['Thời điểm tạo', opts.createdAt ?? null],
+    ],
+  };
+}
+
+/** What was read back from a unit's `Chấm điểm` grid. */
+export interface UnitSheetRead {
+  entries: Entries;
+  /** Hidden column H; `status` is where an online submission is recorded (see STATUS). */
+  meta: { unitCode: string; rubricId: string; fingerprint: string; year: string; status: string };
+  findings: Finding[];
+}
+
+/**
+ * Reads the entries of a `Chấm điểm` grid (values as the spreadsheet shows them; formulas typed in
+ * input cells arrive as their "=…" text offline, or are flagged in the hidden column online).
+ * Validation is against `rubric` — the control workbook's — never against the maxima in the file.
+ */
+export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheetRead {
+  const findings: Finding[] = [];
+  const where = `${unit.name} (${unit.code})`;
+  const meta = {
+    unitCode: cellText(grid[1]?.[META_COL] ?? null),
+    rubricId: cellText(grid[2]?.[META_COL] ?? null),
+    fingerprint: cellText(grid[3]?.[META_COL] ?? null),
+    year: cellText(grid[4]?.[META_COL] ?? null),
+    status: cellText(grid[5]?.[META_COL] ?? null),
+  };
+  const add = (code: string, message: string, extra: Partial<Finding> = {}, severity: Finding['severity'] = 'Lỗi') =>
+    findings.push({ severity, unitCode: unit.code, sheet: SHEETS.scoring, code, message: `${where}: ${message}`, ...extra });
+
+  const loc = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised']);
+  if (!loc) {
+    const seen = new Set(grid.slice(0, 30).flat().map((c) => cellText(c).toLowerCase()));
+    const missing = Object.values(SCORING_COLUMNS).filter((h) => !seen.has(h.toLowerCase()));
+    add('missing-column', `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
+    return { entries: {}, meta, findings };
+  }
+  if (meta.unitCode && meta.unitCode !== unit.code) {
+    add('wrong-unit', `biểu mẫu ghi mã đơn vị «${meta.unitCode}», không khớp với đơn vị này.`);
+  }
+  if (meta.fingerprint && meta.fingerprint !== rubric.fingerprint) {
+    add('stale-rubric', `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Chạy lại tạo biểu mẫu với tùy chọn nâng cấp để cập nhật.`, {}, 'Cảnh báo');
+  } else if (meta.rubricId && meta.rubricId !== rubric.id) {
+    add('stale-rubric', `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao.`);
+  }
+  const col = loc.cols;
+  const entries: Entries = {};
+  const seenCodes = new Set<string>();
+  for (let r = loc.headerRow + 1; r < grid.length; r++) {
+    const line = grid[r] || [];
+    const code = cellText(line[col.code!] ?? null);
+    if (!code) continue;
+    const c = rubric.byCode[code];
+    if (!c) {
+      add('unknown-row', `dòng ${r + 1} có mã «${code}» không thuộc bộ tiêu chí (dòng bị chèn thêm?); dòng này không được tính.`, { cell: a1(r, col.code!) }, 'Cảnh báo');
+      continue;
+    }
+    if (seenCodes.has(code)) {
+      add('duplicate-row', `mã tiêu chí «${code}» xuất hiện nhiều lần (dòng ${r + 1}); chỉ dòng đầu tiên được tính.`, { criterion: code, cell: a1(r, col.code!) });
+      continue;
+    }
+    seenCodes.add(code);
+    if (col.max !== undefined) {
+      const m = parseScore(line[col.max] ?? null);
+      if (m.kind !== 'number' || Math.abs(m.value - c.max) > 1e-9) {
+        add('tampered-max', `ô ${a1(r, col.max)} (tiêu chí ${code}) ghi điểm tối đa «${cellText(line[col.max] ?? null)}», khác bộ tiêu chí (${formatNumber(c.max)}); điểm được kiểm tra theo bộ tiêu chí.`,
+          { criterion: code, cell: a1(r, col.max) }, 'Cảnh báo');
+      }
+    }
+    if (c.children.length) continue;
+    // Offline the flag cell arrives as its own formula text: only a computed value counts.
+    const rawFlags = cellText(line[META_COL] ?? null);
+    const flags = rawFlags.startsWith('=') ? '' : rawFlags;
+    const value = (k: 'self' | 'appraised' | 'evidence' | 'note'): Cell => {
+      const i = col[k];
+      if (i === undefined) return null;
+      const v = line[i] ?? null;
+      // Online the grid holds computed values; the hidden column tells which inputs hold a formula.
+      const typedFormula = flags.includes(columnLetter(COLS[k])) && !cellText(v).startsWith('=');
+      return typedFormula ? `=${cellText(v)}` : v;
+    };
+    entries[code] = {
+      self: value('self'),
+      appraised: value('appraised'),
+      evidence: value('evidence'),
+      note: value('note'),
+      cells: {
+        self: a1(r, col.self!),
+        appraised: a1(r, col.appraised!),
+        evidence: col.evidence === undefined ? undefined : a1(r, col.evidence),
+      },
+    };
+  }
+  for (const c of rubric.criteria) {
+    if (!seenCodes.has(c.code)) {
+      add('missing-row', `không tìm thấy dòng của tiêu chí ${c.code} «${c.title}» (dòng bị xóa?).`, { criterion: c.code });
+    }
+  }
+  return { entries, meta, findings };
+}

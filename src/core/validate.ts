@@ -1,0 +1,215 @@
+// Checks of what a unit typed in `Chấm điểm`, always against the rubric of the control workbook.
+import type { Cell, Criterion, Entries, Entry, Finding, Rubric, ScoringConfig, Severity } from './types';
+import { cellText, looksLikeFormulaOrScript, parseScore } from './text';
+import { effectiveValue } from './score';
+import { formatNumberMax } from './format';
+import { SHEETS } from './schema';
+
+export type FindingCode =
+  | 'not-a-number'
+  | 'negative'
+  | 'above-max'
+  | 'step'
+  | 'children-above-parent'
+  | 'bonus-cap'
+  | 'penalty-sign'
+  | 'missing-evidence'
+  | 'blank-score'
+  | 'appraisal-without-self'
+  | 'formula-text'
+  | 'unknown-criterion';
+
+/** Findings that do not block classification: scoring handles them or they need a human look. */
+const WARNINGS: ReadonlySet<FindingCode> = new Set<FindingCode>(['bonus-cap', 'appraisal-without-self', 'unknown-criterion']);
+
+const EPS = 1e-9;
+const ENTRY_CELLS = ['self', 'appraised', 'evidence', 'note'] as const;
+type EntryCell = (typeof ENTRY_CELLS)[number];
+const VALUE_FIELDS = [
+  { field: 'self', label: 'điểm tự chấm' },
+  { field: 'appraised', label: 'điểm thẩm định' },
+] as const;
+
+/** Numbers as typed, up to 4 decimals, Vietnamese style ("8,5"). */
+const num = (n: number) => formatNumberMax(n, 4);
+
+/** Quote user text in a message without flooding it. */
+function quote(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `«${short}»`;
+}
+
+function isMultiple(v: number, step: number): boolean {
+  if (!(step > 0)) return true;
+  const q = v / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+/**
+ * Validate one unit's entries. Every finding names the unit, the criterion and the cell.
+ * Entries of parent criteria only matter for the children-above-parent check (and formula text).
+ */
+export function validateEntries(
+  unit: { code: string; name: string },
+  rubric: Rubric,
+  entries: Entries,
+  cfg: ScoringConfig,
+  opts: { sheet?: string } = {},
+): Finding[] {
+  const sheet = opts.sheet ?? SHEETS.scoring;
+  const findings: Finding[] = [];
+
+  const add = (code: FindingCode, criterion: string | undefined, cell: string | undefined, what: string) => {
+    let place = `${unit.name} (${unit.code})`;
+    if (criterion) place += `, tiêu chí ${criterion}`;
+    if (cell) place += `, ô ${cell}`;
+    const severity: Severity = WARNINGS.has(code) ? 'Cảnh báo' : 'Lỗi';
+    const f: Finding = { severity, unitCode: unit.code, sheet, message: `${place}: ${what}`, code };
+    if (criterion) f.criterion = criterion;
+    if (cell) f.cell = cell;
+    findings.push(f);
+  };
+
+  /** Formula/script text is reported and kept as data; returns true when found. */
+  const checkFormula = (criterion: string, e: Entry | undefined, field: EntryCell): boolean => {
+    const raw: Cell | undefined = e?.[field];
+    if (typeof raw !== 'string') return false;
+    const text = cellText(raw);
+    if (!looksLikeFormulaOrScript(text)) return false;
+    add(
+      'formula-text',
+      criterion,
+      e?.cells?.[field],
+      `nội dung có dạng công thức hoặc mã lệnh (${quote(text)}), không được tính và không được thực thi; chỉ nhập số/văn bản.`,
+    );
+    return true;
+  };
+
+  const checkLeaf = (c: Criterion, e: Entry | undefined) => {
+    const present = { self: false, appraised: false };
+    for (const { field, label } of VALUE_FIELDS) {
+      const p = parseScore(e?.[field] ?? null);
+      if (p.kind === 'blank') continue;
+      present[field] = true;
+      const cell = e?.cells?.[field];
+      if (p.kind === 'text') {
+        if (!checkFormula(c.code, e, field)) add('not-a-number', c.code, cell, `${label} ${quote(p.text)} không phải là số.`);
+        continue;
+      }
+      const v = p.value;
+      if (v < 0 && c.kind === 'penalty') {
+        add('penalty-sign', c.code, cell, `điểm trừ nhập số dương, ví dụ ${num(-v)}, không nhập ${num(v)}.`);
+      } else if (v < 0) {
+        add('negative', c.code, cell, `${label} ${num(v)} là số âm; điểm không được âm.`);
+      }
+      const size = c.kind === 'penalty' ? Math.abs(v) : v;
+      if (size > c.max + EPS) add('above-max', c.code, cell, `${label} ${num(v)} vượt điểm tối đa ${num(c.max)}.`);
+      if (!isMultiple(v, cfg.step)) {
+        add('step', c.code, cell, `${label} ${num(v)} không hợp lệ: điểm phải là bội số của ${num(cfg.step)}.`);
+      }
+    }
+    checkFormula(c.code, e, 'evidence');
+    checkFormula(c.code, e, 'note');
+
+    if (c.kind !== 'score') return; // a blank bonus or deduction simply means 0
+    if (!present.self && !present.appraised) {
+      add('blank-score', c.code, e?.cells?.self, 'chưa nhập điểm tự chấm.');
+    } else if (!present.self) {
+      add('appraisal-without-self', c.code, e?.cells?.appraised, 'có điểm thẩm định nhưng đơn vị chưa nhập điểm tự chấm.');
+    }
+    const eff = effectiveValue(e);
+    if (c.evidenceRequired && eff !== null && eff > 0 && cellText(e?.evidence ?? null) === '') {
+      add('missing-evidence', c.code, e?.cells?.evidence, `chưa có minh chứng; tiêu chí này bắt buộc minh chứng khi có điểm (${num(eff)} điểm).`);
+    }
+  };
+
+  // Effective points of a criterion: a leaf's own, a parent's the sum of its children.
+  const points = (c: Criterion): number => {
+    if (c.children.length === 0) {
+      const v = effectiveValue(entries[c.code]) ?? 0;
+      return c.kind === 'penalty' ? Math.abs(v) : v;
+    }
+    return c.children.reduce((acc, k) => acc + points(rubric.byCode[k]), 0);
+  };
+
+  const checkParent = (c: Criterion, e: Entry | undefined) => {
+    for (const field of ENTRY_CELLS) checkFormula(c.code, e, field);
+    const sum = points(c);
+    if (sum > c.max + EPS) {
+      add(
+        'children-above-parent',
+        c.code,
+        e?.cells?.self,
+        `tổng điểm các tiêu chí thành phần ${num(sum)} vượt điểm tối đa ${num(c.max)} của tiêu chí ${c.code}.`,
+      );
+      return;
+    }
+    // A number typed over the parent's total formula.
+    for (const { field } of VALUE_FIELDS) {
+      const p = parseScore(e?.[field] ?? null);
+      if (p.kind !== 'number') continue;
+      const size = c.kind === 'penalty' ? Math.abs(p.value) : p.value;
+      if (size > c.max + EPS) {
+        add(
+          'children-above-parent',
+          c.code,
+          e?.cells?.[field],
+          `tổng điểm ${num(p.value)} của các tiêu chí thành phần vượt điểm tối đa ${num(c.max)} của tiêu chí ${c.code}.`,
+        );
+        return;
+      }
+    }
+  };
+
+  for (const c of rubric.criteria) {
+    const e = entries[c.code];
+    if (c.children.length === 0) checkLeaf(c, e);
+    else checkParent(c, e);
+  }
+
+  checkBonusCap(rubric, entries, cfg, add);
+
+  for (const code of Object.keys(entries)) {
+    if (rubric.byCode[code]) continue;
+    const e = entries[code];
+    const what = code
+      ? `mã tiêu chí «${code}» không có trong bộ tiêu chí «${rubric.id}»; nội dung dòng này không được tính điểm.`
+      : `dòng không có mã tiêu chí; nội dung dòng này không được tính điểm.`;
+    add('unknown-criterion', code || undefined, e?.cells?.self, what);
+    for (const field of ENTRY_CELLS) checkFormula(code, e, field);
+  }
+  return findings;
+}
+
+function checkBonusCap(
+  rubric: Rubric,
+  entries: Entries,
+  cfg: ScoringConfig,
+  add: (code: FindingCode, criterion: string | undefined, cell: string | undefined, what: string) => void,
+): void {
+  const cap = cfg.bonusCap ?? rubric.bonusMax;
+  const parts: string[] = [];
+  let sum = 0;
+  for (const c of rubric.criteria) {
+    if (c.kind !== 'bonus' || c.children.length > 0) continue;
+    const e = entries[c.code];
+    const v = Math.max(0, effectiveValue(e) ?? 0);
+    if (v <= 0) continue;
+    sum += v;
+    const cell = e?.cells?.appraised && parseScore(e.appraised ?? null).kind === 'number' ? e.cells.appraised : e?.cells?.self;
+    parts.push(`${c.code}${cell ? ` (ô ${cell})` : ''}: ${num(v)}`);
+  }
+  if (sum > cap + EPS) {
+    add(
+      'bonus-cap',
+      undefined,
+      undefined,
+      `tổng điểm thưởng ${num(sum)} (${parts.join('; ')}) vượt mức tối đa ${num(cap)}; khi tính điểm chỉ cộng ${num(cap)}.`,
+    );
+  }
+}
+
+/** True when a finding must stop the unit from being classified. */
+export function hasBlockingError(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === 'Lỗi');
+}
