@@ -54,7 +54,7 @@ export function readControl(g: ControlGrids): Control {
     findings.push({
       severity: 'Lỗi', unitCode: '', sheet: SHEETS.criteria, code: 'rubric',
       cell: e.row ? `dòng ${e.row}` : undefined, criterion: e.code,
-      message: `${CONTROL}, sheet «${SHEETS.criteria}»${e.row ? `, dòng ${e.row}` : ''}: ${e.message}`,
+      message: `${CONTROL}, sheet «${SHEETS.criteria}»: ${e.message}`,
     });
   }
 

@@ -55,8 +55,8 @@ const SCRIPT_MARKERS = [
   /<\s*\/?\s*(?:script|iframe|object|embed|svg|img|link|meta|style|form)\b/i,
   /(?:java|vb)script\s*:/i,
   /data\s*:\s*text\/html/i,
-  // HTML event handlers (onerror=, onload=, onclick= …), not words that merely contain "on".
-  /(?:^|[\s"'/<;])on[a-z]{3,}\s*=/i,
+  // HTML event handlers (onerror=, onload=, onclick= …); a list, so "online = 3 buổi" stays data.
+  /(?:^|[\s"'/<;])on(?:error|load|unload|beforeunload|click|dblclick|contextmenu|mouse[a-z]+|pointer[a-z]+|touch[a-z]+|key(?:down|up|press)|focus(?:in|out)?|blur|change|input|submit|reset|invalid|select(?:start|ionchange)?|abort|animation[a-z]+|transition[a-z]+|begin|end|toggle|drag[a-z]*|drop|wheel|scroll|resize|hashchange|message|paste|copy|cut|search|page(?:show|hide)|play(?:ing)?|pause|show|start|finish|beforeprint|afterprint)\s*=/i,
 ];
 
 /** True for text a spreadsheet or a browser could execute; such text is kept as data, never run. */

@@ -1,7 +1,8 @@
 // The unit workbook's `Chấm điểm` sheet as data: what to write (layout) and how to read it back.
 // Both the xlsx and the Google Sheets adapters draw exactly this layout, so files from either
 // back-end read the same way.
-import { Cell, Criterion, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
+import { Cell, Criterion, CriterionRow, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
+import { kindLabel, parseRubrics } from './rubric';
 import { SCORING_COLUMNS, SHEETS } from './schema';
 import { a1, columnLetter, findHeader } from './table';
 import { cellText, parseScore } from './text';
@@ -199,8 +200,34 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       ['Mã kiểm tra bộ tiêu chí', rubric.fingerprint],
       ['Năm', opts.year],
       ['Thời điểm tạo', opts.createdAt ?? null],
+      [EMBEDDED_RUBRIC_KEY, JSON.stringify(rubricRows(rubric))],
     ],
   };
+}
+
+/**
+ * The rubric travels inside each unit file (hidden sheet), so the scorer's sidebar can validate
+ * without access to the control workbook; the admin's checks still use the control's rubric.
+ */
+export const EMBEDDED_RUBRIC_KEY = 'Bộ tiêu chí (dữ liệu)';
+
+export function rubricRows(rubric: Rubric): CriterionRow[] {
+  return rubric.criteria.map((c) => ({
+    rubricId: rubric.id, code: c.code, parent: c.parent ?? '', title: c.title, max: c.max,
+    kind: kindLabel(c.kind), guidance: c.guidance, evidenceRequired: c.evidenceRequired ? 'Có' : '',
+  }));
+}
+
+/** The rubric embedded by `unitSheetLayout`, or null when the text is missing or damaged. */
+export function embeddedRubric(json: string): Rubric | null {
+  try {
+    const rows = JSON.parse(json) as CriterionRow[];
+    const { rubrics } = parseRubrics(rows);
+    const ids = Object.keys(rubrics);
+    return ids.length === 1 ? rubrics[ids[0]] : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What was read back from a unit's `Chấm điểm` grid. */

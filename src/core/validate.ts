@@ -111,15 +111,23 @@ export function validateEntries(
     checkFormula(c.code, e, 'evidence');
     checkFormula(c.code, e, 'note');
 
-    if (c.kind !== 'score') return; // a blank bonus or deduction simply means 0
-    if (!present.self && !present.appraised) {
-      add('blank-score', c.code, e?.cells?.self, 'chưa nhập điểm tự chấm.');
-    } else if (!present.self) {
-      add('appraisal-without-self', c.code, e?.cells?.appraised, 'có điểm thẩm định nhưng đơn vị chưa nhập điểm tự chấm.');
+    // A blank bonus or deduction simply means 0; an appraiser may add a deduction on his own.
+    if (c.kind === 'score') {
+      if (!present.self && !present.appraised) {
+        add('blank-score', c.code, e?.cells?.self, 'chưa nhập điểm tự chấm.');
+      } else if (!present.self) {
+        add('appraisal-without-self', c.code, e?.cells?.appraised, 'có điểm thẩm định nhưng đơn vị chưa nhập điểm tự chấm.');
+      }
     }
     const eff = effectiveValue(e);
-    if (c.evidenceRequired && eff !== null && eff > 0 && cellText(e?.evidence ?? null) === '') {
-      add('missing-evidence', c.code, e?.cells?.evidence, `chưa có minh chứng; tiêu chí này bắt buộc minh chứng khi có điểm (${num(eff)} điểm).`);
+    const claimed = eff === null ? 0 : c.kind === 'penalty' ? Math.abs(eff) : eff;
+    if (c.evidenceRequired && claimed > 0 && cellText(e?.evidence ?? null) === '') {
+      add(
+        'missing-evidence',
+        c.code,
+        e?.cells?.evidence,
+        `chưa có minh chứng; tiêu chí này bắt buộc minh chứng khi có điểm (${num(claimed)} điểm).`,
+      );
     }
   };
 

@@ -77,6 +77,9 @@ describe('looksLikeFormulaOrScript', () => {
     'JavaScript : void(0)',
     '<a href="#" onclick="x()">link</a>',
     '<iframe src="https://evil"></iframe>',
+    '<svg/onload=alert(1)>',
+    '<body onpageshow = "x()">',
+    '" onmouseover="alert(1)',
   ])('flags %s', (s) => {
     expect(looksLikeFormulaOrScript(s)).toBe(true);
   });
@@ -91,6 +94,8 @@ describe('looksLikeFormulaOrScript', () => {
     'https://drive.google.com/file/d/abc/view',
     'Biên bản hội nghị (bản scan)',
     'bonus = 2',
+    'Họp online = 3 buổi',
+    'Tổ chức 2 lần; one = một',
     'Điểm trừ: -5',
     '',
     '=',

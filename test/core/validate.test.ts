@@ -169,6 +169,15 @@ describe('validateEntries', () => {
     expect(check({ '1.2': { self: 5 } })).toEqual([]);
   });
 
+  it('checks evidence on a bonus criterion when the rubric requires it', () => {
+    const withEvidence = rubricOf([row('W', '1', '', 100, 'điểm'), row('W', 'B1', '', 5, 'thưởng', { evidenceRequired: 'Có' })]);
+    const es = entries({ '1': { self: 90 }, B1: { self: 2 } });
+    const fs = validateEntries(unit, withEvidence, es, cfg);
+    expect(codes(fs)).toEqual(['missing-evidence']);
+    expect(fs[0].message).toContain('tiêu chí B1, ô F15');
+    expect(validateEntries(unit, withEvidence, entries({ '1': { self: 90 }, B1: {} }), cfg)).toEqual([]);
+  });
+
   it('flags a blank score leaf with no appraisal either', () => {
     const fs = check({ '1.2': { self: '  ' } });
     expect(codes(fs)).toEqual(['blank-score']);

@@ -1,0 +1,525 @@
+// The data of the two official documents (the annual report and the classification decision),
+// computed once from the ranking and the settings. Pure: both renderers (.docx offline, Google
+// Docs online) fill the same model into the same layout (doc-layout.ts).
+import type { LevelCount, RankingSummary, UnitResult } from './types';
+import { NOT_CLASSIFIED } from './types';
+import type { Settings } from './config';
+import { CONFIG_KEYS } from './config';
+import { SHEETS } from './schema';
+import { compareVi, formatDateLong, formatNumber, formatPercent } from './format';
+import { foldVietnamese, normalizeHeader } from './text';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface DocTable {
+  header: string[];
+  rows: string[][];
+  /** Relative column widths (any unit; renderers scale them to the text width). */
+  widths: number[];
+  align: Align[];
+}
+
+/**
+ * Everything a document prints. Names are the `{{placeholders}}` of the templates and are unique
+ * across the three maps. Field values may contain "\n" (a line break inside the paragraph).
+ */
+export interface DocModel {
+  fields: Record<string, string>;
+  /** One paragraph per item. */
+  lists: Record<string, string[]>;
+  tables: Record<string, DocTable>;
+}
+
+export interface PreviousResult {
+  code: string;
+  name: string;
+  total: number | null;
+  level: string | null;
+}
+
+export interface ReportInput {
+  settings: Settings;
+  results: UnitResult[];
+  summary: RankingSummary;
+  /** Text of the `Nội dung báo cáo` sheet by item (`Mục`), see NARRATIVE_ITEMS. */
+  narrative: Record<string, string>;
+  /** `Kết quả năm trước`, when the admin filled it. */
+  previous?: PreviousResult[];
+  today: Date;
+  /** Units that submitted their self-assessment; default: units without the reason "Chưa nộp kết quả". */
+  submitted?: number;
+}
+
+export type DocKind = 'report' | 'decision';
+
+// ---------------------------------------------------------------------------------------------
+// Public contract: tables, narrative items, placeholders.
+
+export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc';
+export interface TableSpec {
+  header: string[];
+  widths: number[];
+  align: Align[];
+}
+
+/** Column headers, relative widths and alignment of every table (shared with doc-layout.ts). */
+export const TABLE_SPECS: Record<TableName, TableSpec> = {
+  xep_hang: {
+    header: ['STT', 'Tên đơn vị', 'Nhóm', 'Tổng điểm', 'Xếp loại', 'Thứ hạng'],
+    widths: [7, 31, 18, 12, 22, 10],
+    align: ['center', 'left', 'left', 'center', 'left', 'center'],
+  },
+  ty_le: {
+    header: ['Mức xếp loại', 'Số đơn vị', 'Tỷ lệ'],
+    widths: [56, 22, 22],
+    align: ['left', 'center', 'center'],
+  },
+  khong_xep_loai: {
+    header: ['STT', 'Tên đơn vị', 'Lý do'],
+    widths: [8, 34, 58],
+    align: ['center', 'left', 'left'],
+  },
+  phu_luc: {
+    header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại'],
+    widths: [8, 36, 15, 15, 26],
+    align: ['center', 'left', 'center', 'center', 'left'],
+  },
+};
+
+/** Printed in `Điểm thẩm định` when the council did not re-score the unit (its self-score stands). */
+export const NOT_APPRAISED = '—';
+
+/** Items of the `Nội dung báo cáo` sheet (column `Mục`), in report order, with their field names. */
+export const NARRATIVE_ITEMS = [
+  { field: 'tinh_hinh_chung', title: 'Tình hình chung' },
+  { field: 'lanh_dao_chi_dao', title: 'Công tác lãnh đạo, chỉ đạo' },
+  { field: 'ket_qua_dat_duoc', title: 'Kết quả đạt được' },
+  { field: 'han_che', title: 'Hạn chế, vướng mắc' },
+  { field: 'nguyen_nhan', title: 'Nguyên nhân' },
+  { field: 'nhiem_vu', title: 'Nhiệm vụ năm tới' },
+  { field: 'de_xuat', title: 'Đề xuất, kiến nghị' },
+] as const;
+
+/** Prefix of the list that holds a narrative item split into paragraphs (`doan_tinh_hinh_chung`). */
+export const PARAGRAPHS_PREFIX = 'doan_';
+
+export interface PlaceholderDoc {
+  name: string;
+  kind: 'field' | 'list' | 'table';
+  doc: DocKind | 'both';
+  description: string;
+}
+
+const P = (name: string, kind: PlaceholderDoc['kind'], doc: PlaceholderDoc['doc'], description: string): PlaceholderDoc => ({
+  name,
+  kind,
+  doc,
+  description,
+});
+
+/**
+ * Every placeholder a template may use, with a Vietnamese description (for the README and for
+ * checking user templates). Per level there are also `so_<mã mức>` and `ty_le_<mã mức>` (see
+ * levelPlaceholders); the defaults are listed here.
+ */
+export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
+  P('co_quan_chu_quan', 'field', 'both', 'Cơ quan chủ quản (chữ in hoa, có thể trống)'),
+  P('co_quan_ban_hanh', 'field', 'both', 'Tên cơ quan ban hành (chữ in hoa, mỗi dòng một phần)'),
+  P('so_ky_hieu', 'field', 'both', 'Số, ký hiệu văn bản, ví dụ "Số: 285/BC-UBND"; để trống số nếu chưa cấp'),
+  P('dia_danh_ngay', 'field', 'both', 'Địa danh và ngày tháng, ví dụ "Bình Sơn, ngày 15 tháng 12 năm 2024"'),
+  P('ngay_van_ban', 'field', 'both', 'Ngày văn bản, ví dụ "ngày 15 tháng 12 năm 2024"'),
+  P('nam', 'field', 'both', 'Năm đánh giá'),
+  P('nam_sau', 'field', 'both', 'Năm sau năm đánh giá'),
+  P('nam_truoc', 'field', 'both', 'Năm trước năm đánh giá'),
+  P('tinh', 'field', 'both', 'Tỉnh, thành phố'),
+  P('dia_ban', 'field', 'both', 'Địa bàn, ví dụ "huyện Bình Sơn"'),
+  P('ten_co_quan', 'field', 'both', 'Tên cơ quan ban hành viết thường, dùng trong câu, ví dụ "Ủy ban nhân dân huyện Bình Sơn"'),
+  P('so_don_vi', 'field', 'both', 'Tổng số đơn vị được đánh giá'),
+  P('so_da_nop', 'field', 'both', 'Số đơn vị đã nộp kết quả tự chấm'),
+  P('so_chua_nop', 'field', 'both', 'Số đơn vị chưa nộp kết quả tự chấm'),
+  P('so_xep_loai', 'field', 'both', 'Số đơn vị được xếp loại'),
+  P('so_khong_xep_loai', 'field', 'both', 'Số đơn vị không xếp loại'),
+  P('so_htxs', 'field', 'both', 'Số đơn vị theo mức; "htxs" là mã mức viết thường (so_htt, so_ht, so_kht…)'),
+  P('ty_le_htxs', 'field', 'both', 'Tỷ lệ theo mức trên số đơn vị được xếp loại, ví dụ "25,81%" (ty_le_htt…)'),
+  P('ket_qua_xep_loai', 'field', 'both', 'Câu tổng hợp kết quả: "Kết quả: có 8/31 đơn vị đạt mức …"'),
+  P('khong_che_muc', 'field', 'both', 'Câu nêu các đơn vị bị khống chế mức xếp loại (trống nếu không có)'),
+  P('so_sanh_nam_truoc', 'field', 'both', 'Câu so sánh với năm trước (trống nếu chưa nhập sheet «Kết quả năm trước»)'),
+  P('ky_tham_quyen', 'field', 'both', 'Thẩm quyền ký, ví dụ "TM. ỦY BAN NHÂN DÂN" xuống dòng "KT. CHỦ TỊCH"'),
+  P('ky_chuc_vu', 'field', 'both', 'Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH"'),
+  P('ky_ho_ten', 'field', 'both', 'Họ và tên người ký'),
+  P('kinh_gui', 'field', 'report', 'Cơ quan nhận báo cáo (dòng "Kính gửi")'),
+  ...NARRATIVE_ITEMS.map((n) =>
+    P(n.field, 'field', 'report', `Nội dung «${n.title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`),
+  ),
+  ...NARRATIVE_ITEMS.map((n) =>
+    P(PARAGRAPHS_PREFIX + n.field, 'list', 'report', `Nội dung «${n.title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+  ),
+  P('ket_qua_nhom', 'list', 'both', 'Mỗi nhóm một câu kết quả (trống khi chỉ có một nhóm)'),
+  P('noi_nhan', 'list', 'both', 'Nơi nhận, mỗi dòng "- …;", dòng cuối "- Lưu: VT, NV."'),
+  P('tham_quyen_qd', 'field', 'decision', 'Thẩm quyền ban hành quyết định, ví dụ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN"'),
+  P('trich_yeu', 'field', 'decision', 'Trích yếu quyết định: "Về việc công nhận kết quả đánh giá, phân loại công tác dân vận năm …"'),
+  P('dieu_1', 'field', 'decision', 'Nội dung Điều 1 (công nhận kết quả, kèm Phụ lục)'),
+  P('dieu_2', 'field', 'decision', 'Nội dung Điều 2 (căn cứ xét thi đua, khen thưởng)'),
+  P('dieu_3', 'field', 'decision', 'Nội dung Điều 3 (trách nhiệm thi hành)'),
+  P('kem_theo', 'field', 'decision', 'Dòng "(Kèm theo Quyết định số … ngày … của …)" dưới tiêu đề Phụ lục'),
+  P('can_cu', 'list', 'decision', 'Căn cứ ban hành quyết định, mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng "."'),
+  P('xep_hang', 'table', 'both', 'Bảng xếp hạng các đơn vị được xếp loại: STT | Tên đơn vị | Nhóm | Tổng điểm | Xếp loại | Thứ hạng'),
+  P('ty_le', 'table', 'both', 'Bảng tỷ lệ theo mức xếp loại: Mức xếp loại | Số đơn vị | Tỷ lệ (có dòng Cộng)'),
+  P('khong_xep_loai', 'table', 'both', 'Bảng đơn vị không xếp loại: STT | Tên đơn vị | Lý do ("Không có" khi không có đơn vị nào)'),
+  P('phu_luc', 'table', 'both', `Phụ lục quyết định: STT | Tên đơn vị | Điểm tự chấm | Điểm thẩm định ("${NOT_APPRAISED}" nếu không thẩm định) | Xếp loại`),
+];
+
+/** Placeholders a user template must contain. */
+export const REQUIRED_PLACEHOLDERS: Record<DocKind, string[]> = {
+  report: ['nam', 'dia_danh_ngay', 'xep_hang'],
+  decision: ['nam', 'dia_danh_ngay', 'phu_luc'],
+};
+
+/** "HTXS" → "htxs": the per-level part of `so_<…>` / `ty_le_<…>`. */
+export function levelKey(code: string): string {
+  return foldVietnamese(code).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+/** Names of the per-level fields for the given level codes. */
+export function levelPlaceholders(codes: string[]): string[] {
+  return codes.flatMap((c) => [`so_${levelKey(c)}`, `ty_le_${levelKey(c)}`]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers.
+
+const NOT_SUBMITTED_REASON = 'Chưa nộp kết quả';
+
+/** Marker printed where a required setting is empty, so the gap is obvious in the document. */
+function missingSetting(key: keyof typeof CONFIG_KEYS): string {
+  return `[Chưa nhập «${CONFIG_KEYS[key][0]}» tại sheet «${SHEETS.config}»]`;
+}
+
+function missingNarrative(title: string): string {
+  return `[Nội dung «${title}» — nhập tại sheet «${SHEETS.narrative}» rồi tạo lại báo cáo]`;
+}
+
+const upper = (s: string) => s.normalize('NFC').toUpperCase();
+const stripEndPunct = (s: string) => s.trim().replace(/[\s;.,]+$/u, '');
+const stripBullet = (s: string) => s.trim().replace(/^[-–—•+*]\s*/u, '');
+const isUbnd = (line: string) => /^(uy ban nhan dan|ubnd)\b/.test(foldVietnamese(line));
+const pad2 = (n: string) => (n.length === 1 ? `0${n}` : n);
+
+/** Short code of the issuing body in a document symbol: "UBND", or the initials ("SỞ NỘI VỤ" → "SNV"). */
+function issuerCode(issuingBody: string[]): string {
+  if (issuingBody.some(isUbnd) || issuingBody.length === 0) return 'UBND';
+  const words = issuingBody[0].normalize('NFC').split(/\s+/).filter(Boolean);
+  return words.map((w) => w[0].toUpperCase()).join('') || 'UBND';
+}
+
+/** "Số: 285/BC-UBND"; a bare number gets the symbol; an empty number leaves room to write it by hand. */
+export function documentNumber(raw: string, typeCode: 'BC' | 'QĐ', issuingBody: string[]): string {
+  const symbol = `${typeCode}-${issuerCode(issuingBody)}`;
+  const s = raw.normalize('NFC').trim().replace(/^số\s*:?\s*/iu, '');
+  if (s === '') return `Số:      /${symbol}`;
+  if (/^\d+$/.test(s)) return `Số: ${pad2(s)}/${symbol}`;
+  return `Số: ${s.replace(/^(\d)\//, '0$1/')}`;
+}
+
+/** The administrative word of the area ("huyện Bình Sơn" → "huyện"). */
+function areaLevel(area: string): string {
+  const m = /^(thành phố|thị xã|huyện|quận|tỉnh|thị trấn|phường|xã|đặc khu)\b/iu.exec(area.trim());
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** The issuing body as it reads inside a sentence ("Ủy ban nhân dân huyện Bình Sơn"). */
+function bodyInSentence(s: Settings): string {
+  if (s.issuingBody.length === 0) return missingSetting('issuingBody');
+  if (isUbnd(s.issuingBody[0]) && s.area) return `Ủy ban nhân dân ${s.area}`;
+  return s.issuingBody.join(' ');
+}
+
+/** Who issues the decision, inside a sentence ("Chủ tịch Ủy ban nhân dân huyện Bình Sơn"). */
+function authorityInSentence(s: Settings): string {
+  const folded = foldVietnamese(s.decisionAuthority);
+  if (/^chu tich (uy ban nhan dan|ubnd)\b/.test(folded) && s.area) return `Chủ tịch Ủy ban nhân dân ${s.area}`;
+  if (/^(uy ban nhan dan|ubnd)\b/.test(folded) && s.area) return `Ủy ban nhân dân ${s.area}`;
+  return bodyInSentence(s);
+}
+
+/** Verb phrase in front of a level name: failing levels are not "reached". */
+function reaches(levelName: string): string {
+  return /^không\b/iu.test(levelName.trim()) ? 'xếp loại' : 'đạt mức';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures and sentences.
+
+/** Levels of the summary, highest first (summarize already sorts them; keep it stable anyway). */
+function levelCounts(input: ReportInput): LevelCount[] {
+  const order = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min).map((l) => l.code);
+  const pos = (c: LevelCount) => {
+    const i = order.indexOf(c.levelCode);
+    return i < 0 ? order.length : i;
+  };
+  return [...input.summary.byLevel].sort((a, b) => pos(a) - pos(b));
+}
+
+function submittedCount(input: ReportInput): number {
+  if (input.submitted !== undefined) return input.submitted;
+  return input.results.filter((r) => !r.reasons.includes(NOT_SUBMITTED_REASON)).length;
+}
+
+export function resultSentence(counts: LevelCount[], classified: number, notClassified: number): string {
+  const parts = counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.count}/${classified} đơn vị ${reaches(c.level)} ${c.level} (chiếm ${formatPercent(c.percent)})`);
+  let text = parts.length ? `Kết quả: có ${parts.join('; ')}` : 'Kết quả: chưa có đơn vị nào được xếp loại';
+  if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
+  return `${text}.`;
+}
+
+function cappedSentence(results: UnitResult[]): string {
+  const capped = results.filter((r) => r.classified && r.reasons.length > 0);
+  if (capped.length === 0) return '';
+  const items = capped.map((r) => `${r.name} (${r.reasons.join('; ')})`);
+  return `Có ${capped.length} đơn vị thuộc trường hợp khống chế mức xếp loại: ${items.join('; ')}.`;
+}
+
+function groupSentences(input: ReportInput): string[] {
+  const groups = Object.keys(input.summary.byGroup).sort(compareVi);
+  if (groups.length < 2) return [];
+  return groups.map((g) => {
+    const s = input.summary.byGroup[g];
+    const parts = s.byLevel
+      .filter((c) => c.count > 0)
+      .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (${formatPercent(c.percent)})`);
+    const notClassified = s.total - s.classified;
+    let text = `- ${g}: có ${s.total} đơn vị`;
+    if (parts.length) text += `, trong đó ${parts.join(', ')}`;
+    if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
+    return `${text}.`;
+  });
+}
+
+/** Comparison with last year's results: per level, then the units whose level went up or down. */
+export function comparisonSentence(input: ReportInput): string {
+  const previous = input.previous ?? [];
+  if (previous.length === 0) return '';
+  const levels = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min);
+  const levelIndex = (text: string | null): number => {
+    if (!text) return -1;
+    const key = normalizeHeader(text);
+    return levels.findIndex((l) => normalizeHeader(l.name) === key || normalizeHeader(l.code) === key);
+  };
+  const lastYear = input.settings.year - 1;
+  const before = levels.map((_, i) => previous.filter((p) => levelIndex(p.level) === i).length);
+  const now = levels.map((l) => input.results.filter((r) => r.classified && r.levelCode === l.code).length);
+
+  const perLevel = levels
+    .map((l, i) => {
+      const [a, b] = [before[i], now[i]];
+      if (a === 0 && b === 0) return '';
+      if (b > a) return `mức ${l.name} tăng ${b - a} đơn vị (từ ${a} lên ${b})`;
+      if (b < a) return `mức ${l.name} giảm ${a - b} đơn vị (từ ${a} xuống ${b})`;
+      return `mức ${l.name} không thay đổi (${b} đơn vị)`;
+    })
+    .filter(Boolean);
+
+  const prevByCode = new Map(previous.map((p) => [normalizeHeader(p.code), p]));
+  const prevByName = new Map(previous.map((p) => [normalizeHeader(p.name), p]));
+  let up = 0;
+  let down = 0;
+  for (const r of input.results) {
+    if (!r.classified) continue;
+    const p = prevByCode.get(normalizeHeader(r.code)) ?? prevByName.get(normalizeHeader(r.name));
+    const was = levelIndex(p?.level ?? null);
+    const is = levels.findIndex((l) => l.code === r.levelCode);
+    if (was < 0 || is < 0) continue;
+    if (is < was) up++;
+    if (is > was) down++;
+  }
+  const head = perLevel.length ? `So với năm ${lastYear}: ${perLevel.join('; ')}.` : `So với năm ${lastYear}:`;
+  const moves =
+    up === 0 && down === 0
+      ? `Không có đơn vị nào thay đổi mức xếp loại so với năm ${lastYear}.`
+      : `Có ${up} đơn vị được nâng mức xếp loại và ${down} đơn vị bị hạ mức xếp loại so với năm ${lastYear}.`;
+  return `${head} ${moves}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+const score = (n: number) => formatNumber(n, 2);
+
+function rankedUnits(results: UnitResult[]): UnitResult[] {
+  return results
+    .filter((r) => r.classified)
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareVi(a.name, b.name));
+}
+
+function notClassifiedUnits(results: UnitResult[]): UnitResult[] {
+  return results.filter((r) => !r.classified).sort((a, b) => compareVi(a.group, b.group) || compareVi(a.name, b.name));
+}
+
+function table(name: TableName, rows: string[][]): DocTable {
+  const spec = TABLE_SPECS[name];
+  return { header: [...spec.header], rows, widths: [...spec.widths], align: [...spec.align] };
+}
+
+function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName, DocTable> {
+  const { results, summary } = input;
+  const ranked = rankedUnits(results);
+  const others = notClassifiedUnits(results);
+  const xepHang = ranked.map((r, i) => [String(i + 1), r.name, r.group, score(r.total), r.level ?? '', String(r.rank ?? '')]);
+  const tyLe = counts.map((c) => [c.level, String(c.count), summary.classified ? formatPercent(c.percent) : '—']);
+  tyLe.push(['Cộng', String(summary.classified), summary.classified ? formatPercent(100) : '—']);
+  const khong = others.length
+    ? others.map((r, i) => [String(i + 1), r.name, r.reasons.join('; ') || NOT_CLASSIFIED])
+    : [['', 'Không có', '']];
+  const phuLuc = [...ranked, ...others].map((r, i) => [
+    String(i + 1),
+    r.name,
+    r.scored === false ? NOT_APPRAISED : score(r.selfTotal),
+    r.appraised ? score(r.total) : NOT_APPRAISED,
+    r.classified ? r.level ?? '' : NOT_CLASSIFIED,
+  ]);
+  return {
+    xep_hang: table('xep_hang', xepHang),
+    ty_le: table('ty_le', tyLe),
+    khong_xep_loai: table('khong_xep_loai', khong),
+    phu_luc: table('phu_luc', phuLuc),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists.
+
+/** "- X;" per recipient, first line fixed, last "- Lưu: VT, NV." (NĐ 30/2020). */
+export function recipientLines(first: string, recipients: string[], drafterCode: string): string[] {
+  const skip = (s: string) => /^(nhu tren|nhu dieu \d+|luu\b)/.test(foldVietnamese(s));
+  const lines = recipients.map((r) => stripEndPunct(stripBullet(r))).filter((r) => r && !skip(r));
+  const keep = drafterCode.trim() ? `VT, ${stripEndPunct(drafterCode)}` : 'VT';
+  return [`- ${first};`, ...lines.map((r) => `- ${r};`), `- Lưu: ${keep}.`];
+}
+
+/** Legal bases: each ends with ";", the last with ".". */
+export function basisLines(bases: string[]): string[] {
+  const lines = bases.map(stripEndPunct).filter(Boolean);
+  if (lines.length === 0) return [missingSetting('decisionBases')];
+  return lines.map((b, i) => `${b}${i === lines.length - 1 ? '.' : ';'}`);
+}
+
+function narrativeText(narrative: Record<string, string>, item: (typeof NARRATIVE_ITEMS)[number]): string {
+  const wanted = [normalizeHeader(item.title), normalizeHeader(item.field)];
+  for (const [key, value] of Object.entries(narrative)) {
+    if (wanted.includes(normalizeHeader(key)) && String(value ?? '').trim()) return String(value).normalize('NFC').trim();
+  }
+  return '';
+}
+
+const paragraphs = (text: string) => text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+
+// ---------------------------------------------------------------------------------------------
+// Models.
+
+function commonModel(input: ReportInput, date: Date): DocModel {
+  const s = input.settings;
+  const counts = levelCounts(input);
+  const submitted = submittedCount(input);
+  const fields: Record<string, string> = {
+    co_quan_chu_quan: upper(s.parentBody),
+    co_quan_ban_hanh: s.issuingBody.length ? s.issuingBody.map(upper).join('\n') : missingSetting('issuingBody'),
+    dia_danh_ngay: `${s.place || missingSetting('place')}, ${formatDateLong(date)}`,
+    ngay_van_ban: formatDateLong(date),
+    nam: String(s.year),
+    nam_sau: String(s.year + 1),
+    nam_truoc: String(s.year - 1),
+    tinh: s.province,
+    dia_ban: s.area || missingSetting('area'),
+    ten_co_quan: bodyInSentence(s),
+    so_don_vi: String(input.summary.total),
+    so_da_nop: String(submitted),
+    so_chua_nop: String(Math.max(0, input.summary.total - submitted)),
+    so_xep_loai: String(input.summary.classified),
+    so_khong_xep_loai: String(input.summary.notClassified),
+    ket_qua_xep_loai: resultSentence(counts, input.summary.classified, input.summary.notClassified),
+    khong_che_muc: cappedSentence(input.results),
+    so_sanh_nam_truoc: comparisonSentence(input),
+    ky_tham_quyen: s.signAuthority.map(upper).join('\n'),
+    ky_chuc_vu: upper(s.signTitle),
+    ky_ho_ten: s.signerName || missingSetting('signerName'),
+  };
+  for (const c of counts) {
+    fields[`so_${levelKey(c.levelCode)}`] = String(c.count);
+    fields[`ty_le_${levelKey(c.levelCode)}`] = input.summary.classified ? formatPercent(c.percent) : '—';
+  }
+  const lists: Record<string, string[]> = { ket_qua_nhom: groupSentences(input) };
+  return { fields, lists, tables: buildTables(input, counts) };
+}
+
+/** The annual report ("BÁO CÁO Kết quả thực hiện công tác dân vận chính quyền năm …"). */
+export function buildReportModel(input: ReportInput): DocModel {
+  const s = input.settings;
+  const model = commonModel(input, s.reportDate ?? input.today);
+  model.fields.so_ky_hieu = documentNumber(s.reportNumber, 'BC', s.issuingBody);
+  model.fields.kinh_gui = stripEndPunct(s.addressee) || missingSetting('addressee');
+  for (const item of NARRATIVE_ITEMS) {
+    const text = narrativeText(input.narrative, item) || missingNarrative(item.title);
+    model.fields[item.field] = text;
+    model.lists[PARAGRAPHS_PREFIX + item.field] = paragraphs(text);
+  }
+  model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode);
+  return model;
+}
+
+function articleOne(input: ReportInput, counts: LevelCount[]): string {
+  const { settings: s, summary } = input;
+  const parts = counts.filter((c) => c.count > 0).map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level}`);
+  if (summary.notClassified > 0) parts.push(`${summary.notClassified} đơn vị không xếp loại`);
+  const where = s.area ? ` trên địa bàn ${s.area}` : '';
+  const detail = parts.length ? `, trong đó: ${parts.join('; ')}` : '';
+  return (
+    `Công nhận kết quả đánh giá, phân loại công tác dân vận năm ${s.year} đối với ${summary.total} ` +
+    `cơ quan, đơn vị, địa phương${where}${detail} (chi tiết tại Phụ lục kèm theo Quyết định này).`
+  );
+}
+
+function articleThree(area: string): string {
+  const level = areaLevel(area);
+  const tail = 'có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./.';
+  if (level === 'tỉnh' || level === '') {
+    const scope = level ? ' tỉnh' : '';
+    return (
+      `Chánh Văn phòng Ủy ban nhân dân${scope}, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị và ` +
+      `Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu ${tail}`
+    );
+  }
+  const communes = level === 'huyện' ? 'xã, thị trấn' : level === 'quận' ? 'phường' : 'xã, phường';
+  return (
+    `Chánh Văn phòng HĐND và UBND ${level}, Trưởng phòng Nội vụ ${level}, Thủ trưởng các cơ quan, đơn vị và ` +
+    `Chủ tịch UBND các ${communes} ${tail}`
+  );
+}
+
+/** The classification decision with its appendix ("QUYẾT ĐỊNH Về việc công nhận kết quả …"). */
+export function buildDecisionModel(input: ReportInput): DocModel {
+  const s = input.settings;
+  const date = s.decisionDate ?? input.today;
+  const model = commonModel(input, date);
+  const number = documentNumber(s.decisionNumber, 'QĐ', s.issuingBody);
+  const authority = s.decisionAuthority
+    ? upper(s.decisionAuthority)
+    : s.issuingBody.length
+      ? `CHỦ TỊCH ${s.issuingBody.map(upper).join(' ')}`
+      : missingSetting('decisionAuthority');
+  Object.assign(model.fields, {
+    so_ky_hieu: number,
+    tham_quyen_qd: authority,
+    trich_yeu: `Về việc công nhận kết quả đánh giá, phân loại công tác dân vận năm ${s.year}`,
+    dieu_1: articleOne(input, levelCounts(input)),
+    dieu_2:
+      `Kết quả đánh giá, phân loại công tác dân vận năm ${s.year} tại Điều 1 là căn cứ để xét thi đua, ` +
+      `khen thưởng năm ${s.year} đối với các cơ quan, đơn vị, địa phương.`,
+    dieu_3: articleThree(s.area),
+    kem_theo: `(Kèm theo Quyết định ${number.replace(/^Số:/, 'số')} ${formatDateLong(date)} của ${authorityInSentence(s)})`,
+  });
+  model.lists.can_cu = basisLines(s.decisionBases);
+  model.lists.noi_nhan = recipientLines('Như Điều 3', s.decisionRecipients, s.drafterCode);
+  return model;
+}
