@@ -106,7 +106,7 @@ export function headerBlock(): ColumnsBlock {
       [
         [
           centered('{{co_quan_chu_quan}}', { size: 13, ifField: 'co_quan_chu_quan' }),
-          centered('{{co_quan_ban_hanh}}', { size: 13, bold: true }),
+          list('dong_co_quan_ban_hanh', { align: 'center', size: 13, bold: true }),
           rule(0.35),
         ],
         [
@@ -132,7 +132,7 @@ export function signatureBlock(): ColumnsBlock {
       [
         [p('Nơi nhận:', { size: 12, bold: true, italic: true }), list('noi_nhan', { size: 11 })],
         [
-          centered('{{ky_tham_quyen}}', { size: 14, bold: true, ifField: 'ky_tham_quyen' }),
+          list('dong_ky_tham_quyen', { align: 'center', size: 14, bold: true }),
           centered('{{ky_chuc_vu}}', { size: 14, bold: true, ifField: 'ky_chuc_vu' }),
           centered('{{ky_ho_ten}}', { size: 14, bold: true, spaceBefore: 80 }),
         ],

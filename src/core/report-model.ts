@@ -89,16 +89,28 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
 /** Printed in `Điểm thẩm định` when the council did not re-score the unit (its self-score stands). */
 export const NOT_APPRAISED = '—';
 
-/** Items of the `Nội dung báo cáo` sheet (column `Mục`), in report order, with their field names. */
+/** Items of the `Nội dung báo cáo` sheet (column `Mục`), in report order. */
 export const NARRATIVE_ITEMS = [
-  { field: 'tinh_hinh_chung', title: 'Tình hình chung' },
-  { field: 'lanh_dao_chi_dao', title: 'Công tác lãnh đạo, chỉ đạo' },
-  { field: 'ket_qua_dat_duoc', title: 'Kết quả đạt được' },
-  { field: 'han_che', title: 'Hạn chế, vướng mắc' },
-  { field: 'nguyen_nhan', title: 'Nguyên nhân' },
-  { field: 'nhiem_vu', title: 'Nhiệm vụ năm tới' },
-  { field: 'de_xuat', title: 'Đề xuất, kiến nghị' },
+  'Tình hình chung',
+  'Công tác lãnh đạo, chỉ đạo',
+  'Kết quả đạt được',
+  'Hạn chế, vướng mắc',
+  'Nguyên nhân',
+  'Nhiệm vụ năm tới',
+  'Đề xuất, kiến nghị',
 ] as const;
+export type NarrativeItem = (typeof NARRATIVE_ITEMS)[number];
+
+/** Placeholder (field) name of each narrative item. */
+export const NARRATIVE_FIELDS: Record<NarrativeItem, string> = {
+  'Tình hình chung': 'tinh_hinh_chung',
+  'Công tác lãnh đạo, chỉ đạo': 'lanh_dao_chi_dao',
+  'Kết quả đạt được': 'ket_qua_dat_duoc',
+  'Hạn chế, vướng mắc': 'han_che',
+  'Nguyên nhân': 'nguyen_nhan',
+  'Nhiệm vụ năm tới': 'nhiem_vu',
+  'Đề xuất, kiến nghị': 'de_xuat',
+};
 
 /** Prefix of the list that holds a narrative item split into paragraphs (`doan_tinh_hinh_chung`). */
 export const PARAGRAPHS_PREFIX = 'doan_';
@@ -125,6 +137,7 @@ const P = (name: string, kind: PlaceholderDoc['kind'], doc: PlaceholderDoc['doc'
 export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('co_quan_chu_quan', 'field', 'both', 'Cơ quan chủ quản (chữ in hoa, có thể trống)'),
   P('co_quan_ban_hanh', 'field', 'both', 'Tên cơ quan ban hành (chữ in hoa, mỗi dòng một phần)'),
+  P('dong_co_quan_ban_hanh', 'list', 'both', 'Tên cơ quan ban hành, mỗi dòng một phần tử (mẫu mặc định dùng)'),
   P('so_ky_hieu', 'field', 'both', 'Số, ký hiệu văn bản, ví dụ "Số: 285/BC-UBND"; để trống số nếu chưa cấp'),
   P('dia_danh_ngay', 'field', 'both', 'Địa danh và ngày tháng, ví dụ "Bình Sơn, ngày 15 tháng 12 năm 2024"'),
   P('ngay_van_ban', 'field', 'both', 'Ngày văn bản, ví dụ "ngày 15 tháng 12 năm 2024"'),
@@ -145,14 +158,15 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('khong_che_muc', 'field', 'both', 'Câu nêu các đơn vị bị khống chế mức xếp loại (trống nếu không có)'),
   P('so_sanh_nam_truoc', 'field', 'both', 'Câu so sánh với năm trước (trống nếu chưa nhập sheet «Kết quả năm trước»)'),
   P('ky_tham_quyen', 'field', 'both', 'Thẩm quyền ký, ví dụ "TM. ỦY BAN NHÂN DÂN" xuống dòng "KT. CHỦ TỊCH"'),
+  P('dong_ky_tham_quyen', 'list', 'both', 'Thẩm quyền ký, mỗi dòng một phần tử (mẫu mặc định dùng)'),
   P('ky_chuc_vu', 'field', 'both', 'Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH"'),
   P('ky_ho_ten', 'field', 'both', 'Họ và tên người ký'),
   P('kinh_gui', 'field', 'report', 'Cơ quan nhận báo cáo (dòng "Kính gửi")'),
-  ...NARRATIVE_ITEMS.map((n) =>
-    P(n.field, 'field', 'report', `Nội dung «${n.title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`),
+  ...NARRATIVE_ITEMS.map((title) =>
+    P(NARRATIVE_FIELDS[title], 'field', 'report', `Nội dung «${title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`),
   ),
-  ...NARRATIVE_ITEMS.map((n) =>
-    P(PARAGRAPHS_PREFIX + n.field, 'list', 'report', `Nội dung «${n.title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+  ...NARRATIVE_ITEMS.map((title) =>
+    P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
   ),
   P('ket_qua_nhom', 'list', 'both', 'Mỗi nhóm một câu kết quả (trống khi chỉ có một nhóm)'),
   P('noi_nhan', 'list', 'both', 'Nơi nhận, mỗi dòng "- …;", dòng cuối "- Lưu: VT, NV."'),
@@ -405,8 +419,8 @@ export function basisLines(bases: string[]): string[] {
   return lines.map((b, i) => `${b}${i === lines.length - 1 ? '.' : ';'}`);
 }
 
-function narrativeText(narrative: Record<string, string>, item: (typeof NARRATIVE_ITEMS)[number]): string {
-  const wanted = [normalizeHeader(item.title), normalizeHeader(item.field)];
+function narrativeText(narrative: Record<string, string>, title: NarrativeItem): string {
+  const wanted = [normalizeHeader(title), normalizeHeader(NARRATIVE_FIELDS[title])];
   for (const [key, value] of Object.entries(narrative)) {
     if (wanted.includes(normalizeHeader(key)) && String(value ?? '').trim()) return String(value).normalize('NFC').trim();
   }
@@ -449,7 +463,11 @@ function commonModel(input: ReportInput, date: Date): DocModel {
     fields[`so_${levelKey(c.levelCode)}`] = String(c.count);
     fields[`ty_le_${levelKey(c.levelCode)}`] = input.summary.classified ? formatPercent(c.percent) : '—';
   }
-  const lists: Record<string, string[]> = { ket_qua_nhom: groupSentences(input) };
+  const lists: Record<string, string[]> = {
+    dong_co_quan_ban_hanh: fields.co_quan_ban_hanh.split('\n'),
+    dong_ky_tham_quyen: s.signAuthority.map(upper),
+    ket_qua_nhom: groupSentences(input),
+  };
   return { fields, lists, tables: buildTables(input, counts) };
 }
 
@@ -459,10 +477,10 @@ export function buildReportModel(input: ReportInput): DocModel {
   const model = commonModel(input, s.reportDate ?? input.today);
   model.fields.so_ky_hieu = documentNumber(s.reportNumber, 'BC', s.issuingBody);
   model.fields.kinh_gui = stripEndPunct(s.addressee) || missingSetting('addressee');
-  for (const item of NARRATIVE_ITEMS) {
-    const text = narrativeText(input.narrative, item) || missingNarrative(item.title);
-    model.fields[item.field] = text;
-    model.lists[PARAGRAPHS_PREFIX + item.field] = paragraphs(text);
+  for (const title of NARRATIVE_ITEMS) {
+    const text = narrativeText(input.narrative, title) || missingNarrative(title);
+    model.fields[NARRATIVE_FIELDS[title]] = text;
+    model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
   }
   model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode);
   return model;

@@ -1,0 +1,103 @@
+// Fill a .docx template (the default one or a user's) with a document model, and check that a
+// user's template holds the placeholders a document cannot do without.
+import Docxtemplater from 'docxtemplater';
+import type { DXT } from 'docxtemplater';
+import PizZip from 'pizzip';
+import { DocKind, DocModel, PLACEHOLDERS, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
+import { templateData } from './data';
+import { templateError } from './errors';
+
+const OPTIONS = {
+  delimiters: { start: '{{', end: '}}' },
+  paragraphLoop: true,
+  linebreaks: true,
+  errorLogging: false,
+  // An absent value prints nothing, never "undefined".
+  nullGetter: () => '',
+};
+
+const KIND_NAME: Record<DocKind, string> = { report: 'Mẫu báo cáo', decision: 'Mẫu quyết định' };
+
+interface TagPart {
+  type: string;
+  value: string;
+  module?: string | null;
+  subparsed?: TagPart[];
+}
+
+/** Compile a template; `onTag` sees every placeholder name (loops and plain fields). */
+function compile(template: Buffer, what: string, onTag?: (name: string, isLoop: boolean) => void): Docxtemplater {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(template);
+  } catch (e) {
+    throw templateError(e, what);
+  }
+  const walk = (parts: TagPart[]) => {
+    for (const part of parts) {
+      if (part.type !== 'placeholder') continue;
+      onTag?.(part.value.trim(), part.module === 'loop');
+      if (part.subparsed) walk(part.subparsed);
+    }
+  };
+  const collector: DXT.Module = {
+    name: 'DvcqTagCollector',
+    postparse: (parsed: DXT.Part[]) => {
+      walk(parsed as unknown as TagPart[]);
+      return parsed;
+    },
+  };
+  try {
+    return new Docxtemplater(zip, { ...OPTIONS, modules: onTag ? [collector] : [] });
+  } catch (e) {
+    throw templateError(e, what);
+  }
+}
+
+/** The filled document. A broken template throws an Error with a Vietnamese message. */
+export function renderDocx(template: Buffer, model: DocModel, what = 'Mẫu văn bản'): Buffer {
+  const data = templateData(model);
+  const doc = compile(template, what);
+  try {
+    doc.render(data);
+  } catch (e) {
+    throw templateError(e, what);
+  }
+  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }) as Buffer;
+}
+
+const KNOWN = new Set(PLACEHOLDERS.map((p) => p.name));
+const LOOPED = new Set(PLACEHOLDERS.filter((p) => p.kind !== 'field').map((p) => p.name));
+const isKnown = (name: string) =>
+  KNOWN.has(name) || name === '.' || /^c\d+$/.test(name) || /^(so|ty_le)_[a-z0-9_]+$/.test(name);
+
+export interface TemplateCheck {
+  /** Required placeholders the template lacks ("nam", "xep_hang"…). */
+  missing: string[];
+  /** Placeholders the model does not know (typing mistakes): they would print nothing. */
+  unknown: string[];
+}
+
+/** Placeholders a user template lacks or does not spell right; throws on a broken template. */
+export function checkTemplate(template: Buffer, kind: DocKind = 'report'): TemplateCheck {
+  const seen = new Set<string>();
+  const loops = new Set<string>();
+  compile(template, KIND_NAME[kind], (name, isLoop) => {
+    seen.add(name);
+    if (isLoop) loops.add(name);
+  });
+  // A table or list only prints through a loop ({{#xep_hang}} … {{/xep_hang}}).
+  const present = (n: string) => (LOOPED.has(n) ? loops.has(n) : seen.has(n));
+  return {
+    missing: REQUIRED_PLACEHOLDERS[kind].filter((n) => !present(n)),
+    unknown: [...seen].filter((n) => !isKnown(n)).sort(),
+  };
+}
+
+/** Vietnamese lines for the CLI and the sidebar: "Mẫu báo cáo thiếu trường {{nam}}". */
+export function templateCheckMessages(kind: DocKind, check: TemplateCheck): string[] {
+  return [
+    ...check.missing.map((n) => `${KIND_NAME[kind]} thiếu trường {{${n}}}.`),
+    ...check.unknown.map((n) => `${KIND_NAME[kind]} có trường không xác định {{${n}}} (sẽ để trống).`),
+  ];
+}

@@ -1,0 +1,156 @@
+// The report rendered through the default template, read back from word/document.xml.
+import Docxtemplater from 'docxtemplater';
+import PizZip from 'pizzip';
+import { writeReportDocx } from '../../src/node/docx';
+import { TABLE_SPECS } from '../../src/core/report-model';
+import { paragraphs, partXml, tableWithHeader, xmlText } from './helpers/docx-read';
+import { RANKED, RANKS, SPECIAL_NAME, sampleInput } from './helpers/sample';
+
+describe('report .docx (default template)', () => {
+  let xml: string;
+  let text: string;
+  let docx: Buffer;
+
+  beforeAll(async () => {
+    docx = await writeReportDocx(sampleInput());
+    xml = partXml(docx);
+    text = xmlText(xml);
+  });
+
+  it('has the NĐ 30 header, title and addressee', () => {
+    expect(text).toContain('ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Số: 285/BC-UBND');
+    expect(text).toContain('Bình Sơn, ngày 15 tháng 12 năm 2024');
+    const paras = paragraphs(xml);
+    expect(paras).toContain('BÁO CÁO');
+    expect(paras).toContain(
+      'Kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025',
+    );
+    expect(paras).toContain('Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi.');
+  });
+
+  it('mirrors the numbered sections of the district reports', () => {
+    const paras = paragraphs(xml);
+    const order = [
+      'I. TÌNH HÌNH CHUNG',
+      'II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN',
+      'III. ĐÁNH GIÁ CHUNG',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2025',
+      'V. ĐỀ XUẤT, KIẾN NGHỊ',
+    ].map((h) => paras.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(paras).toContain(
+      'Trên đây là kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025, ' +
+        'Ủy ban nhân dân huyện Bình Sơn kính báo cáo./.',
+    );
+  });
+
+  it('prints the counts and shares in Vietnamese format', () => {
+    expect(text).toContain(
+      'Năm 2024, trên địa bàn huyện Bình Sơn có 10 cơ quan, đơn vị, địa phương thực hiện đánh giá, phân loại ' +
+        'công tác dân vận chính quyền; 9 đơn vị đã nộp kết quả tự chấm; 9 đơn vị được xếp loại.',
+    );
+    expect(text).toContain(
+      'Kết quả: có 3/9 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (chiếm 33,33%); ' +
+        '4/9 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (chiếm 44,44%); ' +
+        '1/9 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 11,11%); ' +
+        '1/9 đơn vị xếp loại Không hoàn thành nhiệm vụ (chiếm 11,11%); 1 đơn vị không xếp loại.',
+    );
+    const tyLe = tableWithHeader(xml, TABLE_SPECS.ty_le.header);
+    expect(tyLe.slice(1)).toEqual([
+      ['Hoàn thành xuất sắc nhiệm vụ', '3', '33,33%'],
+      ['Hoàn thành tốt nhiệm vụ', '4', '44,44%'],
+      ['Hoàn thành nhiệm vụ', '1', '11,11%'],
+      ['Không hoàn thành nhiệm vụ', '1', '11,11%'],
+      ['Cộng', '9', '100%'],
+    ]);
+  });
+
+  it('lists every classified unit in rank order, ties sharing a rank', () => {
+    const rows = tableWithHeader(xml, TABLE_SPECS.xep_hang.header).slice(1);
+    expect(rows.map((r) => r[1])).toEqual(RANKED);
+    expect(rows.map((r) => r[5])).toEqual(RANKS);
+    expect(rows.map((r) => r[0])).toEqual(RANKED.map((_, i) => String(i + 1)));
+    expect(rows[0]).toEqual(['1', 'Xã Bình Hải', 'Xã, thị trấn', '95,50', 'Hoàn thành xuất sắc nhiệm vụ', '1']);
+    // Capped by the gate: 95 points but at most "Hoàn thành tốt".
+    expect(rows[1]).toEqual(['2', 'Xã Bình Châu', 'Xã, thị trấn', '95,00', 'Hoàn thành tốt nhiệm vụ', '2']);
+    expect(text).toMatch(/Có 1 đơn vị thuộc trường hợp khống chế mức xếp loại: Xã Bình Châu \(Điều kiện khống chế: .*tối đa Hoàn thành tốt nhiệm vụ\)\./);
+  });
+
+  it('lists the unit not classified with its reason', () => {
+    const rows = tableWithHeader(xml, TABLE_SPECS.khong_xep_loai.header).slice(1);
+    expect(rows).toEqual([['1', 'Xã Bình Long', 'Chưa nộp kết quả']]);
+  });
+
+  it('writes one sentence per group and the comparison with last year', () => {
+    expect(text).toContain(
+      '- Phòng, ban: có 3 đơn vị, trong đó 1 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (33,33%), ' +
+        '2 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (66,67%).',
+    );
+    expect(text).toContain('- Xã, thị trấn: có 7 đơn vị, trong đó');
+    expect(text).toContain('; 1 đơn vị không xếp loại.');
+    expect(text).toContain('So với năm 2023: mức Hoàn thành xuất sắc nhiệm vụ không thay đổi (3 đơn vị)');
+    expect(text).toContain('mức Hoàn thành tốt nhiệm vụ tăng 2 đơn vị (từ 2 lên 4)');
+    expect(text).toContain('Có 1 đơn vị được nâng mức xếp loại và 1 đơn vị bị hạ mức xếp loại so với năm 2023.');
+  });
+
+  it('puts each narrative paragraph in its own paragraph and marks the missing one', () => {
+    const paras = paragraphs(xml);
+    expect(paras).toContain('Bình Sơn là huyện nằm ở phía Bắc của tỉnh Quảng Ngãi.');
+    expect(paras).toContain('Toàn huyện có 22 xã, thị trấn.');
+    const marker = '[Nội dung «Đề xuất, kiến nghị» — nhập tại sheet «Nội dung báo cáo» rồi tạo lại báo cáo]';
+    expect(paras.indexOf(marker)).toBe(paras.indexOf('V. ĐỀ XUẤT, KIẾN NGHỊ') + 1);
+  });
+
+  it('has the recipients and the signature block', () => {
+    const paras = paragraphs(xml);
+    const start = paras.indexOf('Nơi nhận:');
+    expect(start).toBeGreaterThan(0);
+    expect(paras.slice(start + 1, start + 6)).toEqual([
+      '- Như trên;',
+      '- TT Huyện ủy, TT HĐND huyện;',
+      '- CT, PCT UBND huyện;',
+      '- Ban Dân vận Huyện ủy;',
+      '- Lưu: VT, NV.',
+    ]);
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH');
+    expect(paras).toContain('PHÓ CHỦ TỊCH');
+    expect(paras[paras.length - 1]).toBe('Phạm Quang Sự');
+  });
+
+  it('leaves no placeholder, no "undefined", and keeps XML-special names as text', () => {
+    expect(text).not.toContain('{{');
+    expect(text).not.toContain('}}');
+    expect(text).not.toContain('undefined');
+    expect(text).toContain(SPECIAL_NAME);
+    expect(xml).toContain('Xã A &amp; B &lt;C&gt;');
+    // The produced file opens again: every part is well-formed XML.
+    expect(() => new Docxtemplater(new PizZip(docx), { paragraphLoop: true })).not.toThrow();
+  });
+
+  it('leaves no table cell without a paragraph (Word refuses such files)', () => {
+    const cells = xml.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => !/<w:p[ >]/.test(c))).toEqual([]);
+  });
+
+  it('renders a year without any result (empty tables keep their header row)', async () => {
+    const input = sampleInput({ results: [], previous: undefined });
+    input.summary = { total: 0, classified: 0, notClassified: 0, byLevel: [], byGroup: {} };
+    const out = await writeReportDocx(input);
+    const x = partXml(out);
+    expect(xmlText(x)).not.toMatch(/\{\{|undefined|NaN/);
+    expect(tableWithHeader(x, TABLE_SPECS.xep_hang.header)).toHaveLength(1);
+    expect(tableWithHeader(x, TABLE_SPECS.khong_xep_loai.header).slice(1)).toEqual([['', 'Không có', '']]);
+    expect(() => new Docxtemplater(new PizZip(out), { paragraphLoop: true })).not.toThrow();
+  });
+
+  it('drops the optional paragraphs when their field is empty', async () => {
+    const out = xmlText(partXml(await writeReportDocx(sampleInput({ previous: undefined }))));
+    expect(out).not.toContain('So với năm 2023');
+    expect(out).not.toContain('{{');
+  });
+});
