@@ -1,5 +1,5 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
-import { Finding, Grid, RankingSummary, STATUS, Unit, UnitResult, UnitScore } from './types';
+import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, STATUS, Unit, UnitResult, UnitScore } from './types';
 import { Control } from './control';
 import { readUnitSheet } from './unit-sheet';
 import { hasBlockingError, validateEntries } from './validate';
@@ -41,7 +41,7 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     // An unfinished unit is not yet expected to have every score.
     .filter((f) => isSubmitted(unit) || f.code !== 'blank-score')
     .map((f) => (link ? { ...f, link } : f));
-  const structural = read.findings.some((f) => f.code === 'missing-column');
+  const structural = read.findings.some((f) => f.code === 'missing-column' || f.code === 'missing-sheet');
   return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
 }
 
@@ -58,7 +58,7 @@ export function assessAll(control: Control, sources: Record<string, UnitSource |
     const reasons: string[] = [];
     if (!control.rubrics[unit.rubricId]) reasons.push(`Bộ tiêu chí «${unit.rubricId}» không hợp lệ hoặc không tồn tại`);
     else if (!score) reasons.push('Không đọc được biểu mẫu chấm điểm');
-    if (!isSubmitted(unit)) reasons.push('Chưa nộp kết quả');
+    if (!isSubmitted(unit)) reasons.push(NOT_SUBMITTED_REASON);
     if (hasBlockingError(findings)) reasons.push(`Có lỗi dữ liệu chặn xếp loại (xem sheet «${SHEETS.findings}»)`);
     return { unit, score, notClassifiedReasons: reasons };
   });

@@ -2,7 +2,7 @@
 // computed once from the ranking and the settings. Pure: both renderers (.docx offline, Google
 // Docs online) fill the same model into the same layout (doc-layout.ts).
 import type { LevelCount, RankingSummary, UnitResult } from './types';
-import { NOT_CLASSIFIED } from './types';
+import { NOT_CLASSIFIED, NOT_SUBMITTED_REASON } from './types';
 import type { Settings } from './config';
 import { CONFIG_KEYS } from './config';
 import { SHEETS } from './schema';
@@ -202,7 +202,6 @@ export function levelPlaceholders(codes: string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Small text helpers.
 
-const NOT_SUBMITTED_REASON = 'Chưa nộp kết quả';
 
 /** Marker printed where a required setting is empty, so the gap is obvious in the document. */
 function missingSetting(key: keyof typeof CONFIG_KEYS): string {

@@ -124,6 +124,9 @@ export const STATUS = {
   submitted: 'Đã nộp',
 } as const;
 
+/** Reason given to a unit that has not submitted (report-model counts submissions by it). */
+export const NOT_SUBMITTED_REASON = 'Chưa nộp kết quả';
+
 /** Scores of one unit, before ranking. */
 export interface UnitScore {
   base: number;

@@ -257,6 +257,10 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheet
     findings.push({ severity, unitCode: unit.code, sheet: SHEETS.scoring, code, message: `${where}: ${message}`, ...extra });
 
   const loc = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised']);
+  if (!loc && grid.length === 0) {
+    add('missing-sheet', `không tìm thấy sheet «${SHEETS.scoring}» hoặc sheet không còn dữ liệu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
+    return { entries: {}, meta, findings };
+  }
   if (!loc) {
     const seen = new Set(grid.slice(0, 30).flat().map((c) => cellText(c).toLowerCase()));
     const missing = Object.values(SCORING_COLUMNS).filter((h) => !seen.has(h.toLowerCase()));
