@@ -1,0 +1,118 @@
+import { newControlSheets } from '../../src/core/control-template';
+import { ControlGrids, readControl } from '../../src/core/control';
+import { assessAll, UnitSource } from '../../src/core/assess';
+import { isFormula, unitSheetLayout } from '../../src/core/unit-sheet';
+import { sampleEntries } from '../../src/core/sample';
+import { findHeader } from '../../src/core/table';
+import { SCORING_COLUMNS, SHEETS } from '../../src/core/schema';
+import { resultsGrid, findingsGrid } from '../../src/core/output-tables';
+import type { Grid } from '../../src/core/types';
+
+function controlGrids(sample: boolean): ControlGrids {
+  const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample }).map((s) => [s.name, s.grid]));
+  return {
+    config: sheets[SHEETS.config], units: sheets[SHEETS.units], criteria: sheets[SHEETS.criteria],
+    levels: sheets[SHEETS.levels], narrative: sheets[SHEETS.narrative], previous: sheets[SHEETS.previous],
+  };
+}
+
+describe('readControl', () => {
+  it('reads the sample district without any finding', () => {
+    const c = readControl(controlGrids(true));
+    expect(c.findings).toEqual([]);
+    expect(c.units).toHaveLength(33);
+    expect(Object.keys(c.rubrics).sort()).toEqual(['Cơ quan chuyên môn', 'UBND cấp xã']);
+    expect(c.settings.year).toBe(2024);
+    expect(c.settings.issuingBody).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH SƠN']);
+    expect(c.settings.deadline?.getDate()).toBe(15);
+    expect(c.settings.scoring.levels.map((l) => l.min)).toEqual([90, 70, 50, 0]);
+    expect(c.narrative['Tình hình chung']).toContain('Dữ liệu mẫu');
+  });
+
+  it('reports a duplicate code, an unknown rubric and an invalid e-mail with their rows', () => {
+    const g = controlGrids(true);
+    const units = g.units!.map((r) => [...r]);
+    units[2][0] = units[1][0]; // duplicate code on sheet row 3
+    units[4][4] = 'Bộ không có'; // unknown rubric on row 5
+    units[5][5] = 'khong-phai-email'; // invalid e-mail on row 6
+    const c = readControl({ ...g, units });
+    const byCode = Object.fromEntries(c.findings.map((f) => [f.code, f.message]));
+    expect(byCode['duplicate-unit']).toMatch(/dòng 3: mã đơn vị «BS-X01» bị trùng với dòng 2/);
+    expect(byCode['unknown-rubric']).toMatch(/dòng 5: .*«Bộ không có»/);
+    expect(byCode['invalid-email']).toMatch(/dòng 6: email người chấm «khong-phai-email»/);
+    expect(c.units).toHaveLength(32);
+  });
+
+  it('reports a missing sheet and a renamed column, and keeps going', () => {
+    const g = controlGrids(false);
+    const criteria = g.criteria!.map((r) => [...r]);
+    criteria[0][4] = 'Điểm tối đa (sửa)';
+    const c = readControl({ ...g, units: undefined, criteria });
+    const messages = c.findings.map((f) => f.message).join('\n');
+    expect(messages).toContain('không tìm thấy sheet «Đơn vị»');
+    expect(messages).toContain('sheet «Tiêu chí» thiếu cột «Điểm tối đa»');
+    expect(c.units).toEqual([]);
+  });
+});
+
+describe('assessAll on the sample district', () => {
+  const control = readControl(controlGrids(true));
+  const entries = sampleEntries(control.rubrics);
+  const sources: Record<string, UnitSource> = {};
+  for (const u of control.units) {
+    const layout = unitSheetLayout(u, control.rubrics[u.rubricId], { year: 2024, step: 0.25, bonusCap: 5 });
+    const grid: Grid = layout.cells.map((r) => r.map((c) => (isFormula(c) ? `=${c.formula}` : c)));
+    const loc = findHeader(grid, SCORING_COLUMNS)!;
+    for (const [code, e] of Object.entries(entries[u.code] ?? {})) {
+      const r = grid.findIndex((row, i) => i > loc.headerRow && row[0] === code);
+      if (e.self !== undefined) grid[r][loc.cols.self!] = e.self;
+      if (e.appraised !== undefined) grid[r][loc.cols.appraised!] = e.appraised;
+      if (e.evidence !== undefined) grid[r][loc.cols.evidence!] = e.evidence;
+    }
+    sources[u.code] = { grid };
+  }
+  const a = assessAll(control, sources);
+  const byCode = Object.fromEntries(a.results.map((r) => [r.code, r]));
+
+  it('leaves out the unit that has not submitted and the units with blocking errors', () => {
+    expect(byCode['BS-P09']).toMatchObject({ classified: false, rank: null, reasons: ['Chưa nộp kết quả'] });
+    expect(byCode['BS-X15'].classified).toBe(false);
+    expect(byCode['BS-X15'].reasons.join()).toContain('lỗi dữ liệu');
+    expect(byCode['BS-P04'].classified).toBe(false);
+    const firstUnclassified = a.results.findIndex((r) => !r.classified);
+    expect(a.results.slice(firstUnclassified).every((r) => !r.classified)).toBe(true);
+  });
+
+  it('finds the three bad entries, with the unit, the criterion and the cell', () => {
+    const f = a.findings.map((x) => `${x.severity} ${x.code} ${x.unitCode} ${x.criterion} ${x.cell}`);
+    expect(f).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Lỗi above-max BS-X15 X3\.1 D\d+$/),
+      expect.stringMatching(/^Lỗi penalty-sign BS-P04 P3 D\d+$/),
+      expect.stringMatching(/^Cảnh báo appraisal-without-self BS-X20 X9\.1 E\d+$/),
+    ]));
+  });
+
+  it('caps the gated commune and ties the twins', () => {
+    expect(byCode['BS-X04'].total).toBeGreaterThanOrEqual(90);
+    expect(byCode['BS-X04'].level).toBe('Hoàn thành tốt nhiệm vụ');
+    expect(byCode['BS-X14'].total).toBe(byCode['BS-X06'].total);
+    expect(byCode['BS-X14'].rank).toBe(byCode['BS-X06'].rank);
+  });
+
+  it('applies the appraisal: Bình Dương drops below its self-score', () => {
+    const bd = byCode['BS-X07'];
+    expect(bd.appraised).toBe(true);
+    expect(bd.selfTotal - bd.total).toBe(9);
+    expect(bd.level).toBe('Hoàn thành tốt nhiệm vụ');
+  });
+
+  it('writes result and finding tables with the public headers', () => {
+    const rg = resultsGrid(a.results);
+    expect(rg[0]).toContain('Thứ hạng trong nhóm');
+    expect(rg).toHaveLength(34);
+    expect(rg[33][10]).toBe('Không xếp loại');
+    const fg = findingsGrid(a.findings, control.units);
+    expect(fg[1][0]).toBe('Lỗi');
+    expect(fg.slice(1).some((r) => String(r[4]).startsWith('Chấm điểm!D'))).toBe(true);
+  });
+});
