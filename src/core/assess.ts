@@ -34,14 +34,15 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     return { unit, findings: [finding], score: null };
   }
   const read = readUnitSheet(source.grid, unit, rubric);
+  // Without its sheet or columns nothing was read: "blank score" findings would be false.
+  const structural = read.findings.some((f) => f.code === 'missing-column' || f.code === 'missing-sheet');
   const findings = [
     ...read.findings,
-    ...validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring }),
+    ...(structural ? [] : validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring })),
   ]
     // An unfinished unit is not yet expected to have every score.
     .filter((f) => isSubmitted(unit) || f.code !== 'blank-score')
     .map((f) => (link ? { ...f, link } : f));
-  const structural = read.findings.some((f) => f.code === 'missing-column' || f.code === 'missing-sheet');
   return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
 }
 

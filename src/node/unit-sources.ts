@@ -1,0 +1,35 @@
+// The `Chấm điểm` grid of every unit, read from its workbook, for the core's assessAll.
+import type { UnitSource } from '../core/assess';
+import type { Control } from '../core/control';
+import { exists } from './files';
+import { unitLocation } from './workspace';
+import { readWorkbook } from './xlsx/workbook-io';
+import { scoringGrid } from './xlsx/unit-workbook';
+import { UserError } from './errors';
+
+export async function readUnitSource(ws: string, year: number, unit: Control['units'][number]): Promise<UnitSource> {
+  const { file, link, recorded } = unitLocation(ws, year, unit);
+  if (!exists(file)) {
+    return recorded
+      ? { missing: `không tìm thấy tệp «${link}» (đã bị xóa hoặc di chuyển?)`, link }
+      : { missing: 'chưa có biểu mẫu chấm điểm (chạy «dvcq templates» để tạo)' };
+  }
+  try {
+    const wb = await readWorkbook(file);
+    // A missing sheet arrives as an empty grid: the core reports it as a structure error.
+    return { grid: scoringGrid(wb) ?? [], link };
+  } catch (e) {
+    if (e instanceof UserError) return { missing: e.message.replace(/\.$/, ''), link };
+    throw e;
+  }
+}
+
+/** Sources of every unit whose rubric exists (the others are reported by readControl). */
+export async function readUnitSources(ws: string, control: Control): Promise<Record<string, UnitSource>> {
+  const sources: Record<string, UnitSource> = {};
+  for (const unit of control.units) {
+    if (!control.rubrics[unit.rubricId]) continue;
+    sources[unit.code] = await readUnitSource(ws, control.settings.year, unit);
+  }
+  return sources;
+}

@@ -1,0 +1,19 @@
+// The CLI's help text.
+export const USAGE = `dvcq — đánh giá, phân loại công tác dân vận chính quyền (bản dòng lệnh, tệp .xlsx/.docx)
+
+Cách dùng: dvcq <lệnh> <thư mục làm việc> [tùy chọn]
+
+Lệnh:
+  init <thư mục> [--sample]       Tạo bảng điều khiển dieu-khien.xlsx (--sample: dữ liệu mẫu huyện Bình Sơn)
+  templates <thư mục> [--upgrade] Tạo biểu mẫu chấm điểm cho từng đơn vị (không ghi đè tệp đã có;
+                                  --upgrade: tạo lại biểu mẫu làm từ bộ tiêu chí cũ, giữ mọi điểm đã nhập)
+  submit <thư mục> <mã đơn vị>…   Nộp kết quả (từ chối nếu biểu mẫu còn lỗi)
+  reopen <thư mục> <mã đơn vị>…   Mở lại để đơn vị chấm tiếp
+  validate <thư mục> [--json]     Kiểm tra dữ liệu, ghi sheet «Kiểm tra» (mã thoát 1 khi có lỗi)
+  rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
+  report <thư mục> [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
+                                  Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại
+  demo [thư mục]                  Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/)
+  help                            Hiện hướng dẫn này
+
+Biến môi trường: DVCQ_DEBUG=1 in chi tiết lỗi kỹ thuật.`;

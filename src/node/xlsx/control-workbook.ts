@@ -1,0 +1,129 @@
+// The control workbook (Bảng điều khiển) as an .xlsx file: create it, read its tables into grids,
+// write the tool-written sheets and the unit status/link cells, append to the audit log.
+import ExcelJS from 'exceljs';
+import type { Grid } from '../../core/types';
+import type { SheetGrid } from '../../core/control-template';
+import { Control, ControlGrids, readControl } from '../../core/control';
+import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../core/schema';
+import { findHeader } from '../../core/table';
+import { logHeader, logRow } from '../../core/output-tables';
+import { UserError } from '../errors';
+import { exists } from '../files';
+import { controlPath } from '../workspace';
+import { excelValue, findSheet, worksheetToGrid } from './grid';
+import { readWorkbook, saveWorkbook } from './workbook-io';
+import { writeTableSheet } from './table-sheet';
+import { DATE_TIME_FORMAT, solid } from './styles';
+
+const GRID_SHEETS: Record<keyof ControlGrids, string> = {
+  config: SHEETS.config,
+  units: SHEETS.units,
+  criteria: SHEETS.criteria,
+  levels: SHEETS.levels,
+  narrative: SHEETS.narrative,
+  previous: SHEETS.previous,
+};
+
+export interface UnitCells {
+  /** 1-based row of the unit in `Đơn vị` (Unit.row). */
+  row: number;
+  status?: string;
+  link?: string;
+}
+
+export class ControlWorkbook {
+  private constructor(readonly file: string, readonly wb: ExcelJS.Workbook) {}
+
+  static async open(ws: string): Promise<ControlWorkbook> {
+    const file = controlPath(ws);
+    if (!exists(file)) {
+      throw new UserError(`không tìm thấy bảng điều khiển «${file}». Chạy «dvcq init ${ws}» để tạo.`);
+    }
+    return new ControlWorkbook(file, await readWorkbook(file));
+  }
+
+  /** A new control workbook from the core's sheets, styled (not saved yet). */
+  static create(ws: string, sheets: SheetGrid[]): ControlWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'dvcq';
+    for (const s of sheets) writeTableSheet(wb.addWorksheet(s.name), s.grid);
+    return new ControlWorkbook(controlPath(ws), wb);
+  }
+
+  grids(): ControlGrids {
+    const grids: ControlGrids = {};
+    for (const key of Object.keys(GRID_SHEETS) as Array<keyof ControlGrids>) {
+      const ws = findSheet(this.wb, GRID_SHEETS[key]);
+      if (ws) grids[key] = worksheetToGrid(ws, 'result');
+    }
+    return grids;
+  }
+
+  read(): Control {
+    return readControl(this.grids());
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    return findSheet(this.wb, name) ?? this.wb.addWorksheet(name);
+  }
+
+  /** Write `Trạng thái` / `Liên kết` of units in `Đơn vị`, found by header text (added when missing). */
+  setUnitCells(updates: UnitCells[]): void {
+    if (!updates.length) return;
+    const ws = findSheet(this.wb, SHEETS.units);
+    if (!ws) throw new UserError(`«${this.file}»: không tìm thấy sheet «${SHEETS.units}».`);
+    const grid = worksheetToGrid(ws);
+    const loc = findHeader(grid, UNIT_COLUMNS, ['code']);
+    if (!loc) throw new UserError(`«${this.file}», sheet «${SHEETS.units}»: không tìm thấy cột «${UNIT_COLUMNS.code}».`);
+    const header = ws.getRow(loc.headerRow + 1);
+    let width = (grid[loc.headerRow] ?? []).length;
+    const column = (key: 'status' | 'link') => {
+      let c = loc.cols[key];
+      if (c === undefined) {
+        c = width++;
+        const cell = header.getCell(c + 1);
+        cell.value = UNIT_COLUMNS[key];
+        cell.style = { ...header.getCell(1).style };
+        loc.cols[key] = c;
+      }
+      return c + 1;
+    };
+    for (const u of updates) {
+      if (u.status !== undefined) ws.getCell(u.row, column('status')).value = u.status;
+      if (u.link !== undefined) ws.getCell(u.row, column('link')).value = u.link;
+    }
+  }
+
+  /** Replace a tool-written sheet (`Kết quả`, `Kiểm tra`) with `grid`; `fills` colours single cells. */
+  replaceTable(name: string, grid: Grid, fills: Array<{ row: number; col: number; argb: string }> = []): void {
+    const ws = this.sheet(name);
+    writeTableSheet(ws, grid);
+    for (const f of fills) ws.getCell(f.row + 1, f.col + 1).fill = solid(f.argb);
+  }
+
+  /**
+   * One row in `Nhật ký` (time, user, action, detail), in the columns found by header text; a log
+   * whose header was changed still gets its row, in columns A–D, rather than fail the command.
+   */
+  log(time: Date, user: string, action: string, detail: string): void {
+    const ws = this.sheet(SHEETS.log);
+    let grid = worksheetToGrid(ws);
+    if (!grid.length) {
+      grid = [logHeader()];
+      writeTableSheet(ws, grid);
+    }
+    const cols = findHeader(grid, LOG_COLUMNS)?.cols ?? { time: 0, user: 1, action: 2, detail: 3 };
+    const values = logRow(time, user, action, detail);
+    const row = ws.getRow(grid.length + 1);
+    (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
+      const cell = row.getCell((cols[key] ?? i) + 1);
+      cell.value = excelValue(values[i]);
+      cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
+      if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
+    });
+  }
+
+  async save(): Promise<void> {
+    await saveWorkbook(this.wb, this.file);
+  }
+}
