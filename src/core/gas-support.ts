@@ -115,3 +115,12 @@ export function placeholdersIn(text: string): string[] {
   for (const m of text.matchAll(/\{\{([^{}]+)\}\}/g)) seen.add(m[1]);
   return [...seen];
 }
+
+/** "D12" → [11, 3] (0-based row and column); null when the text is not a single-cell A1. */
+export function parseA1(a1: string): [number, number] | null {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(a1.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, col - 1];
+}

@@ -66,7 +66,7 @@ export interface TableSpec {
 export const TABLE_SPECS: Record<TableName, TableSpec> = {
   xep_hang: {
     header: ['STT', 'Tên đơn vị', 'Nhóm', 'Tổng điểm', 'Xếp loại', 'Thứ hạng'],
-    widths: [7, 31, 18, 12, 22, 10],
+    widths: [8, 30, 18, 12, 22, 10],
     align: ['center', 'left', 'left', 'center', 'left', 'center'],
   },
   ty_le: {
