@@ -5,7 +5,7 @@ import type { Grid } from '../../core/types';
 import { SCORING_COLUMNS, SHEETS } from '../../core/schema';
 import { a1, findHeader } from '../../core/table';
 import { cellText } from '../../core/text';
-import { isFormula, RowStyle, UnitSheetLayout } from '../../core/unit-sheet';
+import { CellSpec, isFormula, RowStyle, UnitSheetLayout } from '../../core/unit-sheet';
 import { UserError } from '../errors';
 import { excelValue, fileFormula, findSheet, worksheetToGrid } from './grid';
 import { COLORS, DATE_TIME_FORMAT, solid, thinBorder } from './styles';
@@ -16,6 +16,19 @@ const A4 = 9;
 
 const TABLE_STYLES: ReadonlySet<RowStyle> = new Set<RowStyle>(['header', 'parent', 'leaf', 'bonus', 'penalty', 'total', 'grand-total']);
 const BOLD_STYLES: ReadonlySet<RowStyle> = new Set<RowStyle>(['title', 'header', 'parent', 'total', 'grand-total']);
+
+/**
+ * Row height for wrapped text. LibreOffice and Excel do not grow rows written by a library, so
+ * long criterion titles would overlap the next row; a column width is roughly its characters.
+ */
+function wrappedHeight(line: CellSpec[], widths: number[], wrapCols: Set<number>): number {
+  let lines = 1;
+  for (const c of wrapCols) {
+    const text = isFormula(line[c]) ? '' : String(line[c] ?? '');
+    lines = Math.max(lines, Math.ceil(text.length / Math.max(1, widths[c] - 1)));
+  }
+  return 15 * lines + 2;
+}
 
 /** The workbook of one unit: sheet `Chấm điểm` exactly as `layout` says, plus the hidden metadata sheet. */
 export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS.Workbook> {
@@ -67,6 +80,9 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     }
   });
   ws.getRow(1).height = 24;
+  layout.cells.forEach((line, r) => {
+    if (TABLE_STYLES.has(layout.rowStyles[r])) ws.getRow(r + 1).height = wrappedHeight(line, layout.widths, wrapCols);
+  });
 
   for (const address of [...layout.scorerInputs, ...layout.appraiserInputs]) {
     const cell = ws.getCell(address);
