@@ -1,0 +1,250 @@
+import { createGasFake, MIME } from '../fakes/gas';
+
+describe('Drive', () => {
+  it('a new spreadsheet is a Drive file in the root; moveTo moves it; folders nest', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const ss = fake.SpreadsheetApp.create('Biểu chấm điểm - Bình Hải');
+    const root = fake.DriveApp.getRootFolder();
+    const year = root.createFolder('Dân vận chính quyền 2024');
+    const group = year.createFolder('Cụm 1');
+    const file = fake.DriveApp.getFileById(ss.getId());
+    expect(file.getMimeType()).toBe(MIME.GOOGLE_SHEETS);
+    expect(fake.drive.item(ss.getId())!.parents).toEqual([root.getId()]);
+    file.moveTo(group);
+    expect(fake.drive.path(ss.getId())).toBe('My Drive/Dân vận chính quyền 2024/Cụm 1/Biểu chấm điểm - Bình Hải');
+    expect(group.getFiles().next().getId()).toBe(ss.getId());
+    const it = year.getFoldersByName('Cụm 1');
+    expect(it.hasNext()).toBe(true);
+    expect(it.next().getName()).toBe('Cụm 1');
+    expect(it.hasNext()).toBe(false);
+    expect(() => it.next()).toThrow('iterator has reached the end');
+    expect(fake.drive.list().filter((x) => x.kind === 'folder').map((x) => x.name)).toEqual([
+      'My Drive',
+      'Dân vận chính quyền 2024',
+      'Cụm 1',
+    ]);
+  });
+
+  it('sharing is recorded; the shared user can open the file, a stranger cannot', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const ss = fake.SpreadsheetApp.create('X');
+    fake.DriveApp.getFileById(ss.getId()).addEditor('minh@binhhai.gov.vn');
+    expect(fake.drive.shares).toEqual([expect.objectContaining({ itemId: ss.getId(), email: 'minh@binhhai.gov.vn', role: 'editor' })]);
+    expect(fake.drive.item(ss.getId())!.editors).toEqual(['minh@binhhai.gov.vn']);
+    fake.setUser('minh@binhhai.gov.vn');
+    expect(fake.SpreadsheetApp.openById(ss.getId()).getName()).toBe('X');
+    fake.setUser('stranger@example.com');
+    expect(() => fake.SpreadsheetApp.openById(ss.getId())).toThrow('You do not have permission to access the requested document.');
+    expect(() => fake.DriveApp.getFileById(ss.getId())).toThrow('No item with the given ID could be found');
+  });
+
+  it('trashed files are still returned (isTrashed) and listed; deleted ones throw', () => {
+    const fake = createGasFake();
+    const ss = fake.SpreadsheetApp.create('Biểu A');
+    const id = ss.getId();
+    fake.DriveApp.getFileById(id).setTrashed(true);
+    const f = fake.DriveApp.getFileById(id);
+    expect(f.isTrashed()).toBe(true);
+    expect(fake.DriveApp.getFilesByName('Biểu A').hasNext()).toBe(true);
+    expect(fake.SpreadsheetApp.openById(id).getName()).toBe('Biểu A'); // a trashed spreadsheet still opens
+    fake.drive.delete(id);
+    expect(() => fake.DriveApp.getFileById(id)).toThrow(
+      'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
+    );
+    expect(() => fake.SpreadsheetApp.openById(id)).toThrow(`Document ${id} is missing`);
+    expect(() => ss.getSheets()).toThrow('is missing'); // an old handle fails too
+    expect(() => fake.DriveApp.getFileById('nope')).toThrow(/^No item with the given ID/);
+    try {
+      fake.DriveApp.getFileById('nope');
+    } catch (e) {
+      expect(String(e)).toMatch(/^Exception: No item with the given ID could be found/);
+    }
+  });
+
+  it('makeCopy copies the content (spreadsheet and document) into the destination', () => {
+    const fake = createGasFake();
+    const folder = fake.DriveApp.createFolder('Mẫu');
+    const tpl = fake.createDocument('Mẫu báo cáo', { paragraphs: ['Báo cáo năm {{nam}}'] });
+    const copy = fake.DriveApp.getFileById(tpl.id).makeCopy('Báo cáo 2024', folder);
+    expect(copy.getName()).toBe('Báo cáo 2024');
+    expect(fake.drive.item(copy.getId())!.parents).toEqual([folder.getId()]);
+    const doc = fake.DocumentApp.openById(copy.getId());
+    doc.getBody().replaceText('\\{\\{nam\\}\\}', '2024');
+    expect(fake.documentById(copy.getId())!.text).toBe('Báo cáo năm 2024');
+    expect(fake.documentById(tpl.id)!.text).toBe('Báo cáo năm {{nam}}');
+
+    const src = fake.createSpreadsheet('Nguồn', { sheets: { 'Chấm điểm': [['Mã', 'Điểm'], ['1', 5]] } });
+    const c2 = fake.DriveApp.getFileById(src.id).makeCopy('Bản sao');
+    expect(fake.spreadsheetById(c2.getId())!.sheet('Chấm điểm').values()).toEqual([
+      ['Mã', 'Điểm'],
+      [1, 5],
+    ]);
+  });
+});
+
+describe('Documents', () => {
+  it('appends paragraphs and tables in order; insertTable builds a whole table in one call', () => {
+    const fake = createGasFake();
+    const doc = fake.DocumentApp.create('Báo cáo');
+    const body = doc.getBody();
+    body.setMarginTop(56.7).setMarginLeft(85);
+    const title = body.appendParagraph('BÁO CÁO');
+    title.setHeading(fake.DocumentApp.ParagraphHeading.HEADING1).setAlignment(fake.DocumentApp.HorizontalAlignment.CENTER);
+    title.editAsText().setBold(true);
+    const p = body.appendParagraph('Kết quả: ');
+    p.appendText('đạt').setItalic(true);
+    fake.calls.reset();
+    const t = body.insertTable(2, [
+      ['STT', 'Đơn vị', 'Điểm'],
+      ['1', 'Bình Hải', '87,5'],
+    ]);
+    expect(fake.calls.total).toBe(1);
+    t.setBorderWidth(1);
+    const v = fake.documentById(doc.getId())!;
+    // A new document starts with one empty paragraph.
+    expect(v.children.map((c) => c.type)).toEqual(['PARAGRAPH', 'PARAGRAPH', 'TABLE', 'PARAGRAPH']);
+    expect(v.paragraphs[1]).toEqual(
+      expect.objectContaining({ text: 'BÁO CÁO', heading: 'HEADING1', alignment: 'CENTER', attributes: expect.objectContaining({ BOLD: true }) }),
+    );
+    expect(v.paragraphs[2].runs).toEqual([{ start: 9, end: 11, text: 'đạt', attributes: { ITALIC: true } }]);
+    expect(v.tables[0].cells).toEqual([
+      ['STT', 'Đơn vị', 'Điểm'],
+      ['1', 'Bình Hải', '87,5'],
+    ]);
+    expect(v.tables[0].attributes).toEqual({ BORDER_WIDTH: 1 });
+    expect(v.attributes).toEqual({ MARGIN_TOP: 56.7, MARGIN_LEFT: 85 });
+    expect(body.getNumChildren()).toBe(4);
+    expect(body.getChild(2).getType()).toBe(fake.DocumentApp.ElementType.TABLE);
+    expect(body.getChild(2).asTable().getCell(1, 1).getText()).toBe('Bình Hải');
+  });
+
+  it('replaceText is a regular expression, in paragraphs and table cells', () => {
+    const fake = createGasFake();
+    const doc = fake.createDocument('T', { paragraphs: ['Điểm {{a.b}} và {{axb}}'], table: [['{{a.b}}', 'x']] });
+    const body = fake.DocumentApp.openById(doc.id).getBody();
+    body.replaceText('{{a.b}}', 'Z'); // unescaped '.': matches {{axb}} too, as in Apps Script
+    expect(doc.paragraphs[0].text).toBe('Điểm Z và Z');
+    expect(doc.tables[0].cells).toEqual([['Z', 'x']]);
+    expect(() => body.replaceText('(?=x)', 'y')).toThrow('Invalid argument: searchPattern');
+    expect(() => body.replaceText('x', 'US$5')).toThrow("replacement contains '$'");
+  });
+
+  it('findText + getChildIndex + insertTable replaces a placeholder paragraph', () => {
+    const fake = createGasFake();
+    const d = fake.createDocument('T', { paragraphs: ['Mở đầu', '{{BANG_KET_QUA}}', 'Kết thúc'] });
+    const body = fake.DocumentApp.openById(d.id).getBody();
+    const found = body.findText('\\{\\{BANG_KET_QUA\\}\\}')!;
+    expect(found.getStartOffset()).toBe(0);
+    const par = found.getElement().getParent();
+    const idx = body.getChildIndex(par);
+    expect(idx).toBe(1);
+    body.insertTable(idx, [['a', 'b']]);
+    par.removeFromParent();
+    expect(d.children.map((c) => (c.type === 'TABLE' ? 'TABLE' : c.text))).toEqual(['Mở đầu', 'TABLE', 'Kết thúc']);
+    expect(body.findText('không có')).toBeNull();
+  });
+
+  it('the last paragraph cannot be removed; a closed document cannot be used', () => {
+    const fake = createGasFake();
+    const doc = fake.DocumentApp.create('D');
+    const body = doc.getBody();
+    expect(body.getNumChildren()).toBe(1); // a new document has one empty paragraph
+    body.appendTable([['x']]);
+    expect(body.getNumChildren()).toBe(3); // the body always ends with a paragraph
+    expect(() => body.getChild(2).removeFromParent()).toThrow("Can't remove the last paragraph in a document section.");
+    doc.saveAndClose();
+    expect(() => body.appendParagraph('late')).toThrow('Document is closed, its contents cannot be updated.');
+    expect(() => doc.getBody()).toThrow('Document is closed');
+    expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
+    expect(fake.DocumentApp.openById(doc.getId()).getBody().getNumChildren()).toBe(3);
+  });
+});
+
+describe('Ui, Html, properties, locks, session, utilities', () => {
+  it('records menus, sidebars, alerts and toasts', () => {
+    const fake = createGasFake({ htmlFiles: { Sidebar: '<h1>Quản trị</h1>' } });
+    const ss = fake.createSpreadsheet('C', { active: true });
+    const ui = fake.SpreadsheetApp.getUi();
+    ui.createAddonMenu().addItem('Thiết lập bảng điều khiển', 'menuSetup').addSeparator().addItem('Tạo báo cáo', 'menuReport').addToUi();
+    ui.showSidebar(fake.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('DVCQ'));
+    fake.ui.respondWith('NO');
+    expect(ui.alert('Xác nhận', 'Tạo lại?', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    expect(ui.alert('Xong')).toBe(ui.Button.OK);
+    fake.SpreadsheetApp.getActiveSpreadsheet().toast('12/33 đơn vị…', 'Tiến độ');
+    expect(fake.ui.addonMenu()!.items).toEqual([
+      { caption: 'Thiết lập bảng điều khiển', functionName: 'menuSetup' },
+      { separator: true },
+      { caption: 'Tạo báo cáo', functionName: 'menuReport' },
+    ]);
+    expect(fake.ui.sidebars).toEqual([{ title: 'DVCQ', html: '<h1>Quản trị</h1>', width: 300, user: fake.user }]);
+    expect(fake.ui.alerts.map((a) => a.response)).toEqual(['NO', 'OK']);
+    expect(fake.ui.toasts).toEqual([{ spreadsheetId: ss.id, message: '12/33 đơn vị…', title: 'Tiến độ', timeoutSeconds: null }]);
+    expect(() => fake.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+  });
+
+  it('properties per store, with Apps Script limits', () => {
+    const fake = createGasFake();
+    const ss = fake.createSpreadsheet('C', { active: true });
+    fake.PropertiesService.getDocumentProperties().setProperty('cursor', '12');
+    fake.PropertiesService.getScriptProperties().setProperties({ a: '1', b: '2' });
+    expect(fake.properties.document(ss.id).get('cursor')).toBe('12');
+    expect(fake.PropertiesService.getScriptProperties().getKeys()).toEqual(['a', 'b']);
+    expect(fake.PropertiesService.getUserProperties().getProperty('none')).toBeNull();
+    expect(() => fake.PropertiesService.getScriptProperties().setProperty('big', 'x'.repeat(10000))).toThrow('Argument too large: value');
+    fake.setActiveSpreadsheet(null);
+    expect(fake.PropertiesService.getDocumentProperties()).toBeNull();
+  });
+
+  it('locks: held by another execution → tryLock false, waitLock throws', () => {
+    const fake = createGasFake();
+    fake.createSpreadsheet('C', { active: true });
+    const lock = fake.LockService.getDocumentLock();
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(lock.hasLock()).toBe(true);
+    expect(fake.locks.heldBy('document')).toBe('script');
+    lock.releaseLock();
+    fake.locks.holdByOther('document');
+    expect(fake.LockService.getDocumentLock().tryLock(1000)).toBe(false);
+    expect(() => fake.LockService.getDocumentLock().waitLock(1000)).toThrow('Lock timeout');
+    expect(fake.locks.acquisitions('document')).toBe(1);
+  });
+
+  it('session and Utilities.formatDate', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    expect(fake.Session.getActiveUser().getEmail()).toBe('lan@example.gov.vn');
+    expect(fake.Session.getScriptTimeZone()).toBe('Asia/Ho_Chi_Minh');
+    const d = new Date(Date.UTC(2024, 10, 14, 18, 5, 9)); // 15/11/2024 01:05:09 in Hà Nội
+    const u = fake.Utilities;
+    expect(u.formatDate(d, 'Asia/Ho_Chi_Minh', 'dd/MM/yyyy')).toBe('15/11/2024');
+    expect(u.formatDate(d, 'Asia/Ho_Chi_Minh', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-11-15 01:05:09');
+    expect(u.formatDate(d, 'GMT', 'HH:mm')).toBe('18:05');
+    expect(u.formatDate(d, 'GMT+7', "'ngày' d 'tháng' M 'năm' yyyy")).toBe('ngày 15 tháng 11 năm 2024');
+    u.sleep(500);
+    expect(fake.sleptMs).toBe(500);
+  });
+
+  it('installGlobals puts the services on a vm context', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require('vm') as typeof import('vm');
+    const fake = createGasFake();
+    fake.createSpreadsheet('C', { active: true });
+    const context: Record<string, unknown> = {};
+    fake.installGlobals(context);
+    vm.createContext(context);
+    const name = vm.runInContext(
+      'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").setValue(MimeType.GOOGLE_SHEETS).getValue()',
+      context,
+    );
+    expect(name).toBe(MIME.GOOGLE_SHEETS);
+    expect(fake.calls.count('Range.setValue')).toBe(1);
+    // Dates cross the boundary as Dates of the script's realm, both ways.
+    const ok = vm.runInContext(
+      `var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("B1");
+       r.setValues([[new Date(Date.UTC(2024, 10, 15))]]);
+       var v = r.getValues()[0][0];
+       v instanceof Date && v.getTime() === Date.UTC(2024, 10, 15)`,
+      context,
+    );
+    expect(ok).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+/** An error shaped like the ones Apps Script throws: `String(e)` is "Exception: <message>". */
+export class GasException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export function fail(message: string): never {
+  throw new GasException(message);
+}
+
+export const MSG = {
+  noItem:
+    'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
+  noAccess: 'You do not have permission to access the requested document.',
+  missingDoc: (id: string) => `Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`,
+  protectedCell:
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  outside: 'The coordinates of the range are outside the dimensions of the sheet.',
+  sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
+  docClosed: 'Document is closed, its contents cannot be updated.',
+  lastParagraph: "Can't remove the last paragraph in a document section.",
+  lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
+} as const;
