@@ -11,12 +11,10 @@ export function escapeRegExp(s: string): string {
 }
 
 /**
- * A replacement for `replaceText` that inserts `s` literally: "\" and "$" are escaped with a
- * backslash (the server treats "$1" as a group reference, like Java's Matcher).
+ * True when `s` can be the replacement of `replaceText` as it is: "$" and "\" have a special
+ * meaning there (group references), so such text must be inserted another way.
  */
-export function escapeReplacement(s: string): string {
-  return s.replace(/[\\$]/g, '\\$&');
-}
+export const isPlainReplacement = (s: string) => !/[$\\]/.test(s);
 
 /** Text Sheets would turn into a formula or strip ("=", "+", "-", "@", or a leading apostrophe). */
 const FORMULA_LIKE = /^[=+\-@']/;

@@ -288,7 +288,7 @@ export interface GRange
   activate(): GRange;
 }
 
-export interface GRangeList extends Pick<Real['RangeList'], never> {
+export interface GRangeList {
   getRanges(): GRange[];
 }
 

@@ -1,0 +1,84 @@
+// The contract between the sidebars (src/ui) and the Apps Script server functions (src/gas).
+// Types only: the UI imports them with `import type`, so nothing of the server is bundled into it.
+import type { CriterionKind, Finding, UnitScore } from '../core/types';
+
+export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
+
+export interface ScorerCriterion {
+  code: string;
+  parent: string | null;
+  title: string;
+  max: number;
+  kind: CriterionKind;
+  guidance: string;
+  evidenceRequired: boolean;
+  depth: number;
+  leaf: boolean;
+}
+
+/** Everything the scorer sidebar shows; returned by every scorer server function. */
+export interface ScorerState {
+  unit: { code: string; name: string; group: string };
+  rubricId: string;
+  year: number | null;
+  deadline: string | null; // "15/11/2024"
+  status: string; // 'Đang chấm' | 'Đã nộp'
+  submittedAt: string | null;
+  submittedBy: string | null;
+  /** The current user may enter appraised scores (the file's owner / the appraisal council). */
+  canAppraise: boolean;
+  /** Inputs are locked (submitted). */
+  locked: boolean;
+  step: number;
+  bonusCap: number;
+  criteria: ScorerCriterion[];
+  /** Raw values of each leaf, as strings ('' when blank). */
+  entries: Record<string, Record<EntryField, string>>;
+  findings: Finding[];
+  score: UnitScore;
+  /** Provisional level name from the total (gates are applied by the admin). */
+  level: string | null;
+  levels: Array<{ code: string; name: string; min: number }>;
+}
+
+export type AdminStepKey = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision';
+
+export interface AdminStep {
+  key: AdminStepKey;
+  label: string; // Vietnamese
+  state: 'todo' | 'done' | 'warning';
+  detail: string; // Vietnamese, e.g. "33/33 đơn vị đã có biểu mẫu"
+}
+
+export interface AdminState {
+  year: number | null;
+  steps: AdminStep[];
+  progress: { units: number; created: number; entered: number; submitted: number };
+  links: Array<{ label: string; url: string }>;
+}
+
+/** One chunk of a long job; the sidebar calls again with `cursor` until `finished`. */
+export interface JobChunk {
+  step: AdminStepKey;
+  done: number;
+  total: number;
+  finished: boolean;
+  cursor: string | null;
+  message: string; // Vietnamese, e.g. "12/33 đơn vị…"
+  errors: Array<{ unit: string; message: string }>;
+  links: Array<{ label: string; url: string }>;
+}
+
+/**
+ * Server functions callable from the sidebars through google.script.run (names are the globals).
+ * src/gas/server.ts implements them as `serverApi(services?: GasServices): ServerApi`, so tests
+ * (and the browser tests' google.script.run shim) can run them on the in-memory fake.
+ */
+export interface ServerApi {
+  scorerState(): ScorerState;
+  scorerSave(code: string, field: EntryField, value: string): ScorerState;
+  scorerSubmit(): ScorerState;
+  scorerReopen(): ScorerState;
+  adminState(): AdminState;
+  adminRun(step: AdminStepKey, cursor: string | null): JobChunk;
+}

@@ -1,0 +1,168 @@
+// The control spreadsheet (Bảng điều khiển): read each sheet with one call, write tool-written
+// sheets and columns with one setValues each, under the document lock, and keep the audit log.
+import type { Cell, Grid } from '../core/types';
+import type { ControlGrids, Control } from '../core/control';
+import { readControl } from '../core/control';
+import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schema';
+import { findHeader, readTable } from '../core/table';
+import { logRow } from '../core/output-tables';
+import { CONFIG_KEYS, ConfigKey } from '../core/config';
+import { normalizeHeader } from '../core/text';
+import { sheetText, sheetValue } from '../core/gas-support';
+import type { GRange, GSheet, GSpreadsheet } from './services';
+import { activeUser, Env, nowOf } from './env';
+import { UserError } from './errors';
+
+export function activeSpreadsheet(env: Env): GSpreadsheet {
+  const ss = env.gas.SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new UserError('Không xác định được bảng tính đang mở. Hãy mở bảng điều khiển rồi chạy lại.');
+  return ss;
+}
+
+/** A whole sheet's values in one call; undefined when the sheet does not exist. */
+export function readGrid(ss: GSpreadsheet, name: string): Grid | undefined {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? (sheet.getDataRange().getValues() as Grid) : undefined;
+}
+
+const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
+  config: SHEETS.config,
+  units: SHEETS.units,
+  criteria: SHEETS.criteria,
+  levels: SHEETS.levels,
+  narrative: SHEETS.narrative,
+  previous: SHEETS.previous,
+};
+
+export interface ControlData {
+  ss: GSpreadsheet;
+  grids: ControlGrids;
+  control: Control;
+}
+
+/** Read the input sheets of the control spreadsheet (narrative and previous results only when asked). */
+export function readControlData(env: Env, withDocuments = false): ControlData {
+  const ss = activeSpreadsheet(env);
+  const grids: ControlGrids = {};
+  for (const key of Object.keys(CONTROL_SHEETS) as Array<keyof ControlGrids>) {
+    if (!withDocuments && (key === 'narrative' || key === 'previous')) continue;
+    grids[key] = readGrid(ss, CONTROL_SHEETS[key]);
+  }
+  return { ss, grids, control: readControl(grids) };
+}
+
+/** Executions (envs) holding the document lock, so a nested withLock does not wait for itself. */
+const holding = new WeakSet<Env>();
+
+/** Run `fn` holding the document lock (every write to the control spreadsheet goes through here). */
+export function withLock<T>(env: Env, fn: () => T): T {
+  if (holding.has(env)) return fn();
+  const lock = env.gas.LockService.getDocumentLock();
+  if (!lock) return fn();
+  try {
+    lock.waitLock(30000);
+  } catch {
+    throw new UserError('Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.');
+  }
+  holding.add(env);
+  try {
+    return fn();
+  } finally {
+    holding.delete(env);
+    lock.releaseLock();
+  }
+}
+
+export function sheetOrNew(ss: GSpreadsheet, name: string): GSheet {
+  return ss.getSheetByName(name) ?? ss.insertSheet(name);
+}
+
+/** Values ready for setValues: user text protected from being read as a formula. */
+export function toSheetGrid(grid: Grid): Cell[][] {
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  return grid.map((r) => Array.from({ length: width }, (_, i) => sheetValue(r[i] ?? null, true)));
+}
+
+/**
+ * Replace the content of a tool-written sheet with `grid` (header first): one clear, one
+ * setValues, bold header. Returns the data range for further formatting.
+ */
+export function writeToolSheet(ss: GSpreadsheet, name: string, grid: Grid): { sheet: GSheet; range: GRange } {
+  const sheet = sheetOrNew(ss, name);
+  sheet.clear();
+  const values = toSheetGrid(grid);
+  const range = sheet.getRange(1, 1, values.length, values[0].length);
+  range.setValues(values);
+  sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return { sheet, range };
+}
+
+export interface UnitColumnUpdate {
+  status?: string;
+  link?: string;
+}
+
+/**
+ * Write `Trạng thái` and `Liên kết` of `Đơn vị` for the given sheet rows: one setValues per
+ * column over the whole table (other rows keep their values). A missing column is added at the end.
+ */
+export function updateUnitColumns(ss: GSpreadsheet, unitsGrid: Grid | undefined, updates: Map<number, UnitColumnUpdate>): void {
+  if (!unitsGrid || updates.size === 0) return;
+  const sheet = ss.getSheetByName(SHEETS.units);
+  if (!sheet) return;
+  const loc = findHeader(unitsGrid, UNIT_COLUMNS, ['code']);
+  if (!loc) return;
+  const headerRow = loc.headerRow;
+  let width = Math.max(...unitsGrid.map((r) => r.length));
+  const lastRow = Math.max(unitsGrid.length, ...[...updates.keys()]);
+  for (const key of ['status', 'link'] as const) {
+    if (![...updates.values()].some((u) => u[key] !== undefined)) continue;
+    let col = loc.cols[key];
+    if (col === undefined) {
+      col = width++;
+      sheet.getRange(headerRow + 1, col + 1, 1, 1).setValues([[UNIT_COLUMNS[key]]]);
+    }
+    const values: Cell[][] = [];
+    for (let r = headerRow + 1; r < lastRow; r++) {
+      const u = updates.get(r + 1);
+      const v = u && u[key] !== undefined ? u[key]! : unitsGrid[r]?.[col] ?? '';
+      values.push([typeof v === 'string' ? sheetText(v, true) : v]);
+    }
+    if (values.length) sheet.getRange(headerRow + 2, col + 1, values.length, 1).setValues(values);
+  }
+}
+
+/** Set one `Cấu hình` value by its Vietnamese key (the row is added when missing). */
+export function setConfigValue(ss: GSpreadsheet, configGrid: Grid | undefined, key: ConfigKey, value: string): void {
+  const sheet = ss.getSheetByName(SHEETS.config);
+  if (!sheet || !configGrid) return;
+  const t = readTable(configGrid, CONFIG_COLUMNS, ['key', 'value']);
+  if (!t.location) return;
+  const keyText = normalizeHeader(CONFIG_KEYS[key][0]);
+  const row = t.rows.find((r) => normalizeHeader(r.key) === keyText)?.row;
+  const valueCol = t.location.cols.value! + 1;
+  if (row) {
+    sheet.getRange(row, valueCol, 1, 1).setValues([[sheetText(value, true)]]);
+  } else {
+    const keyCol = t.location.cols.key! + 1;
+    const r = configGrid.length + 1;
+    const first = Math.min(keyCol, valueCol);
+    const cells: Cell[] = [];
+    for (let c = first; c <= Math.max(keyCol, valueCol); c++) {
+      cells.push(c === keyCol ? CONFIG_KEYS[key][0] : c === valueCol ? sheetText(value, true) : null);
+    }
+    sheet.getRange(r, first, 1, cells.length).setValues([cells]);
+  }
+}
+
+/** One `Nhật ký` row: time, user, action, detail (four calls, the sheet is created when missing). */
+export function appendLog(env: Env, ss: GSpreadsheet, action: string, detail: string): void {
+  let sheet = ss.getSheetByName(SHEETS.log);
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEETS.log);
+    sheet.getRange(1, 1, 1, 4).setValues([Object.values(LOG_COLUMNS)]);
+  }
+  const row = logRow(nowOf(env), activeUser(env), action, detail).map((c) => sheetValue(c, true));
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+}

@@ -1,0 +1,122 @@
+// "Tạo báo cáo" / "Tạo quyết định xếp loại": copy the template (the user's, from `Cấu hình`, or
+// the default one, created once), fill it, save it in the year folder. A re-run keeps the previous
+// document, renamed with a date suffix.
+import type { RankingSummary, UnitResult } from '../../core/types';
+import type { Settings } from '../../core/config';
+import type { PreviousResult } from '../../core/control';
+import { buildDecisionModel, buildReportModel, DocKind, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
+import { SHEETS } from '../../core/schema';
+import { CONFIG_KEYS } from '../../core/config';
+import { oldVersionName, placeholdersIn } from '../../core/gas-support';
+import type { GFile, GFolder } from '../services';
+import { Env, nowOf } from '../env';
+import { UserError } from '../errors';
+import { KEYS, Store } from '../store';
+import { fileState } from '../files';
+import { renderDefaultTemplate } from './render';
+import { fillDocument } from './fill';
+
+export const DOC_LABEL: Record<DocKind, string> = { report: 'báo cáo', decision: 'quyết định' };
+
+export function documentName(kind: DocKind, year: number): string {
+  return kind === 'report'
+    ? `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${year}`
+    : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm ${year}`;
+}
+
+export interface DocumentInput {
+  settings: Settings;
+  results: UnitResult[];
+  summary: RankingSummary;
+  narrative: Record<string, string>;
+  previous: PreviousResult[];
+  submitted: number;
+}
+
+export interface DocumentOutput {
+  name: string;
+  url: string;
+  /** Name given to the previous document, when there was one. */
+  previous: string | null;
+  /** Placeholders of the template the model does not know. */
+  unknown: string[];
+}
+
+export const defaultTemplateName = (kind: DocKind) => `Mẫu ${DOC_LABEL[kind]} mặc định DVCQ`;
+export const documentUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
+/** The template file: the user's (id in `Cấu hình`), else the default one (created when missing). */
+function templateFile(env: Env, store: Store, kind: DocKind, settings: Settings, folder: GFolder): GFile {
+  const userId = kind === 'report' ? settings.reportTemplateId : settings.decisionTemplateId;
+  const key = kind === 'report' ? CONFIG_KEYS.reportTemplateId[0] : CONFIG_KEYS.decisionTemplateId[0];
+  if (userId) {
+    const s = fileState(env, userId);
+    if (s.state === 'ok') return s.file;
+    throw new UserError(
+      `Không mở được mẫu ${DOC_LABEL[kind]} có mã «${userId}» (ghi ở «${key}», sheet «${SHEETS.config}»): ` +
+        (s.state === 'trashed'
+          ? 'tệp đang nằm trong Thùng rác. '
+          : 'tệp không tồn tại, hoặc là tài liệu không do công cụ tạo (công cụ chỉ có quyền với tệp do chính nó tạo). ') +
+        `Cách làm: để trống ô «${key}», chạy lại để công cụ tạo «Mẫu ${DOC_LABEL[kind]} mặc định DVCQ» trong thư mục năm, ` +
+        'rồi sửa hoặc dán nội dung mẫu của mình vào tài liệu đó.',
+    );
+  }
+  const known = store.get(KEYS.template(kind));
+  if (known) {
+    const s = fileState(env, known);
+    if (s.state === 'ok') return s.file;
+  }
+  const doc = renderDefaultTemplate(env.gas, kind, defaultTemplateName(kind));
+  const id = doc.getId();
+  doc.saveAndClose();
+  const file = env.gas.DriveApp.getFileById(id);
+  file.moveTo(folder);
+  store.set(KEYS.template(kind), id);
+  return file;
+}
+
+function checkRequired(env: Env, kind: DocKind, template: GFile): void {
+  const text = env.gas.DocumentApp.openById(template.getId()).getBody().getText();
+  const present = new Set(placeholdersIn(text));
+  const missing = REQUIRED_PLACEHOLDERS[kind].filter((p) => !present.has(p));
+  if (missing.length) {
+    throw new UserError(
+      `Mẫu ${DOC_LABEL[kind]} «${template.getName()}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
+        'Thêm chỗ đánh dấu này vào mẫu rồi chạy lại.',
+    );
+  }
+}
+
+/** Keep the previous document of this year under a dated name; returns that name. */
+function keepPrevious(env: Env, store: Store, kind: DocKind, year: number): string | null {
+  const id = store.get(KEYS.doc(year, kind));
+  if (!id) return null;
+  const s = fileState(env, id);
+  if (s.state !== 'ok') return null;
+  const name = oldVersionName(s.file.getName(), nowOf(env));
+  s.file.setName(name);
+  return name;
+}
+
+export function writeDocument(env: Env, store: Store, kind: DocKind, input: DocumentInput, folder: GFolder): DocumentOutput {
+  const template = templateFile(env, store, kind, input.settings, folder);
+  checkRequired(env, kind, template);
+  const modelInput = {
+    settings: input.settings,
+    results: input.results,
+    summary: input.summary,
+    narrative: input.narrative,
+    previous: input.previous,
+    today: nowOf(env),
+    submitted: input.submitted,
+  };
+  const model = kind === 'report' ? buildReportModel(modelInput) : buildDecisionModel(modelInput);
+  const previous = keepPrevious(env, store, kind, input.settings.year);
+  const name = documentName(kind, input.settings.year);
+  const copy = template.makeCopy(name, folder);
+  const doc = env.gas.DocumentApp.openById(copy.getId());
+  const { unknown } = fillDocument(env.gas, doc.getBody(), model);
+  doc.saveAndClose();
+  store.set(KEYS.doc(input.settings.year, kind), copy.getId());
+  return { name, url: copy.getUrl(), previous, unknown };
+}

@@ -1,0 +1,112 @@
+// Fills a copied template with a DocModel: fields with Body.replaceText (the pattern is a regular
+// expression, so placeholders are escaped; a value holding "$" or "\", which replaceText would
+// read as group references, is spliced in literally instead), each list as one paragraph per item
+// in the placeholder's style, each table with ONE insertTable call.
+import type { DocModel, DocTable } from '../../core/report-model';
+import { escapeRegExp, isPlainReplacement, placeholdersIn } from '../../core/gas-support';
+import type { GasServices, GBody, GContainerElement, GElement } from '../services';
+import { UserError } from '../errors';
+import { fontAttributes, TABLE_SIZE, TEXT_WIDTH } from './styles';
+
+export interface FillResult {
+  /** Placeholders of the template the model does not know (left as they are). */
+  unknown: string[];
+}
+
+const token = (name: string) => `{{${name}}}`;
+const pattern = (name: string) => escapeRegExp(token(name));
+
+/** Replace every `{{name}}` inside `where` by `value`, literally. */
+function replaceLiteral(where: GContainerElement, name: string, value: string): void {
+  if (isPlainReplacement(value)) {
+    where.replaceText(pattern(name), value);
+    return;
+  }
+  // "$" and "\" mean something in a replacement: splice the text in instead (a few calls per occurrence).
+  for (let guard = 0; guard < 1000; guard++) {
+    const found = where.findText(pattern(name));
+    if (!found) return;
+    const text = found.getElement().asText();
+    const start = found.getStartOffset();
+    text.deleteText(start, found.getEndOffsetInclusive());
+    if (value) text.insertText(start, value);
+  }
+}
+
+/** The paragraph holding the first occurrence of a placeholder, or null. */
+function paragraphOf(body: GBody, name: string): GContainerElement | null {
+  const found = body.findText(pattern(name));
+  return found ? found.getElement().getParent() : null;
+}
+
+function isAlone(par: GContainerElement, name: string): boolean {
+  return par.getText().trim() === token(name);
+}
+
+/** Remove a paragraph (Docs refuses to remove the last one of a section: it is emptied instead). */
+function removeParagraph(par: GElement): void {
+  try {
+    par.removeFromParent();
+  } catch {
+    par.asParagraph().setText('');
+  }
+}
+
+function insertTable(gas: GasServices, body: GBody, name: string, t: DocTable): void {
+  const par = paragraphOf(body, name);
+  if (!par) return;
+  if (par.getParent().getType() !== gas.DocumentApp.ElementType.BODY_SECTION) {
+    throw new UserError(`Mẫu văn bản: chỗ đánh dấu ${token(name)} của bảng phải là một đoạn riêng trong thân văn bản (không đặt trong bảng).`);
+  }
+  const table = body.insertTable(body.getChildIndex(par), [t.header, ...t.rows]);
+  table.setAttributes(fontAttributes(gas, TABLE_SIZE));
+  table.getRow(0).setAttributes(fontAttributes(gas, TABLE_SIZE, true));
+  const sum = t.widths.reduce((a, w) => a + w, 0) || 1;
+  t.widths.forEach((w, i) => table.setColumnWidth(i, (w * TEXT_WIDTH) / sum));
+  if (isAlone(par, name)) removeParagraph(par);
+  else par.replaceText(pattern(name), '');
+}
+
+function expandList(gas: GasServices, body: GBody, name: string, items: string[]): void {
+  const par = paragraphOf(body, name);
+  if (!par) return;
+  if (!items.length) {
+    if (isAlone(par, name)) removeParagraph(par);
+    else par.replaceText(pattern(name), '');
+    return;
+  }
+  const container = par.getParent();
+  const type = container.getType();
+  const E = gas.DocumentApp.ElementType;
+  const holder = type === E.BODY_SECTION ? container.asBody() : type === E.TABLE_CELL ? container.asTableCell() : null;
+  if (!holder || !isAlone(par, name)) {
+    replaceLiteral(par, name, items.join('\n'));
+    return;
+  }
+  replaceLiteral(par, name, items[0]);
+  if (items.length === 1) return;
+  const attrs = par.getAttributes();
+  const at = holder.getChildIndex(par);
+  items.slice(1).forEach((text, k) => holder.insertParagraph(at + 1 + k, text).setAttributes(attrs));
+}
+
+function fillField(body: GBody, name: string, value: string): void {
+  if (value === '') {
+    const par = paragraphOf(body, name);
+    if (par && isAlone(par, name)) removeParagraph(par);
+  }
+  replaceLiteral(body, name, value);
+}
+
+/** Fill every placeholder present in the body (read once) from the model. */
+export function fillDocument(gas: GasServices, body: GBody, model: DocModel): FillResult {
+  const present = placeholdersIn(body.getText());
+  const unknown: string[] = [];
+  for (const name of present) if (model.tables[name]) insertTable(gas, body, name, model.tables[name]);
+  for (const name of present) if (model.lists[name]) expandList(gas, body, name, model.lists[name]);
+  for (const name of present) {
+    if (name in model.fields) fillField(body, name, model.fields[name]);
+    else if (!model.tables[name] && !model.lists[name]) unknown.push(name);
+  }
+  return { unknown };
+}

@@ -1,0 +1,95 @@
+// Global entry points of the Apps Script bundle: every export here becomes a top-level function
+// of build/Code.js (see scripts/build.mjs): the menu, its items, and the sidebars' server functions.
+import type { AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
+import { gasServices } from './services';
+import { makeEnv } from './env';
+import { userMessage } from './errors';
+import { buildMenu, showSidebar } from './menu';
+import { runStepFromMenu, setupFromMenu } from './menu-actions';
+import { createServerApi } from './server-api';
+
+const env = () => makeEnv(gasServices());
+const api = () => createServerApi(gasServices());
+
+export function onOpen(e?: { authMode?: unknown }): void {
+  try {
+    buildMenu(env(), e);
+  } catch (err) {
+    gasServices().Logger.log(userMessage(err, 'Tạo menu'));
+  }
+}
+
+export function onInstall(e?: { authMode?: unknown }): void {
+  onOpen(e);
+}
+
+function safely(action: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    const ui = gasServices().SpreadsheetApp.getUi();
+    ui.alert(action, userMessage(err, action), ui.ButtonSet.OK);
+  }
+}
+
+export function openAdminSidebar(): void {
+  safely('Mở bảng điều khiển', () => showSidebar(env(), 'admin'));
+}
+
+export function openScorerSidebar(): void {
+  safely('Mở biểu chấm điểm', () => showSidebar(env(), 'scorer'));
+}
+
+export function setupControl(): void {
+  setupFromMenu(env(), false);
+}
+
+export function setupControlWithSample(): void {
+  setupFromMenu(env(), true);
+}
+
+export function generateTemplates(): JobChunk {
+  return runStepFromMenu(env(), 'templates');
+}
+
+export function validateData(): JobChunk {
+  return runStepFromMenu(env(), 'validate');
+}
+
+export function rankResults(): JobChunk {
+  return runStepFromMenu(env(), 'rank');
+}
+
+export function createReport(): JobChunk {
+  return runStepFromMenu(env(), 'report');
+}
+
+export function createDecision(): JobChunk {
+  return runStepFromMenu(env(), 'decision');
+}
+
+// Server functions of the sidebars (ServerApi in api.ts).
+
+export function scorerState(): ScorerState {
+  return api().scorerState();
+}
+
+export function scorerSave(code: string, field: EntryField, value: string): ScorerState {
+  return api().scorerSave(code, field, value);
+}
+
+export function scorerSubmit(): ScorerState {
+  return api().scorerSubmit();
+}
+
+export function scorerReopen(): ScorerState {
+  return api().scorerReopen();
+}
+
+export function adminState(): AdminState {
+  return api().adminState();
+}
+
+export function adminRun(step: AdminStepKey, cursor: string | null): JobChunk {
+  return api().adminRun(step, cursor);
+}

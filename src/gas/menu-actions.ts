@@ -1,0 +1,56 @@
+// What the menu items do: run a step (one chunk, resuming a stored cursor) and tell the result in
+// a Vietnamese alert; long jobs left unfinished are resumed by running the item again.
+import type { AdminStepKey, JobChunk } from './api';
+import { parseCursor } from '../core/gas-support';
+import type { Env } from './env';
+import { userMessage } from './errors';
+import { KEYS, Store } from './store';
+import { adminRun, STEP_LABELS } from './admin';
+import { setupControl } from './setup';
+import { buildMenu } from './menu';
+
+/** A stored cursor older than this is ignored (the data may have changed since). */
+const CURSOR_MAX_AGE_MS = 30 * 60 * 1000;
+const MAX_LISTED_ERRORS = 10;
+
+function storedCursor(env: Env, step: AdminStepKey): string | null {
+  const c = parseCursor<{ at?: number } & Record<string, unknown>>(new Store(env).get(KEYS.cursor(step)));
+  if (!c || typeof c.at !== 'number' || env.clock() - c.at > CURSOR_MAX_AGE_MS) return null;
+  const { at: _at, ...rest } = c;
+  void _at;
+  return JSON.stringify(rest);
+}
+
+export function chunkText(chunk: JobChunk): string {
+  const lines = [chunk.message];
+  if (!chunk.finished) lines.push('Công việc chưa xong: chạy lại mục này trên menu (hoặc dùng «Mở bảng điều khiển») để làm tiếp.');
+  const errors = chunk.errors.filter((e) => e.message !== chunk.message);
+  if (errors.length) {
+    lines.push('', ...errors.slice(0, MAX_LISTED_ERRORS).map((e) => `• ${e.message}`));
+    if (errors.length > MAX_LISTED_ERRORS) lines.push(`… và ${errors.length - MAX_LISTED_ERRORS} việc khác.`);
+  }
+  for (const l of chunk.links) lines.push(`${l.label}: ${l.url}`);
+  return lines.join('\n');
+}
+
+function alert(env: Env, title: string, text: string): void {
+  const ui = env.gas.SpreadsheetApp.getUi();
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
+  const chunk = adminRun(env, step, step === 'setup' ? null : storedCursor(env, step));
+  alert(env, STEP_LABELS[step], chunkText(chunk));
+  return chunk;
+}
+
+export function setupFromMenu(env: Env, sample: boolean): void {
+  const title = sample ? 'Thiết lập kèm dữ liệu mẫu' : STEP_LABELS.setup;
+  try {
+    const r = setupControl(env, { sample });
+    buildMenu(env);
+    alert(env, title, r.message);
+  } catch (e) {
+    alert(env, title, userMessage(e, title));
+  }
+}

@@ -1,0 +1,62 @@
+// The add-on menu and the two sidebars.
+import { SHEETS } from '../core/schema';
+import type { Env } from './env';
+
+/** Menu captions (Vietnamese) and the global functions they call. */
+export const MENU_ITEMS = {
+  admin: ['Mở bảng điều khiển', 'openAdminSidebar'],
+  setup: ['Thiết lập bảng điều khiển', 'setupControl'],
+  setupSample: ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
+  templates: ['Tạo biểu mẫu chấm điểm', 'generateTemplates'],
+  validate: ['Kiểm tra dữ liệu', 'validateData'],
+  rank: ['Tổng hợp & xếp hạng', 'rankResults'],
+  report: ['Tạo báo cáo', 'createReport'],
+  decision: ['Tạo quyết định xếp loại', 'createDecision'],
+  scorer: ['Mở biểu chấm điểm', 'openScorerSidebar'],
+} as const;
+
+export const SIDEBARS = {
+  admin: { file: 'admin', title: 'Bảng điều khiển DVCQ' },
+  scorer: { file: 'scorer', title: 'Biểu chấm điểm DVCQ' },
+} as const;
+
+type Kind = 'unit' | 'control' | 'unknown';
+
+/** A unit file has the hidden meta sheet; before authorisation (AuthMode.NONE) nothing can be read. */
+function fileKind(env: Env, e?: { authMode?: unknown }): Kind {
+  if (e && e.authMode !== undefined && String(e.authMode) === 'NONE') return 'unknown';
+  try {
+    const ss = env.gas.SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss) return 'unknown';
+    return ss.getSheetByName(SHEETS.meta) ? 'unit' : 'control';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
+  const kind = fileKind(env, e);
+  const menu = env.gas.SpreadsheetApp.getUi().createAddonMenu();
+  const add = (item: readonly [string, string]) => menu.addItem(item[0], item[1]);
+  if (kind !== 'control') add(MENU_ITEMS.scorer);
+  if (kind === 'unknown') menu.addSeparator();
+  if (kind !== 'unit') {
+    add(MENU_ITEMS.admin);
+    menu.addSeparator();
+    add(MENU_ITEMS.setup);
+    add(MENU_ITEMS.setupSample);
+    menu.addSeparator();
+    add(MENU_ITEMS.templates);
+    add(MENU_ITEMS.validate);
+    add(MENU_ITEMS.rank);
+    add(MENU_ITEMS.report);
+    add(MENU_ITEMS.decision);
+  }
+  menu.addToUi();
+}
+
+export function showSidebar(env: Env, which: keyof typeof SIDEBARS): void {
+  const s = SIDEBARS[which];
+  const html = env.gas.HtmlService.createHtmlOutputFromFile(s.file).setTitle(s.title);
+  env.gas.SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,93 @@
+// Unit spreadsheets in Drive: one master per rubric and year, fully drawn once; each unit's file
+// is a copy of it with the unit's header rows and meta values written in two setValues.
+import type { Rubric, Unit } from '../core/types';
+import type { Settings } from '../core/config';
+import { unitSheetLayout } from '../core/unit-sheet';
+import { SHEETS } from '../core/schema';
+import { a1 } from '../core/table';
+import { safeFileName, sheetA1, sheetValue } from '../core/gas-support';
+import type { GFile, GFolder } from './services';
+import { Env, nowOf } from './env';
+import { KEYS, MasterRecord, Store } from './store';
+import { layoutOptions, metaGrid, perUnitMetaRows } from './unit-meta';
+import { drawScoringSheet, ownerOnly } from './unit-draw';
+
+/** A unit standing in for "any unit" while the master is drawn (its rows 2–6 are rewritten per unit). */
+function masterUnit(rubric: Rubric): Unit {
+  return { code: '', name: '', type: '', group: '', rubricId: rubric.id, email: '', gates: [], status: '', link: '' };
+}
+
+/** Rows of the layout written per unit: 2–6 (unit, group, deadline, status) and the hidden column. */
+export const UNIT_HEADER_ROWS = { first: 1, last: 5 } as const;
+
+export function masterKey(settings: Settings, rubric: Rubric): string {
+  const cap = settings.scoring.bonusCap ?? rubric.bonusMax;
+  return KEYS.master(settings.year, `${rubric.fingerprint}:${settings.scoring.step}:${cap}`);
+}
+
+export function unitFileName(unit: Unit, year: number): string {
+  return safeFileName(`${unit.code} - ${unit.name} - Biểu chấm điểm DVCQ ${year}`);
+}
+
+/** The master of `rubric` for this year, built (and remembered) when missing. */
+export function ensureMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folder: GFolder): { file: GFile; record: MasterRecord } {
+  const key = masterKey(settings, rubric);
+  const known = store.getJson<MasterRecord>(key);
+  if (known) {
+    try {
+      const file = env.gas.DriveApp.getFileById(known.id);
+      if (!file.isTrashed()) return { file, record: known };
+    } catch {
+      // Deleted: build a new one below.
+    }
+  }
+  const record = buildMaster(env, settings, rubric);
+  const file = env.gas.DriveApp.getFileById(record.id);
+  file.moveTo(folder);
+  store.setJson(key, record);
+  return { file, record };
+}
+
+function buildMaster(env: Env, settings: Settings, rubric: Rubric): MasterRecord {
+  const opts = layoutOptions(settings, rubric);
+  const layout = unitSheetLayout(masterUnit(rubric), rubric, opts);
+  const ss = env.gas.SpreadsheetApp.create(safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`));
+  const sheet = ss.getSheets()[0];
+  sheet.setName(SHEETS.scoring);
+  drawScoringSheet(env.gas, sheet, layout, opts.step, 'Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
+
+  const meta = metaGrid(layout, masterUnit(rubric), settings, opts).map((r) => r.map((c) => sheetValue(c)));
+  const metaSheet = ss.insertSheet(SHEETS.meta);
+  metaSheet.getRange(1, 1, meta.length, 2).setValues(meta);
+  metaSheet.hideSheet();
+  const metaProtection = metaSheet.protect().setDescription('Thông tin biểu mẫu do công cụ ghi; không sửa.');
+  // The two submission rows (last rows) stay writable: the scorer's submission is recorded there.
+  metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - 1, 2, 2, 1)]);
+  ownerOnly(metaProtection);
+  return { id: ss.getId(), gid: sheet.getSheetId() };
+}
+
+/** What differs between two units' files: rows 2–6 (all columns) and the meta values. */
+export function unitSpecificValues(env: Env, settings: Settings, rubric: Rubric, unit: Unit) {
+  const opts = layoutOptions(settings, rubric, nowOf(env));
+  const layout = unitSheetLayout(unit, rubric, opts);
+  const { first, last } = UNIT_HEADER_ROWS;
+  const width = layout.cells[0].length;
+  const header = layout.cells.slice(first, last + 1).map((r) => r.map((c) => sheetValue(c)));
+  const meta = metaGrid(layout, unit, settings, opts);
+  const metaRows = meta.slice(1, 1 + perUnitMetaRows(meta)).map((r) => [sheetValue(r[1])]);
+  return {
+    headerA1: sheetA1(SHEETS.scoring, `${a1(first, 0)}:${a1(last, width - 1)}`),
+    header,
+    metaA1: sheetA1(SHEETS.meta, `B2:B${1 + metaRows.length}`),
+    metaRows,
+  };
+}
+
+/** Write the unit's header block and meta values into its copy (opened by id). */
+export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit): void {
+  const v = unitSpecificValues(env, settings, rubric, unit);
+  const ss = env.gas.SpreadsheetApp.openById(fileId);
+  ss.getRange(v.headerA1).setValues(v.header);
+  ss.getRange(v.metaA1).setValues(v.metaRows);
+}

@@ -1,0 +1,108 @@
+import { newWorld, asAdmin, ADMIN } from './helpers';
+import { generate, sampleControl, unitFiles } from './flow';
+import { adminRun, adminState } from '../../src/gas/admin';
+import { buildMenu, showSidebar } from '../../src/gas/menu';
+import { runStepFromMenu } from '../../src/gas/menu-actions';
+import { setupControl } from '../../src/gas/setup';
+
+describe('Admin sidebar server functions', () => {
+  it('tells what to do before the set-up', () => {
+    const w = newWorld();
+    const s = adminState(w.env);
+    expect(s.year).toBeNull();
+    expect(s.steps[0]).toMatchObject({ key: 'setup', state: 'todo' });
+    expect(s.steps.map((x) => x.key)).toEqual(['setup', 'templates', 'progress', 'validate', 'rank', 'report', 'decision']);
+  });
+
+  it('follows the steps and their links', () => {
+    const w = newWorld();
+    sampleControl(w);
+    let s = adminState(w.env);
+    expect(s.year).toBe(2024);
+    expect(s.steps.find((x) => x.key === 'templates')).toMatchObject({ state: 'todo', detail: '0/33 đơn vị đã có biểu mẫu' });
+    generate(w);
+    s = adminState(w.env);
+    expect(s.steps.find((x) => x.key === 'templates')).toMatchObject({ state: 'done', detail: '33/33 đơn vị đã có biểu mẫu' });
+    expect(s.progress).toMatchObject({ units: 33, created: 33 });
+    expect(s.links[0]).toMatchObject({ label: 'Thư mục «Dân vận chính quyền 2024»' });
+
+    const p = adminRun(w.env, 'progress', null);
+    expect(p.message).toMatch(/^0\/33 đơn vị đã nộp; 0\/33 đã nhập điểm; 33\/33 đã có biểu mẫu\.$/);
+    s = adminState(w.env);
+    expect(s.steps.find((x) => x.key === 'progress')!.detail).toBe('0/33 đã nộp');
+
+    const r = adminRun(w.env, 'report', null);
+    expect(r.finished).toBe(true);
+    s = adminState(w.env);
+    expect(s.steps.find((x) => x.key === 'report')!.state).toBe('done');
+    expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    expect(s.steps.find((x) => x.key === 'validate')!.detail).toMatch(/^\d+ lỗi, \d+ cảnh báo \(lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
+  });
+
+  it('an unknown step or a failure comes back as a Vietnamese message, never a stack trace', () => {
+    const w = newWorld();
+    sampleControl(w);
+    const bad = adminRun(w.env, 'nope' as never, null);
+    expect(bad.finished).toBe(true);
+    expect(bad.message).toMatch(/^Bảng điều khiển: đã xảy ra lỗi không mong muốn \(bước «nope» không tồn tại\)/);
+    w.fake.locks.holdByOther('document');
+    const locked = adminRun(w.env, 'setup', null);
+    expect(locked.message).toBe('Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.');
+  });
+});
+
+describe('Menu and sidebars', () => {
+  it('shows the admin items in a control spreadsheet', () => {
+    const w = newWorld();
+    setupControl(w.env);
+    buildMenu(w.env);
+    const captions = w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => [i.caption, i.functionName]);
+    expect(captions).toEqual([
+      ['Mở bảng điều khiển', 'openAdminSidebar'],
+      ['Thiết lập bảng điều khiển', 'setupControl'],
+      ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
+      ['Tạo biểu mẫu chấm điểm', 'generateTemplates'],
+      ['Kiểm tra dữ liệu', 'validateData'],
+      ['Tổng hợp & xếp hạng', 'rankResults'],
+      ['Tạo báo cáo', 'createReport'],
+      ['Tạo quyết định xếp loại', 'createDecision'],
+    ]);
+  });
+
+  it('shows the scorer item in a unit file, and everything before authorisation', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w);
+    w.fake.setActiveSpreadsheet(unitFiles(w)['BS-X01'].id);
+    buildMenu(w.env);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => i.caption)).toEqual(['Mở biểu chấm điểm']);
+    buildMenu(w.env, { authMode: 'NONE' });
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(9);
+  });
+
+  it('opens the sidebars with Vietnamese titles', () => {
+    const w = newWorld();
+    w.fake.setHtmlFile('admin', '<p>admin</p>');
+    w.fake.setHtmlFile('scorer', '<p>scorer</p>');
+    showSidebar(w.env, 'admin');
+    showSidebar(w.env, 'scorer');
+    expect(w.fake.ui.sidebars.map((s) => s.title)).toEqual(['Bảng điều khiển DVCQ', 'Biểu chấm điểm DVCQ']);
+  });
+
+  it('a menu item tells the result in an alert, and how to continue an unfinished job', () => {
+    const w = newWorld({ budgetMs: 30_000, tick: 1000 });
+    sampleControl(w);
+    const c = runStepFromMenu(w.env, 'templates');
+    expect(c.finished).toBe(false);
+    const alert = w.fake.ui.alerts.at(-1)!;
+    expect(alert.title).toBe('Tạo biểu mẫu chấm điểm');
+    expect(alert.prompt).toMatch(/chạy lại mục này trên menu/);
+    // Running the item again resumes where it stopped.
+    let last = c;
+    for (let i = 0; i < 20 && !last.finished; i++) last = runStepFromMenu(w.env, 'templates');
+    expect(last.message).toMatch(/^33\/33/);
+    expect(w.fake.calls.count('File.makeCopy')).toBe(33);
+    asAdmin(w);
+    void ADMIN;
+  });
+});

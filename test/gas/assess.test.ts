@@ -1,0 +1,116 @@
+import { newWorld, rowsOf, control, unitsRows, asAdmin } from './helpers';
+import { fillSampleScores, generate, runAll, sampleControl, unitFiles } from './flow';
+import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { SHEETS } from '../../src/core/schema';
+import { readControl } from '../../src/core/control';
+import { assessAll, UnitSource } from '../../src/core/assess';
+import { resultsGrid } from '../../src/core/output-tables';
+import type { Grid } from '../../src/core/types';
+import type { World } from './helpers';
+
+function prepared(): World {
+  const w = newWorld();
+  sampleControl(w);
+  generate(w);
+  fillSampleScores(w);
+  asAdmin(w);
+  return w;
+}
+
+/** What the core says for the same data, read straight from the fake (not through the adapter). */
+function expectedAssessment(w: World) {
+  const ss = control(w);
+  const grid = (n: string) => (ss.hasSheet(n) ? (ss.sheet(n).values() as Grid) : undefined);
+  const c = readControl({ config: grid(SHEETS.config), units: grid(SHEETS.units), criteria: grid(SHEETS.criteria), levels: grid(SHEETS.levels) });
+  const files = unitFiles(w);
+  const sources: Record<string, UnitSource> = {};
+  for (const u of c.units) {
+    const f = files[u.code];
+    sources[u.code] = { grid: w.fake.spreadsheetById(f.id)!.sheet(SHEETS.scoring).values() as Grid, link: f.url };
+  }
+  return assessAll(c, sources);
+}
+
+describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
+  it('validate writes `Kiểm tra` with links to the unit file and cell', () => {
+    const w = prepared();
+    const r = runAll((c) => runAssessChunk(w.env, 'validate', c)).at(-1)!;
+    expect(r.finished).toBe(true);
+    expect(r.message).toMatch(/^Kiểm tra xong 33 đơn vị: \d+ lỗi, \d+ cảnh báo/);
+    const rows = rowsOf(w, SHEETS.findings);
+    const files = unitFiles(w);
+    const above = rows.find((x) => x['Mã đơn vị'] === 'BS-X15' && String(x['Nội dung']).includes('vượt điểm tối đa'))!;
+    expect(above['Mức độ']).toBe('Lỗi');
+    expect(above['Ô']).toMatch(/^Chấm điểm!D\d+$/);
+    const cell = String(above['Ô']).split('!')[1];
+    expect(above['Liên kết']).toBe(`${files['BS-X15'].url}#gid=${files['BS-X15'].gid}&range=${cell}`);
+    expect(rows.some((x) => x['Mã đơn vị'] === 'BS-P04' && String(x['Nội dung']).includes('điểm trừ nhập số dương'))).toBe(true);
+    expect(rows.some((x) => x['Mã đơn vị'] === 'BS-X20' && x['Mức độ'] === 'Cảnh báo')).toBe(true);
+    // `Kết quả` is not written by the validation alone.
+    expect(rowsOf(w, SHEETS.results)).toHaveLength(0);
+    // The submission recorded in each file becomes `Trạng thái`.
+    const status = Object.fromEntries(unitsRows(w).map((x) => [x['Mã đơn vị'], x['Trạng thái']]));
+    expect(status['BS-P09']).toBe('Đang chấm');
+    expect(status['BS-X01']).toBe('Đã nộp');
+  });
+
+  it('rank writes `Kết quả` exactly as the core computes it, coloured, with a chart', () => {
+    const w = prepared();
+    const r = runAll((c) => runAssessChunk(w.env, 'rank', c)).at(-1)!;
+    expect(r.message).toMatch(/^Đã xếp hạng: \d+\/33 đơn vị được xếp loại/);
+    const expected = expectedAssessment(w);
+    const grid = resultsGrid(expected.results).map((row) => row.map((c) => (c === null ? '' : c)));
+    const sheet = control(w).sheet(SHEETS.results);
+    expect(sheet.values()).toEqual(grid);
+    expect(expected.results.filter((x) => x.classified).length).toBeGreaterThan(25);
+    expect(sheet.fontWeights('A1')[0][0]).toBe('bold');
+    const levelCol = grid[0].indexOf('Xếp loại');
+    const colours = sheet.backgrounds().slice(1).map((row) => row[levelCol]);
+    expect(new Set(colours).size).toBeGreaterThan(2);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].type).toBe('COLUMN');
+    // Re-running replaces the chart, never adds a second one.
+    runAll((c) => runAssessChunk(w.env, 'rank', c));
+    expect(control(w).sheet(SHEETS.results).charts).toHaveLength(1);
+    // Logged.
+    expect(rowsOf(w, SHEETS.log).filter((x) => x['Thao tác'] === 'Tổng hợp & xếp hạng')).toHaveLength(2);
+  });
+
+  it('a renamed sheet, a trashed and a deleted file are reported, never recreated', () => {
+    const w = prepared();
+    const files = unitFiles(w);
+    w.fake.spreadsheetById(files['BS-X02'].id)!.sheet(SHEETS.scoring).model.name = 'Bảng điểm';
+    w.fake.drive.trash(files['BS-X03'].id);
+    w.fake.drive.delete(files['BS-X06'].id);
+    const before = w.fake.drive.list().length;
+    runAll((c) => runAssessChunk(w.env, 'rank', c));
+    const rows = rowsOf(w, SHEETS.findings);
+    const of = (code: string) => rows.filter((x) => x['Mã đơn vị'] === code).map((x) => `${x['Mức độ']}: ${x['Nội dung']}`).join('\n');
+    expect(of('BS-X02')).toMatch(/^Lỗi: Xã Bình An \(BS-X02\): không tìm thấy sheet «Chấm điểm»/);
+    expect(of('BS-X03')).toMatch(/Thùng rác/);
+    expect(of('BS-X06')).toMatch(/không mở được tệp biểu mẫu/);
+    expect(w.fake.drive.list().length).toBe(before);
+    const results = rowsOf(w, SHEETS.results);
+    for (const code of ['BS-X02', 'BS-X03', 'BS-X06']) {
+      expect(results.find((x) => x['Mã đơn vị'] === code)!['Xếp loại']).toBe('Không xếp loại');
+    }
+  });
+
+  it('runs in chunks with a small time budget and gives the same result', () => {
+    const w = prepared();
+    const one = runAll((c) => runAssessChunk(w.env, 'rank', c));
+    expect(one).toHaveLength(1);
+    const expected = control(w).sheet(SHEETS.results).values();
+
+    const slow = newWorld({ budgetMs: 100_000, tick: 1000 });
+    sampleControl(slow);
+    generate(slow);
+    fillSampleScores(slow);
+    asAdmin(slow);
+    const chunks = runAll((c) => runAssessChunk(slow.env, 'rank', c));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].message).toMatch(/^Đã đọc \d+\/33 biểu mẫu…$/);
+    expect(control(slow).sheet(SHEETS.results).values()).toEqual(expected);
+    expect(control(slow).hasSheet('Dữ liệu tạm DVCQ')).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describeMeasure, measureCalls } from './measure';
+
+describe('Budgets of service calls (DESIGN §6)', () => {
+  const normal = measureCalls({ units: 4, criteriaFactor: 1 });
+  const doubled = measureCalls({ units: 4, criteriaFactor: 2 });
+  // eslint-disable-next-line no-console
+  console.log(`${describeMeasure(normal)}\n${describeMeasure(doubled)}`);
+
+  it('generates one unit file in at most 12 calls, whatever the number of criteria', () => {
+    expect(doubled.criteria).toBe(2 * normal.criteria);
+    expect(normal.generate.perUnit).toBeLessThanOrEqual(12);
+    expect(doubled.generate.perUnit).toBe(normal.generate.perUnit);
+    // Building the master is constant too.
+    expect(doubled.generate.fixed).toBe(normal.generate.fixed);
+  });
+
+  it('collects one unit in at most 3 calls, whatever the number of criteria', () => {
+    expect(normal.collect.perUnit).toBeLessThanOrEqual(3);
+    expect(doubled.collect.perUnit).toBe(normal.collect.perUnit);
+    expect(normal.collect.perUnitByMethod).toEqual({ 'SpreadsheetApp.openById': 1, 'Spreadsheet.getRange': 1, 'Range.getValues': 1 });
+  });
+
+  it('writes the ranking and the findings in a constant number of calls', () => {
+    expect(normal.rankWrite.large).toBe(normal.rankWrite.small);
+    expect(doubled.rankWrite.small).toBe(normal.rankWrite.small);
+  });
+
+  it('writes the report in a constant number of calls, one insertTable per table', () => {
+    expect(normal.report.insertTable).toBe(3);
+    expect(normal.report.large).toBe(normal.report.small);
+    expect(doubled.report.small).toBe(normal.report.small);
+  });
+});

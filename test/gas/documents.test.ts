@@ -1,0 +1,135 @@
+import { newWorld, rowsOf, control, asAdmin, ADMIN } from './helpers';
+import { fillSampleScores, generate, runAll, sampleControl } from './flow';
+import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { adminRun } from '../../src/gas/admin';
+import { fillDocument } from '../../src/gas/docs/fill';
+import { SHEETS } from '../../src/core/schema';
+import { formatNumber } from '../../src/core/format';
+import type { World } from './helpers';
+import type { DocModel } from '../../src/core/report-model';
+
+function prepared(): World {
+  const w = newWorld();
+  sampleControl(w);
+  generate(w);
+  fillSampleScores(w);
+  asAdmin(w);
+  return w;
+}
+
+function setConfig(w: World, key: string, value: string) {
+  const sheet = control(w).sheet(SHEETS.config);
+  const row = sheet.values().findIndex((r) => r[0] === key) + 1;
+  sheet.set(`B${row}`, value);
+}
+
+describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
+  it('writes the report from the default template into the year folder', () => {
+    const w = prepared();
+    const before = w.fake.calls.snapshot();
+    const r = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    expect(r.finished).toBe(true);
+    expect(r.message).toMatch(/^Đã tạo báo cáo «Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024»/);
+    const docId = /\/d\/([^/]+)/.exec(r.links[0].url)![1];
+    const doc = w.fake.documentById(docId)!;
+    expect(w.fake.drive.path(docId)).toBe('My Drive/Dân vận chính quyền 2024/Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    const text = doc.text;
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025');
+    expect(text).toContain('ỦY BAN NHÂN DÂN');
+    expect(text).not.toMatch(/\{\{[^}]+\}\}/);
+    // Numbers in Vietnamese format, every ranked unit in the ranking table.
+    const results = rowsOf(w, SHEETS.results).filter((x) => x['Thứ hạng'] !== '');
+    const ranking = doc.tables.find((t) => t.cells[0][0] === 'STT' && t.cells[0].includes('Thứ hạng'))!;
+    expect(ranking.cells.length - 1).toBe(results.length);
+    for (const u of results) {
+      const line = ranking.cells.find((row) => row[1] === u['Tên đơn vị'])!;
+      expect(line[3]).toBe(formatNumber(Number(u['Tổng điểm']), 2));
+    }
+    expect(ranking.cells.some((row) => /^\d+,\d\d$/.test(row[3]))).toBe(true);
+    expect(text).toMatch(/\d+,\d+%/);
+    // Layout: A4, NĐ 30 margins, Times New Roman.
+    expect(doc.attributes.MARGIN_LEFT).toBeCloseTo(85.04, 1);
+    expect(doc.attributes.MARGIN_TOP).toBeCloseTo(56.69, 1);
+    expect(doc.attributes.FONT_FAMILY).toBe('Times New Roman');
+    // One insertTable per table.
+    const calls = w.fake.calls.since(before).byMethod;
+    expect(calls['Body.insertTable']).toBe(3);
+    expect(doc.tables.filter((t) => t.cells[0][0] !== '' && t.attributes.BORDER_WIDTH !== 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a re-run keeps the previous document under a dated name, and logs it', () => {
+    const w = prepared();
+    const first = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    const firstId = /\/d\/([^/]+)/.exec(first.links[0].url)![1];
+    w.advance(60 * 60 * 1000);
+    const second = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    const secondId = /\/d\/([^/]+)/.exec(second.links[0].url)![1];
+    expect(secondId).not.toBe(firstId);
+    expect(w.fake.drive.item(firstId)!.name).toBe('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)');
+    expect(second.message).toContain('Bản trước được giữ lại với tên «');
+    const logs = rowsOf(w, SHEETS.log).filter((x) => x['Thao tác'] === 'Tạo báo cáo');
+    expect(logs).toHaveLength(2);
+    expect(String(logs[1]['Chi tiết'])).toContain('bản cũ');
+    // The default template is created once.
+    expect(w.fake.drive.list().filter((x) => x.name.startsWith('Mẫu báo cáo mặc định'))).toHaveLength(1);
+  });
+
+  it('writes the decision with its appendix', () => {
+    const w = prepared();
+    const r = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
+    const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
+    expect(doc.text).toContain('QUYẾT ĐỊNH');
+    expect(doc.text).toContain('Về việc công nhận kết quả đánh giá, phân loại công tác dân vận năm 2024');
+    expect(doc.text).toContain('Điều 1.');
+    const appendix = doc.tables.find((t) => t.cells[0].includes('Điểm tự chấm'))!;
+    expect(appendix.cells.length - 1).toBe(33);
+  });
+
+  it('uses a custom template from `Cấu hình`; an unknown placeholder is left as it is and reported', () => {
+    const w = prepared();
+    const t = w.fake.createDocument('Mẫu riêng', {
+      paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}', 'Tỷ lệ xuất sắc: {{ty_le_htxs}} {{ty_le (%)}}', '{{xep_hang}}', 'Hết.'],
+    });
+    setConfig(w, 'Mẫu báo cáo', t.id);
+    const r = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
+    expect(doc.paragraphs[0].text).toBe('BÁO CÁO NĂM 2024');
+    expect(doc.paragraphs[2].text).toMatch(/^Tỷ lệ xuất sắc: \d+(,\d+)?% \{\{ty_le \(%\)\}\}$/);
+    expect(r.message).toContain('{{ty_le (%)}}');
+    expect(doc.tables).toHaveLength(1);
+    // The template itself is untouched.
+    expect(w.fake.documentById(t.id)!.text).toContain('{{nam}}');
+  });
+
+  it('refuses a template lacking a required placeholder, naming it', () => {
+    const w = prepared();
+    const t = w.fake.createDocument('Mẫu thiếu', { paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}'] });
+    setConfig(w, 'Mẫu báo cáo', t.id);
+    const r = adminRun(w.env, 'report', null);
+    expect(r.finished).toBe(true);
+    expect(r.message).toMatch(/thiếu chỗ đánh dấu \{\{xep_hang\}\}/);
+    expect(r.message).not.toMatch(/at |Error/);
+  });
+});
+
+describe('fillDocument', () => {
+  it('replaces placeholders with regex characters literally, and "$" / "\\" in values', () => {
+    const w = newWorld();
+    const d = w.fake.createDocument('Thử', { paragraphs: ['A {{ty_le (%)}} B', 'giá {{gia}}', '{{rong}}', 'C {{ds}}', '{{bang}}', 'cuối'] });
+    const model: DocModel = {
+      fields: { 'ty_le (%)': '25,81%', gia: '$1 \\ 2', rong: '' },
+      lists: { ds: ['một'] },
+      tables: { bang: { header: ['A', 'B'], rows: [['1', '2']], widths: [1, 1], align: ['left', 'left'] } },
+    };
+    const doc = w.fake.DocumentApp.openById(d.id);
+    const before = w.fake.calls.snapshot();
+    const res = fillDocument(w.fake, doc.getBody(), model);
+    expect(res.unknown).toEqual([]);
+    expect(w.fake.calls.since(before).byMethod['Body.insertTable']).toBe(1);
+    const view = w.fake.documentById(d.id)!;
+    expect(view.paragraphs.map((p) => p.text)).toEqual(['A 25,81% B', 'giá $1 \\ 2', 'C một', 'cuối']);
+    expect(view.tables[0].cells).toEqual([['A', 'B'], ['1', '2']]);
+    void ADMIN;
+  });
+});

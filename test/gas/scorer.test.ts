@@ -1,0 +1,143 @@
+import { newWorld, asAdmin, ADMIN } from './helpers';
+import { generate, runAll, sampleControl, unitFiles } from './flow';
+import { scorerReopen, scorerSave, scorerState, scorerSubmit } from '../../src/gas/scorer';
+import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { createServerApi } from '../../src/gas/server-api';
+import { UserError } from '../../src/gas/errors';
+import { SHEETS } from '../../src/core/schema';
+import { readControlData } from '../../src/gas/control-io';
+import type { World } from './helpers';
+
+const UNIT = 'BS-X08'; // Xã Bình Hải
+const SCORER = 'binhhai.binhson@example.com';
+
+function inUnitFile(): { w: World; fileId: string } {
+  const w = newWorld();
+  sampleControl(w);
+  generate(w);
+  const fileId = unitFiles(w)[UNIT].id;
+  w.fake.setActiveSpreadsheet(fileId);
+  w.fake.setUser(SCORER);
+  return { w, fileId };
+}
+
+/** Fill every leaf validly: maximum for scores, evidence everywhere. */
+function fillValid(w: World) {
+  let state = scorerState(w.env);
+  for (const c of state.criteria.filter((x) => x.leaf && x.kind === 'score')) {
+    state = scorerSave(w.env, c.code, 'self', String(c.max).replace('.', ','));
+    state = scorerSave(w.env, c.code, 'evidence', `Văn bản ${c.code}`);
+  }
+  return state;
+}
+
+describe('Scorer sidebar server functions', () => {
+  it('reads the state from the unit file: criteria, entries, provisional total and level', () => {
+    const { w } = inUnitFile();
+    const s = scorerState(w.env);
+    expect(s.unit).toEqual({ code: UNIT, name: 'Xã Bình Hải', group: 'Khối xã, thị trấn' });
+    expect(s.year).toBe(2024);
+    expect(s.deadline).toBe('15/11/2024');
+    expect(s.status).toBe('Đang chấm');
+    expect(s.locked).toBe(false);
+    expect(s.canAppraise).toBe(false);
+    expect(s.criteria.length).toBeGreaterThan(20);
+    expect(s.score.total).toBe(0);
+    expect(s.level).toBe('Không hoàn thành nhiệm vụ');
+    expect(s.findings.some((f) => f.code === 'blank-score')).toBe(true);
+    w.fake.setUser(ADMIN);
+    expect(scorerState(w.env).canAppraise).toBe(true);
+  });
+
+  it('typing 12 into a leaf worth less gives the above-max finding at once; text is never a formula', () => {
+    const { w, fileId } = inUnitFile();
+    const leaf = scorerState(w.env).criteria.find((c) => c.leaf && c.kind === 'score' && c.max < 12)!;
+    const s = scorerSave(w.env, leaf.code, 'self', '12');
+    expect(s.entries[leaf.code].self).toBe('12');
+    const f = s.findings.find((x) => x.code === 'above-max' && x.criterion === leaf.code)!;
+    expect(f.severity).toBe('Lỗi');
+    expect(f.message).toContain('vượt điểm tối đa');
+    const sheet = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring);
+    expect(sheet.cell(f.cell!).value).toBe(12);
+
+    const e = scorerSave(w.env, leaf.code, 'evidence', '=IMPORTRANGE("x","A1")');
+    const evCell = `F${f.cell!.slice(1)}`;
+    expect(sheet.cell(evCell).formula).toBe('');
+    expect(sheet.cell(evCell).value).toBe('=IMPORTRANGE("x","A1")');
+    expect(e.findings.some((x) => x.code === 'formula-text' && x.criterion === leaf.code)).toBe(true);
+    // A Vietnamese decimal comma is a number.
+    expect(scorerSave(w.env, leaf.code, 'self', '1,5').entries[leaf.code].self).toBe('1,5');
+    expect(sheet.cell(f.cell!).value).toBe(1.5);
+  });
+
+  it('refuses the appraised field to the scorer, and a parent criterion', () => {
+    const { w } = inUnitFile();
+    const s = scorerState(w.env);
+    const leaf = s.criteria.find((c) => c.leaf)!;
+    const parent = s.criteria.find((c) => !c.leaf)!;
+    expect(() => scorerSave(w.env, leaf.code, 'appraised', '1')).toThrow(/Chỉ Hội đồng thẩm định/);
+    expect(() => scorerSave(w.env, parent.code, 'self', '1')).toThrow(UserError);
+    w.fake.setUser(ADMIN);
+    expect(scorerSave(w.env, leaf.code, 'appraised', '1').entries[leaf.code].appraised).toBe('1');
+  });
+
+  it('submit with a blocking error is refused; without errors it records user and time, and the inputs get locked', () => {
+    const { w, fileId } = inUnitFile();
+    const refused = scorerSubmit(w.env);
+    expect(refused.status).toBe('Đang chấm');
+    expect(refused.findings.some((f) => f.severity === 'Lỗi')).toBe(true);
+
+    const filled = fillValid(w);
+    expect(filled.findings.filter((f) => f.severity === 'Lỗi')).toEqual([]);
+    const s = scorerSubmit(w.env);
+    expect(s.status).toBe('Đã nộp');
+    expect(s.locked).toBe(true);
+    expect(s.submittedBy).toBe(SCORER);
+    expect(s.submittedAt).toBe('09:00 10/12/2024');
+    const sheet = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring);
+    expect(sheet.cell('H6').value).toBe('Đã nộp');
+    expect(String(sheet.cell('A6').value)).toContain(`người nộp: ${SCORER}`);
+    // The sidebar refuses further edits at once.
+    expect(() => scorerSave(w.env, s.criteria.find((c) => c.leaf)!.code, 'self', '0')).toThrow(/đã nộp kết quả/);
+    // A scorer cannot lock a protection he does not own: the admin's next collection does.
+    expect(sheet.protections[0].unprotected.length).toBeGreaterThan(0);
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'progress', c));
+    expect(sheet.protections[0].unprotected).toEqual([]);
+    expect(sheet.canEdit('D9', SCORER)).toBe(false);
+    expect(String(sheet.cell('A6').value)).toContain('đã khóa ô nhập');
+    const { control } = readControlData(w.env);
+    expect(control.units.find((u) => u.code === UNIT)!.status).toBe('Đã nộp');
+  });
+
+  it('the owner submitting locks at once; reopen is for the owner only and unlocks', () => {
+    const { w, fileId } = inUnitFile();
+    fillValid(w);
+    const sheet = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring);
+    const unprotected = sheet.protections[0].unprotected;
+    w.fake.setUser(ADMIN);
+    const s = scorerSubmit(w.env);
+    expect(s.locked).toBe(true);
+    expect(sheet.protections[0].unprotected).toEqual([]);
+
+    w.fake.setUser(SCORER);
+    expect(() => scorerReopen(w.env)).toThrow(/Chỉ chủ sở hữu biểu mẫu/);
+    w.fake.setUser(ADMIN);
+    const r = scorerReopen(w.env);
+    expect(r.status).toBe('Đang chấm');
+    expect(r.locked).toBe(false);
+    expect(r.submittedAt).toBeNull();
+    expect(new Set(sheet.protections[0].unprotected)).toEqual(new Set(unprotected));
+    w.fake.setUser(SCORER);
+    expect(scorerSave(w.env, r.criteria.find((c) => c.leaf)!.code, 'note', 'sửa lại').status).toBe('Đang chấm');
+  });
+
+  it('through the ServerApi, errors reach the sidebar as Vietnamese messages', () => {
+    const { w } = inUnitFile();
+    const api = createServerApi(w.fake, { clock: w.env.clock });
+    expect(api.scorerState().unit.code).toBe(UNIT);
+    expect(() => api.scorerSave('KHÔNG CÓ', 'self', '1')).toThrow(/^Lưu điểm: |Tiêu chí «KHÔNG CÓ»/);
+    w.fake.setActiveSpreadsheet(null);
+    expect(() => api.scorerState()).toThrow(/Không xác định được bảng tính đang mở/);
+  });
+});

@@ -1,0 +1,66 @@
+import { newWorld, control, rowsOf } from './helpers';
+import { setupControl } from '../../src/gas/setup';
+import { newControlSheets } from '../../src/core/control-template';
+import { SHEETS } from '../../src/core/schema';
+
+describe('Thiết lập bảng điều khiển', () => {
+  it('creates the missing sheets with headers, the default rubric and levels', () => {
+    const w = newWorld();
+    const r = setupControl(w.env);
+    const names = newControlSheets({ year: 2024 }).map((s) => s.name);
+    expect(r.created).toEqual(names);
+    const ss = control(w);
+    for (const n of names) expect(ss.hasSheet(n)).toBe(true);
+    expect(rowsOf(w, SHEETS.criteria).length).toBeGreaterThan(20);
+    expect(rowsOf(w, SHEETS.levels).map((x) => x['Mã'])).toEqual(expect.arrayContaining(['HTXS', 'HTT', 'HT', 'KHT']));
+    expect(ss.sheet(SHEETS.units).values()[0]).toEqual(expect.arrayContaining(['Mã đơn vị', 'Email người chấm', 'Trạng thái', 'Liên kết']));
+    expect(ss.sheet(SHEETS.units).fontWeights('A1')[0][0]).toBe('bold');
+    expect(r.message).toMatch(/^Đã tạo 9 sheet/);
+    // Logged, under the document lock.
+    expect(rowsOf(w, SHEETS.log).at(-1)).toMatchObject({ 'Thao tác': 'Thiết lập bảng điều khiển' });
+    expect(w.fake.locks.acquisitions('document')).toBeGreaterThan(0);
+  });
+
+  it('a second run loses no data and leaves foreign sheets untouched', () => {
+    const w = newWorld();
+    setupControl(w.env);
+    const ss = control(w);
+    ss.sheet(SHEETS.units).set('A2', [['X01', 'Xã Bình Hải', 'xã', 'Khối xã', 'XA', 'minh@binhhai.gov.vn']]);
+    const foreign = ss.sheetNames[0]; // the spreadsheet's own first sheet ("Sheet1")
+    ss.sheet(foreign).set('A1', 'ghi chú riêng');
+    const before = ss.sheet(SHEETS.criteria).values();
+
+    const r = setupControl(w.env);
+    expect(r.created).toEqual([]);
+    expect(ss.sheet(SHEETS.units).values()[1].slice(0, 6)).toEqual(['X01', 'Xã Bình Hải', 'xã', 'Khối xã', 'XA', 'minh@binhhai.gov.vn']);
+    expect(ss.sheet(foreign).values()).toEqual([['ghi chú riêng']]);
+    expect(ss.sheet(SHEETS.criteria).values()).toEqual(before);
+    expect(r.message).toMatch(/Giữ nguyên 9 sheet/);
+
+    // With the sample: the edited `Đơn vị` stays as it is.
+    const s = setupControl(w.env, { sample: true });
+    expect(s.sampleLoaded).not.toContain(SHEETS.units);
+    expect(rowsOf(w, SHEETS.units)).toHaveLength(1);
+  });
+
+  it('reports missing columns and recreates a deleted sheet only', () => {
+    const w = newWorld();
+    setupControl(w.env);
+    const ss = control(w);
+    ss.sheet(SHEETS.units).set('I1', 'Ghi chú'); // "Liên kết" renamed
+    ss.model.sheets.splice(ss.model.sheets.indexOf(ss.sheet(SHEETS.results).model), 1);
+    const r = setupControl(w.env);
+    expect(r.created).toEqual([SHEETS.results]);
+    expect(r.missingColumns.join(' ')).toContain('«Liên kết»');
+  });
+
+  it('with the sample, fills the sheets a plain set-up left untouched', () => {
+    const w = newWorld();
+    setupControl(w.env);
+    const r = setupControl(w.env, { sample: true });
+    expect(r.sampleLoaded).toEqual(expect.arrayContaining([SHEETS.config, SHEETS.units, SHEETS.narrative, SHEETS.previous]));
+    expect(rowsOf(w, SHEETS.units)).toHaveLength(33);
+    const year = rowsOf(w, SHEETS.config).find((x) => x['Khóa'] === 'Năm');
+    expect(year?.['Giá trị']).toBe(2024);
+  });
+});
