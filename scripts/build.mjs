@@ -54,8 +54,11 @@ async function buildSidebars() {
       const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
       html = html.replace('<!--SCRIPT-->', () => `<script>\n${js}</script>`);
     }
-    if (fs.existsSync(css)) {
-      html = html.replace('<!--STYLE-->', () => `<style>\n${fs.readFileSync(css, 'utf8')}</style>`);
+    // common.css holds what both sidebars share; <name>.css what is the page's own.
+    const styles = [path.join(dir, 'common.css'), css].filter((f) => fs.existsSync(f));
+    if (styles.length) {
+      const text = styles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      html = html.replace('<!--STYLE-->', () => `<style>\n${text}</style>`);
     }
     fs.writeFileSync(path.join(out, f), html);
   }

@@ -1,0 +1,184 @@
+// The scorer sidebar's view of the rules: the same core functions as the server, run on what is
+// typed before it is saved, so messages and totals change at once. The server's answer replaces
+// this as soon as it arrives.
+import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
+import type { Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import { validateEntries } from '../core/validate';
+import { scoreUnit, effectiveValue } from '../core/score';
+import { levelFor } from '../core/classify';
+
+export const INPUT_FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note'];
+
+/** Key of one input: criterion code and field. */
+export const fieldKey = (code: string, field: EntryField) => `${field}\u0000${code}`;
+
+/** Values typed in the sidebar and not yet confirmed by the server. */
+export type Overrides = Map<string, string>;
+
+/** Rubric of the state, built exactly as the core builds it (children, maxima, bonus cap). */
+export function rubricOf(state: Pick<ScorerState, 'rubricId' | 'criteria'>): Rubric {
+  const criteria: Criterion[] = state.criteria.map((c: ScorerCriterion) => ({
+    code: c.code,
+    parent: c.parent,
+    title: c.title,
+    max: c.max,
+    kind: c.kind,
+    guidance: c.guidance,
+    evidenceRequired: c.evidenceRequired,
+    children: [],
+    depth: c.depth,
+  }));
+  const byCode: Record<string, Criterion> = {};
+  for (const c of criteria) byCode[c.code] = c;
+  for (const c of criteria) if (c.parent !== null && byCode[c.parent]) byCode[c.parent].children.push(c.code);
+  const top = criteria.filter((c) => c.parent === null);
+  const maxScore = top.filter((c) => c.kind === 'score').reduce((a, c) => a + c.max, 0);
+  const bonusMax = top.filter((c) => c.kind === 'bonus').reduce((a, c) => a + c.max, 0);
+  return { id: state.rubricId, criteria, byCode, maxScore, bonusMax, fingerprint: '' };
+}
+
+export function configOf(state: Pick<ScorerState, 'step' | 'bonusCap' | 'levels'>): ScoringConfig {
+  return { step: state.step, bonusCap: state.bonusCap, levels: state.levels, gates: [] };
+}
+
+/** Current raw value of an input: what is typed if unsaved, else the server's value. */
+export function currentValue(state: ScorerState, overrides: Overrides, code: string, field: EntryField): string {
+  const typed = overrides.get(fieldKey(code, field));
+  if (typed !== undefined) return typed;
+  return state.entries[code]?.[field] ?? '';
+}
+
+/**
+ * Entries as the core reads them. Each cell "address" is the field name, so a finding tells
+ * which input it belongs to.
+ */
+export function entriesOf(state: ScorerState, overrides: Overrides): Entries {
+  const out: Entries = {};
+  const codes = new Set<string>([...state.criteria.filter((c) => c.leaf).map((c) => c.code), ...Object.keys(state.entries)]);
+  for (const code of codes) {
+    out[code] = {
+      self: currentValue(state, overrides, code, 'self'),
+      appraised: currentValue(state, overrides, code, 'appraised'),
+      evidence: currentValue(state, overrides, code, 'evidence'),
+      note: currentValue(state, overrides, code, 'note'),
+      cells: { self: 'self', appraised: 'appraised', evidence: 'evidence', note: 'note' },
+    };
+  }
+  return out;
+}
+
+/** One message shown in the sidebar. */
+export interface ShownFinding {
+  finding: Finding;
+  /** The sentence without the place prefix (the place is where it is shown). */
+  text: string;
+  blocking: boolean;
+}
+
+export interface Evaluation {
+  /** Messages per input (fieldKey). */
+  byField: Map<string, ShownFinding[]>;
+  /** Messages per parent criterion (children above the parent). */
+  byCriterion: Map<string, ShownFinding[]>;
+  /** Messages that belong to no input (bonus cap, structure of the file…), full sentences. */
+  general: ShownFinding[];
+  score: UnitScore;
+  level: string | null;
+  errors: number;
+  warnings: number;
+  /** Leaves of kind «điểm» with no score at all. */
+  blank: number;
+  /** Effective points per criterion (parents: sum of children), for subtotals. */
+  points: Map<string, number>;
+}
+
+const upperFirst = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
+
+/** The sentence of a finding without its "Unit (code), tiêu chí X, ô D12: " prefix. */
+export function findingText(f: Finding, unit: { code: string; name: string }): string {
+  let place = `${unit.name} (${unit.code})`;
+  if (f.criterion) place += `, tiêu chí ${f.criterion}`;
+  if (f.cell) place += `, ô ${f.cell}`;
+  place += ': ';
+  if (f.message.startsWith(place)) return upperFirst(f.message.slice(place.length));
+  return f.message;
+}
+
+const FIELD_CELLS = new Set<string>(INPUT_FIELDS);
+const same = (a: Finding, b: Finding) => a.code === b.code && (a.criterion ?? '') === (b.criterion ?? '');
+
+/**
+ * Validate and score what is on screen. Server findings that the local rules do not reproduce
+ * (a stale template, an unknown criterion…) are kept as general messages, unless the criterion
+ * has unsaved typing that may already have fixed them.
+ */
+export function evaluate(state: ScorerState, overrides: Overrides): Evaluation {
+  const rubric = rubricOf(state);
+  const cfg = configOf(state);
+  const entries = entriesOf(state, overrides);
+  const local = validateEntries(state.unit, rubric, entries, cfg);
+
+  const byField = new Map<string, ShownFinding[]>();
+  const byCriterion = new Map<string, ShownFinding[]>();
+  const general: ShownFinding[] = [];
+  const push = (map: Map<string, ShownFinding[]>, key: string, s: ShownFinding) => {
+    const list = map.get(key);
+    if (list) list.push(s);
+    else map.set(key, [s]);
+  };
+
+  let errors = 0;
+  let warnings = 0;
+  let blank = 0;
+  for (const f of local) {
+    const blocking = f.severity === 'Lỗi';
+    if (blocking) errors++;
+    else warnings++;
+    if (f.code === 'blank-score') blank++;
+    const shown: ShownFinding = { finding: f, text: findingText(f, state.unit), blocking };
+    if (f.criterion && f.cell && FIELD_CELLS.has(f.cell) && rubric.byCode[f.criterion]) {
+      push(byField, fieldKey(f.criterion, f.cell as EntryField), shown);
+    } else if (f.criterion && rubric.byCode[f.criterion]) {
+      push(byCriterion, f.criterion, shown);
+    } else {
+      general.push({ ...shown, text: f.cell && FIELD_CELLS.has(f.cell) ? shown.text : f.message });
+    }
+  }
+
+  const dirtyCodes = new Set<string>();
+  for (const key of overrides.keys()) dirtyCodes.add(key.slice(key.indexOf('\u0000') + 1));
+  for (const f of state.findings) {
+    if (local.some((l) => same(l, f))) continue;
+    if (f.criterion && dirtyCodes.has(f.criterion)) continue;
+    const blocking = f.severity === 'Lỗi';
+    if (blocking) errors++;
+    else warnings++;
+    general.push({ finding: f, text: f.message, blocking });
+  }
+
+  const points = new Map<string, number>();
+  const pointsOf = (c: Criterion): number => {
+    let v: number;
+    if (c.children.length === 0) {
+      const e = effectiveValue(entries[c.code]) ?? 0;
+      v = c.kind === 'penalty' ? Math.abs(e) : c.kind === 'bonus' ? Math.max(0, e) : e;
+    } else {
+      v = c.children.reduce((a, k) => a + pointsOf(rubric.byCode[k]), 0);
+    }
+    points.set(c.code, v);
+    return v;
+  };
+  for (const c of rubric.criteria) if (c.parent === null) pointsOf(c);
+
+  // Without unsaved typing the server's numbers are the truth; with it, the same core computes them.
+  let score: UnitScore;
+  let level: string | null;
+  if (overrides.size === 0) {
+    score = state.score;
+    level = state.level;
+  } else {
+    score = scoreUnit(rubric, entries, cfg);
+    level = state.levels.length > 0 ? levelFor(score.total, state.levels).name : null;
+  }
+  return { byField, byCriterion, general, score, level, errors, warnings, blank, points };
+}
