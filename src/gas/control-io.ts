@@ -91,7 +91,7 @@ export function writeToolSheet(ss: GSpreadsheet, name: string, grid: Grid): { sh
   const sheet = sheetOrNew(ss, name);
   sheet.clear();
   const values = toSheetGrid(grid);
-  const range = sheet.getRange(1, 1, values.length, values[0].length);
+  const range = growingRange(sheet, 1, 1, values.length, values[0].length);
   range.setValues(values);
   sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
   sheet.setFrozenRows(1);
@@ -164,5 +164,17 @@ export function appendLog(env: Env, ss: GSpreadsheet, action: string, detail: st
     sheet.getRange(1, 1, 1, 4).setValues([Object.values(LOG_COLUMNS)]);
   }
   const row = logRow(nowOf(env), activeUser(env), action, detail).map((c) => sheetValue(c, true));
-  sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+  growingRange(sheet, sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+}
+
+/**
+ * A range, after adding the rows and columns it needs: a new sheet has 1,000 rows and Sheets
+ * refuses a range beyond them (a province has more units). Constant calls, whatever the size.
+ */
+export function growingRange(sheet: GSheet, row: number, col: number, rows: number, cols: number): GRange {
+  const maxRows = sheet.getMaxRows();
+  if (row + rows - 1 > maxRows) sheet.insertRowsAfter(maxRows, row + rows - 1 - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (col + cols - 1 > maxCols) sheet.insertColumnsAfter(maxCols, col + cols - 1 - maxCols);
+  return sheet.getRange(row, col, rows, cols);
 }

@@ -3,6 +3,7 @@
 import type { Cell } from '../core/types';
 import { splitText } from '../core/gas-support';
 import type { GSpreadsheet } from './services';
+import { growingRange } from './control-io';
 
 export const SCRATCH_SHEET = 'Dữ liệu tạm DVCQ';
 const PIECE = 45000;
@@ -18,7 +19,7 @@ export function saveScratch<T>(ss: GSpreadsheet, run: string, items: Array<[stri
   const width = Math.max(...rows.map((r) => r.length));
   // The leading apostrophe keeps every piece as text (a JSON piece may start with "-" or a digit).
   const values: Cell[][] = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : `'${r[i]}`)));
-  sheet.getRange(sheet.getLastRow() + 1, 1, values.length, width).setValues(values);
+  growingRange(sheet, sheet.getLastRow() + 1, 1, values.length, width).setValues(values);
 }
 
 export function loadScratch<T>(ss: GSpreadsheet, run: string): Map<string, T> {

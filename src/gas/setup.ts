@@ -7,7 +7,7 @@ import { readTable } from '../core/table';
 import { cellText, normalizeHeader } from '../core/text';
 import { CONFIG_KEYS } from '../core/config';
 import type { GSpreadsheet } from './services';
-import { activeSpreadsheet, appendLog, readGrid, toSheetGrid, withLock } from './control-io';
+import { activeSpreadsheet, appendLog, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
 import { Env, nowOf } from './env';
 
 export interface SetupReport {
@@ -35,7 +35,7 @@ function writeNew(ss: GSpreadsheet, s: SheetGrid, existing: boolean): void {
   const sheet = existing ? ss.getSheetByName(s.name)! : ss.insertSheet(s.name, ss.getSheets().length);
   if (existing) sheet.clear();
   const values = toSheetGrid(s.grid);
-  sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+  growingRange(sheet, 1, 1, values.length, values[0].length).setValues(values);
   sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
   sheet.setFrozenRows(1);
 }

@@ -1,7 +1,7 @@
 // Fills a copied template with a DocModel: fields with Body.replaceText (the pattern is a regular
 // expression, so placeholders are escaped; a value holding "$" or "\", which replaceText would
-// read as group references, is spliced in literally instead), each list as one paragraph per item
-// in the placeholder's style, each table with ONE insertTable call.
+// read as group references, is spliced in literally instead), each list as the lines of its
+// placeholder's paragraph, each table with ONE insertTable call.
 import type { DocModel, DocTable } from '../../core/report-model';
 import { escapeRegExp, isPlainReplacement, placeholdersIn } from '../../core/gas-support';
 import type { GasServices, GBody, GContainerElement, GElement } from '../services';
@@ -67,27 +67,15 @@ function insertTable(gas: GasServices, body: GBody, name: string, t: DocTable): 
   else par.replaceText(pattern(name), '');
 }
 
-function expandList(gas: GasServices, body: GBody, name: string, items: string[]): void {
+/**
+ * A list fills its placeholder's paragraph, one line per item. One call whatever the number of
+ * items: some lists grow with the data (one line per group), and calls must not.
+ */
+function expandList(body: GBody, name: string, items: string[]): void {
   const par = paragraphOf(body, name);
   if (!par) return;
-  if (!items.length) {
-    if (isAlone(par, name)) removeParagraph(par);
-    else par.replaceText(pattern(name), '');
-    return;
-  }
-  const container = par.getParent();
-  const type = container.getType();
-  const E = gas.DocumentApp.ElementType;
-  const holder = type === E.BODY_SECTION ? container.asBody() : type === E.TABLE_CELL ? container.asTableCell() : null;
-  if (!holder || !isAlone(par, name)) {
-    replaceLiteral(par, name, items.join('\n'));
-    return;
-  }
-  replaceLiteral(par, name, items[0]);
-  if (items.length === 1) return;
-  const attrs = par.getAttributes();
-  const at = holder.getChildIndex(par);
-  items.slice(1).forEach((text, k) => holder.insertParagraph(at + 1 + k, text).setAttributes(attrs));
+  if (!items.length && isAlone(par, name)) removeParagraph(par);
+  else replaceLiteral(par, name, items.join('\n'));
 }
 
 function fillField(body: GBody, name: string, value: string): void {
@@ -103,7 +91,7 @@ export function fillDocument(gas: GasServices, body: GBody, model: DocModel): Fi
   const present = placeholdersIn(body.getText());
   const unknown: string[] = [];
   for (const name of present) if (model.tables[name]) insertTable(gas, body, name, model.tables[name]);
-  for (const name of present) if (model.lists[name]) expandList(gas, body, name, model.lists[name]);
+  for (const name of present) if (model.lists[name]) expandList(body, name, model.lists[name]);
   for (const name of present) {
     if (name in model.fields) fillField(body, name, model.fields[name]);
     else if (!model.tables[name] && !model.lists[name]) unknown.push(name);
