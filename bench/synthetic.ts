@@ -3,22 +3,11 @@
 // Same input → same output on every machine (no Math.random, no clock).
 import type { Cell, CriterionRow, Grid, Rubric, Unit } from '../src/core/types';
 import { parseRubrics } from '../src/core/rubric';
+import { seededRandom } from '../src/core/random';
 import { CRITERIA_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from '../src/core/schema';
 import { tableGrid } from '../src/core/table';
 import { newControlSheets, SheetGrid } from '../src/core/control-template';
 import { isFormula, unitSheetLayout, LayoutOptions } from '../src/core/unit-sheet';
-
-/** Mulberry32: tiny deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const rubricIdFor = (criteria: number) => `Bench ${criteria} tiêu chí`;
 
@@ -116,7 +105,7 @@ export interface EntryValues { self: Cell; appraised: Cell; evidence: Cell; note
  * findings sheet is never empty).
  */
 export function syntheticEntries(rubric: Rubric, index: number): Record<string, EntryValues> {
-  const rnd = prng(7919 + index);
+  const rnd = seededRandom(7919 + index);
   const quality = 0.5 + rnd() * 0.5;
   const out: Record<string, EntryValues> = {};
   const leaves = rubric.criteria.filter((c) => c.children.length === 0);

@@ -18,6 +18,16 @@ export interface ControlGrids {
   previous?: Grid;
 }
 
+/** The sheet behind each grid of ControlGrids: what an adapter reads before `readControl`. */
+export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
+  config: SHEETS.config,
+  units: SHEETS.units,
+  criteria: SHEETS.criteria,
+  levels: SHEETS.levels,
+  narrative: SHEETS.narrative,
+  previous: SHEETS.previous,
+};
+
 export interface PreviousResult { code: string; name: string; total: number | null; level: string | null }
 
 export interface Control {

@@ -5,6 +5,7 @@ import { ConfigKey } from './config';
 import { DEFAULT_RUBRIC_IDS } from './default-rubrics';
 import { leaves } from './rubric';
 import { roundHalfUp } from './round';
+import { seededRandom } from './random';
 
 const COMMUNES = [
   'Thị trấn Châu Ổ', 'Xã Bình An', 'Xã Bình Chánh', 'Xã Bình Châu', 'Xã Bình Chương', 'Xã Bình Đông',
@@ -40,18 +41,6 @@ const units = [
   status: u.code === 'BS-P09' ? 'Đang chấm' : 'Đã nộp', // Phòng Y tế has not submitted
 }));
 
-/** Mulberry32: a tiny deterministic generator, so the demo is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SampleEntry { self?: Cell; appraised?: Cell; evidence?: Cell; note?: Cell }
 export type SampleEntries = Record<string, Record<string, SampleEntry>>;
 
@@ -74,7 +63,7 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
   units.forEach((u, i) => {
     const rubric = rubrics[u.rubricId];
     if (!rubric) return;
-    const rnd = random(1000 + i);
+    const rnd = seededRandom(1000 + i);
     const q = QUALITY[u.code] ?? 0.78 + rnd() * 0.14;
     const e: Record<string, SampleEntry> = {};
     for (const c of leaves(rubric, 'score')) {

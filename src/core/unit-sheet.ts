@@ -152,7 +152,6 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
   const top = (kind: Criterion['kind']) => rubric.criteria.filter((c) => c.depth === 0 && c.kind === kind);
   const leavesOf = (kind: Criterion['kind']) => rubric.criteria.filter((c) => !c.children.length && c.kind === kind);
   const sumSelf = (list: Criterion[]) => (list.length ? `SUM(${list.map((c) => ref(COLS.self, c.code)).join(',')})` : '0');
-  const sumEff = (list: Criterion[]) => (list.length ? list.map((c) => effective(c.code)).join('+') : '0');
   const topEffective = (list: Criterion[]) =>
     list.length
       ? list.map((c) => `IF(ISNUMBER(${ref(COLS.appraised, c.code)}),${ref(COLS.appraised, c.code)},N(${ref(COLS.self, c.code)}))`).join('+')
@@ -167,9 +166,16 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     push(r, style);
   };
   total('Điểm các tiêu chí', sumSelf(top('score')), topEffective(top('score')));
-  total(`Điểm thưởng (tối đa ${formatNumber(opts.bonusCap)})`, `MIN(${sumSelf(leavesOf('bonus'))},${opts.bonusCap})`,
-    `MIN(${sumEff(leavesOf('bonus'))},${opts.bonusCap})`);
-  total('Điểm trừ', sumSelf(leavesOf('penalty')), sumEff(leavesOf('penalty')));
+  // As in score.ts: a negative bonus counts as 0, a deduction typed negative counts by its size.
+  const each = (list: Criterion[], wrap: (x: string) => string, value: (code: string) => string) =>
+    list.length ? list.map((c) => wrap(value(c.code))).join('+') : '0';
+  const selfOf = (code: string) => `N(${ref(COLS.self, code)})`;
+  const positive = (x: string) => `MAX(0,${x})`;
+  const size = (x: string) => `ABS(${x})`;
+  total(`Điểm thưởng (tối đa ${formatNumber(opts.bonusCap)})`,
+    `MIN(${each(leavesOf('bonus'), positive, selfOf)},${opts.bonusCap})`,
+    `MIN(${each(leavesOf('bonus'), positive, effective)},${opts.bonusCap})`);
+  total('Điểm trừ', each(leavesOf('penalty'), size, selfOf), each(leavesOf('penalty'), size, effective));
   const [base, bonus, penalty] = [0, 1, 2].map((i) => (col: number) => a1(firstTotal + i, col));
   const finalFormula = (col: number) => {
     const raw = `MAX(0,MIN(${rubric.maxScore},${base(col)}+${bonus(col)}-${penalty(col)}))`;

@@ -1,20 +1,11 @@
 // The contract between the sidebars (src/ui) and the Apps Script server functions (src/gas).
 // Types only: the UI imports them with `import type`, so nothing of the server is bundled into it.
-import type { CriterionKind, Finding, UnitScore } from '../core/types';
+import type { Criterion, Finding, UnitScore } from '../core/types';
 
 export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
 
-export interface ScorerCriterion {
-  code: string;
-  parent: string | null;
-  title: string;
-  max: number;
-  kind: CriterionKind;
-  guidance: string;
-  evidenceRequired: boolean;
-  depth: number;
-  leaf: boolean;
-}
+/** A criterion as the sidebar shows it: its children are implied by `parent`. */
+export type ScorerCriterion = Omit<Criterion, 'children'> & { leaf: boolean };
 
 /** Everything the scorer sidebar shows; returned by every scorer server function. */
 export interface ScorerState {

@@ -2,7 +2,7 @@
 // sheets and columns with one setValues each, under the document lock, and keep the audit log.
 import type { Cell, Grid } from '../core/types';
 import type { ControlGrids, Control } from '../core/control';
-import { readControl } from '../core/control';
+import { CONTROL_SHEETS, readControl } from '../core/control';
 import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schema';
 import { findHeader, readTable } from '../core/table';
 import { logRow } from '../core/output-tables';
@@ -25,14 +25,6 @@ export function readGrid(ss: GSpreadsheet, name: string): Grid | undefined {
   return sheet ? (sheet.getDataRange().getValues() as Grid) : undefined;
 }
 
-const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
-  config: SHEETS.config,
-  units: SHEETS.units,
-  criteria: SHEETS.criteria,
-  levels: SHEETS.levels,
-  narrative: SHEETS.narrative,
-  previous: SHEETS.previous,
-};
 
 export interface ControlData {
   ss: GSpreadsheet;

@@ -19,6 +19,14 @@ function world() {
 }
 
 describe('formula engine details', () => {
+  it('SUM ignores text in a referenced cell but not a text literal', () => {
+    const { ss, view } = world();
+    ss.getSheetByName('Chấm điểm')!.getRange('C3').setValue('đạt');
+    const t = ss.getSheetByName('Tổng hợp')!;
+    t.getRange('A1:A3').setFormulas([["=SUM('Chấm điểm'!C3,'Chấm điểm'!C4)"], ["=SUM('Chấm điểm'!C3:C4)"], ['=SUM("đạt",1)']]);
+    expect(view.sheet('Tổng hợp').values('A1:A3')).toEqual([[3.5], [3.5], ['#VALUE!']]);
+  });
+
   it('absolute and cross-sheet ranges, appraised-wins pattern, HYPERLINK, & and %', () => {
     const { ss, view } = world();
     const t = ss.getSheetByName('Tổng hợp')!;

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
 import type { SheetGrid } from '../../core/control-template';
-import { Control, ControlGrids, readControl } from '../../core/control';
+import { Control, CONTROL_SHEETS, ControlGrids, readControl } from '../../core/control';
 import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../core/schema';
 import { findHeader } from '../../core/table';
 import { logHeader, logRow } from '../../core/output-tables';
@@ -15,14 +15,6 @@ import { readWorkbook, saveWorkbook } from './workbook-io';
 import { writeTableSheet } from './table-sheet';
 import { DATE_TIME_FORMAT, solid } from './styles';
 
-const GRID_SHEETS: Record<keyof ControlGrids, string> = {
-  config: SHEETS.config,
-  units: SHEETS.units,
-  criteria: SHEETS.criteria,
-  levels: SHEETS.levels,
-  narrative: SHEETS.narrative,
-  previous: SHEETS.previous,
-};
 
 export interface UnitCells {
   /** 1-based row of the unit in `Đơn vị` (Unit.row). */
@@ -52,8 +44,8 @@ export class ControlWorkbook {
 
   grids(): ControlGrids {
     const grids: ControlGrids = {};
-    for (const key of Object.keys(GRID_SHEETS) as Array<keyof ControlGrids>) {
-      const ws = findSheet(this.wb, GRID_SHEETS[key]);
+    for (const key of Object.keys(CONTROL_SHEETS) as Array<keyof ControlGrids>) {
+      const ws = findSheet(this.wb, CONTROL_SHEETS[key]);
       if (ws) grids[key] = worksheetToGrid(ws, 'result');
     }
     return grids;

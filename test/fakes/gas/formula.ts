@@ -420,6 +420,11 @@ class Evaluator {
       } else {
         const v = r as FVal;
         if (isEmpty(v)) continue;
+        // Text in a referenced cell is ignored, as in Sheets and Excel; only a literal is coerced.
+        if (a.k === 'ref' && typeof v !== 'number' && !(v instanceof Date)) {
+          if (isErr(v)) return v;
+          continue;
+        }
         const x = toNum(v);
         if (isErr(x)) return x;
         out.push(x);
