@@ -1,0 +1,33 @@
+// The files open in a real office suite: LibreOffice recomputes every unit workbook's formulas to
+// the totals of `dvcq rank`, and converts the report and the decision to PDF with their text intact.
+// Needs LibreOffice and poppler-utils (installed by .ci/run).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+test('LibreOffice computes the same totals as dvcq rank for every unit', () => {
+  const out = execFileSync('bash', [path.join(ROOT, 'scripts/check-office.sh')], { cwd: ROOT, encoding: 'utf8' });
+  expect(out).toMatch(/check-office: 33 đơn vị, LibreOffice và dvcq cho cùng tổng điểm/);
+}, 180_000);
+
+test('the report and the decision convert to PDF with their text intact', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-office-'));
+  execFileSync('node', [path.join(ROOT, 'build/cli.js'), 'demo', path.join(dir, 'ws')], { encoding: 'utf8' });
+  const docs = path.join(dir, 'ws', 'Dân vận chính quyền 2024');
+  const files = fs.readdirSync(docs).filter((f) => f.endsWith('.docx')).map((f) => path.join(docs, f));
+  expect(files).toHaveLength(2);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore' });
+  const text = (name: string) => execFileSync('pdftotext', ['-layout', path.join(dir, name), '-'], { encoding: 'utf8' });
+  const report = text('Báo cáo dân vận chính quyền 2024.pdf');
+  expect(report).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(report).toContain('Kết quả thực hiện công tác dân vận chính quyền năm 2024');
+  expect(report).toContain('Bình Sơn, ngày 18 tháng 12 năm 2024');
+  expect(report).toMatch(/12\s+Xã Bình Đông\s+84,75/);
+  const decision = text('Quyết định xếp loại dân vận chính quyền 2024.pdf');
+  expect(decision).toContain('QUYẾT ĐỊNH');
+  expect(decision).toMatch(/Phụ lục/i);
+  expect(decision).toContain('Xã Bình Nguyên');
+}, 180_000);
