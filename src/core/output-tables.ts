@@ -1,5 +1,5 @@
 // Tool-written sheets (`Kết quả`, `Kiểm tra`, `Nhật ký`) as grids, identical on both back-ends.
-import { Cell, Finding, Grid, Unit, UnitResult } from './types';
+import { Cell, Finding, Grid, Level, Unit, UnitResult } from './types';
 import { FINDING_COLUMNS, LOG_COLUMNS, RESULT_COLUMNS } from './schema';
 import { tableGrid } from './table';
 import { NOT_CLASSIFIED } from './types';
@@ -22,6 +22,37 @@ export function resultsGrid(results: UnitResult[]): Grid {
       reasons: r.reasons.join('; '),
     })),
   );
+}
+
+/** Colours of the levels, best first: pale for a cell, strong for a chart bar (same on both back-ends). */
+const LEVEL_PALETTE = [
+  { cell: '#C6EFCE', bar: '#34A853' }, // green
+  { cell: '#BDD7EE', bar: '#4285F4' }, // blue
+  { cell: '#FFEB9C', bar: '#FBBC04' }, // yellow
+  { cell: '#FFC7CE', bar: '#EA4335' }, // red
+];
+export const NOT_CLASSIFIED_COLOUR = '#D9D9D9';
+
+/** Levels from the highest minimum down. */
+const bestFirst = (levels: Level[]) => [...levels].sort((a, b) => b.min - a.min);
+
+/** Colours of a level by its rank among the configured levels; grey when not classified. */
+export function levelColours(levels: Level[], code: string | null): { cell: string; bar: string } {
+  const i = code ? bestFirst(levels).findIndex((l) => l.code === code) : -1;
+  if (i < 0) return { cell: NOT_CLASSIFIED_COLOUR, bar: NOT_CLASSIFIED_COLOUR };
+  return LEVEL_PALETTE[Math.min(i, LEVEL_PALETTE.length - 1)];
+}
+
+/**
+ * Chart data: the classified units' totals, one column per level (blank elsewhere), so a stacked
+ * column chart colours each unit's bar by its level.
+ */
+export function chartGrid(results: UnitResult[], levels: Level[]): Grid {
+  const order = bestFirst(levels);
+  return [
+    ['Đơn vị', ...order.map((l) => l.name)],
+    ...results.filter((r) => r.classified).map((r) => [r.name, ...order.map((l) => (l.code === r.levelCode ? r.total : null))]),
+  ];
 }
 
 const SEVERITY_ORDER: Record<string, number> = { 'Lỗi': 0, 'Cảnh báo': 1 };

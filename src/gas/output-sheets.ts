@@ -2,22 +2,13 @@
 // chart) and `Kiểm tra` (findings with links). Constant calls per sheet, whatever the size.
 import type { Finding, Level, Unit, UnitResult } from '../core/types';
 import { FINDING_COLUMNS, RESULT_COLUMNS, SHEETS } from '../core/schema';
-import { findingsGrid, resultsGrid } from '../core/output-tables';
+import { chartGrid, findingsGrid, levelColours, resultsGrid } from '../core/output-tables';
 import type { GasServices, GSpreadsheet } from './services';
-import { writeToolSheet } from './control-io';
+import { growingRange, toSheetGrid, writeToolSheet } from './control-io';
 
-/** Background per level, highest level first; the last colour is for units not classified. */
-const LEVEL_COLOURS = ['#b7e1cd', '#d9ead3', '#fff2cc', '#fce5cd', '#f4cccc'];
-const NOT_CLASSIFIED_COLOUR = '#eeeeee';
 const SEVERITY_COLOURS: Record<string, string> = { 'Lỗi': '#f4cccc', 'Cảnh báo': '#fff2cc' };
 
 const colOf = (columns: Record<string, string>, key: string) => Object.keys(columns).indexOf(key) + 1;
-
-export function levelColour(levels: Level[], code: string | null): string {
-  if (!code) return NOT_CLASSIFIED_COLOUR;
-  const i = [...levels].sort((a, b) => b.min - a.min).findIndex((l) => l.code === code);
-  return i < 0 ? NOT_CLASSIFIED_COLOUR : LEVEL_COLOURS[Math.min(i, LEVEL_COLOURS.length - 1)];
-}
 
 export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: UnitResult[], levels: Level[]): void {
   const grid = resultsGrid(results);
@@ -28,19 +19,25 @@ export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: U
   const first = colOf(RESULT_COLUMNS, 'selfTotal');
   const last = colOf(RESULT_COLUMNS, 'total');
   sheet.getRange(2, first, n, last - first + 1).setNumberFormat('0.00');
-  sheet.getRange(2, colOf(RESULT_COLUMNS, 'level'), n, 1).setBackgrounds(results.map((r) => [levelColour(levels, r.classified ? r.levelCode : null)]));
+  sheet.getRange(2, colOf(RESULT_COLUMNS, 'level'), n, 1).setBackgrounds(results.map((r) => [levelColours(levels, r.classified ? r.levelCode : null).cell]));
 
-  const classified = results.filter((r) => r.classified).length;
-  if (!classified) return;
+  // The chart reads its own block, right of the table: one column per level colours the bars.
+  const data = chartGrid(results, levels);
+  if (data.length < 2) return;
+  const col = grid[0].length + 2;
+  const block = growingRange(sheet, 1, col, data.length, data[0].length);
+  block.setValues(toSheetGrid(data));
+  const order = [...levels].sort((a, b) => b.min - a.min);
   const chart = sheet
     .newChart()
     .setChartType(gas.Charts.ChartType.COLUMN)
-    .addRange(sheet.getRange(1, colOf(RESULT_COLUMNS, 'name'), classified + 1, 1))
-    .addRange(sheet.getRange(1, colOf(RESULT_COLUMNS, 'total'), classified + 1, 1))
+    .addRange(block)
     .setNumHeaders(1)
-    .setPosition(2, grid[0].length + 2, 0, 0)
+    .setPosition(2, col + data[0].length + 1, 0, 0)
     .setOption('title', 'Tổng điểm của các đơn vị được xếp loại')
-    .setOption('legend', { position: 'none' })
+    .setOption('isStacked', true)
+    .setOption('colors', order.map((l) => levelColours(levels, l.code).bar))
+    .setOption('legend', { position: 'bottom' })
     .build();
   sheet.insertChart(chart);
 }

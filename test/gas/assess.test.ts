@@ -4,7 +4,8 @@ import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { SHEETS } from '../../src/core/schema';
 import { readControl } from '../../src/core/control';
 import { assessAll, UnitSource } from '../../src/core/assess';
-import { resultsGrid } from '../../src/core/output-tables';
+import { chartGrid, resultsGrid } from '../../src/core/output-tables';
+import { defaultScoringConfig } from '../../src/core/default-rubrics';
 import type { Grid } from '../../src/core/types';
 import type { World } from './helpers';
 
@@ -61,7 +62,8 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     const expected = expectedAssessment(w);
     const grid = resultsGrid(expected.results).map((row) => row.map((c) => (c === null ? '' : c)));
     const sheet = control(w).sheet(SHEETS.results);
-    expect(sheet.values()).toEqual(grid);
+    const width = grid[0].length;
+    expect(sheet.values().map((row) => row.slice(0, width))).toEqual(grid);
     expect(expected.results.filter((x) => x.classified).length).toBeGreaterThan(25);
     expect(sheet.fontWeights('A1')[0][0]).toBe('bold');
     const levelCol = grid[0].indexOf('Xếp loại');
@@ -69,6 +71,11 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     expect(new Set(colours).size).toBeGreaterThan(2);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].type).toBe('COLUMN');
+    // Bars coloured by level: the chart reads one column per level, right of the table.
+    const chartData = chartGrid(expected.results, defaultScoringConfig().levels).map((row) => row.map((c) => (c === null ? '' : c)));
+    const block = sheet.values().slice(0, chartData.length).map((row) => row.slice(width + 1, width + 1 + chartData[0].length));
+    expect(block).toEqual(chartData);
+    expect(sheet.charts[0].options).toMatchObject({ isStacked: true, colors: ['#34A853', '#4285F4', '#FBBC04', '#EA4335'] });
     // Re-running replaces the chart, never adds a second one.
     runAll((c) => runAssessChunk(w.env, 'rank', c));
     expect(control(w).sheet(SHEETS.results).charts).toHaveLength(1);

@@ -12,16 +12,6 @@ export const COLORS = {
   border: 'FFBFBFBF',
 } as const;
 
-/** Fill of a `Xếp loại` cell in `Kết quả`, by level code; other codes by position (best first). */
-export const LEVEL_FILLS: Record<string, string> = {
-  HTXS: 'FFC6EFCE', // green
-  HTT: 'FFBDD7EE', // blue
-  HT: 'FFFFEB9C', // yellow
-  KHT: 'FFFFC7CE', // red
-};
-export const LEVEL_FILLS_BY_POSITION = [LEVEL_FILLS.HTXS, LEVEL_FILLS.HTT, LEVEL_FILLS.HT, LEVEL_FILLS.KHT];
-export const NOT_CLASSIFIED_FILL = 'FFD9D9D9'; // grey
-
 export const thinBorder: Partial<ExcelJS.Borders> = {
   top: { style: 'thin', color: { argb: COLORS.border } },
   left: { style: 'thin', color: { argb: COLORS.border } },
