@@ -1,5 +1,5 @@
 import { newWorld, rowsOf, control, unitsRows, asAdmin } from './helpers';
-import { fillSampleScores, generate, runAll, sampleControl, unitFiles } from './flow';
+import { fillSampleScores, generate, runAll, sampleControl, unitFiles, preparedSample } from './flow';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { SHEETS } from '../../src/core/schema';
 import { readControl } from '../../src/core/control';
@@ -9,14 +9,6 @@ import { defaultScoringConfig } from '../../src/core/default-rubrics';
 import type { Grid } from '../../src/core/types';
 import type { World } from './helpers';
 
-function prepared(): World {
-  const w = newWorld();
-  sampleControl(w);
-  generate(w);
-  fillSampleScores(w);
-  asAdmin(w);
-  return w;
-}
 
 /** What the core says for the same data, read straight from the fake (not through the adapter). */
 function expectedAssessment(w: World) {
@@ -34,7 +26,7 @@ function expectedAssessment(w: World) {
 
 describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
   it('validate writes `Kiểm tra` with links to the unit file and cell', () => {
-    const w = prepared();
+    const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'validate', c)).at(-1)!;
     expect(r.finished).toBe(true);
     expect(r.message).toMatch(/^Kiểm tra xong 33 đơn vị: \d+ lỗi, \d+ cảnh báo/);
@@ -56,7 +48,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
   });
 
   it('rank writes `Kết quả` exactly as the core computes it, coloured, with a chart', () => {
-    const w = prepared();
+    const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'rank', c)).at(-1)!;
     expect(r.message).toMatch(/^Đã xếp hạng: \d+\/33 đơn vị được xếp loại/);
     const expected = expectedAssessment(w);
@@ -84,7 +76,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
   });
 
   it('a renamed sheet, a trashed and a deleted file are reported, never recreated', () => {
-    const w = prepared();
+    const w = preparedSample();
     const files = unitFiles(w);
     w.fake.spreadsheetById(files['BS-X02'].id)!.sheet(SHEETS.scoring).model.name = 'Bảng điểm';
     w.fake.drive.trash(files['BS-X03'].id);
@@ -104,7 +96,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
   });
 
   it('runs in chunks with a small time budget and gives the same result', () => {
-    const w = prepared();
+    const w = preparedSample();
     const one = runAll((c) => runAssessChunk(w.env, 'rank', c));
     expect(one).toHaveLength(1);
     const expected = control(w).sheet(SHEETS.results).values();

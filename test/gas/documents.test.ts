@@ -1,5 +1,5 @@
-import { newWorld, rowsOf, control, asAdmin, ADMIN } from './helpers';
-import { fillSampleScores, generate, runAll, sampleControl } from './flow';
+import { newWorld, rowsOf, control, ADMIN } from './helpers';
+import { runAll, preparedSample } from './flow';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { adminRun } from '../../src/gas/admin';
 import { fillDocument } from '../../src/gas/docs/fill';
@@ -8,14 +8,6 @@ import { formatNumber } from '../../src/core/format';
 import type { World } from './helpers';
 import type { DocModel } from '../../src/core/report-model';
 
-function prepared(): World {
-  const w = newWorld();
-  sampleControl(w);
-  generate(w);
-  fillSampleScores(w);
-  asAdmin(w);
-  return w;
-}
 
 function setConfig(w: World, key: string, value: string) {
   const sheet = control(w).sheet(SHEETS.config);
@@ -25,7 +17,7 @@ function setConfig(w: World, key: string, value: string) {
 
 describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   it('writes the report from the default template into the year folder', () => {
-    const w = prepared();
+    const w = preparedSample();
     const before = w.fake.calls.snapshot();
     const r = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     expect(r.finished).toBe(true);
@@ -59,7 +51,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 
   it('a re-run keeps the previous document under a dated name, and logs it', () => {
-    const w = prepared();
+    const w = preparedSample();
     const first = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     const firstId = /\/d\/([^/]+)/.exec(first.links[0].url)![1];
     w.advance(60 * 60 * 1000);
@@ -76,7 +68,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 
   it('writes the decision with its appendix', () => {
-    const w = prepared();
+    const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
     const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
     expect(doc.text).toContain('QUYẾT ĐỊNH');
@@ -87,7 +79,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 
   it('uses a custom template from `Cấu hình`; an unknown placeholder is left as it is and reported', () => {
-    const w = prepared();
+    const w = preparedSample();
     const t = w.fake.createDocument('Mẫu riêng', {
       paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}', 'Tỷ lệ xuất sắc: {{ty_le_htxs}} {{ty_le (%)}}', '{{xep_hang}}', 'Hết.'],
     });
@@ -103,7 +95,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 
   it('refuses a template lacking a required placeholder, naming it', () => {
-    const w = prepared();
+    const w = preparedSample();
     const t = w.fake.createDocument('Mẫu thiếu', { paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}'] });
     setConfig(w, 'Mẫu báo cáo', t.id);
     const r = adminRun(w.env, 'report', null);

@@ -1,5 +1,5 @@
 // Steps of the yearly story, shared by the end-to-end tests.
-import { World, asAdmin } from './helpers';
+import { World, asAdmin, newWorld } from './helpers';
 import { setupControl } from '../../src/gas/setup';
 import { runTemplatesChunk } from '../../src/gas/jobs/templates';
 import { readControlData } from '../../src/gas/control-io';
@@ -80,4 +80,14 @@ export function fillSampleScores(w: World, opts: { submit?: boolean } = {}): voi
       sheet.set(STATUS_CELLS.text, 'Trạng thái: Đã nộp', { as: u.email });
     }
   }
+}
+
+/** The sample district generated, scored by every unit, and the admin at the control spreadsheet. */
+export function preparedSample(): World {
+  const w = newWorld();
+  sampleControl(w);
+  generate(w);
+  fillSampleScores(w);
+  asAdmin(w);
+  return w;
 }
