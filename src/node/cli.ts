@@ -89,6 +89,11 @@ export async function main(argv: string[], ctx: Context = consoleContext): Promi
 }
 
 if (require.main === module) {
+  // Output piped into a command that stops reading early (`| head`): stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -85,4 +85,13 @@ describe('build/cli.js (after npm run build)', () => {
     const ok = run('validate', empty, '--json');
     expect([ok.status, JSON.parse(ok.stdout)]).toEqual([0, []]);
   });
+
+  test('output piped into a reader that stops early ends quietly, without a stack trace', () => {
+    const ws = tmpDir();
+    run('init', ws, '--sample');
+    run('templates', ws);
+    const piped = spawnSync('bash', ['-c', `node "${cli}" validate "${ws}" | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^\[Lỗi\] /);
+    expect(piped.stderr).toBe('');
+  });
 });
