@@ -3,11 +3,15 @@
 import type { Finding, Unit, UnitResult } from '../core/types';
 import type { Settings } from '../core/config';
 import { findingsGrid, levelColours, resultsGrid } from '../core/output-tables';
-import { RESULT_COLUMNS, SHEETS } from '../core/schema';
+import { FINDING_COLUMNS, RESULT_COLUMNS, SHEETS } from '../core/schema';
 import { ControlWorkbook } from './xlsx/control-workbook';
 
+/** `Kiểm tra`, with each unit file's path as a link that opens it (relative to the control workbook). */
 export function writeFindings(book: ControlWorkbook, findings: Finding[], units: Unit[]): void {
-  book.replaceTable(SHEETS.findings, findingsGrid(findings, units));
+  const grid = findingsGrid(findings, units);
+  const col = Object.keys(FINDING_COLUMNS).indexOf('link');
+  const links = grid.slice(1).map((line, i) => ({ row: i + 1, col, target: String(line[col] ?? '') })).filter((l) => l.target);
+  book.replaceTable(SHEETS.findings, grid, [], links);
 }
 
 export function writeResults(book: ControlWorkbook, results: UnitResult[], settings: Settings): void {

@@ -1,5 +1,7 @@
 // Each structural bad input gets its own finding, naming the unit and the place; validate exits 1.
 import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { templates } from '../../src/node/commands/templates';
 import { validate } from '../../src/node/commands/validate';
 import { rank } from '../../src/node/commands/rank';
@@ -149,6 +151,11 @@ test('the `Kiểm tra` sheet lists every finding, errors first, header bold', as
   expect(severities.lastIndexOf('Lỗi')).toBeLessThan(severities.indexOf('Cảnh báo'));
   expect(s.getCell(1, 1).font?.bold).toBe(true);
   expect(rows.find((r) => r['Mã đơn vị'] === 'U08')!['Ô']).toBe('Chấm điểm!F9');
+  // The unit file opens from the finding: a link relative to the control workbook.
+  const link = rows.find((r) => r['Mã đơn vị'] === 'U08')!['Liên kết'] as ExcelJS.CellHyperlinkValue;
+  expect(link.text).toMatch(/U08 - .*\.xlsx$/);
+  expect(decodeURIComponent(link.hyperlink)).toBe(link.text);
+  expect(fs.existsSync(path.join(ws, link.text))).toBe(true);
 });
 
 test('units with errors are not classified; the others still are', async () => {

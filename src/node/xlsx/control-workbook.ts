@@ -87,10 +87,21 @@ export class ControlWorkbook {
   }
 
   /** Replace a tool-written sheet (`Kết quả`, `Kiểm tra`) with `grid`; `fills` colours single cells. */
-  replaceTable(name: string, grid: Grid, fills: Array<{ row: number; col: number; argb: string }> = []): void {
+  replaceTable(
+    name: string,
+    grid: Grid,
+    fills: Array<{ row: number; col: number; argb: string }> = [],
+    links: Array<{ row: number; col: number; target: string }> = [],
+  ): void {
     const ws = this.sheet(name);
     writeTableSheet(ws, grid);
     for (const f of fills) ws.getCell(f.row + 1, f.col + 1).fill = solid(f.argb);
+    for (const l of links) {
+      const cell = ws.getCell(l.row + 1, l.col + 1);
+      // A relative path, each segment URI-encoded as Excel and LibreOffice expect in a link target.
+      cell.value = { text: l.target, hyperlink: l.target.split('/').map(encodeURIComponent).join('/') };
+      cell.font = { color: { argb: 'FF1155CC' }, underline: true };
+    }
   }
 
   /**

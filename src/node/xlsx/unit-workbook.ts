@@ -34,6 +34,8 @@ function wrappedHeight(line: CellSpec[], widths: number[], wrapCols: Set<number>
 export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dvcq';
+  // Formulas carry no cached result: ask Excel to compute everything when the file opens.
+  wb.calcProperties.fullCalcOnLoad = true;
   const lastCol = layout.metaCol; // columns A … before the hidden one
   const visibleWidth = layout.widths.slice(0, lastCol).reduce((a, b) => a + b, 0);
   const headerLine = layout.headerRow + 1;
