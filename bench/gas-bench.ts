@@ -8,8 +8,9 @@
 // chunks is measured by actually resuming the job, not computed.
 import { performance } from 'node:perf_hooks';
 import { createGasFake, GasFake } from '../test/fakes/gas';
-import type { CallCounter, CallSnapshot } from '../test/fakes/gas';
-import type { GFolder, GSpreadsheet } from '../src/gas/services';
+import type { CallCounter, CallSnapshot, GFolder } from '../test/fakes/gas';
+import type { GSpreadsheet } from '../src/gas/services';
+import type { DriveEntry } from '../src/gas/drive';
 import type { AdminStepKey, JobChunk } from '../src/gas/api';
 import { adminRun } from '../src/gas/admin';
 import { DEFAULT_BUDGET_MS, Env, makeEnv } from '../src/gas/env';
@@ -211,11 +212,12 @@ export function fillScores(w: World): void {
   });
 }
 
-function controlOf(w: World): { ss: GSpreadsheet; control: Control; folder: GFolder } {
+/** The control data and the year folder: as the add-on keeps it, and as a DriveApp folder for the naive code. */
+function controlOf(w: World): { ss: GSpreadsheet; control: Control; folder: DriveEntry; naiveFolder: GFolder } {
   const data = readControlData(w.env, true);
   const folder = findRootFolder(w.env, new Store(w.env), data.control.settings);
   if (!folder) throw new Error('no year folder: run templates first');
-  return { ss: data.ss, control: data.control, folder };
+  return { ss: data.ss, control: data.control, folder, naiveFolder: w.fake.DriveApp.getFolderById(folder.id) };
 }
 
 function links(w: World): Record<string, string> {
@@ -300,14 +302,14 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
   const t0 = performance.now();
   const { world: w, runs: addon, firstRead, reRead, ranking } = runAddon(unitCount, criteria);
 
-  const { ss, control, folder } = controlOf(w);
+  const { ss, control, folder, naiveFolder } = controlOf(w);
   const unitLinks = links(w);
   const naive = {} as ConfigResult['naive'];
   const collected = measure(w, () => naiveCollect(w.fake, ss, control, unitLinks, opts));
   naive.collect = collected;
   const ranked = measure(w, () => naiveRank(w.fake, ss, control, unitLinks, opts));
   naive.rank = ranked;
-  naive.report = measure(w, () => naiveReportAction(w.fake, ss, control, unitLinks, opts, folder, TODAY));
+  naive.report = measure(w, () => naiveReportAction(w.fake, ss, control, unitLinks, opts, naiveFolder, TODAY));
   const results = ranked.value;
   const findings: Finding[] = collected.value;
   const sameResults = sameRanking(ranking, results);
@@ -334,7 +336,7 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
     naive: {
       results: measure(w, () => naiveWriteResults(ss, results)),
       findings: measure(w, () => naiveAppendRows(ss.getSheetByName(SHEETS.findings)!, findingsGrid(findings, control.units))),
-      document: measure(w, () => naiveReport(w.fake, folder, 'Báo cáo (cách làm thông thường)', buildReportModel({ ...docInput, today: TODAY }))),
+      document: measure(w, () => naiveReport(w.fake, naiveFolder, 'Báo cáo (cách làm thông thường)', buildReportModel({ ...docInput, today: TODAY }))),
     },
   };
 

@@ -7,8 +7,9 @@
 //    support/best-practices): a loop of 10,000 per-cell formatting calls takes about 70 s, the same
 //    work in one batched call about 1 s — i.e. ≈ 7 ms per cell call even with Apps Script's write
 //    cache, and well under a second for one batched call;
-//  - execution logs and forum reports commonly show SpreadsheetApp.create / File.makeCopy at
-//    1–3 s, openById at 0.3–1 s, sharing (addEditor, which sends a notification e-mail) at 1–3 s,
+//  - execution logs and forum reports commonly show SpreadsheetApp.create / File.makeCopy (and the
+//    Drive API's Files.create / Files.copy, which the add-on uses) at 1–3 s, openById at 0.3–1 s,
+//    sharing (addEditor or Drive API Permissions.create, which send a notification e-mail) at 1–3 s,
 //    getValues/setValues on a sheet of a few thousand cells at 50–300 ms, appendRow at 50–100 ms.
 // When real measurements arrive (Apps Script execution log, `console.time` around each action on
 // a test province), change the numbers in LATENCY_MS below — nothing else needs to change.
@@ -22,6 +23,7 @@ export type CallKind =
   | 'spreadsheet.create'
   | 'spreadsheet.open'
   | 'drive.copy'
+  | 'drive.create'
   | 'drive'
   | 'share'
   | 'range.read'
@@ -49,11 +51,13 @@ export const LATENCY_MS: Record<CallKind, number> = {
   'spreadsheet.create': 1500,
   /** SpreadsheetApp.openById/openByUrl: 0.3–1 s. */
   'spreadsheet.open': 500,
-  /** File.makeCopy (a unit template or the report template): like create, 1–3 s. */
+  /** File.makeCopy / Drive API Files.copy (a unit template or the report template): like create, 1–3 s. */
   'drive.copy': 1500,
-  /** Other DriveApp calls: folders by id/name, createFolder, moveTo, iterators, setName, setTrashed. */
+  /** Drive API Files.create: a new spreadsheet, document (like SpreadsheetApp.create, 1–3 s) or folder (less; few per run). */
+  'drive.create': 1500,
+  /** Other Drive calls: DriveApp folders by id/name, createFolder, moveTo, iterators, setName, setTrashed; Drive API Files.get/list/update. */
   drive: 300,
-  /** addEditor/addEditors/addViewer on a file, spreadsheet or folder: sharing e-mails the user, 1–3 s. */
+  /** addEditor/addEditors/addViewer on a file, spreadsheet or folder, Drive API Permissions.create: sharing e-mails the user, 1–3 s. */
   share: 1500,
   /** One batched read (getValues, getFormulas, getDisplayValues, getNotes…) of a whole table. */
   'range.read': 150,
@@ -140,6 +144,15 @@ const BY_METHOD: Array<[CallKind, RegExp]> = [
 
 const DOC_CLASSES = /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ContainerElement|Element|PageBreak|RangeElement|ListItem)$/;
 const DRIVE_CLASSES = /^(DriveApp|Folder|File|FolderIterator|FileIterator)$/;
+/** The Advanced Drive Service (Drive API v3), as the fake counts it: 'Files.copy', 'Permissions.create'… */
+const DRIVE_API: Record<string, CallKind> = {
+  'Files.create': 'drive.create',
+  'Files.copy': 'drive.copy',
+  'Files.get': 'drive',
+  'Files.list': 'drive',
+  'Files.update': 'drive',
+  'Permissions.create': 'share',
+};
 const SHARE_METHODS = /^(addEditor|addEditors|addViewer|addViewers|removeEditor|removeViewer)$/;
 
 /** Kind of a counted call. `name` is "Class.method" (preferred) or a bare method name. */
@@ -149,6 +162,8 @@ export function kindOf(name: string): CallKind {
   const method = dot >= 0 ? name.slice(dot + 1) : name;
   // Builders (data validation, conditional format, chart) run in the script: no round trip.
   if (/Builder$/.test(cls)) return 'local';
+  const api = DRIVE_API[`${cls}.${method}`];
+  if (api) return api;
   if (CREATES_SPREADSHEET.test(`${cls}.${method}`)) return 'spreadsheet.create';
   if (CREATES_DOCUMENT.test(`${cls}.${method}`)) return 'doc.create';
   if (cls === 'DocumentApp' && /^(openById|openByUrl)$/.test(method)) return 'doc.open';

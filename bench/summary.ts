@@ -367,7 +367,7 @@ export interface QuotaUse {
 export function quotaUse(s: GasSweep, criteria: number): QuotaUse[] {
   const c = config(s, largest(s), criteria);
   const made = (a: Action) => creations(c.addon[a].calls.byMethod);
-  const copies = (a: Action) => c.addon[a].calls.byMethod['File.makeCopy'] ?? 0;
+  const copies = (a: Action) => (c.addon[a].calls.byMethod['Files.copy'] ?? 0) + (c.addon[a].calls.byMethod['File.makeCopy'] ?? 0);
   const props = ACTIONS.reduce((n, a) => n + made(a).properties, 0);
   return [
     { name: 'spreadsheets created (generate; a copy counts as one)', used: made('generate').spreadsheets + copies('generate'), ...DAILY_QUOTAS.spreadsheetsCreated },
@@ -393,7 +393,7 @@ export function quotaTable(q: QuotaUse[], units = PROVINCE_UNITS): string {
 
 /** The latency model as printed (one line). */
 export function latencyLine(): string {
-  const pick = ['spreadsheet.create', 'drive.copy', 'spreadsheet.open', 'share', 'drive', 'range.read', 'range.write', 'cell.read', 'cell.write', 'row.append', 'format', 'protect', 'doc.create', 'doc.edit', 'properties', 'lock'] as const;
+  const pick = ['spreadsheet.create', 'drive.create', 'drive.copy', 'spreadsheet.open', 'share', 'drive', 'range.read', 'range.write', 'cell.read', 'cell.write', 'row.append', 'format', 'protect', 'doc.create', 'doc.edit', 'properties', 'lock'] as const;
   return pick.map((k) => `${k} ${LATENCY_MS[k]}`).join(', ') + ' (ms per call; estimates, see bench/latency-model.ts)';
 }
 

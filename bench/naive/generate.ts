@@ -2,7 +2,8 @@
 // create the file, then one call per cell for values, formulas, colours, bold, validation and
 // notes, one protection per range, one call per metadata cell. Same layout as the add-on
 // (unitSheetLayout), same fake, same counter — only the way of calling differs.
-import type { GasServices, GFolder, GSheet, GSpreadsheet } from '../../src/gas/services';
+import type { GSheet, GSpreadsheet } from '../../src/gas/services';
+import type { GasServicesWithDriveApp as GasServices, GFolder } from '../../test/fakes/gas';
 import type { Rubric, Unit } from '../../src/core/types';
 import { isFormula, LayoutOptions, RowStyle, unitSheetLayout } from '../../src/core/unit-sheet';
 import { SHEETS, STATUS_TEXT, UNIT_COLUMNS } from './common';

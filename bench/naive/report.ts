@@ -1,7 +1,8 @@
 // The naive way to write the report: a new Google Doc built element by element — one
 // appendParagraph per paragraph, and for each table one appendTableRow per row and one
 // appendTableCell per cell. Same layout and model as the add-on (doc-layout.ts, report-model.ts).
-import type { GasServices, GBody, GFolder, GSpreadsheet } from '../../src/gas/services';
+import type { GBody, GSpreadsheet } from '../../src/gas/services';
+import type { GasServicesWithDriveApp as GasServices, GFolder } from '../../test/fakes/gas';
 import type { Rubric } from '../../src/core/types';
 import { buildReportModel, DocModel } from '../../src/core/report-model';
 import { Control } from '../../src/core/control';

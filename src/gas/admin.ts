@@ -99,7 +99,7 @@ export function adminState(env: Env): AdminState {
   ];
   const links: AdminState['links'] = [];
   const folder = findRootFolder(env, store, settings);
-  if (folder) links.push({ label: `Thư mục «${folder.getName()}»`, url: folder.getUrl() });
+  if (folder) links.push({ label: `Thư mục «${folder.name}»`, url: folder.url });
   for (const k of ['report', 'decision'] as const) {
     const l = last(k);
     if (l?.url) links.push({ label: l.detail, url: l.url });

@@ -32,24 +32,6 @@ export function rowsToRead(settings: Settings, rubric: Rubric): number {
   return unitSheetLayout(unit, rubric, layoutOptions(settings, rubric)).cells.length + MARGIN_ROWS;
 }
 
-/**
- * Ids of the trashed files in the given folders: one folder-scoped search per folder (a trashed
- * spreadsheet still opens by id, so this is how a trashed unit file is noticed), whatever the
- * number of units.
- */
-export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const id of new Set(folderIds)) {
-    try {
-      const it = env.gas.DriveApp.getFolderById(id).searchFiles('trashed = true');
-      while (it.hasNext()) out.add(it.next().getId());
-    } catch {
-      // A folder that is gone: its files are reported as missing when opened.
-    }
-  }
-  return out;
-}
-
 /** Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing` source. */
 export function collectUnit(
   env: Env, unit: Unit, rubric: Rubric | undefined, record: FileRecord | null, rows: number, trashed: ReadonlySet<string> = new Set(),

@@ -3,60 +3,51 @@
 import type { Grid } from '../core/types';
 import type { Settings } from '../core/config';
 import { safeFileName } from '../core/gas-support';
-import type { GFolder, GSpreadsheet } from './services';
+import type { GSpreadsheet } from './services';
 import type { Env } from './env';
 import { KEYS, Store } from './store';
 import { setConfigValue, withLock } from './control-io';
+import { createFolder, DriveEntry, liveFolder } from './drive';
 
 export const rootFolderName = (year: number) => `Dân vận chính quyền ${year}`;
 
-function liveFolder(env: Env, id: string | null): GFolder | null {
-  if (!id) return null;
-  try {
-    const f = env.gas.DriveApp.getFolderById(id);
-    return f.isTrashed() ? null : f;
-  } catch {
-    return null;
-  }
-}
-
 /** The year's root folder, if it exists (never creates). */
-export function findRootFolder(env: Env, store: Store, settings: Settings): GFolder | null {
+export function findRootFolder(env: Env, store: Store, settings: Settings): DriveEntry | null {
   return liveFolder(env, store.get(KEYS.folder(settings.year))) ?? liveFolder(env, settings.driveFolderId || null);
 }
 
 /** The year's root folder, created (and remembered) when missing. */
-export function ensureRootFolder(env: Env, store: Store, settings: Settings, ss: GSpreadsheet, configGrid: Grid | undefined): GFolder {
+export function ensureRootFolder(env: Env, store: Store, settings: Settings, ss: GSpreadsheet, configGrid: Grid | undefined): DriveEntry {
   const known = findRootFolder(env, store, settings);
   if (known) {
-    const id = known.getId();
-    if (store.get(KEYS.folder(settings.year)) !== id) store.set(KEYS.folder(settings.year), id);
+    if (store.get(KEYS.folder(settings.year)) !== known.id) store.set(KEYS.folder(settings.year), known.id);
     return known;
   }
-  const folder = env.gas.DriveApp.createFolder(rootFolderName(settings.year));
-  const id = folder.getId();
+  const folder = createFolder(env, rootFolderName(settings.year));
+  const id = folder.id;
   store.set(KEYS.folder(settings.year), id);
   withLock(env, () => setConfigValue(ss, configGrid, 'driveFolderId', id));
   return folder;
 }
 
-/** Group sub-folders, looked up once per run. */
+/** Group sub-folders (their ids), looked up once per run. */
 export class GroupFolders {
-  private cache = new Map<string, GFolder>();
-  constructor(private env: Env, private store: Store, private year: number, private root: GFolder) {}
+  private cache = new Map<string, string>();
+  constructor(private env: Env, private store: Store, private year: number, private root: DriveEntry) {}
 
-  get(group: string): GFolder {
+  /** Id of the group's folder (the root for a unit without a group), created when missing. */
+  get(group: string): string {
     const name = group.trim();
-    if (!name) return this.root;
+    if (!name) return this.root.id;
     const cached = this.cache.get(name);
     if (cached) return cached;
     const key = KEYS.group(this.year, name);
-    let folder = liveFolder(this.env, this.store.get(key));
-    if (!folder) {
-      folder = this.root.createFolder(safeFileName(name));
-      this.store.set(key, folder.getId());
+    let id = liveFolder(this.env, this.store.get(key))?.id;
+    if (!id) {
+      id = createFolder(this.env, safeFileName(name), this.root.id).id;
+      this.store.set(key, id);
     }
-    this.cache.set(name, folder);
-    return folder;
+    this.cache.set(name, id);
+    return id;
   }
 }

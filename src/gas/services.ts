@@ -18,6 +18,8 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import { UserError } from './errors';
+
 type Real = {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   Spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,11 +36,7 @@ type Real = {
   Ui: GoogleAppsScript.Base.Ui;
   Menu: GoogleAppsScript.Base.Menu;
   User: GoogleAppsScript.Base.User;
-  DriveApp: GoogleAppsScript.Drive.DriveApp;
-  Folder: GoogleAppsScript.Drive.Folder;
-  File: GoogleAppsScript.Drive.File;
-  FolderIterator: GoogleAppsScript.Drive.FolderIterator;
-  FileIterator: GoogleAppsScript.Drive.FileIterator;
+  Drive: GoogleAppsScript.Drive;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   Document: GoogleAppsScript.Document.Document;
   Element: GoogleAppsScript.Document.Element;
@@ -411,72 +409,20 @@ export interface GMenu extends Pick<Real['Menu'], 'addToUi'> {
 export type GUser = Pick<Real['User'], 'getEmail'>;
 
 // ---------------------------------------------------------------------------------------------
-// Drive
+// Drive: the Advanced Drive Service (Drive API v3, global `Drive`, enabled in appsscript.json).
+// DriveApp is deliberately absent: its modifying methods (createFolder, makeCopy, addEditor,
+// moveTo, setName…) need the full `drive` scope, which the add-on does not ask for; the Drive API
+// works under `drive.file` (the files the add-on created). All calls go through src/gas/drive.ts.
 
-export interface GDriveApp {
-  getRootFolder(): GFolder;
-  createFolder(name: string): GFolder;
-  getFolderById(id: string): GFolder;
-  /** Throws for an unknown id; returns trashed files (check isTrashed()). */
-  getFileById(id: string): GFile;
-  /** Includes trashed folders (as Apps Script does). */
-  getFoldersByName(name: string): GFolderIterator;
-  getFilesByName(name: string): GFileIterator;
-}
+export type GDriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+export type GDriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
+export type GDrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+export type GDriveFiles = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection, 'create' | 'get' | 'copy' | 'update' | 'list'>;
+export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create'>;
 
-export interface GFolder extends Pick<Real['Folder'], 'getId' | 'getName' | 'getUrl' | 'isTrashed' | 'getDescription'> {
-  setName(name: string): GFolder;
-  setDescription(description: string): GFolder;
-  createFolder(name: string): GFolder;
-  getFolders(): GFolderIterator;
-  getFoldersByName(name: string): GFolderIterator;
-  getFiles(): GFileIterator;
-  getFilesByName(name: string): GFileIterator;
-  /**
-   * Children of this folder matching a Drive query (e.g. "trashed = true"). Scoped to one folder
-   * (never the whole Drive); with drive.file it only sees files the add-on created.
-   */
-  searchFiles(params: string): GFileIterator;
-  getParents(): GFolderIterator;
-  moveTo(destination: GFolder): GFolder;
-  setTrashed(trashed: boolean): GFolder;
-  addEditor(emailAddress: string): GFolder;
-  addEditors(emailAddresses: string[]): GFolder;
-  removeEditor(emailAddress: string): GFolder;
-  getEditors(): GUser[];
-  getOwner(): GUser;
-  getDateCreated(): GDate;
-  getLastUpdated(): GDate;
-}
-
-export interface GFile
-  extends Pick<Real['File'], 'getId' | 'getName' | 'getUrl' | 'isTrashed' | 'getMimeType' | 'getDescription'> {
-  setName(name: string): GFile;
-  setDescription(description: string): GFile;
-  moveTo(destination: GFolder): GFile;
-  makeCopy(): GFile;
-  makeCopy(destination: GFolder): GFile;
-  makeCopy(name: string): GFile;
-  makeCopy(name: string, destination: GFolder): GFile;
-  setTrashed(trashed: boolean): GFile;
-  addEditor(emailAddress: string): GFile;
-  addEditors(emailAddresses: string[]): GFile;
-  removeEditor(emailAddress: string): GFile;
-  getEditors(): GUser[];
-  addViewer(emailAddress: string): GFile;
-  addViewers(emailAddresses: string[]): GFile;
-  getViewers(): GUser[];
-  getOwner(): GUser;
-  getParents(): GFolderIterator;
-  getDateCreated(): GDate;
-  getLastUpdated(): GDate;
-}
-
-export interface GFolderIterator extends Pick<Real['FolderIterator'], 'hasNext'> {
-  next(): GFolder;
-}
-export interface GFileIterator extends Pick<Real['FileIterator'], 'hasNext'> {
-  next(): GFile;
+export interface GDrive {
+  Files: GDriveFiles;
+  Permissions: GDrivePermissions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -739,7 +685,8 @@ export type GCharts = Pick<Real['Charts'], 'ChartType'>;
 
 export interface GasServices {
   SpreadsheetApp: GSpreadsheetApp;
-  DriveApp: GDriveApp;
+  /** The Advanced Drive Service (Drive API v3); DriveApp is not available to the add-on. */
+  Drive: GDrive;
   DocumentApp: GDocumentApp;
   PropertiesService: GPropertiesService;
   LockService: GLockService;
@@ -760,8 +707,11 @@ export function gasServices(): GasServices {
     get SpreadsheetApp(): GSpreadsheetApp {
       return SpreadsheetApp;
     },
-    get DriveApp(): GDriveApp {
-      return DriveApp;
+    get Drive(): GDrive {
+      // An advanced service is a global only when enabled (appsscript.json enables it).
+      const drive = typeof Drive === 'undefined' ? undefined : Drive;
+      if (!drive) throw new UserError('Chưa bật dịch vụ nâng cao Drive API (v3) cho dự án Apps Script.');
+      return drive;
     },
     get DocumentApp(): GDocumentApp {
       return DocumentApp;
@@ -815,11 +765,9 @@ export type _ServicesKeyCheck = [
   Expect<NoExtraKeys<GEmbeddedChartBuilder, Real['EmbeddedChartBuilder']>>,
   Expect<NoExtraKeys<GUi, Real['Ui']>>,
   Expect<NoExtraKeys<GMenu, Real['Menu']>>,
-  Expect<NoExtraKeys<GDriveApp, Real['DriveApp']>>,
-  Expect<NoExtraKeys<GFolder, Real['Folder']>>,
-  Expect<NoExtraKeys<GFile, Real['File']>>,
-  Expect<NoExtraKeys<GFolderIterator, Real['FolderIterator']>>,
-  Expect<NoExtraKeys<GFileIterator, Real['FileIterator']>>,
+  Expect<NoExtraKeys<GDrive, Real['Drive']>>,
+  Expect<NoExtraKeys<GDriveFiles, Real['Drive']['Files']>>,
+  Expect<NoExtraKeys<GDrivePermissions, Real['Drive']['Permissions']>>,
   Expect<NoExtraKeys<GDocumentApp, Real['DocumentApp']>>,
   Expect<NoExtraKeys<GDocument, Real['Document']>>,
   Expect<NoExtraKeys<GElement, Real['Element']>>,

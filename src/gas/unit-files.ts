@@ -6,11 +6,11 @@ import { unitSheetLayout } from '../core/unit-sheet';
 import { SHEETS } from '../core/schema';
 import { a1 } from '../core/table';
 import { safeFileName, sheetA1, sheetValue } from '../core/gas-support';
-import type { GFile, GFolder } from './services';
 import { Env, nowOf } from './env';
 import { KEYS, MasterRecord, Store } from './store';
 import { layoutOptions, metaGrid, perUnitMetaRows } from './unit-meta';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
+import { createSpreadsheetFile, fileState } from './drive';
 
 /** A unit standing in for "any unit" while the master is drawn (its rows 2–6 are rewritten per unit). */
 function masterUnit(rubric: Rubric): Unit {
@@ -29,29 +29,21 @@ export function unitFileName(unit: Unit, year: number): string {
   return safeFileName(`${unit.code} - ${unit.name} - Biểu chấm điểm DVCQ ${year}`);
 }
 
-/** The master of `rubric` for this year, built (and remembered) when missing. */
-export function ensureMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folder: GFolder): { file: GFile; record: MasterRecord } {
+/** The master of `rubric` for this year, built in `folderId` (and remembered) when missing. */
+export function ensureMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
   const key = masterKey(settings, rubric);
   const known = store.getJson<MasterRecord>(key);
-  if (known) {
-    try {
-      const file = env.gas.DriveApp.getFileById(known.id);
-      if (!file.isTrashed()) return { file, record: known };
-    } catch {
-      // Deleted: build a new one below.
-    }
-  }
-  const record = buildMaster(env, settings, rubric);
-  const file = env.gas.DriveApp.getFileById(record.id);
-  file.moveTo(folder);
+  // A trashed or deleted master is replaced (it holds no scores).
+  if (known && fileState(env, known.id).state === 'ok') return known;
+  const record = buildMaster(env, settings, rubric, folderId);
   store.setJson(key, record);
-  return { file, record };
+  return record;
 }
 
-function buildMaster(env: Env, settings: Settings, rubric: Rubric): MasterRecord {
+function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(masterUnit(rubric), rubric, opts);
-  const ss = env.gas.SpreadsheetApp.create(safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`));
+  const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);
   drawScoringSheet(env.gas, sheet, layout, opts.step, 'Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');

@@ -1,4 +1,4 @@
-import { createGasFake, MIME } from '../fakes/gas';
+import { createGasFake, GoogleJsonResponseException, MIME } from '../fakes/gas';
 
 describe('Drive', () => {
   it('a new spreadsheet is a Drive file in the root; moveTo moves it; folders nest', () => {
@@ -79,6 +79,134 @@ describe('Drive', () => {
       ['Mã', 'Điểm'],
       [1, 5],
     ]);
+  });
+});
+
+describe('Drive API (advanced service `Drive`, v3)', () => {
+  it('Files.create makes folders, spreadsheets and documents where asked, counted as Files.create', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const year = fake.Drive.Files.create({ name: 'Dân vận chính quyền 2024', mimeType: MIME.FOLDER });
+    expect(year).toMatchObject({ kind: 'drive#file', name: 'Dân vận chính quyền 2024', mimeType: MIME.FOLDER, trashed: false, parents: [fake.drive.rootId()] });
+    expect(year.webViewLink).toBe(`https://drive.google.com/drive/folders/${year.id}`);
+    const ss = fake.Drive.Files.create({ name: 'Biểu A', mimeType: MIME.GOOGLE_SHEETS, parents: [year.id!] });
+    expect(fake.drive.path(ss.id!)).toBe('My Drive/Dân vận chính quyền 2024/Biểu A');
+    expect(fake.SpreadsheetApp.openById(ss.id!).getSheets()).toHaveLength(1);
+    const doc = fake.Drive.Files.create({ name: 'Mẫu', mimeType: MIME.GOOGLE_DOCS, parents: [year.id!] });
+    expect(fake.DocumentApp.openById(doc.id!).getBody().getText()).toBe('');
+    expect(fake.calls.count('Files.create')).toBe(3);
+    expect(fake.calls.count('DriveApp.*')).toBe(0);
+    expect(() => fake.Drive.Files.create({ name: 'X', parents: ['khong-co'] })).toThrow('File not found: khong-co');
+    expect(() => fake.Drive.Files.create({ name: 'X', parents: [ss.id!] })).toThrow('is not a folder');
+    expect(() => fake.Drive.Files.create({ name: 'X', parents: [year.id!, fake.drive.rootId()] })).toThrow('Increasing the number of parents');
+  });
+
+  it('Files.get returns trashed files with trashed: true and throws "File not found" (404) for others', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const ss = fake.createSpreadsheet('Biểu A');
+    fake.drive.trash(ss.id);
+    expect(fake.Drive.Files.get(ss.id, { fields: 'id,trashed' })).toMatchObject({ id: ss.id, name: 'Biểu A', trashed: true });
+    fake.drive.delete(ss.id);
+    let error: unknown;
+    try {
+      fake.Drive.Files.get(ss.id);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GoogleJsonResponseException);
+    expect((error as GoogleJsonResponseException).details.code).toBe(404);
+    expect(String(error)).toBe(`GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: ${ss.id}.`);
+    // A file the user cannot see is "not found" too.
+    const other = fake.createSpreadsheet('Riêng', { owner: 'khac@example.gov.vn' });
+    expect(() => fake.Drive.Files.get(other.id)).toThrow(`File not found: ${other.id}`);
+  });
+
+  it('Files.copy copies the content into the given folder (or beside the source) and returns id and link', () => {
+    const fake = createGasFake();
+    const folder = fake.createFolder('Mẫu');
+    const tpl = fake.createDocument('Mẫu báo cáo', { folderId: folder, paragraphs: ['Báo cáo năm {{nam}}'] });
+    const dest = fake.createFolder('Năm 2024');
+    const copy = fake.Drive.Files.copy({ name: 'Báo cáo 2024', parents: [dest] }, tpl.id, { fields: 'id,webViewLink' });
+    expect(copy.webViewLink).toBe(`https://docs.google.com/document/d/${copy.id}/edit?usp=drivesdk`);
+    expect(fake.drive.item(copy.id!)!.parents).toEqual([dest]);
+    expect(fake.documentById(copy.id!)!.text).toBe('Báo cáo năm {{nam}}');
+    const beside = fake.Drive.Files.copy({}, tpl.id);
+    expect(fake.drive.item(beside.id!)).toMatchObject({ name: 'Copy of Mẫu báo cáo', parents: [folder] });
+    const src = fake.createSpreadsheet('Nguồn', { sheets: { 'Chấm điểm': [['Mã', 'Điểm'], ['1', 5]] } });
+    const c2 = fake.Drive.Files.copy({ name: 'Bản sao', parents: [dest] }, src.id);
+    expect(fake.spreadsheetById(c2.id!)!.sheet('Chấm điểm').values()).toEqual([['Mã', 'Điểm'], [1, 5]]);
+    expect(fake.calls.count('Files.copy')).toBe(3);
+  });
+
+  it('Files.update renames, trashes and moves (addParents/removeParents); parents in the body are refused', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const a = fake.createFolder('A');
+    const b = fake.createFolder('B');
+    const ss = fake.createSpreadsheet('Biểu', { folderId: a });
+    expect(fake.Drive.Files.update({ name: 'Biểu (bản cũ)' }, ss.id).name).toBe('Biểu (bản cũ)');
+    fake.Drive.Files.update({}, ss.id, undefined as unknown as GoogleAppsScript.Base.Blob, { addParents: b, removeParents: a });
+    expect(fake.drive.item(ss.id)!.parents).toEqual([b]);
+    expect(() => fake.Drive.Files.update({ parents: [a] }, ss.id)).toThrow('The parents field is not directly writable');
+    fake.Drive.Files.update({ trashed: true }, ss.id);
+    expect(fake.drive.item(ss.id)!.trashed).toBe(true);
+    // Someone who may only read the file cannot change it.
+    fake.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'doc@example.gov.vn' }, ss.id);
+    fake.setUser('doc@example.gov.vn');
+    expect(() => fake.Drive.Files.update({ name: 'Z' }, ss.id)).toThrow('does not have sufficient permissions');
+  });
+
+  it('Files.list filters by parent, trashed, name and mimeType, and pages with nextPageToken', () => {
+    const fake = createGasFake();
+    const folder = fake.createFolder('Cụm');
+    const ids = Array.from({ length: 5 }, (_, i) => fake.createSpreadsheet(`Biểu ${i}`, { folderId: folder }).id);
+    const doc = fake.createDocument("Báo cáo của 'Cụm'", { folderId: folder });
+    fake.drive.trash(ids[1]);
+    fake.drive.trash(ids[3]);
+    fake.createSpreadsheet('Ngoài thư mục');
+    const q = (query: string, extra: Record<string, unknown> = {}) => fake.Drive.Files.list({ q: query, ...extra });
+    expect(q(`'${folder}' in parents and trashed = true`).files!.map((f) => f.id)).toEqual([ids[1], ids[3]]);
+    expect(q(`'${folder}' in parents and trashed = false and mimeType = '${MIME.GOOGLE_SHEETS}'`).files).toHaveLength(3);
+    expect(q(`name = 'Báo cáo của \\'Cụm\\'' AND '${folder}' in parents`).files!.map((f) => f.id)).toEqual([doc.id]);
+    expect(q(`name contains 'Biểu' and mimeType != '${MIME.GOOGLE_DOCS}'`).files).toHaveLength(5);
+    const first = q(`'${folder}' in parents`, { pageSize: 4 });
+    expect(first.files).toHaveLength(4);
+    const second = q(`'${folder}' in parents`, { pageSize: 4, pageToken: first.nextPageToken });
+    expect(second.files).toHaveLength(2);
+    expect(second.nextPageToken).toBeUndefined();
+    expect(() => q(`modifiedTime > '2024-01-01'`)).toThrow('Invalid Value');
+    expect(() => q(`'${folder}' in parents or trashed = true`)).toThrow('Invalid Value');
+  });
+
+  it('Permissions.create shares as editor or reader, records the notification, and needs edit rights', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const ss = fake.createSpreadsheet('X');
+    const p = fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'minh@binhhai.gov.vn' }, ss.id, {
+      sendNotificationEmail: true,
+      emailMessage: 'Mời anh chấm điểm.',
+    });
+    expect(p).toMatchObject({ type: 'user', role: 'writer', emailAddress: 'minh@binhhai.gov.vn' });
+    expect(fake.drive.shares).toEqual([
+      expect.objectContaining({ itemId: ss.id, email: 'minh@binhhai.gov.vn', role: 'editor', via: 'Permissions.create', notify: true, message: 'Mời anh chấm điểm.' }),
+    ]);
+    expect(fake.drive.item(ss.id)!.editors).toEqual(['minh@binhhai.gov.vn']);
+    fake.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'xem@example.gov.vn' }, ss.id, { sendNotificationEmail: false });
+    expect(fake.drive.shares[1]).toMatchObject({ role: 'viewer', notify: false, message: null });
+    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'sai-email' }, ss.id)).toThrow('Invalid sharing request');
+    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'a@b.vn' }, 'khong-co')).toThrow('File not found: khong-co');
+    fake.setUser('xem@example.gov.vn');
+    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'a@b.vn' }, ss.id)).toThrow(
+      'does not have sufficient permissions',
+    );
+    fake.setUser('minh@binhhai.gov.vn');
+    expect(fake.SpreadsheetApp.openById(ss.id).getName()).toBe('X');
+    expect(fake.calls.count('Permissions.create')).toBe(5);
+  });
+
+  it('installGlobals puts Drive (and DriveApp) on the global object', () => {
+    const fake = createGasFake();
+    const g: Record<string, unknown> = {};
+    fake.installGlobals(g);
+    expect(g.Drive).toBe(fake.Drive);
+    expect(g.DriveApp).toBe(fake.DriveApp);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * An in-memory Apps Script for tests: SpreadsheetApp, DriveApp, DocumentApp, PropertiesService,
- * LockService, HtmlService, Session, Utilities, Logger, MimeType, Charts — typed as the narrowed
- * surface of src/gas/services.ts, counting every service call.
+ * An in-memory Apps Script for tests: SpreadsheetApp, Drive (the Advanced Drive Service, Drive API
+ * v3), DocumentApp, PropertiesService, LockService, HtmlService, Session, Utilities, Logger,
+ * MimeType, Charts — typed as the narrowed surface of src/gas/services.ts, counting every service
+ * call — plus DriveApp, which is not part of that surface (the add-on must not use it: it needs the
+ * full drive scope) but stays for tests and the naive benchmark code.
  *
  *   const fake = createGasFake({ user: 'lan@example.gov.vn' });
  *   const ss = fake.createSpreadsheet('Bảng điều khiển', { active: true });
@@ -16,8 +18,11 @@
  *   "12" becomes the number 12 (unless the number format is '@'), "TRUE" a boolean;
  * - writes check protections for the current user and data-validation rules that reject
  *   invalid input (CUSTOM_FORMULA rules are not checked — fake);
- * - Drive searches and folder listings include trashed items; getFileById returns trashed
- *   files and throws for deleted ones; sharing is recorded in `drive.shares`;
+ * - Drive API (`Drive.Files`, `Drive.Permissions`, counted as 'Files.copy'…): an unknown or
+ *   invisible id throws "… File not found: <id>." (404); get and list return trashed files
+ *   (`trashed: true`); `fields` is ignored (see gas/drive-api.ts for the queries it knows);
+ * - DriveApp searches and folder listings include trashed items; getFileById returns trashed
+ *   files and throws for deleted ones; sharing (either way) is recorded in `drive.shares`;
  * - Body.replaceText takes a regular expression; the fake refuses '$' and '\' in the
  *   replacement (Apps Script gives them a special meaning — fake-specific strictness);
  * - Document.saveAndClose closes that handle: later calls through it throw.
@@ -26,7 +31,7 @@ import type {
   GasServices,
   GCharts,
   GDocumentApp,
-  GDriveApp,
+  GDrive,
   GHtmlService,
   GLockService,
   GLogger,
@@ -41,6 +46,8 @@ import { FakeContext, FakeOptions, UiLog } from './gas/context';
 import { DocumentAppFake } from './gas/document';
 import { newDoc, newPara, newTable } from './gas/document-model';
 import { DriveAppFake } from './gas/drive';
+import { DriveFilesFake, DrivePermissionsFake } from './gas/drive-api';
+import type { GDriveApp } from './gas/driveapp-types';
 import { ChartType, MIME } from './gas/enums';
 import {
   DocumentView,
@@ -71,7 +78,8 @@ export type {
   TableView,
   ValidationView,
 } from './gas/inspect';
-export { GasException } from './gas/errors';
+export type { GDriveApp, GFile, GFolder, GFileIterator, GFolderIterator, GasServicesWithDriveApp } from './gas/driveapp-types';
+export { GasException, GoogleJsonResponseException } from './gas/errors';
 export { MIME } from './gas/enums';
 
 export type LockScope = 'document' | 'script' | 'user';
@@ -102,6 +110,8 @@ export interface LocksInspector {
 }
 
 export interface GasFake extends GasServices {
+  /** DriveApp: for tests and the naive benchmark only; not part of GasServices (see above). */
+  readonly DriveApp: GDriveApp;
   /** Counts of every service call ('Class.method'). */
   readonly calls: CallCounter;
   /** Throw on the (n+1)-th call of 'Class.method' from now on (once); cancel() disarms. */
@@ -151,7 +161,10 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
 
   const services: GasServices = {
     SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)) as GSpreadsheetApp,
-    DriveApp: ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp,
+    Drive: Object.freeze({
+      Files: ctx.wrap('Files', new DriveFilesFake(ctx)),
+      Permissions: ctx.wrap('Permissions', new DrivePermissionsFake(ctx)),
+    }) as GDrive,
     DocumentApp: ctx.wrap('DocumentApp', new DocumentAppFake(ctx)) as GDocumentApp,
     PropertiesService: ctx.wrap('PropertiesService', new PropertiesServiceFake(ctx)) as GPropertiesService,
     LockService: ctx.wrap('LockService', new LockServiceFake(ctx)) as GLockService,
@@ -162,6 +175,8 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     MimeType: Object.freeze({ ...MIME }) as GMimeType,
     Charts: Object.freeze({ ChartType }) as GCharts,
   };
+
+  const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;
 
   const ui: UiInspector = {
     get menus() {
@@ -196,12 +211,13 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
 
   const fake: GasFake = {
     ...services,
+    DriveApp: driveApp,
     get calls() {
       return ctx.calls;
     },
     failAfter: (method, n, error) => ctx.calls.failAfter(method, n, error),
     installGlobals: (target) => {
-      Object.assign(target, services);
+      Object.assign(target, services, { DriveApp: driveApp });
       ctx.realm = target;
     },
     get user() {

@@ -101,7 +101,7 @@ describe('Menu and sidebars', () => {
     let last = c;
     for (let i = 0; i < 20 && !last.finished; i++) last = runStepFromMenu(w.env, 'templates');
     expect(last.message).toMatch(/^33\/33/);
-    expect(w.fake.calls.count('File.makeCopy')).toBe(33);
+    expect(w.fake.calls.count('Files.copy')).toBe(33);
     asAdmin(w);
     void ADMIN;
   });

@@ -88,6 +88,23 @@ describe('build/Code.js', () => {
     expect(state.steps.find((s) => s.key === 'report')!.state).toBe('done');
     const chunk = call('adminRun', 'progress', null) as { finished: boolean };
     expect(chunk.finished).toBe(true);
+
+    // Drive through the advanced service only (DriveApp needs the full drive scope).
+    for (const c of ['DriveApp', 'Folder', 'File', 'FolderIterator', 'FileIterator']) expect(fake.calls.count(`${c}.*`)).toBe(0);
+    expect(fake.calls.count('Files.copy')).toBeGreaterThanOrEqual(33);
+    expect(fake.calls.count('Permissions.create')).toBe(33);
+  });
+
+  it('without the Drive advanced service, says in Vietnamese how to enable it', () => {
+    const { fake, call, context } = load();
+    delete context.Drive;
+    fake.createSpreadsheet('Bảng điều khiển', { active: true });
+    call('setupControlWithSample');
+    const gen = call('generateTemplates') as { finished: boolean; message: string } | undefined;
+    void gen;
+    const a = fake.ui.alerts.at(-1)!;
+    expect(a.title).toBe('Tạo biểu mẫu chấm điểm');
+    expect(a.prompt).toContain('Chưa bật dịch vụ nâng cao Drive API (v3) cho dự án Apps Script.');
   });
 
   it('an error in a menu item becomes a Vietnamese alert', () => {

@@ -21,6 +21,11 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const before = w.fake.calls.snapshot();
     const r = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     expect(r.finished).toBe(true);
+    // The default template is made by Drive (Files.create) in the year folder, then copied.
+    const template = w.fake.drive.byPath('My Drive/Dân vận chính quyền 2024/Mẫu báo cáo mặc định DVCQ')!;
+    expect(template.mimeType).toBe('application/vnd.google-apps.document');
+    expect(w.fake.calls.since(before).byMethod).toMatchObject({ 'Files.create': 1, 'Files.copy': 1 });
+    expect(w.fake.calls.since(before).byMethod['DocumentApp.create']).toBeUndefined();
     expect(r.message).toMatch(/^Đã tạo báo cáo «Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024»/);
     const docId = /\/d\/([^/]+)/.exec(r.links[0].url)![1];
     const doc = w.fake.documentById(docId)!;
@@ -55,7 +60,12 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const first = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     const firstId = /\/d\/([^/]+)/.exec(first.links[0].url)![1];
     w.advance(60 * 60 * 1000);
+    const before = w.fake.calls.snapshot();
     const second = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    // Drive work of a re-run: trashed files of the two group folders; the year folder, the template
+    // and the old document checked; the old one renamed; the template copied.
+    const drive = Object.entries(w.fake.calls.since(before).byMethod).filter(([k]) => /^(Files|Permissions|DriveApp|File|Folder)\./.test(k));
+    expect(Object.fromEntries(drive)).toEqual({ 'Files.list': 2, 'Files.get': 3, 'Files.update': 1, 'Files.copy': 1 });
     const secondId = /\/d\/([^/]+)/.exec(second.links[0].url)![1];
     expect(secondId).not.toBe(firstId);
     expect(w.fake.drive.item(firstId)!.name).toBe('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)');

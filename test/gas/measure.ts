@@ -138,7 +138,7 @@ export function measureCalls(opts: MeasureOptions = {}): CallMeasure {
     runJob(r, (c) => runAssessChunk(r.env, 'report', c));
     const s = measureRun(r, () => runJob(r, (c) => runAssessChunk(r.env, 'report', c)));
     const docCalls = Object.entries(s.byMethod)
-      .filter(([k]) => /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|RangeElement|File)\./.test(k))
+      .filter(([k]) => /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|RangeElement|Files|Permissions)\./.test(k))
       .reduce((a, [, v]) => a + v, 0);
     return { total: docCalls, insertTable: s.byMethod['Body.insertTable'] ?? 0 };
   });

@@ -15,10 +15,10 @@ function filesInDrive(w: World): Record<string, number> {
 }
 
 describe('Resuming the templates job', () => {
-  it('a failure of makeCopy after k units, then a resume: exactly one file per unit, no lost score', () => {
+  it('a failure of the copy (Drive Files.copy) after k units, then a resume: exactly one file per unit, no lost score', () => {
     const w = newWorld();
     sampleControl(w);
-    w.fake.failAfter('File.makeCopy', 12);
+    w.fake.failAfter('Files.copy', 12);
     const first = generate(w).at(-1)!;
     expect(first.finished).toBe(true);
     expect(first.done).toBe(32);
@@ -49,10 +49,10 @@ describe('Resuming the templates job', () => {
     expect(first.errors).toHaveLength(1);
     const pending = Object.entries(unitFiles(w)).filter(([, r]) => r.state === 'pending');
     expect(pending).toHaveLength(1);
-    const copies = w.fake.calls.count('File.makeCopy');
+    const copies = w.fake.calls.count('Files.copy');
     const again = generate(w).at(-1)!;
     expect(again.done).toBe(33);
-    expect(w.fake.calls.count('File.makeCopy')).toBe(copies);
+    expect(w.fake.calls.count('Files.copy')).toBe(copies);
     const [code, rec] = pending[0];
     expect(unitFiles(w)[code]).toEqual({ ...rec, state: 'ok' });
     const meta = w.fake.spreadsheetById(rec.id)!.sheet(SHEETS.meta).values();

@@ -142,7 +142,7 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const again = generate(w).at(-1)!;
     expect(again.message).toMatch(/^33\/33/);
     expect(w.fake.drive.list().length).toBe(count);
-    expect(w.fake.calls.count('File.makeCopy')).toBe(33);
+    expect(w.fake.calls.count('Files.copy')).toBe(33);
   });
 
   it('reports a trashed file and does not recreate it, unless the admin asks with «Tạo lại»', () => {
@@ -156,7 +156,7 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     expect(r.done).toBe(31);
     expect(r.errors.map((e) => e.unit)).toEqual(expect.arrayContaining([expect.stringContaining('BS-X05'), expect.stringContaining('BS-P01')]));
     expect(r.errors.find((e) => e.unit.includes('BS-X05'))!.message).toMatch(/Thùng rác/);
-    expect(w.fake.calls.count('File.makeCopy')).toBe(33);
+    expect(w.fake.calls.count('Files.copy')).toBe(33);
 
     // The admin asks for a new file for BS-P01.
     asAdmin(w);
@@ -195,7 +195,7 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     sampleControl(w);
     w.fake.locks.holdByOther('document');
     expect(() => runTemplatesChunk(w.env, null)).toThrow('Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.');
-    expect(w.fake.calls.count('File.makeCopy')).toBe(0);
+    expect(w.fake.calls.count('Files.copy')).toBe(0);
     w.fake.locks.release('document');
     expect(generate(w).at(-1)!.done).toBe(33);
   });

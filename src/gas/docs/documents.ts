@@ -8,11 +8,10 @@ import { buildDecisionModel, buildReportModel, DocKind, REQUIRED_PLACEHOLDERS } 
 import { SHEETS } from '../../core/schema';
 import { CONFIG_KEYS } from '../../core/config';
 import { oldVersionName, placeholdersIn } from '../../core/gas-support';
-import type { GFile, GFolder } from '../services';
 import { Env, nowOf } from '../env';
 import { UserError } from '../errors';
 import { KEYS, Store } from '../store';
-import { fileState } from '../files';
+import { copyFile, createDocumentFile, DriveEntry, fileState, renameFile } from '../drive';
 import { renderDefaultTemplate } from './render';
 import { fillDocument } from './fill';
 
@@ -46,7 +45,7 @@ export const defaultTemplateName = (kind: DocKind) => `Mẫu ${DOC_LABEL[kind]} 
 export const documentUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
 /** The template file: the user's (id in `Cấu hình`), else the default one (created when missing). */
-function templateFile(env: Env, store: Store, kind: DocKind, settings: Settings, folder: GFolder): GFile {
+function templateFile(env: Env, store: Store, kind: DocKind, settings: Settings, folder: DriveEntry): DriveEntry {
   const userId = kind === 'report' ? settings.reportTemplateId : settings.decisionTemplateId;
   const key = kind === 'report' ? CONFIG_KEYS.reportTemplateId[0] : CONFIG_KEYS.decisionTemplateId[0];
   if (userId) {
@@ -66,22 +65,21 @@ function templateFile(env: Env, store: Store, kind: DocKind, settings: Settings,
     const s = fileState(env, known);
     if (s.state === 'ok') return s.file;
   }
-  const doc = renderDefaultTemplate(env.gas, kind, defaultTemplateName(kind));
+  const name = defaultTemplateName(kind);
+  const doc = renderDefaultTemplate(env.gas, createDocumentFile(env, name, folder.id), kind);
   const id = doc.getId();
   doc.saveAndClose();
-  const file = env.gas.DriveApp.getFileById(id);
-  file.moveTo(folder);
   store.set(KEYS.template(kind), id);
-  return file;
+  return { id, name, url: documentUrl(id) };
 }
 
-function checkRequired(env: Env, kind: DocKind, template: GFile): void {
-  const text = env.gas.DocumentApp.openById(template.getId()).getBody().getText();
+function checkRequired(env: Env, kind: DocKind, template: DriveEntry): void {
+  const text = env.gas.DocumentApp.openById(template.id).getBody().getText();
   const present = new Set(placeholdersIn(text));
   const missing = REQUIRED_PLACEHOLDERS[kind].filter((p) => !present.has(p));
   if (missing.length) {
     throw new UserError(
-      `Mẫu ${DOC_LABEL[kind]} «${template.getName()}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
+      `Mẫu ${DOC_LABEL[kind]} «${template.name}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
         'Thêm chỗ đánh dấu này vào mẫu rồi chạy lại.',
     );
   }
@@ -93,12 +91,12 @@ function keepPrevious(env: Env, store: Store, kind: DocKind, year: number): stri
   if (!id) return null;
   const s = fileState(env, id);
   if (s.state !== 'ok') return null;
-  const name = oldVersionName(s.file.getName(), nowOf(env));
-  s.file.setName(name);
+  const name = oldVersionName(s.file.name, nowOf(env));
+  renameFile(env, id, name);
   return name;
 }
 
-export function writeDocument(env: Env, store: Store, kind: DocKind, input: DocumentInput, folder: GFolder): DocumentOutput {
+export function writeDocument(env: Env, store: Store, kind: DocKind, input: DocumentInput, folder: DriveEntry): DocumentOutput {
   const template = templateFile(env, store, kind, input.settings, folder);
   checkRequired(env, kind, template);
   const modelInput = {
@@ -113,10 +111,10 @@ export function writeDocument(env: Env, store: Store, kind: DocKind, input: Docu
   const model = kind === 'report' ? buildReportModel(modelInput) : buildDecisionModel(modelInput);
   const previous = keepPrevious(env, store, kind, input.settings.year);
   const name = documentName(kind, input.settings.year);
-  const copy = template.makeCopy(name, folder);
-  const doc = env.gas.DocumentApp.openById(copy.getId());
+  const copy = copyFile(env, template.id, name, folder.id);
+  const doc = env.gas.DocumentApp.openById(copy.id);
   const { unknown } = fillDocument(env.gas, doc.getBody(), model);
   doc.saveAndClose();
-  store.set(KEYS.doc(input.settings.year, kind), copy.getId());
-  return { name, url: copy.getUrl(), previous, unknown };
+  store.set(KEYS.doc(input.settings.year, kind), copy.id);
+  return { name, url: copy.url, previous, unknown };
 }

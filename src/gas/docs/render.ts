@@ -87,9 +87,11 @@ function drawBlock(gas: GasServices, body: GBody, b: Block, afterTable: boolean)
   }
 }
 
-/** A new Google Doc holding the default template of `kind` (A4, NĐ 30 margins, Times New Roman). */
-export function renderDefaultTemplate(gas: GasServices, kind: DocKind, name: string): GDocument {
-  const doc = gas.DocumentApp.create(name);
+/**
+ * Draw the default template of `kind` (A4, NĐ 30 margins, Times New Roman) into `doc`, a new,
+ * empty Google Doc (made by the Drive adapter, so that the add-on may copy it under drive.file).
+ */
+export function renderDefaultTemplate(gas: GasServices, doc: GDocument, kind: DocKind): GDocument {
   const body = doc.getBody();
   body.setPageWidth(PAGE.width);
   body.setPageHeight(PAGE.height);

@@ -13,7 +13,8 @@ import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
 import { appendLog, ControlData, readControlData, UnitColumnUpdate, updateUnitColumns, withLock } from '../control-io';
-import { Collected, collectUnit, rowsToRead, statusFrom, trashedIn } from '../collect';
+import { Collected, collectUnit, rowsToRead, statusFrom } from '../collect';
+import { trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
 import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
 import { findRootFolder, rootFolderName } from '../folders';
@@ -204,7 +205,7 @@ function finish(
   );
   const label = DOC_LABEL[kind];
   chunk.links = [{ label: out.name, url: out.url }];
-  chunk.message = `Đã tạo ${label} «${out.name}» trong thư mục «${folder.getName()}».` +
+  chunk.message = `Đã tạo ${label} «${out.name}» trong thư mục «${folder.name}».` +
     (out.previous ? ` Bản trước được giữ lại với tên «${out.previous}».` : '') +
     (out.unknown.length ? ` Mẫu có chỗ đánh dấu không xác định, được giữ nguyên: ${out.unknown.map((u) => `{{${u}}}`).join(', ')}.` : '');
   store.setJson(KEYS.last(step), { at, detail: out.name, url: out.url } satisfies LastRun);

@@ -7,14 +7,14 @@ import { STATUS } from '../../core/types';
 import { isValidEmail, normalizeHeader } from '../../core/text';
 import { parseCursor } from '../../core/gas-support';
 import type { JobChunk } from '../api';
-import type { GFile, GFolder } from '../services';
 import { Env, timer } from '../env';
 import { userMessage } from '../errors';
 import { FileRecord, KEYS, MasterRecord, Store } from '../store';
 import { appendLog, ControlData, readControlData, UnitColumnUpdate, updateUnitColumns, withLock } from '../control-io';
 import { ensureRootFolder, GroupFolders } from '../folders';
 import { ensureMaster, personalize, unitFileName } from '../unit-files';
-import { fileRecord, fileState, unitLabel } from '../files';
+import { fileRecord, unitLabel } from '../files';
+import { copyFile, DriveEntry, fileState, shareWithEditor } from '../drive';
 
 /** Written by the admin in `Trạng thái` to ask for a new file in place of a trashed or deleted one. */
 export const RECREATE = 'Tạo lại';
@@ -32,10 +32,10 @@ interface Context {
   store: Store;
   data: ControlData;
   groups: GroupFolders;
-  masters: Map<string, { file: GFile; record: MasterRecord }>;
+  masters: Map<string, MasterRecord>;
   errors: JobChunk['errors'];
   updates: Map<number, UnitColumnUpdate>;
-  root: GFolder;
+  root: DriveEntry;
 }
 
 function report(ctx: Context, unit: Unit, message: string) {
@@ -49,23 +49,31 @@ function noteUnit(ctx: Context, unit: Unit, url: string) {
   if (unit.row && (status || link)) ctx.updates.set(unit.row, { status, link });
 }
 
-function share(ctx: Context, file: GFile, unit: Unit) {
+/** The e-mail Google sends the scorer with the link to the unit's file. */
+export function shareMessage(unit: Unit, year: number): string {
+  return (
+    `Anh/chị được chia sẻ biểu mẫu chấm điểm công tác dân vận chính quyền năm ${year} của đơn vị ${unit.name}. ` +
+    'Mở tệp theo đường liên kết, tự chấm điểm ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú) rồi nộp trước hạn.'
+  );
+}
+
+function share(ctx: Context, fileId: string, unit: Unit) {
   const email = unit.email.trim();
   if (!email) return report(ctx, unit, 'chưa có email người chấm; biểu mẫu đã được tạo nhưng chưa chia sẻ.');
   if (!isValidEmail(email)) {
     return report(ctx, unit, `email người chấm «${email}» không hợp lệ; biểu mẫu đã được tạo nhưng chưa chia sẻ.`);
   }
   try {
-    file.addEditor(email);
+    shareWithEditor(ctx.env, fileId, email, shareMessage(unit, ctx.data.control.settings.year));
   } catch (e) {
     report(ctx, unit, `biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «${email}» (${userMessage(e, 'Chia sẻ')}).`);
   }
 }
 
-function master(ctx: Context, rubric: Rubric): { file: GFile; record: MasterRecord } {
+function master(ctx: Context, rubric: Rubric): MasterRecord {
   let m = ctx.masters.get(rubric.id);
   if (!m) {
-    m = ensureMaster(ctx.env, ctx.store, ctx.data.control.settings, rubric, ctx.root);
+    m = ensureMaster(ctx.env, ctx.store, ctx.data.control.settings, rubric, ctx.root.id);
     ctx.masters.set(rubric.id, m);
   }
   return m;
@@ -86,7 +94,7 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
     if (state.state === 'ok') {
       if (known.state === 'pending') {
         personalize(env, known.id, settings, rubric, unit);
-        share(ctx, state.file, unit);
+        share(ctx, known.id, unit);
         store.setJson(key, { ...known, state: 'ok' });
         noteUnit(ctx, unit, known.url);
         return 'finished';
@@ -108,13 +116,12 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
     store.delete(key);
   }
   const m = master(ctx, rubric);
-  const copy = m.file.makeCopy(unitFileName(unit, settings.year), ctx.groups.get(unit.group));
-  const id = copy.getId();
+  const copy = copyFile(env, m.id, unitFileName(unit, settings.year), ctx.groups.get(unit.group));
   // Sheet ids survive a copy, so the master's gid links to the copy's `Chấm điểm`.
-  const record: FileRecord = { id, url: copy.getUrl(), gid: m.record.gid, state: 'pending' };
+  const record: FileRecord = { id: copy.id, url: copy.url, gid: m.gid, state: 'pending' };
   store.setJson(key, record);
-  personalize(env, id, settings, rubric, unit);
-  share(ctx, copy, unit);
+  personalize(env, copy.id, settings, rubric, unit);
+  share(ctx, copy.id, unit);
   store.setJson(key, { ...record, state: 'ok' });
   noteUnit(ctx, unit, record.url);
   return 'created';
@@ -195,6 +202,6 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
     cursor: finished ? null : JSON.stringify({ i }),
     message,
     errors: ctx.errors,
-    links: [{ label: `Thư mục Drive «${root.getName()}»`, url: root.getUrl() }],
+    links: [{ label: `Thư mục Drive «${root.name}»`, url: root.url }],
   };
 }

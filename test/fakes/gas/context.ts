@@ -44,6 +44,12 @@ export interface ShareEvent {
   role: 'editor' | 'viewer';
   by: string;
   at: Date;
+  /** The call that shared the item ('File.addEditor', 'Spreadsheet.addEditors', 'Permissions.create'…). */
+  via: string;
+  /** Whether Google e-mails the user (DriveApp and Spreadsheet sharing always do; Permissions.create unless sendNotificationEmail is false). */
+  notify: boolean;
+  /** The text added to that e-mail (Permissions.create's emailMessage); null when none. */
+  message: string | null;
 }
 
 export interface MenuItemLog {

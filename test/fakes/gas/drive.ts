@@ -1,5 +1,6 @@
 /** DriveApp, Folder, File and iterator fakes. */
-import type { GDate, GDriveApp, GFile, GFileIterator, GFolder, GFolderIterator, GUser } from '../../../src/gas/services';
+import type { GDate, GUser } from '../../../src/gas/services';
+import type { GDriveApp, GFile, GFileIterator, GFolder, GFolderIterator } from './driveapp-types';
 import { DriveItem, FakeContext, unwrap } from './context';
 import { cloneDoc } from './document-model';
 import { MIME } from './enums';
@@ -7,7 +8,8 @@ import { MSG, fail } from './errors';
 import { cloneSpreadsheet } from './sheet-model';
 import { makeUser } from './spreadsheet-extras';
 
-function urlOf(it: DriveItem): string {
+/** The item's link, as File.getUrl() and the Drive API's webViewLink give it. */
+export function urlOf(it: DriveItem): string {
   if (it.isFolder) return `https://drive.google.com/drive/folders/${it.id}`;
   if (it.mimeType === MIME.GOOGLE_SHEETS) return `https://docs.google.com/spreadsheets/d/${it.id}/edit?usp=drivesdk`;
   if (it.mimeType === MIME.GOOGLE_DOCS) return `https://docs.google.com/document/d/${it.id}/edit?usp=drivesdk`;
@@ -20,6 +22,28 @@ function folderOf(ctx: FakeContext, f: GFolder): DriveItem {
   const it = ctx.item(raw._id);
   if (!it) fail(MSG.noItem);
   return it;
+}
+
+export const isEmail = (e: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e);
+
+/** Record `email` as an editor or viewer of `it` (the caller checked the rights). */
+export function shareItem(
+  ctx: FakeContext, it: DriveItem, email: string, role: 'editor' | 'viewer', how: { via: string; notify: boolean; message: string | null },
+): void {
+  (role === 'editor' ? it.editors : it.viewers).add(email);
+  if (role === 'editor') it.viewers.delete(email);
+  ctx.shares.push({ itemId: it.id, email, role, by: ctx.user, at: ctx.now(), ...how });
+}
+
+/** A copy of `src` (content included) named `name` in `parent`, owned by the current user. */
+export function copyItem(ctx: FakeContext, src: DriveItem, name: string, parent: DriveItem): DriveItem {
+  const copy = ctx.newItem(name, src.mimeType, parent.id, ctx.user);
+  copy.description = src.description;
+  const ss = ctx.spreadsheets.get(src.id);
+  if (ss) ctx.spreadsheets.set(copy.id, cloneSpreadsheet(ss, copy.id));
+  const doc = ctx.documents.get(src.id);
+  if (doc) ctx.documents.set(copy.id, cloneDoc(doc, copy.id));
+  return copy;
 }
 
 /** Common part of File and Folder. */
@@ -41,11 +65,10 @@ abstract class ItemFake {
   }
   protected share(emails: string[], role: 'editor' | 'viewer'): void {
     const it = this.edit();
+    const via = `${it.isFolder ? 'Folder' : 'File'}.add${role === 'editor' ? 'Editor' : 'Viewer'}${emails.length > 1 ? 's' : ''}`;
     for (const e of emails) {
-      if (typeof e !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) fail(`Invalid email: ${e}`);
-      (role === 'editor' ? it.editors : it.viewers).add(e);
-      if (role === 'editor') it.viewers.delete(e);
-      this.ctx.shares.push({ itemId: it.id, email: e, role, by: this.ctx.user, at: this.ctx.now() });
+      if (typeof e !== 'string' || !isEmail(e)) fail(`Invalid email: ${e}`);
+      shareItem(this.ctx, it, e, role, { via, notify: true, message: null });
     }
   }
 
@@ -117,13 +140,7 @@ export class FileFake extends ItemFake implements GFile {
     const destFolder = typeof a === 'object' && a !== null ? a : b;
     const parent = destFolder ? folderOf(this.ctx, destFolder) : (this.ctx.item(src.parents[0] ?? '') ?? this.ctx.rootFor(this.ctx.user));
     if (!this.ctx.canWrite(parent, this.ctx.user)) fail('Access denied: DriveApp.');
-    const copy = this.ctx.newItem(name, src.mimeType, parent.id, this.ctx.user);
-    copy.description = src.description;
-    const ss = this.ctx.spreadsheets.get(src.id);
-    if (ss) this.ctx.spreadsheets.set(copy.id, cloneSpreadsheet(ss, copy.id));
-    const doc = this.ctx.documents.get(src.id);
-    if (doc) this.ctx.documents.set(copy.id, cloneDoc(doc, copy.id));
-    return makeFile(this.ctx, copy);
+    return makeFile(this.ctx, copyItem(this.ctx, src, name, parent));
   }
   addEditor(emailAddress: string): GFile {
     this.share([emailAddress], 'editor');

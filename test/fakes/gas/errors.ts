@@ -23,3 +23,21 @@ export const MSG = {
   lastParagraph: "Can't remove the last paragraph in a document section.",
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
 } as const;
+
+/**
+ * An error shaped like the ones the Advanced Services throw (here the Drive API):
+ * `String(e)` is "GoogleJsonResponseException: API call to drive.files.get failed with error:
+ * File not found: <id>."; `details.code` is the HTTP status.
+ */
+export class GoogleJsonResponseException extends Error {
+  readonly details: { code: number; message: string };
+  constructor(api: string, code: number, message: string) {
+    super(`API call to ${api} failed with error: ${message}`);
+    this.name = 'GoogleJsonResponseException';
+    this.details = { code, message };
+  }
+}
+
+export function apiFail(api: string, code: number, message: string): never {
+  throw new GoogleJsonResponseException(api, code, message);
+}

@@ -41,7 +41,11 @@ export interface DriveInspector {
   trash(id: string, trashed?: boolean): void;
   delete(id: string): void;
   move(id: string, folderId: string): void;
-  /** addEditor/addViewer calls, in order (each sends a notification e-mail in Apps Script). */
+  /**
+   * Sharing, in order: DriveApp/Spreadsheet addEditor/addViewer calls (each e-mails the user in
+   * Apps Script) and Drive API Permissions.create (`notify`/`message`: sendNotificationEmail and
+   * emailMessage).
+   */
   readonly shares: readonly ShareEvent[];
   /** Ids that were deleted for good. */
   readonly deleted: ReadonlySet<string>;

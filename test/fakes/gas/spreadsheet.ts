@@ -433,7 +433,10 @@ export class SpreadsheetFake implements GSpreadsheet {
     this.edit();
     for (const e of emailAddresses) {
       this.item().editors.add(e);
-      this.ctx.shares.push({ itemId: this._ss.id, email: e, role: 'editor', by: this.ctx.user, at: this.ctx.now() });
+      this.ctx.shares.push({
+        itemId: this._ss.id, email: e, role: 'editor', by: this.ctx.user, at: this.ctx.now(),
+        via: 'Spreadsheet.addEditors', notify: true, message: null,
+      });
     }
     return this._self;
   }

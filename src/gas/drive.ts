@@ -1,0 +1,159 @@
+// Every Drive call of the add-on, in one place, through the Advanced Drive Service (Drive API v3,
+// global `Drive`, enabled in appsscript.json). DriveApp is not used: its modifying methods
+// (createFolder, makeCopy, addEditor, moveTo, setName…) need the full `drive` scope, while the
+// Drive API works under `drive.file`, i.e. on the files the add-on created itself — which is why
+// spreadsheets and documents are created here with Files.create, never with SpreadsheetApp.create
+// or DocumentApp.create.
+import type { Env } from './env';
+import type { GDocument, GDriveFile, GSpreadsheet } from './services';
+
+export const DRIVE_MIME = {
+  folder: 'application/vnd.google-apps.folder',
+  spreadsheet: 'application/vnd.google-apps.spreadsheet',
+  document: 'application/vnd.google-apps.document',
+} as const;
+
+/** A Drive file or folder as the add-on keeps it: id, name and the link shown to the user. */
+export interface DriveEntry {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** What Files.get asks for when checking a file (one call). */
+const STATE_FIELDS = 'id,name,mimeType,trashed,webViewLink';
+/** Files.list page size (the API maximum). */
+const PAGE_SIZE = 1000;
+
+export const folderUrl = (id: string) => `https://drive.google.com/drive/folders/${id}`;
+
+/** A string literal of the Drive query language: quotes around, `\` and `'` escaped. */
+export function queryString(s: string): string {
+  return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * Whether a Drive API error says the file does not exist for this user: Apps Script throws
+ * "GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: <id>"
+ * (404) for a deleted file, an unknown id, and — under `drive.file` — a file the add-on did not create.
+ */
+export function isNotFound(e: unknown): boolean {
+  const code = (e as { details?: { code?: unknown } } | null)?.details?.code;
+  if (code === 404) return true;
+  const message = e instanceof Error ? e.message : String(e);
+  return /file not found/i.test(message);
+}
+
+function entryOf(f: GDriveFile, fallbackName = ''): DriveEntry {
+  const id = String(f.id ?? '');
+  const url = f.mimeType === DRIVE_MIME.folder ? folderUrl(id) : f.webViewLink || `https://drive.google.com/open?id=${id}`;
+  return { id, name: f.name ?? fallbackName, url };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating
+
+/** A new folder (in My Drive when no parent is given). One call. */
+export function createFolder(env: Env, name: string, parentId?: string): DriveEntry {
+  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.folder, ...(parentId ? { parents: [parentId] } : {}) });
+  return { id: String(f.id), name: f.name ?? name, url: folderUrl(String(f.id)) };
+}
+
+/** A new, empty Google Sheets file in `parentId`, opened (two calls). */
+export function createSpreadsheetFile(env: Env, name: string, parentId: string): GSpreadsheet {
+  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.spreadsheet, parents: [parentId] });
+  return env.gas.SpreadsheetApp.openById(String(f.id));
+}
+
+/** A new, empty Google Docs file in `parentId`, opened (two calls). */
+export function createDocumentFile(env: Env, name: string, parentId: string): GDocument {
+  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.document, parents: [parentId] });
+  return env.gas.DocumentApp.openById(String(f.id));
+}
+
+/** A copy of file `id` named `name` in folder `parentId`: its id and link, in one call. */
+export function copyFile(env: Env, id: string, name: string, parentId: string): { id: string; url: string } {
+  const f = env.gas.Drive.Files.copy({ name, parents: [parentId] }, id, { fields: 'id,webViewLink' });
+  const copyId = String(f.id);
+  return { id: copyId, url: f.webViewLink || `https://drive.google.com/open?id=${copyId}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export type FileState = { state: 'ok'; file: DriveEntry } | { state: 'trashed' } | { state: 'missing' };
+
+/**
+ * Whether a Drive file still exists outside the trash (one call). Any error other than "not
+ * found" (quota, network) is thrown: it must not be taken for a deleted file.
+ */
+export function fileState(env: Env, id: string): FileState {
+  let f: GDriveFile;
+  try {
+    f = env.gas.Drive.Files.get(id, { fields: STATE_FIELDS });
+  } catch (e) {
+    if (isNotFound(e)) return { state: 'missing' };
+    throw e;
+  }
+  return f.trashed ? { state: 'trashed' } : { state: 'ok', file: entryOf(f) };
+}
+
+/** The folder `id` if it exists, is a folder and is not in the trash (one call); else null. */
+export function liveFolder(env: Env, id: string | null | undefined): DriveEntry | null {
+  if (!id) return null;
+  let f: GDriveFile;
+  try {
+    f = env.gas.Drive.Files.get(id, { fields: STATE_FIELDS });
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+  return !f.trashed && f.mimeType === DRIVE_MIME.folder ? entryOf(f) : null;
+}
+
+/**
+ * Ids of the trashed files directly in the given folders: one folder-scoped search per folder and
+ * page of 1,000 (a trashed spreadsheet still opens by id, so this is how a trashed unit file is
+ * noticed), whatever the number of units. A folder that is gone is skipped: its files are reported
+ * as missing when opened.
+ */
+export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const id of new Set(folderIds)) {
+    let pageToken: string | undefined;
+    try {
+      do {
+        const page = env.gas.Drive.Files.list({
+          q: `${queryString(id)} in parents and trashed = true`,
+          fields: 'nextPageToken,files(id)',
+          pageSize: PAGE_SIZE,
+          ...(pageToken ? { pageToken } : {}),
+        });
+        for (const f of page.files ?? []) if (f.id) out.add(f.id);
+        pageToken = page.nextPageToken || undefined;
+      } while (pageToken);
+    } catch {
+      // Skipped (see above).
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing
+
+/** Give file `id` a new name (one call). */
+export function renameFile(env: Env, id: string, name: string): void {
+  env.gas.Drive.Files.update({ name }, id);
+}
+
+/**
+ * Share file `id` with `email` as an editor; Google e-mails the user `message` with the link
+ * (one call).
+ */
+export function shareWithEditor(env: Env, id: string, email: string, message: string): void {
+  env.gas.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: email }, id, {
+    sendNotificationEmail: true,
+    emailMessage: message,
+  });
+}
