@@ -4,8 +4,8 @@
 import { Cell, Criterion, CriterionRow, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
 import { kindLabel, parseRubrics } from './rubric';
 import { SCORING_COLUMNS, SHEETS } from './schema';
-import { a1, columnLetter, findHeader } from './table';
-import { cellText, parseScore } from './text';
+import { a1, findHeader } from './table';
+import { cellText, normalizeHeader, parseScore } from './text';
 import { formatDateShort, formatNumber } from './format';
 
 /** A cell to write: a value, or a formula (English function names, A1 references, leading "="). */
@@ -48,7 +48,11 @@ const WIDTH = META_COL + 1;
 /** Hidden column H: rows 1–5 hold the metadata; each criterion row flags a formula typed in an input. */
 const META_ROWS = ['dvcq', 'unitCode', 'rubricId', 'fingerprint', 'year', 'status'] as const;
 const FORMULA_FLAG = 'Ô có công thức';
-const INPUT_COLS = [COLS.self, COLS.appraised, COLS.evidence, COLS.note];
+const META_MARKER = 'dvcq-bieu-cham-diem';
+type InputKey = 'self' | 'appraised' | 'evidence' | 'note';
+const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note'];
+/** Flag of a parent row whose total formula was typed over. */
+const OVERWRITTEN = 'total';
 
 export interface LayoutOptions {
   year: number;
@@ -91,7 +95,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
   line('Ô nền trắng là ô được nhập; các ô khác do công cụ tính.', 'info');
   line(`Trạng thái: ${STATUS.scoring}`, 'info');
   const metaValues: Record<(typeof META_ROWS)[number], Cell> = {
-    dvcq: 'dvcq-bieu-cham-diem',
+    dvcq: META_MARKER,
     unitCode: unit.code,
     rubricId: rubric.id,
     fingerprint: rubric.fingerprint,
@@ -125,6 +129,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       const kidsAppraised = c.children.map((k) => ref(COLS.appraised, k)).join(',');
       r[COLS.self] = { formula: `SUM(${kids})` };
       r[COLS.appraised] = { formula: `IF(COUNT(${kidsAppraised})=0,"",${c.children.map(effective).join('+')})` };
+      r[META_COL] = { formula: `IF(AND(ISFORMULA(${ref(COLS.self, c.code)}),ISFORMULA(${ref(COLS.appraised, c.code)})),"","${OVERWRITTEN}")` };
       push(r, 'parent');
     } else {
       const inputs = [COLS.self, COLS.evidence, COLS.note].map((col) => a1(row, col));
@@ -140,9 +145,10 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
         const req = c.evidenceRequired ? 'Bắt buộc có minh chứng. ' : '';
         notes.push({ cell: a1(row, COLS.title), text: `${req}${c.guidance}`.trim() });
       }
-      // Lists the letters of the input cells holding a formula, e.g. "DF" (read back online).
+      // Names the input cells holding a formula, e.g. "self;evidence;" (read back online; names,
+      // not letters, so an inserted column does not shift their meaning).
       r[META_COL] = {
-        formula: INPUT_COLS.map((col) => `IF(ISFORMULA(${a1(row, col)}),"${columnLetter(col)}","")`).join('&'),
+        formula: INPUT_KEYS.map((k) => `IF(ISFORMULA(${a1(row, COLS[k])}),"${k};","")`).join('&'),
       };
       push(r, c.kind === 'bonus' ? 'bonus' : c.kind === 'penalty' ? 'penalty' : 'leaf');
     }
@@ -236,6 +242,26 @@ export function embeddedRubric(json: string): Rubric | null {
   }
 }
 
+/** Columns a unit sheet must keep for its scores to be read. */
+const REQUIRED_COLUMNS = ['code', 'self', 'appraised', 'evidence', 'note'] as const;
+
+const isFormulaText = (c: Cell) => c === null || cellText(c) === '' || cellText(c).startsWith('=');
+
+/**
+ * The hidden metadata, found by its marker wherever rows or columns were inserted; the values
+ * follow the marker downwards in META_ROWS order.
+ */
+function readMeta(grid: Grid): UnitSheetRead['meta'] {
+  const meta = { unitCode: '', rubricId: '', fingerprint: '', year: '', status: '' };
+  for (let r = 0; r < Math.min(grid.length, 40); r++) {
+    const c = (grid[r] || []).findIndex((v) => v === META_MARKER);
+    if (c < 0) continue;
+    const at = (key: (typeof META_ROWS)[number]) => cellText(grid[r + META_ROWS.indexOf(key)]?.[c] ?? null);
+    return { unitCode: at('unitCode'), rubricId: at('rubricId'), fingerprint: at('fingerprint'), year: at('year'), status: at('status') };
+  }
+  return meta;
+}
+
 /** What was read back from a unit's `Chấm điểm` grid. */
 export interface UnitSheetRead {
   entries: Entries;
@@ -252,35 +278,33 @@ export interface UnitSheetRead {
 export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheetRead {
   const findings: Finding[] = [];
   const where = `${unit.name} (${unit.code})`;
-  const meta = {
-    unitCode: cellText(grid[1]?.[META_COL] ?? null),
-    rubricId: cellText(grid[2]?.[META_COL] ?? null),
-    fingerprint: cellText(grid[3]?.[META_COL] ?? null),
-    year: cellText(grid[4]?.[META_COL] ?? null),
-    status: cellText(grid[5]?.[META_COL] ?? null),
-  };
+  const meta = readMeta(grid);
   const add = (code: string, message: string, extra: Partial<Finding> = {}, severity: Finding['severity'] = 'Lỗi') =>
     findings.push({ severity, unitCode: unit.code, sheet: SHEETS.scoring, code, message: `${where}: ${message}`, ...extra });
 
-  const loc = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised']);
-  if (!loc && grid.length === 0) {
+  if (grid.length === 0) {
     add('missing-sheet', `không tìm thấy sheet «${SHEETS.scoring}» hoặc sheet không còn dữ liệu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
     return { entries: {}, meta, findings };
   }
+  const loc = findHeader(grid, SCORING_COLUMNS, REQUIRED_COLUMNS);
   if (!loc) {
-    const seen = new Set(grid.slice(0, 30).flat().map((c) => cellText(c).toLowerCase()));
-    const missing = Object.values(SCORING_COLUMNS).filter((h) => !seen.has(h.toLowerCase()));
+    const best = findHeader(grid, SCORING_COLUMNS, ['code']) ?? { headerRow: 0, cols: {} };
+    const seen = new Set((grid[best.headerRow] || []).map(normalizeHeader));
+    const missing = REQUIRED_COLUMNS.map((k) => SCORING_COLUMNS[k]).filter((h) => !seen.has(normalizeHeader(h)));
     add('missing-column', `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
     return { entries: {}, meta, findings };
   }
   if (meta.unitCode && meta.unitCode !== unit.code) {
     add('wrong-unit', `biểu mẫu ghi mã đơn vị «${meta.unitCode}», không khớp với đơn vị này.`);
   }
-  if (meta.fingerprint && meta.fingerprint !== rubric.fingerprint) {
-    add('stale-rubric', `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Chạy lại tạo biểu mẫu với tùy chọn nâng cấp để cập nhật.`, {}, 'Cảnh báo');
-  } else if (meta.rubricId && meta.rubricId !== rubric.id) {
-    add('stale-rubric', `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao.`);
+  if (meta.rubricId && meta.rubricId !== rubric.id) {
+    add('wrong-rubric', `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao cho đơn vị; cần tạo biểu mẫu mới.`);
+    return { entries: {}, meta, findings };
   }
+  if (meta.fingerprint && meta.fingerprint !== rubric.fingerprint) {
+    add('stale-rubric', `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`, {}, 'Cảnh báo');
+  }
+  const flagCol = (grid[loc.headerRow] || []).findIndex((h) => normalizeHeader(h) === normalizeHeader(FORMULA_FLAG));
   const col = loc.cols;
   const entries: Entries = {};
   const seenCodes = new Set<string>();
@@ -305,16 +329,26 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheet
           { criterion: code, cell: a1(r, col.max) }, 'Cảnh báo');
       }
     }
-    if (c.children.length) continue;
-    // Offline the flag cell arrives as its own formula text: only a computed value counts.
-    const rawFlags = cellText(line[META_COL] ?? null);
-    const flags = rawFlags.startsWith('=') ? '' : rawFlags;
-    const value = (k: 'self' | 'appraised' | 'evidence' | 'note'): Cell => {
+    // Offline a formula arrives as its "=…" text (the flag cell too); online as its computed
+    // value, and the hidden flag column tells which cells hold one.
+    const rawFlags = flagCol < 0 ? '' : cellText(line[flagCol] ?? null);
+    const offline = rawFlags.startsWith('=');
+    const flags = offline ? [] : rawFlags.split(';');
+    if (c.children.length) {
+      const typedOver = offline
+        ? (['self', 'appraised'] as const).some((k) => !isFormulaText(line[col[k]!] ?? null))
+        : flags.includes(OVERWRITTEN);
+      if (typedOver) {
+        add('total-overwritten', `ô tổng của tiêu chí ${code} (dòng ${r + 1}) đã bị ghi đè bằng giá trị nhập tay; tổng điểm trong biểu mẫu có thể sai (công cụ vẫn tính từ các tiêu chí thành phần).`,
+          { criterion: code, cell: a1(r, col.self!) }, 'Cảnh báo');
+      }
+      continue;
+    }
+    const value = (k: InputKey): Cell => {
       const i = col[k];
       if (i === undefined) return null;
       const v = line[i] ?? null;
-      // Online the grid holds computed values; the hidden column tells which inputs hold a formula.
-      const typedFormula = flags.includes(columnLetter(COLS[k])) && !cellText(v).startsWith('=');
+      const typedFormula = flags.includes(k) && !cellText(v).startsWith('=');
       return typedFormula ? `=${cellText(v)}` : v;
     };
     entries[code] = {
@@ -325,7 +359,8 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheet
       cells: {
         self: a1(r, col.self!),
         appraised: a1(r, col.appraised!),
-        evidence: col.evidence === undefined ? undefined : a1(r, col.evidence),
+        evidence: a1(r, col.evidence!),
+        note: a1(r, col.note!),
       },
     };
   }

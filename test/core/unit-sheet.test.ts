@@ -128,11 +128,50 @@ describe('readUnitSheet', () => {
     const g = fresh();
     const r = rowOf(g, '2');
     g[r][5] = 'dữ liệu lấy từ tệp khác';
-    g[r][7] = 'F'; // the hidden column's computed flag: column F holds a formula
+    g[r][7] = 'evidence;'; // the hidden column's computed flag: the evidence cell holds a formula
     const read = readUnitSheet(g, u, rubric);
     expect(read.entries['2'].evidence).toBe('=dữ liệu lấy từ tệp khác');
     const findings = validateEntries(u, rubric, read.entries, defaultScoringConfig());
     expect(findings.map((f) => f.code)).toContain('formula-text');
+  });
+
+  it('finds the metadata and the flags after a column and a row were inserted', () => {
+    const g = fresh().map((row) => [...row.slice(0, 6), 'Giải trình', ...row.slice(6)]);
+    g.unshift(['UBND XÃ THỬ NGHIỆM MỘT']);
+    const r = rowOf(g, '2');
+    g[r][3] = 40;
+    g[r][7] = 'Theo KH Dân vận số 12';
+    g[r][8] = ''; // computed flags: nothing typed as a formula
+    const read = readUnitSheet(g, u, rubric);
+    expect(read.meta.unitCode).toBe('KT01');
+    expect(read.meta.fingerprint).toBe(rubric.fingerprint);
+    expect(read.findings).toEqual([]);
+    expect(read.entries['2']).toMatchObject({ self: 40, note: 'Theo KH Dân vận số 12' });
+  });
+
+  it('warns when a total formula was typed over (offline: a number; online: the flag)', () => {
+    const g = fresh();
+    put(g, '1', 3, 30);
+    expect(readUnitSheet(g, u, rubric).findings.map((f) => [f.code, f.criterion])).toEqual([['total-overwritten', '1']]);
+    const online = fresh().map((row) => row.map((c) => (typeof c === 'string' && c.startsWith('=') ? '' : c)));
+    online[rowOf(online, '1')][7] = 'total';
+    expect(readUnitSheet(online, u, rubric).findings.map((f) => f.code)).toEqual(['total-overwritten']);
+  });
+
+  it('refuses a file of another rubric with one error instead of row-by-row noise', () => {
+    const other = rubricOf(ktRows().map((row) => ({ ...row, rubricId: 'KHAC' })));
+    const g = asGrid(unitSheetLayout(u, other, opts).cells);
+    const read = readUnitSheet(g, u, rubric);
+    expect(read.findings.map((f) => f.code)).toEqual(['wrong-rubric']);
+    expect(read.entries).toEqual({});
+  });
+
+  it('reports a renamed evidence column once, instead of a missing evidence per criterion', () => {
+    const g = fresh();
+    g[layout.headerRow][5] = 'Minh chứng (đường dẫn)';
+    const read = readUnitSheet(g, u, rubric);
+    expect(read.findings.map((f) => f.code)).toEqual(['missing-column']);
+    expect(read.findings[0].message).toContain('«Minh chứng»');
   });
 
   it('ignores the hidden flag formulas themselves when read offline', () => {
