@@ -46,6 +46,14 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
 }
 
+/** Control findings that make a ranking meaningless: the rules themselves could not be read. */
+const RULE_ERRORS = new Set(['missing-sheet', 'missing-column', 'rubric', 'levels', 'settings']);
+
+/** The control workbook's errors that forbid ranking and documents (they would be silently wrong). */
+export function rankingBlockers(control: Control): Finding[] {
+  return control.findings.filter((f) => f.severity === 'Lỗi' && RULE_ERRORS.has(f.code));
+}
+
 export interface Assessment {
   findings: Finding[];
   results: UnitResult[];
@@ -60,6 +68,9 @@ export function assessAll(control: Control, sources: Record<string, UnitSource |
     if (!control.rubrics[unit.rubricId]) reasons.push(`Bộ tiêu chí «${unit.rubricId}» không hợp lệ hoặc không tồn tại`);
     else if (!score) reasons.push('Không đọc được biểu mẫu chấm điểm');
     if (!isSubmitted(unit)) reasons.push(NOT_SUBMITTED_REASON);
+    if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-gate')) {
+      reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
+    }
     if (hasBlockingError(findings)) reasons.push(`Có lỗi dữ liệu chặn xếp loại (xem sheet «${SHEETS.findings}»)`);
     return { unit, score, notClassifiedReasons: reasons };
   });

@@ -87,6 +87,9 @@ function asNumber(c: Cell): number | null {
   return p.kind === 'number' ? p.value : null;
 }
 
+const positive = (n: number | null) => (n !== null && n > 0 ? n : null);
+const atLeastZero = (n: number | null) => (n !== null && n >= 0 ? n : null);
+
 /** Map `Cấu hình` rows (by the Vietnamese key) and `Xếp loại` rows into settings; unknown keys are ignored. */
 export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = []): Settings {
   const byKey = new Map<string, Cell>();
@@ -118,8 +121,8 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
     signerName: text('signerName'),
     drafterCode: text('drafterCode'),
     scoring: {
-      step: asNumber(get('step')) || DEFAULT_STEP,
-      bonusCap: asNumber(get('bonusCap')),
+      step: positive(asNumber(get('step'))) ?? DEFAULT_STEP,
+      bonusCap: atLeastZero(asNumber(get('bonusCap'))),
       levels,
       gates,
     },
@@ -131,20 +134,73 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
 
 /** `Xếp loại` rows → levels and gates; an empty sheet gives the defaults. */
 export function parseLevels(rows: LevelRow[]): { levels: Level[]; gates: Gate[] } {
+  return checkLevels(rows).parsed;
+}
+
+/**
+ * Levels and gates with the problems that would silently change a classification: an unknown
+ * `Loại`, a level without a name or a numeric minimum, two levels with the same minimum, a gate
+ * whose maximum level does not exist. Messages name the sheet row.
+ */
+export function checkLevels(rows: LevelRow[]): { parsed: { levels: Level[]; gates: Gate[] }; problems: string[] } {
   const levels: Level[] = [];
-  const gates: Gate[] = [];
+  const gates: Array<Gate & { row?: number }> = [];
+  const problems: string[] = [];
+  const mins = new Set<number>();
+  const at = (r: LevelRow) => (r.row ? `dòng ${r.row}: ` : '');
   for (const r of rows) {
     const kind = normalizeHeader(r.kind);
     const code = cellText(r.code);
-    if (!code) continue;
+    if (!code && !cellText(r.name)) continue;
+    if (!code) {
+      problems.push(`${at(r)}chưa có mã.`);
+      continue;
+    }
     if (kind === normalizeHeader(LEVEL_KIND.gate)) {
-      gates.push({ code, name: cellText(r.name), maxLevel: cellText(r.maxLevel) || EXCLUDE_LEVEL });
+      gates.push({ code, name: cellText(r.name), maxLevel: cellText(r.maxLevel), row: r.row });
+    } else if (kind === normalizeHeader(LEVEL_KIND.level)) {
+      const min = asNumber(r.min);
+      if (!cellText(r.name)) problems.push(`${at(r)}mức «${code}» chưa có tên.`);
+      if (min === null) problems.push(`${at(r)}mức «${code}» có điểm tối thiểu «${cellText(r.min)}» không phải là số.`);
+      else if (mins.has(min)) problems.push(`${at(r)}hai mức xếp loại có cùng điểm tối thiểu ${min}.`);
+      if (min !== null) mins.add(min);
+      levels.push({ code, name: cellText(r.name), min: min ?? 0 });
     } else {
-      levels.push({ code, name: cellText(r.name), min: asNumber(r.min) ?? 0 });
+      problems.push(`${at(r)}cột «Loại» ghi «${cellText(r.kind)}»; chỉ nhận «${LEVEL_KIND.level}» hoặc «${LEVEL_KIND.gate}».`);
     }
   }
-  return {
+  const codes = new Set(levels.map((l) => normalizeHeader(l.code)));
+  for (const g of gates) {
+    if (!g.maxLevel) problems.push(`${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» chưa ghi mức tối đa được xếp (mã mức, hoặc ${EXCLUDE_LEVEL} để không xếp loại).`);
+    else if (normalizeHeader(g.maxLevel) !== normalizeHeader(EXCLUDE_LEVEL) && levels.length && !codes.has(normalizeHeader(g.maxLevel))) {
+      problems.push(`${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» ghi mức tối đa «${g.maxLevel}» không có trong các mức xếp loại.`);
+    }
+  }
+  const parsed = {
     levels: levels.length ? levels : DEFAULT_LEVELS.map((l) => ({ ...l })),
-    gates: gates.length || levels.length ? gates : DEFAULT_GATES.map((g) => ({ ...g })),
+    gates: (gates.length || levels.length ? gates : DEFAULT_GATES).map(({ code, name, maxLevel }) => ({ code, name, maxLevel: maxLevel || EXCLUDE_LEVEL })),
   };
+  return { parsed, problems };
+}
+
+/** Values of `Cấu hình` that would be silently replaced by a default: each gets a message. */
+export function checkSettings(configRows: ConfigRow[]): string[] {
+  const byKey = new Map<string, ConfigRow>();
+  for (const r of configRows) byKey.set(normalizeHeader(r.key), r);
+  const problems: string[] = [];
+  const get = (k: ConfigKey) => byKey.get(normalizeHeader(CONFIG_KEYS[k][0]));
+  const label = (k: ConfigKey) => `«${CONFIG_KEYS[k][0]}»${get(k)?.row ? ` (dòng ${get(k)!.row})` : ''}`;
+  const filled = (k: ConfigKey) => cellText(get(k)?.value ?? null) !== '';
+  const year = asNumber(get('year')?.value ?? null);
+  if (filled('year') && (year === null || !Number.isInteger(year) || year < 2000 || year > 2100)) {
+    problems.push(`${label('year')} ghi «${cellText(get('year')!.value)}»; cần một năm, ví dụ 2024.`);
+  }
+  for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
+    if (filled(k) && !asDate(get(k)!.value)) problems.push(`${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
+  }
+  const step = asNumber(get('step')?.value ?? null);
+  if (filled('step') && (step === null || step <= 0)) problems.push(`${label('step')} ghi «${cellText(get('step')!.value)}»; cần một số dương, ví dụ 0,25.`);
+  const cap = asNumber(get('bonusCap')?.value ?? null);
+  if (filled('bonusCap') && (cap === null || cap < 0)) problems.push(`${label('bonusCap')} ghi «${cellText(get('bonusCap')!.value)}»; cần một số không âm, hoặc bỏ trống.`);
+  return problems;
 }

@@ -4,9 +4,9 @@ import {
   CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS,
 } from './schema';
 import { readTable, structureFinding } from './table';
-import { cellText, isValidEmail, parseScore } from './text';
+import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
-import { parseSettings, Settings } from './config';
+import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -52,14 +52,34 @@ function table<K extends string>(grid: Grid | undefined, sheet: string, columns:
   return t.rows;
 }
 
+/** The identity of a unit code: case, spacing and Unicode form do not make another unit. */
+export const unitKey = (code: string) => normalizeHeader(code).toUpperCase();
+
+/** A parent whose children's maxima do not add up to its own: a perfect unit could not reach it. */
+function unevenMaxima(r: Rubric): Finding[] {
+  return r.criteria
+    .filter((c) => c.children.length)
+    .map((c) => ({ c, sum: c.children.reduce((a, k) => a + r.byCode[k].max, 0) }))
+    .filter(({ c, sum }) => Math.abs(sum - c.max) > 1e-9)
+    .map(({ c, sum }) => ({
+      severity: 'Cảnh báo' as const, unitCode: '', sheet: SHEETS.criteria, code: 'uneven-maxima', criterion: c.code,
+      message: `${CONTROL}, sheet «${SHEETS.criteria}»: bộ tiêu chí «${r.id}», tiêu chí ${c.code} có điểm tối đa ${c.max} nhưng các tiêu chí thành phần cộng lại chỉ ${sum}; đơn vị đạt tối đa mọi tiêu chí thành phần vẫn không đủ điểm của tiêu chí này.`,
+    }));
+}
+
 export function readControl(g: ControlGrids): Control {
   const findings: Finding[] = [];
   const configRows = table(g.config, SHEETS.config, CONFIG_COLUMNS, ['key', 'value'], findings);
   const levelRows = table(g.levels, SHEETS.levels, LEVEL_COLUMNS, ['kind', 'code', 'name', 'min'], findings, true);
   const settings = parseSettings(configRows, levelRows);
+  const sheetProblem = (sheet: string, code: string) => (message: string) =>
+    findings.push({ severity: 'Lỗi', unitCode: '', sheet, code, message: `${CONTROL}, sheet «${sheet}», ${message}` });
+  checkSettings(configRows).forEach(sheetProblem(SHEETS.config, 'settings'));
+  checkLevels(levelRows).problems.forEach(sheetProblem(SHEETS.levels, 'levels'));
 
   const criteriaRows = table(g.criteria, SHEETS.criteria, CRITERIA_COLUMNS, ['rubricId', 'code', 'parent', 'title', 'max', 'kind'], findings);
   const { rubrics, errors } = parseRubrics(criteriaRows);
+  for (const r of Object.values(rubrics)) findings.push(...unevenMaxima(r));
   for (const e of errors) {
     findings.push({
       severity: 'Lỗi', unitCode: '', sheet: SHEETS.criteria, code: 'rubric',
@@ -81,14 +101,22 @@ export function readControl(g: ControlGrids): Control {
       add('missing-unit-code', `đơn vị «${name}» chưa có mã đơn vị; đơn vị này bị bỏ qua.`);
       continue;
     }
-    if (seen.has(code)) {
-      add('duplicate-unit', `mã đơn vị «${code}» bị trùng với dòng ${seen.get(code)}; dòng này bị bỏ qua.`);
+    // Codes differing only in case or accents' encoding are the same unit (and the same file name).
+    const key = unitKey(code);
+    if (seen.has(key)) {
+      add('duplicate-unit', `mã đơn vị «${code}» bị trùng với dòng ${seen.get(key)}; dòng này bị bỏ qua.`);
       continue;
     }
-    seen.set(code, r.row);
+    seen.set(key, r.row);
     const rubricId = cellText(r.rubricId);
     if (!rubrics[rubricId] && !errors.some((e) => e.rubricId === rubricId)) {
       add('unknown-rubric', `đơn vị ${name} (${code}) dùng bộ tiêu chí «${rubricId}» không có trong sheet «${SHEETS.criteria}».`);
+    }
+    const gates = cellText(r.gates).split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+    for (const gate of gates) {
+      if (!settings.scoring.gates.some((x) => normalizeHeader(x.code) === normalizeHeader(gate))) {
+        add('unknown-gate', `đơn vị ${name} (${code}) ghi điều kiện khống chế «${gate}» không có trong sheet «${SHEETS.levels}»; đơn vị này chưa được xếp loại cho đến khi sửa.`);
+      }
     }
     const email = cellText(r.email);
     if (email && !isValidEmail(email)) {
@@ -98,7 +126,7 @@ export function readControl(g: ControlGrids): Control {
       code, name, rubricId, email,
       type: cellText(r.type),
       group: cellText(r.group),
-      gates: cellText(r.gates).split(/[,;]/).map((s) => s.trim()).filter(Boolean),
+      gates,
       status: cellText(r.status),
       link: cellText(r.link),
       row: r.row,

@@ -1,6 +1,6 @@
 import { newControlSheets } from '../../src/core/control-template';
 import { ControlGrids, readControl } from '../../src/core/control';
-import { assessAll, UnitSource } from '../../src/core/assess';
+import { assessAll, rankingBlockers, UnitSource } from '../../src/core/assess';
 import { isFormula, unitSheetLayout } from '../../src/core/unit-sheet';
 import { sampleEntries } from '../../src/core/sample';
 import { findHeader } from '../../src/core/table';
@@ -52,6 +52,63 @@ describe('readControl', () => {
     expect(messages).toContain('không tìm thấy sheet «Đơn vị»');
     expect(messages).toContain('sheet «Tiêu chí» thiếu cột «Điểm tối đa»');
     expect(c.units).toEqual([]);
+  });
+});
+
+describe('readControl: rules that would silently change a classification', () => {
+  const edit = (sheet: 'levels' | 'config' | 'units' | 'criteria', change: (rows: Grid) => void) => {
+    const g = controlGrids(true);
+    const rows = g[sheet]!.map((r) => [...r]);
+    change(rows);
+    return readControl({ ...g, [sheet]: rows });
+  };
+  const codes = (c: ReturnType<typeof readControl>) => c.findings.map((f) => `${f.severity} ${f.code}`);
+
+  it('reports a level minimum that is not a number and a misspelled kind, and blocks ranking', () => {
+    const c = edit('levels', (rows) => {
+      rows[1][3] = '≥ 90';
+      rows[6][0] = 'Điều kiện khống chê';
+    });
+    const messages = c.findings.map((f) => f.message).join('\n');
+    expect(messages).toContain('sheet «Xếp loại», dòng 2: mức «HTXS» có điểm tối thiểu «≥ 90» không phải là số.');
+    expect(messages).toMatch(/dòng 7: cột «Loại» ghi «Điều kiện khống chê»/);
+    expect(rankingBlockers(c)).toHaveLength(2);
+  });
+
+  it('reports a gate pointing to a level that does not exist', () => {
+    const c = edit('levels', (rows) => (rows[6][4] = 'TOT'));
+    expect(c.findings.map((f) => f.message).join()).toMatch(/điều kiện «G2» ghi mức tối đa «TOT» không có trong các mức xếp loại/);
+  });
+
+  it('reports settings that would otherwise fall back to a default', () => {
+    const c = edit('config', (rows) => {
+      rows[1][1] = 'năm 2024';
+      rows[7][1] = '2024-11-15';
+      const step = rows.findIndex((r) => r[0] === 'Bước điểm');
+      rows[step][1] = '0,3 điểm';
+      const cap = rows.findIndex((r) => r[0] === 'Trần điểm thưởng');
+      rows[cap][1] = -2;
+    });
+    expect(codes(c).filter((x) => x === 'Lỗi settings')).toHaveLength(4);
+    expect(c.settings.scoring.bonusCap).toBeNull();
+    expect(c.settings.scoring.step).toBe(0.25);
+  });
+
+  it('keeps a unit with an unknown gate code out of the classification, with a finding', () => {
+    const c = edit('units', (rows) => (rows[4][6] = 'G 9'));
+    expect(c.findings.find((f) => f.code === 'unknown-gate')?.message).toMatch(/\(BS-X04\) ghi điều kiện khống chế «G 9»/);
+    const a = assessAll(c, {});
+    expect(a.results.find((r) => r.code === 'BS-X04')!.reasons.join()).toContain('Điều kiện khống chế ghi sai');
+  });
+
+  it('treats unit codes differing only in case as duplicates', () => {
+    const c = edit('units', (rows) => (rows[2][0] = 'bs-x01'));
+    expect(codes(c)).toContain('Lỗi duplicate-unit');
+  });
+
+  it('warns when children maxima do not add up to their parent', () => {
+    const c = edit('criteria', (rows) => (rows[2][4] = 3)); // X1.1: 4 → 3, X1 stays 10
+    expect(c.findings.find((f) => f.code === 'uneven-maxima')).toMatchObject({ severity: 'Cảnh báo', criterion: 'X1' });
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../src/node/cli';
 import { controlPath } from '../../src/node/workspace';
-import { capture, removeTmpDirs, tmpDir } from './helpers';
+import { capture, editBook, openBook, removeTmpDirs, rowsOf, tmpDir } from './helpers';
 
 afterAll(removeTmpDirs);
 
@@ -57,6 +57,25 @@ describe('main()', () => {
     expect(await main(['validate', ws], ctx)).toBe(1);
     expect(ctx.errors[0]).toContain(`Lỗi: không đọc được «${controlPath(ws)}»: tệp không phải bảng tính .xlsx hợp lệ hoặc đã bị hỏng`);
   });
+});
+
+test('rank and report refuse a control workbook whose rules cannot be read, and keep `Kết quả`', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  const before = fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs;
+  await editBook(controlPath(ws), (wb) => {
+    const s = wb.getWorksheet('Xếp loại')!;
+    s.getCell('D2').value = '≥ 90';
+  });
+  for (const argv of [['rank', ws, '--json'], ['report', ws]]) {
+    const ctx = capture();
+    expect(await main(argv, ctx)).toBe(1);
+    expect(ctx.errors.join('\n')).toContain('chưa xếp hạng được vì bảng điều khiển có lỗi');
+    expect(ctx.errors.join('\n')).toContain('mức «HTXS» có điểm tối thiểu «≥ 90» không phải là số');
+  }
+  const results = (await openBook(controlPath(ws))).getWorksheet('Kết quả')!;
+  expect(rowsOf(results, ['Thứ hạng', 'Mã đơn vị'])).toHaveLength(33);
+  expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs).toBe(before);
 });
 
 describe('build/cli.js (after npm run build)', () => {

@@ -5,6 +5,8 @@ import { formatNumber } from '../../core/format';
 import { SHEETS } from '../../core/schema';
 import { Context } from '../context';
 import { assessWorkspace, WorkspaceAssessment } from '../assess-workspace';
+import { rankingBlockers } from '../../core/assess';
+import { UserError } from '../errors';
 import { writeFindings, writeResults } from '../output-sheets';
 
 export interface RankOptions {
@@ -46,7 +48,7 @@ function table(results: UnitResult[]): string[] {
     r.level ?? NOT_CLASSIFIED,
     r.reasons.join('; '),
   ]);
-  const header = ['Hạng', 'Mã', 'Tên đơn vị', 'Nhóm', 'Tổng điểm', 'Xếp loại', 'Ghi chú'];
+  const header = ['Thứ hạng', 'Mã', 'Tên đơn vị', 'Nhóm', 'Tổng điểm', 'Xếp loại', 'Ghi chú'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 || i === 4 ? padLeft(c, widths[i]) : i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ');
@@ -56,6 +58,13 @@ function table(results: UnitResult[]): string[] {
 /** Assess the workspace and write `Kết quả`, `Kiểm tra` (and the log). */
 export async function runRank(ws: string, ctx: Context): Promise<WorkspaceAssessment> {
   const a = await assessWorkspace(ws);
+  const blockers = rankingBlockers(a.control);
+  if (blockers.length) {
+    // Ranking on rules that could not be read would be silently wrong: stop, keep `Kết quả` as it was.
+    writeFindings(a.book, a.findings, a.control.units);
+    await a.book.save();
+    throw new UserError(`chưa xếp hạng được vì bảng điều khiển có lỗi:\n${blockers.map((f) => `  - ${f.message}`).join('\n')}`);
+  }
   writeResults(a.book, a.results, a.control.settings);
   writeFindings(a.book, a.findings, a.control.units);
   const errors = a.findings.filter((f) => f.severity === 'Lỗi').length;
