@@ -34,8 +34,15 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     return { unit, findings: [finding], score: null };
   }
   const read = readUnitSheet(source.grid, unit, rubric);
-  // Without its sheet or columns nothing was read: "blank score" findings would be false.
-  const structural = read.findings.some((f) => f.code === 'missing-column' || f.code === 'missing-sheet');
+  const year = String(control.settings.year);
+  if (read.meta.year && read.meta.year !== year) {
+    // Last year's file must not be ranked as this year's.
+    const message = `${unit.name} (${unit.code}): biểu mẫu là của năm ${read.meta.year}, đang đánh giá năm ${year}; ` +
+      `cần tạo biểu mẫu năm ${year} (xóa «Liên kết» cũ của đơn vị rồi tạo biểu mẫu).`;
+    return { unit, score: null, findings: [{ severity: 'Lỗi', unitCode: unit.code, sheet: SHEETS.scoring, code: 'wrong-year', link, message }] };
+  }
+  // Without its sheet, columns or rubric nothing was read: "blank score" findings would be false.
+  const structural = read.findings.some((f) => ['missing-column', 'missing-sheet', 'wrong-rubric'].includes(f.code));
   const findings = [
     ...read.findings,
     ...(structural ? [] : validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring })),

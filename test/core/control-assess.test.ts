@@ -163,6 +163,14 @@ describe('assessAll on the sample district', () => {
     expect(bd.level).toBe('Hoàn thành tốt nhiệm vụ');
   });
 
+  it('refuses to rank last year\'s file as this year\'s', () => {
+    const next = { ...control, settings: { ...control.settings, year: 2025 } };
+    const r = assessAll(next, sources);
+    expect(r.findings.filter((f) => f.code === 'wrong-year')).toHaveLength(33);
+    expect(r.findings.find((f) => f.unitCode === 'BS-X01')!.message).toContain('biểu mẫu là của năm 2024, đang đánh giá năm 2025');
+    expect(r.summary.classified).toBe(0);
+  });
+
   it('writes result and finding tables with the public headers', () => {
     const rg = resultsGrid(a.results);
     expect(rg[0]).toContain('Thứ hạng trong nhóm');

@@ -78,8 +78,11 @@ describe('validateEntries', () => {
     expect(fs.every((f) => f.severity === 'Lỗi')).toBe(true);
   });
 
-  it('accepts numbers typed as text with a decimal comma', () => {
-    expect(check({ '1.2': { self: '4,5' } })).toEqual([]);
+  it('reads numbers typed as text with a decimal comma, warning that the sheet does not add them', () => {
+    const fs = check({ '1.2': { self: '4,5' } });
+    expect(fs.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'number-as-text']]);
+    expect(fs[0].message).toContain('điểm tự chấm «4,5» được lưu dạng văn bản; công cụ tính là 4,5');
+    expect(check({ '1.2': { self: 4.5 } })).toEqual([]);
   });
 
   it('flags a negative score, self and appraised', () => {
@@ -217,7 +220,7 @@ describe('validateEntries', () => {
   });
 
   it('does not take a negative number or a bulleted line for a formula', () => {
-    expect(codes(check({ '1.2': { self: '-3' } }))).toEqual(['negative']);
+    expect(codes(check({ '1.2': { self: '-3' } }))).toEqual(['number-as-text', 'negative']);
     expect(check({ '2': { self: 80, evidence: '- Kế hoạch 01/KH-UBND' } })).toEqual([]);
   });
 

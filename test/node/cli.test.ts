@@ -78,6 +78,25 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
   expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs).toBe(before);
 });
 
+test('a new year gets its own files and statuses; last year\'s files are left as they were', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  const old = path.join(ws, 'Dân vận chính quyền 2024', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx');
+  const oldTime = fs.statSync(old).mtimeMs;
+  await editBook(controlPath(ws), (wb) => {
+    const s = wb.getWorksheet('Cấu hình')!;
+    s.eachRow((row) => { if (row.getCell(1).value === 'Năm') row.getCell(2).value = 2025; });
+  });
+  const ctx = capture();
+  expect(await main(['templates', ws], ctx)).toBe(0);
+  expect(ctx.lines.join('\n')).toContain('Đã tạo 33 biểu mẫu');
+  expect(fs.existsSync(path.join(ws, 'Dân vận chính quyền 2025', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx'))).toBe(true);
+  expect(fs.statSync(old).mtimeMs).toBe(oldTime);
+  const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  expect(new Set(units.map((u) => u['Trạng thái']))).toEqual(new Set(['Đã tạo biểu mẫu']));
+  expect(units.every((u) => String((u['Liên kết'] as { text?: string })?.text ?? u['Liên kết']).startsWith('Dân vận chính quyền 2025/'))).toBe(true);
+});
+
 describe('build/cli.js (after npm run build)', () => {
   const cli = path.resolve('build/cli.js');
   const run = (...args: string[]) => spawnSync('node', [cli, ...args], { encoding: 'utf8', env: { ...process.env, DVCQ_DEBUG: '' } });

@@ -66,7 +66,9 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
   const layoutOpts = layoutOptions(control, rubric, ctx.now());
   const { file, link, recorded } = unitLocation(ws, control.settings.year, unit);
   const cells: Omit<UnitCells, 'row'> = recorded ? {} : { link };
-  if (!KEEP_STATUS.includes(normalizeHeader(unit.status)) && normalizeHeader(unit.status) !== normalizeHeader(STATUS.created)) {
+  // A new link while another was recorded: a new year's file, whose status starts afresh.
+  const newYear = !recorded && unit.link !== '';
+  if (newYear || (!KEEP_STATUS.includes(normalizeHeader(unit.status)) && normalizeHeader(unit.status) !== normalizeHeader(STATUS.created))) {
     cells.status = STATUS.created;
   }
 
