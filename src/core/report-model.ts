@@ -303,7 +303,7 @@ function groupSentences(input: ReportInput): string[] {
       .filter((c) => c.count > 0)
       .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (${formatPercent(c.percent)})`);
     const notClassified = s.total - s.classified;
-    let text = `- ${g}: có ${s.total} đơn vị`;
+    let text = `- ${g.trim() || 'Chưa phân nhóm'}: có ${s.total} đơn vị`;
     if (parts.length) text += `, trong đó ${parts.join(', ')}`;
     if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
     return `${text}.`;
