@@ -6,12 +6,12 @@ import { newControlSheets } from '../core/control-template';
 import { SHEETS } from '../core/schema';
 import type { AdminState, AdminStep, AdminStepKey, JobChunk } from './api';
 import type { Env } from './env';
-import { userMessage } from './errors';
+import { UserError, userMessage } from './errors';
 import { KEYS, Store } from './store';
-import { activeSpreadsheet, readControlData } from './control-io';
+import { controlSpreadsheet, readControlData } from './control-io';
 import { fileRecord } from './files';
 import { setupControl } from './setup';
-import { runTemplatesChunk } from './jobs/templates';
+import { isShared, runTemplatesChunk, templatesSummary } from './jobs/templates';
 import { LastRun, runAssessChunk, STEP_ACTION } from './jobs/assess';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
@@ -26,7 +26,10 @@ export const STEP_LABELS: Record<AdminStepKey, string> = {
   decision: 'Tạo quyết định xếp loại',
 };
 
-/** One chunk of `step`; never throws: an error comes back as the chunk's Vietnamese message. */
+/**
+ * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
+ * message), in Vietnamese — not as an error of some unit.
+ */
 export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): JobChunk {
   try {
     if (step === 'setup') {
@@ -35,15 +38,15 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
     if (step in STEP_ACTION) return runAssessChunk(env, step, cursor);
-    throw new Error(`bước «${String(step)}» không tồn tại`);
+    throw new UserError(`Bước «${String(step)}» không tồn tại.`);
   } catch (e) {
-    const message = userMessage(e, STEP_LABELS[step] ?? 'Bảng điều khiển');
-    return { step, done: 0, total: 0, finished: true, cursor: null, message, errors: [{ unit: '', message }], links: [] };
+    const message = userMessage(e, STEP_LABELS[step] ?? 'Bảng điều khiển', env.gas.Logger);
+    return { step, done: 0, total: 0, finished: true, cursor: null, message, errors: [], links: [], failed: message };
   }
 }
 
 export function adminState(env: Env): AdminState {
-  const ss = activeSpreadsheet(env);
+  const ss = controlSpreadsheet(env);
   const names = new Set(ss.getSheets().map((s) => s.getName()));
   const missingSheets = newControlSheets({ year: 2000 }).map((s) => s.name).filter((n) => !names.has(n));
   if (!names.has(SHEETS.units) || !names.has(SHEETS.config)) {
@@ -63,7 +66,9 @@ export function adminState(env: Env): AdminState {
   const store = new Store(env);
   const { settings, units } = control;
   const total = units.length;
-  const created = units.filter((u) => fileRecord(store, settings.year, u)?.state === 'ok').length;
+  const made = units.filter((u) => fileRecord(store, settings.year, u)?.state === 'ok');
+  // A file its scorer could not be given is not counted as created (and is said in the detail).
+  const created = made.filter((u) => isShared(fileRecord(store, settings.year, u)!, u)).length;
   const submitted = units.filter(isSubmitted).length;
   const entered = units.filter((u) => u.status === STATUS.scoring || isSubmitted(u)).length;
   const last = (k: AdminStepKey) => store.getJson<LastRun>(KEYS.last(k));
@@ -84,8 +89,8 @@ export function adminState(env: Env): AdminState {
     },
     {
       key: 'templates', label: STEP_LABELS.templates,
-      state: total && created === total ? 'done' : created ? 'warning' : 'todo',
-      detail: `${created}/${total} đơn vị đã có biểu mẫu`,
+      state: total && created === total ? 'done' : made.length ? 'warning' : 'todo',
+      detail: templatesSummary(created, made.length, total),
     },
     {
       key: 'progress', label: STEP_LABELS.progress,

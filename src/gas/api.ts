@@ -18,8 +18,13 @@ export interface ScorerState {
   submittedBy: string | null;
   /** The current user may enter appraised scores (the file's owner / the appraisal council). */
   canAppraise: boolean;
-  /** Inputs are locked (submitted). */
+  /**
+   * Submitted: the sidebar accepts no change of Tự chấm / Minh chứng / Ghi chú (the owner may still
+   * enter Thẩm định).
+   */
   locked: boolean;
+  /** The sheet's inputs are protected too (the owner locked them: at once, or at the next collection). */
+  sheetLocked: boolean;
   step: number;
   bonusCap: number;
   criteria: ScorerCriterion[];
@@ -56,14 +61,18 @@ export interface JobChunk {
   finished: boolean;
   cursor: string | null;
   message: string; // Vietnamese, e.g. "12/33 đơn vị…"
+  /** Per-unit problems; the other units went on. */
   errors: Array<{ unit: string; message: string }>;
   links: Array<{ label: string; url: string }>;
+  /** The whole step could not be done (Vietnamese reason); absent when it ran. */
+  failed?: string;
 }
 
 /**
  * Server functions callable from the sidebars through google.script.run (names are the globals).
- * src/gas/server.ts implements them as `serverApi(services?: GasServices): ServerApi`, so tests
- * (and the browser tests' google.script.run shim) can run them on the in-memory fake.
+ * src/gas/server-api.ts implements them as `createServerApi(gas?: GasServices, opts?: EnvOptions):
+ * ServerApi`, so tests (and the browser tests' google.script.run shim) can run them on the
+ * in-memory fake; src/gas/main.ts exposes them as the global functions of the bundle.
  */
 export interface ServerApi {
   scorerState(): ScorerState;

@@ -1,6 +1,8 @@
 // Reading one unit's scores from its file: SpreadsheetApp.openById, one range of `Chấm điểm`,
-// one getValues (three calls, whatever the number of criteria).
-import type { Grid, Rubric, Unit } from '../core/types';
+// one getValues (three calls, whatever the number of criteria). Only "not found" and "no
+// permission" mean the file is gone; any other failure is retried once, then reported as a file
+// that could not be read this time (a Lỗi asking to run again), never taken for a missing file.
+import type { Finding, Grid, Rubric, Unit } from '../core/types';
 import type { UnitSource } from '../core/assess';
 import { STATUS } from '../core/types';
 import { SHEETS } from '../core/schema';
@@ -11,12 +13,19 @@ import { cellText } from '../core/text';
 import type { Settings } from '../core/config';
 import type { Env } from './env';
 import type { GSpreadsheet } from './services';
-import { isLockedLine, lockedLine } from './status-line';
+import { fingerprintIn, isLockedLine, lockedLine } from './status-line';
 import type { FileRecord } from './store';
 import { layoutOptions } from './unit-meta';
+import { isNotFound, RETRY_AFTER_MS } from './drive';
+import { rawMessage } from './errors';
+import { inputsFingerprint } from './fingerprint';
 
 /** Rows read beyond the layout, so rows inserted by the owner are still seen. */
 const MARGIN_ROWS = 30;
+
+/** Why a unit file that could not be read this time is not scored (a Lỗi finding, then «Không xếp loại»). */
+export const UNREADABLE =
+  'không đọc được tệp biểu mẫu lúc này (dịch vụ của Google tạm thời không phản hồi); điểm của đơn vị chưa được tính, hãy chạy lại';
 
 export interface Collected {
   source: UnitSource | undefined;
@@ -24,12 +33,59 @@ export interface Collected {
   fileStatus: string | null;
   /** Something was typed in the file. */
   entered: boolean;
+  /** The file exists but could not be read this time: reported as a Lỗi asking to run again. */
+  unreadable?: boolean;
+  /** What the adapter found itself (inputs changed after the submission). */
+  findings?: Finding[];
 }
 
 /** Number of rows to read for a rubric (layout rows + margin); computed once per rubric. */
 export function rowsToRead(settings: Settings, rubric: Rubric): number {
   const unit: Unit = { code: '', name: '', type: '', group: '', rubricId: rubric.id, email: '', gates: [], status: '', link: '' };
   return unitSheetLayout(unit, rubric, layoutOptions(settings, rubric)).cells.length + MARGIN_ROWS;
+}
+
+/** The file is deleted, or this user may not open it (Apps Script's messages for both). */
+export function isGoneOrDenied(e: unknown): boolean {
+  if (isNotFound(e)) return true;
+  return /is missing \(perhaps it was deleted|do not have permission to access|don't have (read )?access|no item with the given id|requested entity was not found/i.test(rawMessage(e));
+}
+
+/** The range names a sheet that is not there (renamed, deleted) or rows that were deleted. */
+const isSheetProblem = (e: unknown) => /range not found|outside the dimensions of the sheet/i.test(rawMessage(e));
+
+type Read = { ss: GSpreadsheet; grid: Grid } | { gone: true } | { noSheet: true } | { failed: true };
+
+function readOnce(env: Env, id: string, rows: number): Read {
+  let ss: GSpreadsheet;
+  try {
+    ss = env.gas.SpreadsheetApp.openById(id);
+  } catch (e) {
+    if (isGoneOrDenied(e)) return { gone: true };
+    throw e;
+  }
+  try {
+    return { ss, grid: ss.getRange(sheetA1(SHEETS.scoring, `A1:H${rows}`)).getValues() as Grid };
+  } catch (e) {
+    if (isSheetProblem(e)) return { noSheet: true };
+    throw e;
+  }
+}
+
+/** One read, and one more after a pause when it failed for another reason than a gone file or sheet. */
+function readWithRetry(env: Env, id: string, rows: number): Read {
+  try {
+    return readOnce(env, id, rows);
+  } catch (first) {
+    env.gas.Logger.log(`Đọc tệp ${id}: ${rawMessage(first)}`);
+    env.gas.Utilities.sleep(RETRY_AFTER_MS);
+    try {
+      return readOnce(env, id, rows);
+    } catch (second) {
+      env.gas.Logger.log(`Đọc lại tệp ${id}: ${rawMessage(second)}`);
+      return { failed: true };
+    }
+  }
 }
 
 /** Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing` source. */
@@ -45,35 +101,60 @@ export function collectUnit(
       entered: false,
     };
   }
-  let grid: Grid;
-  let ss: GSpreadsheet;
-  try {
-    ss = env.gas.SpreadsheetApp.openById(record.id);
-    try {
-      grid = ss.getRange(sheetA1(SHEETS.scoring, `A1:H${rows}`)).getValues() as Grid;
-    } catch {
-      return {
-        source: { missing: `không tìm thấy sheet «${SHEETS.scoring}» trong tệp biểu mẫu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm`, link },
-        fileStatus: null,
-        entered: false,
-      };
-    }
-  } catch {
+  const read = readWithRetry(env, record.id, rows);
+  if ('gone' in read) {
     return {
       source: { missing: 'không mở được tệp biểu mẫu (tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập)', link: record.url },
       fileStatus: null,
       entered: false,
     };
   }
+  if ('noSheet' in read) {
+    return {
+      source: { missing: `không tìm thấy sheet «${SHEETS.scoring}» trong tệp biểu mẫu hoặc sheet bị xóa bớt dòng (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm`, link },
+      fileStatus: null,
+      entered: false,
+    };
+  }
+  if ('failed' in read) {
+    return { source: { missing: UNREADABLE, link: record.url }, fileStatus: null, entered: false, unreadable: true };
+  }
+  const { ss, grid } = read;
   let entered = false;
   let fileStatus: string | null = null;
+  const findings: Finding[] = [];
   if (rubric) {
-    const read = readUnitSheet(grid, unit, rubric);
-    fileStatus = read.meta.status || null;
-    if (fileStatus === STATUS.submitted) lockIfNeeded(env, ss, grid);
-    entered = Object.values(read.entries).some((e) => cellText(e.self) !== '' || cellText(e.evidence) !== '' || cellText(e.appraised) !== '');
+    const sheet = readUnitSheet(grid, unit, rubric);
+    fileStatus = sheet.meta.status || null;
+    if (fileStatus === STATUS.submitted) {
+      lockIfNeeded(env, ss, grid);
+      const changed = changedAfterSubmit(unit, grid, sheet.entries, link);
+      if (changed) findings.push(changed);
+    }
+    entered = Object.values(sheet.entries).some((e) => cellText(e.self) !== '' || cellText(e.evidence) !== '' || cellText(e.appraised) !== '');
   }
-  return { source: { grid, link }, fileStatus, entered };
+  return { source: { grid, link }, fileStatus, entered, ...(findings.length ? { findings } : {}) };
+}
+
+/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
+function changedAfterSubmit(unit: Unit, grid: Grid, entries: Parameters<typeof inputsFingerprint>[0], link: string): Finding | null {
+  const [r, c] = parseA1(STATUS_CELLS.text)!;
+  const recorded = fingerprintIn(cellText(grid[r]?.[c] ?? null));
+  if (!recorded) return null;
+  const now = inputsFingerprint(entries);
+  if (now === recorded) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    cell: STATUS_CELLS.text,
+    code: 'changed-after-submit',
+    link,
+    message:
+      `${unit.name} (${unit.code}): ô nhập (Tự chấm, Minh chứng hoặc Ghi chú) đã bị sửa sau khi đơn vị nộp kết quả ` +
+      `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại, ` +
+      'hoặc «Mở lại» để đơn vị kiểm tra và nộp lại.',
+  };
 }
 
 /**

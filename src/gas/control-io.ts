@@ -7,7 +7,7 @@ import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schem
 import { findHeader, readTable } from '../core/table';
 import { logRow } from '../core/output-tables';
 import { CONFIG_KEYS, ConfigKey } from '../core/config';
-import { normalizeHeader } from '../core/text';
+import { cellText, normalizeHeader } from '../core/text';
 import { sheetText, sheetValue } from '../core/gas-support';
 import type { GRange, GSheet, GSpreadsheet } from './services';
 import { activeUser, Env, nowOf } from './env';
@@ -16,6 +16,18 @@ import { UserError } from './errors';
 export function activeSpreadsheet(env: Env): GSpreadsheet {
   const ss = env.gas.SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new UserError('Không xác định được bảng tính đang mở. Hãy mở bảng điều khiển rồi chạy lại.');
+  return ss;
+}
+
+export const UNIT_FILE_NOT_CONTROL = 'Đây là biểu chấm điểm của đơn vị, không phải bảng điều khiển.';
+
+/**
+ * The active spreadsheet as the control spreadsheet: refused when it is a unit file (it has the
+ * hidden `Thông tin biểu mẫu` sheet), so no set-up or admin step ever writes into a unit file.
+ */
+export function controlSpreadsheet(env: Env): GSpreadsheet {
+  const ss = activeSpreadsheet(env);
+  if (ss.getSheetByName(SHEETS.meta)) throw new UserError(UNIT_FILE_NOT_CONTROL);
   return ss;
 }
 
@@ -34,7 +46,7 @@ export interface ControlData {
 
 /** Read the input sheets of the control spreadsheet (narrative and previous results only when asked). */
 export function readControlData(env: Env, withDocuments = false): ControlData {
-  const ss = activeSpreadsheet(env);
+  const ss = controlSpreadsheet(env);
   const grids: ControlGrids = {};
   for (const key of Object.keys(CONTROL_SHEETS) as Array<keyof ControlGrids>) {
     if (!withDocuments && (key === 'narrative' || key === 'previous')) continue;
@@ -69,10 +81,13 @@ export function sheetOrNew(ss: GSpreadsheet, name: string): GSheet {
   return ss.getSheetByName(name) ?? ss.insertSheet(name);
 }
 
-/** Values ready for setValues: user text protected from being read as a formula. */
+/**
+ * Values ready for setValues: text stays text — never read as a formula, a number or a date
+ * (codes such as "1.10" or "00123", dates typed as text); numbers are already numbers.
+ */
 export function toSheetGrid(grid: Grid): Cell[][] {
   const width = Math.max(1, ...grid.map((r) => r.length));
-  return grid.map((r) => Array.from({ length: width }, (_, i) => sheetValue(r[i] ?? null, true)));
+  return grid.map((r) => Array.from({ length: width }, (_, i) => sheetValue(r[i] ?? null)));
 }
 
 /**
@@ -96,33 +111,45 @@ export interface UnitColumnUpdate {
 }
 
 /**
- * Write `Trạng thái` and `Liên kết` of `Đơn vị` for the given sheet rows: one setValues per
- * column over the whole table (other rows keep their values). A missing column is added at the end.
+ * Write `Trạng thái` and `Liên kết` of `Đơn vị` for the given unit codes. Under the document lock,
+ * the sheet is read again just before writing (someone may have sorted it, inserted or deleted
+ * rows since the job read it), each row gets the update of ITS unit code, and only these two
+ * columns are written: one setValues per column; other rows keep their current values. A missing
+ * column is added at the end.
  */
-export function updateUnitColumns(ss: GSpreadsheet, unitsGrid: Grid | undefined, updates: Map<number, UnitColumnUpdate>): void {
-  if (!unitsGrid || updates.size === 0) return;
-  const sheet = ss.getSheetByName(SHEETS.units);
-  if (!sheet) return;
-  const loc = findHeader(unitsGrid, UNIT_COLUMNS, ['code']);
-  if (!loc) return;
-  const headerRow = loc.headerRow;
-  let width = Math.max(...unitsGrid.map((r) => r.length));
-  const lastRow = Math.max(unitsGrid.length, ...[...updates.keys()]);
-  for (const key of ['status', 'link'] as const) {
-    if (![...updates.values()].some((u) => u[key] !== undefined)) continue;
-    let col = loc.cols[key];
-    if (col === undefined) {
-      col = width++;
-      sheet.getRange(headerRow + 1, col + 1, 1, 1).setValues([[UNIT_COLUMNS[key]]]);
+export function updateUnitColumns(env: Env, ss: GSpreadsheet, updates: Map<string, UnitColumnUpdate>): void {
+  if (updates.size === 0) return;
+  withLock(env, () => {
+    const sheet = ss.getSheetByName(SHEETS.units);
+    if (!sheet) return;
+    const grid = sheet.getDataRange().getValues() as Grid;
+    const loc = findHeader(grid, UNIT_COLUMNS, ['code']);
+    if (!loc) return;
+    const headerRow = loc.headerRow;
+    const codeCol = loc.cols.code!;
+    let width = Math.max(...grid.map((r) => r.length));
+    for (const key of ['status', 'link'] as const) {
+      if (![...updates.values()].some((u) => u[key] !== undefined)) continue;
+      let col = loc.cols[key];
+      if (col === undefined) {
+        col = width++;
+        sheet.getRange(headerRow + 1, col + 1, 1, 1).setValues([[UNIT_COLUMNS[key]]]);
+      }
+      const values: Cell[][] = [];
+      let changed = false;
+      for (let r = headerRow + 1; r < grid.length; r++) {
+        const u = updates.get(cellText(grid[r]?.[codeCol] ?? null));
+        const current = grid[r]?.[col] ?? '';
+        if (u && u[key] !== undefined && u[key] !== current) {
+          changed = true;
+          values.push([sheetText(u[key]!)]);
+        } else {
+          values.push([typeof current === 'string' ? sheetText(current) : current]);
+        }
+      }
+      if (changed && values.length) sheet.getRange(headerRow + 2, col + 1, values.length, 1).setValues(values);
     }
-    const values: Cell[][] = [];
-    for (let r = headerRow + 1; r < lastRow; r++) {
-      const u = updates.get(r + 1);
-      const v = u && u[key] !== undefined ? u[key]! : unitsGrid[r]?.[col] ?? '';
-      values.push([typeof v === 'string' ? sheetText(v, true) : v]);
-    }
-    if (values.length) sheet.getRange(headerRow + 2, col + 1, values.length, 1).setValues(values);
-  }
+  });
 }
 
 /** Set one `Cấu hình` value by its Vietnamese key (the row is added when missing). */
@@ -155,7 +182,7 @@ export function appendLog(env: Env, ss: GSpreadsheet, action: string, detail: st
     sheet = ss.insertSheet(SHEETS.log);
     sheet.getRange(1, 1, 1, 4).setValues([Object.values(LOG_COLUMNS)]);
   }
-  const row = logRow(nowOf(env), activeUser(env), action, detail).map((c) => sheetValue(c, true));
+  const row = logRow(nowOf(env), activeUser(env), action, detail).map((c) => sheetValue(c));
   growingRange(sheet, sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
 }
 

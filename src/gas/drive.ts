@@ -5,7 +5,8 @@
 // spreadsheets and documents are created here with Files.create, never with SpreadsheetApp.create
 // or DocumentApp.create.
 import type { Env } from './env';
-import type { GDocument, GDriveFile, GSpreadsheet } from './services';
+import { isTransient } from './errors';
+import type { GDocument, GDriveFile, GDriveFileList, GSpreadsheet } from './services';
 
 export const DRIVE_MIME = {
   folder: 'application/vnd.google-apps.folder',
@@ -111,11 +112,26 @@ export function liveFolder(env: Env, id: string | null | undefined): DriveEntry 
   return !f.trashed && f.mimeType === DRIVE_MIME.folder ? entryOf(f) : null;
 }
 
+/** Wait before the one retry of a passing failure (Utilities.sleep, milliseconds). */
+export const RETRY_AFTER_MS = 1000;
+
+/** `fn()`, retried once after RETRY_AFTER_MS when it fails with a passing error (timeout, busy service). */
+export function retryOnce<T>(env: Env, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!isTransient(e)) throw e;
+    env.gas.Utilities.sleep(RETRY_AFTER_MS);
+    return fn();
+  }
+}
+
 /**
  * Ids of the trashed files directly in the given folders: one folder-scoped search per folder and
  * page of 1,000 (a trashed spreadsheet still opens by id, so this is how a trashed unit file is
- * noticed), whatever the number of units. A folder that is gone is skipped: its files are reported
- * as missing when opened.
+ * noticed), whatever the number of units. A folder that is gone ("not found") is skipped: its
+ * files are reported as missing when opened. A passing failure is retried once; any other error
+ * is thrown — not knowing which files are in the trash must not pass for "none".
  */
 export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -123,17 +139,21 @@ export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
     let pageToken: string | undefined;
     try {
       do {
-        const page = env.gas.Drive.Files.list({
-          q: `${queryString(id)} in parents and trashed = true`,
-          fields: 'nextPageToken,files(id)',
-          pageSize: PAGE_SIZE,
-          ...(pageToken ? { pageToken } : {}),
-        });
+        const token = pageToken;
+        const page: GDriveFileList = retryOnce(env, () =>
+          env.gas.Drive.Files.list({
+            q: `${queryString(id)} in parents and trashed = true`,
+            fields: 'nextPageToken,files(id)',
+            pageSize: PAGE_SIZE,
+            ...(token ? { pageToken: token } : {}),
+          }),
+        );
         for (const f of page.files ?? []) if (f.id) out.add(f.id);
         pageToken = page.nextPageToken || undefined;
       } while (pageToken);
-    } catch {
-      // Skipped (see above).
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      // The folder is gone: skipped (see above).
     }
   }
   return out;
@@ -141,6 +161,15 @@ export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Changing
+
+/** Move file `id` to the trash (one call); a file already gone is fine. */
+export function trashFile(env: Env, id: string): void {
+  try {
+    env.gas.Drive.Files.update({ trashed: true }, id);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}
 
 /** Give file `id` a new name (one call). */
 export function renameFile(env: Env, id: string, name: string): void {

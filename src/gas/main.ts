@@ -4,7 +4,7 @@ import type { AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
-import { buildMenu, showSidebar } from './menu';
+import { buildMenu, openForFile, showSidebar } from './menu';
 import { runStepFromMenu, setupFromMenu } from './menu-actions';
 import { createServerApi } from './server-api';
 
@@ -15,7 +15,7 @@ export function onOpen(e?: { authMode?: unknown }): void {
   try {
     buildMenu(env(), e);
   } catch (err) {
-    gasServices().Logger.log(userMessage(err, 'Tạo menu'));
+    gasServices().Logger.log(userMessage(err, 'Tạo menu', gasServices().Logger));
   }
 }
 
@@ -28,8 +28,13 @@ function safely(action: string, fn: () => void): void {
     fn();
   } catch (err) {
     const ui = gasServices().SpreadsheetApp.getUi();
-    ui.alert(action, userMessage(err, action), ui.ButtonSet.OK);
+    ui.alert(action, userMessage(err, action, gasServices().Logger), ui.ButtonSet.OK);
   }
+}
+
+/** The one menu item shown before authorisation: the scorer's sidebar in a unit file, else the admin's. */
+export function openDvcq(): void {
+  safely('Mở DVCQ', () => openForFile(env()));
 }
 
 export function openAdminSidebar(): void {

@@ -22,7 +22,7 @@ function storedCursor(env: Env, step: AdminStepKey): string | null {
 }
 
 export function chunkText(chunk: JobChunk): string {
-  const lines = [chunk.message];
+  const lines = [chunk.failed !== undefined ? `Không thực hiện được: ${chunk.failed}` : chunk.message];
   if (!chunk.finished) lines.push('Công việc chưa xong: chạy lại mục này trên menu (hoặc dùng «Mở bảng điều khiển») để làm tiếp.');
   const errors = chunk.errors.filter((e) => e.message !== chunk.message);
   if (errors.length) {
@@ -51,6 +51,6 @@ export function setupFromMenu(env: Env, sample: boolean): void {
     buildMenu(env);
     alert(env, title, r.message);
   } catch (e) {
-    alert(env, title, userMessage(e, title));
+    alert(env, title, userMessage(e, title, env.gas.Logger));
   }
 }

@@ -4,6 +4,8 @@ import type { Env } from './env';
 
 /** Menu captions (Vietnamese) and the global functions they call. */
 export const MENU_ITEMS = {
+  /** Before authorisation nothing can be read: one neutral item, which opens the right sidebar. */
+  start: ['Mở DVCQ', 'openDvcq'],
   admin: ['Mở bảng điều khiển', 'openAdminSidebar'],
   setup: ['Thiết lập bảng điều khiển', 'setupControl'],
   setupSample: ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
@@ -20,10 +22,10 @@ export const SIDEBARS = {
   scorer: { file: 'scorer', title: 'Biểu chấm điểm DVCQ' },
 } as const;
 
-type Kind = 'unit' | 'control' | 'unknown';
+export type FileKind = 'unit' | 'control' | 'unknown';
 
 /** A unit file has the hidden meta sheet; before authorisation (AuthMode.NONE) nothing can be read. */
-function fileKind(env: Env, e?: { authMode?: unknown }): Kind {
+export function fileKind(env: Env, e?: { authMode?: unknown }): FileKind {
   if (e && e.authMode !== undefined && String(e.authMode) === 'NONE') return 'unknown';
   try {
     const ss = env.gas.SpreadsheetApp.getActiveSpreadsheet();
@@ -34,13 +36,17 @@ function fileKind(env: Env, e?: { authMode?: unknown }): Kind {
   }
 }
 
+/**
+ * The add-on menu: the scorer's item in a unit file, the admin's items elsewhere; when the kind
+ * of file cannot be known yet (before authorisation), one neutral item that decides when run.
+ */
 export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
   const kind = fileKind(env, e);
   const menu = env.gas.SpreadsheetApp.getUi().createAddonMenu();
   const add = (item: readonly [string, string]) => menu.addItem(item[0], item[1]);
-  if (kind !== 'control') add(MENU_ITEMS.scorer);
-  if (kind === 'unknown') menu.addSeparator();
-  if (kind !== 'unit') {
+  if (kind === 'unknown') add(MENU_ITEMS.start);
+  else if (kind === 'unit') add(MENU_ITEMS.scorer);
+  else {
     add(MENU_ITEMS.admin);
     menu.addSeparator();
     add(MENU_ITEMS.setup);
@@ -53,6 +59,13 @@ export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
     add(MENU_ITEMS.decision);
   }
   menu.addToUi();
+}
+
+/** The neutral item, run once authorised: the sidebar that fits this file, and the full menu. */
+export function openForFile(env: Env): void {
+  const kind = fileKind(env);
+  showSidebar(env, kind === 'unit' ? 'scorer' : 'admin');
+  buildMenu(env);
 }
 
 export function showSidebar(env: Env, which: keyof typeof SIDEBARS): void {

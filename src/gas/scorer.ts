@@ -11,10 +11,11 @@ import type { EntryField, ScorerState } from './api';
 import type { GProtection } from './services';
 import { activeUser, Env, nowOf } from './env';
 import { UserError } from './errors';
-import { buildState, canAppraise, openUnitView, protectionOf, statusOf, UnitView } from './unit-view';
+import { buildState, canAppraise, openUnitView, protectionOf, readView, statusOf, UnitView } from './unit-view';
 import { EXTRA_META, metaValues } from './unit-meta';
 import { ownerOnly, scorerRanges } from './unit-draw';
 import { scoringLine, submittedLine } from './status-line';
+import { inputsFingerprint } from './fingerprint';
 
 const FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note'];
 
@@ -47,8 +48,9 @@ export function scorerSave(env: Env, code: string, field: EntryField, value: str
   const view = openUnitView(env);
   const protection = protectionOf(env, view);
   const appraise = canAppraise(env, view, protection);
-  if (statusOf(view) === STATUS.submitted) {
-    throw new UserError('Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ Phòng Nội vụ nếu cần mở lại biểu mẫu.');
+  // After the submission the scorer's inputs are closed; the appraisal (owner) goes on.
+  if (statusOf(view) === STATUS.submitted && !(field === 'appraised' && appraise)) {
+    throw new UserError('Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.');
   }
   const c = view.rubric.byCode[code];
   if (!c || c.children.length) throw new UserError(`Tiêu chí «${code}» không có ô nhập điểm (chỉ nhập ở tiêu chí thành phần).`);
@@ -69,15 +71,20 @@ export function scorerSave(env: Env, code: string, field: EntryField, value: str
   return buildState(view, appraise);
 }
 
-function writeMeta(view: UnitView, at: Cell, by: Cell): void {
+/**
+ * The submission rows of the meta sheet: time, user and — in files made since it exists — the
+ * fingerprint of the inputs (one setValues).
+ */
+function writeMeta(view: UnitView, at: Cell, by: Cell, fingerprint: string): void {
   const meta = metaValues(view.metaGrid);
   const rowAt = meta.get(normalizeHeader(EXTRA_META.submittedAt))?.row;
   const rowBy = meta.get(normalizeHeader(EXTRA_META.submittedBy))?.row;
-  if (rowAt && rowBy === rowAt + 1) {
-    view.metaSheet.getRange(rowAt, 2, 2, 1).setValues([[at], [by === '' ? '' : sheetText(String(by))]]);
-    view.metaGrid[rowAt - 1][1] = at;
-    view.metaGrid[rowBy - 1][1] = by;
-  }
+  const rowCheck = meta.get(normalizeHeader(EXTRA_META.submittedCheck))?.row;
+  if (!rowAt || rowBy !== rowAt + 1) return;
+  const values: Cell[][] = [[at], [by === '' ? '' : sheetText(String(by))]];
+  if (rowCheck === rowBy + 1) values.push([sheetText(fingerprint)]);
+  view.metaSheet.getRange(rowAt, 2, values.length, 1).setValues(values);
+  values.forEach((v, i) => (view.metaGrid[rowAt - 1 + i][1] = i === 2 ? fingerprint : i === 1 ? by : at));
 }
 
 function writeStatus(view: UnitView, line: string, status: string): void {
@@ -91,8 +98,10 @@ function writeStatus(view: UnitView, line: string, status: string): void {
 
 /**
  * "Nộp kết quả": refused (findings returned) while a blocking error remains; else the submission
- * is recorded and, when the user may edit the protection (the owner), the inputs are locked now.
- * A scorer cannot lock a protection he does not own: the admin's next collection locks it.
+ * is recorded — with a fingerprint of the inputs, so a change made afterwards in the sheet is
+ * detected by the collection — and, when the user may edit the protection (the owner), the
+ * inputs are locked now. A scorer cannot lock a protection he does not own: the admin's next
+ * collection locks it.
  */
 export function scorerSubmit(env: Env): ScorerState {
   const view = openUnitView(env);
@@ -103,8 +112,9 @@ export function scorerSubmit(env: Env): ScorerState {
   const now = nowOf(env);
   const user = activeUser(env);
   const lockNow = !!protection && protection.canEdit();
-  writeStatus(view, submittedLine(now, user, lockNow), STATUS.submitted);
-  writeMeta(view, now, user);
+  const fingerprint = inputsFingerprint(readView(view).entries);
+  writeStatus(view, submittedLine(now, user, lockNow, fingerprint), STATUS.submitted);
+  writeMeta(view, now, user, fingerprint);
   if (lockNow) protection!.setUnprotectedRanges([]);
   return buildState(view, appraise);
 }
@@ -114,7 +124,7 @@ export function scorerReopen(env: Env): ScorerState {
   const view = openUnitView(env);
   let protection: GProtection | null = protectionOf(env, view);
   const appraise = canAppraise(env, view, protection);
-  if (!appraise) throw new UserError('Chỉ chủ sở hữu biểu mẫu (Phòng Nội vụ) mới mở lại được biểu mẫu đã nộp.');
+  if (!appraise) throw new UserError('Chỉ chủ sở hữu biểu mẫu (cơ quan quản lý) mới mở lại được biểu mẫu đã nộp.');
   if (!protection) {
     protection = view.sheet.protect().setDescription('Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
     ownerOnly(protection);
@@ -124,6 +134,6 @@ export function scorerReopen(env: Env): ScorerState {
   });
   protection.setUnprotectedRanges(view.sheet.getRangeList(scorerRanges(layout)).getRanges());
   writeStatus(view, scoringLine(nowOf(env)), STATUS.scoring);
-  writeMeta(view, '', '');
+  writeMeta(view, '', '', '');
   return buildState(view, appraise);
 }

@@ -8,23 +8,24 @@ import { UserError, userMessage } from './errors';
 import { scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
 import { adminRun, adminState } from './admin';
 
-function guard<T>(action: string, fn: () => T): T {
+function guard<T>(gas: GasServices, action: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    // google.script.run hands the failure handler the message only: make it the user's text.
-    throw new UserError(userMessage(e, action));
+    // google.script.run hands the failure handler the message only: make it the user's text
+    // (the raw detail goes to the execution log).
+    throw new UserError(userMessage(e, action, gas.Logger));
   }
 }
 
 export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptions = {}): ServerApi {
   const env = () => makeEnv(gas, opts);
   return {
-    scorerState: () => guard('Mở biểu chấm điểm', () => scorerState(env())),
-    scorerSave: (code: string, field: EntryField, value: string) => guard('Lưu điểm', () => scorerSave(env(), code, field, value)),
-    scorerSubmit: () => guard('Nộp kết quả', () => scorerSubmit(env())),
-    scorerReopen: () => guard('Mở lại', () => scorerReopen(env())),
-    adminState: () => guard('Bảng điều khiển', () => adminState(env())),
+    scorerState: () => guard(gas, 'Mở biểu chấm điểm', () => scorerState(env())),
+    scorerSave: (code: string, field: EntryField, value: string) => guard(gas, 'Lưu điểm', () => scorerSave(env(), code, field, value)),
+    scorerSubmit: () => guard(gas, 'Nộp kết quả', () => scorerSubmit(env())),
+    scorerReopen: () => guard(gas, 'Mở lại', () => scorerReopen(env())),
+    adminState: () => guard(gas, 'Bảng điều khiển', () => adminState(env())),
     adminRun: (step: AdminStepKey, cursor: string | null) => adminRun(env(), step, cursor),
   };
 }

@@ -114,6 +114,7 @@ export interface GSpreadsheet
     | 'getSpreadsheetTimeZone'
     | 'setSpreadsheetTimeZone'
     | 'getSpreadsheetLocale'
+    | 'setSpreadsheetLocale'
   > {
   getSheetByName(name: string): GSheet | null;
   getSheetById(id: number): GSheet | null;

@@ -7,8 +7,9 @@ import { readTable } from '../core/table';
 import { cellText, normalizeHeader } from '../core/text';
 import { CONFIG_KEYS } from '../core/config';
 import type { GSpreadsheet } from './services';
-import { activeSpreadsheet, appendLog, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
+import { appendLog, controlSpreadsheet, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
 import { Env, nowOf } from './env';
+import { useVietnameseSettings } from './locale';
 
 export interface SetupReport {
   created: string[];
@@ -50,8 +51,9 @@ function existingYear(config: Grid | undefined, fallback: number): number {
 }
 
 export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupReport {
-  const ss = activeSpreadsheet(env);
+  const ss = controlSpreadsheet(env);
   return withLock(env, () => {
+    useVietnameseSettings(ss);
     const existing = new Map<string, Grid>();
     for (const s of newControlSheets({ year: 2000 })) {
       const g = readGrid(ss, s.name);

@@ -12,6 +12,12 @@ export interface FileRecord {
   gid: number | null;
   /** 'pending': copied but not yet personalised/shared (finished on the next run, never re-copied). */
   state: 'pending' | 'ok';
+  /**
+   * The e-mail the file was shared with; '' when it could not be (no or invalid address, refused
+   * by Google): shared again on the next run, as when the unit's e-mail changes. Absent in records
+   * made before this was remembered (taken as shared with the unit's e-mail of that time).
+   */
+  sharedWith?: string;
 }
 
 export interface MasterRecord {
@@ -27,6 +33,8 @@ export const KEYS = {
   file: (year: number, code: string) => `${PREFIX}file:${year}:${code}`,
   cursor: (step: string) => `${PREFIX}cursor:${step}`,
   doc: (year: number, kind: DocKind) => `${PREFIX}doc:${year}:${kind}`,
+  /** A document copied but not yet filled and named (trashed by the next run). */
+  pendingDoc: (year: number, kind: DocKind) => `${PREFIX}pending-doc:${year}:${kind}`,
   template: (kind: DocKind) => `${PREFIX}template:${kind}`,
   last: (step: string) => `${PREFIX}last:${step}`,
 };

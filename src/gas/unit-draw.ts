@@ -1,6 +1,7 @@
 // Draws a unit's `Chấm điểm` layout into a sheet with a constant number of calls, whatever the
 // number of criteria: one setValues (values and formulas), one call per format kind, one data
-// validation call, one conditional-format rule, one protection with its unprotected ranges.
+// validation rule on the whole score block, one conditional-format rule, one protection with its
+// unprotected ranges.
 import type { Cell } from '../core/types';
 import type { RowStyle, UnitSheetLayout } from '../core/unit-sheet';
 import { STATUS_CELLS } from '../core/unit-sheet';
@@ -31,13 +32,18 @@ export function criteriaRows(layout: UnitSheetLayout): { first: number; last: nu
   return { first, last };
 }
 
-/** The one validation formula of the score columns, relative to the top-left score cell. */
+/**
+ * The one validation formula of the score block (Tự chấm and Thẩm định, first to last criterion
+ * row), written for its top-left cell: Sheets reads the relative references of a custom-formula
+ * rule relative to the top-left cell of the range the rule is applied to, so "D8" means "this
+ * cell" in every cell of the block and "$C8" the maximum of its row.
+ */
 export function scoreRuleFormula(layout: UnitSheetLayout, step: number): string {
   const { first } = criteriaRows(layout);
   const d = `${columnLetter(layout.cols.self)}${first + 1}`;
   const max = `$${columnLetter(layout.cols.max)}${first + 1}`;
   const stepTest = step > 0 ? `,MOD(ROUND(${d}/${step},6),1)=0` : '';
-  return `=OR(${d}="",AND(ISNUMBER(${d}),${d}>=0,${d}<=${max}${stepTest}))`;
+  return `=OR(ISBLANK(${d}),AND(ISNUMBER(${d}),${d}>=0,${d}<=${max}${stepTest}))`;
 }
 
 export function aboveMaxFormula(layout: UnitSheetLayout): string {
@@ -93,7 +99,9 @@ export function drawScoringSheet(gas: GasServices, sheet: GSheet, layout: UnitSh
   sheet.setFrozenRows(layout.headerRow + 1);
   sheet.hideColumns(layout.metaCol + 1);
 
-  // Score cells: one validation rule (placed only on the leaves' cells) and one highlight rule.
+  // Score cells: ONE validation rule on the whole contiguous block (its relative references are
+  // relative to the block's top-left cell; parent rows hold formulas, so the rule bothers nobody
+  // there) and one highlight rule.
   const scoreRange = sheet.getRange(first + 1, layout.cols.self + 1, count, 2);
   const help = `Nhập số từ 0 đến điểm tối đa ở cột «Điểm tối đa», là bội số của ${formatNumber(step)}.`;
   const rule = gas.SpreadsheetApp.newDataValidation()
@@ -101,12 +109,7 @@ export function drawScoringSheet(gas: GasServices, sheet: GSheet, layout: UnitSh
     .setAllowInvalid(true)
     .setHelpText(help)
     .build();
-  const validated = new Set(layout.validations.map((v) => v.cell));
-  scoreRange.setDataValidations(
-    Array.from({ length: count }, (_, r) =>
-      [layout.cols.self, layout.cols.appraised].map((c) => (validated.has(`${columnLetter(c)}${first + r + 1}`) ? rule : null)),
-    ),
-  );
+  scoreRange.setDataValidation(rule);
   const highlight = gas.SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(aboveMaxFormula(layout))
     .setBackground(ABOVE_MAX.background)

@@ -8,9 +8,10 @@ import { a1 } from '../core/table';
 import { safeFileName, sheetA1, sheetValue } from '../core/gas-support';
 import { Env, nowOf } from './env';
 import { KEYS, MasterRecord, Store } from './store';
-import { layoutOptions, metaGrid, perUnitMetaRows } from './unit-meta';
+import { layoutOptions, metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
 import { createSpreadsheetFile, fileState } from './drive';
+import { setVietnameseSettings } from './locale';
 
 /** A unit standing in for "any unit" while the master is drawn (its rows 2–6 are rewritten per unit). */
 function masterUnit(rubric: Rubric): Unit {
@@ -44,6 +45,7 @@ function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: str
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(masterUnit(rubric), rubric, opts);
   const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
+  setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);
   drawScoringSheet(env.gas, sheet, layout, opts.step, 'Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
@@ -53,8 +55,8 @@ function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: str
   metaSheet.getRange(1, 1, meta.length, 2).setValues(meta);
   metaSheet.hideSheet();
   const metaProtection = metaSheet.protect().setDescription('Thông tin biểu mẫu do công cụ ghi; không sửa.');
-  // The two submission rows (last rows) stay writable: the scorer's submission is recorded there.
-  metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - 1, 2, 2, 1)]);
+  // The submission rows (last rows) stay writable: the scorer's submission is recorded there.
+  metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - SUBMISSION_META_ROWS + 1, 2, SUBMISSION_META_ROWS, 1)]);
   ownerOnly(metaProtection);
   return { id: ss.getId(), gid: sheet.getSheetId() };
 }

@@ -15,6 +15,8 @@ export const EXTRA_META = {
   scoring: 'Cấu hình chấm điểm (dữ liệu)',
   submittedAt: 'Thời điểm nộp',
   submittedBy: 'Người nộp',
+  /** Fingerprint of the inputs at submission (also in the status line the collection reads). */
+  submittedCheck: 'Mã kiểm tra khi nộp',
 } as const;
 
 /** What the scorer's sidebar needs to score without the control spreadsheet. */
@@ -45,11 +47,15 @@ export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings
     [EXTRA_META.scoring, JSON.stringify(scoring)],
     [EXTRA_META.submittedAt, ''],
     [EXTRA_META.submittedBy, ''],
+    [EXTRA_META.submittedCheck, ''],
   ];
 }
 
+/** The submission rows at the end of the meta sheet (writable by the scorer). */
+export const SUBMISSION_META_ROWS = 3;
+
 /** Number of meta rows (after the header) written for each unit: everything before the submission rows. */
-export const perUnitMetaRows = (grid: Grid) => grid.length - 3;
+export const perUnitMetaRows = (grid: Grid) => grid.length - 1 - SUBMISSION_META_ROWS;
 
 /** Meta sheet values by key. */
 export function metaValues(grid: Grid | undefined): Map<string, { value: Cell; row: number }> {

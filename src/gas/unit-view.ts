@@ -17,6 +17,9 @@ import { activeUser, Env } from './env';
 import { UserError } from './errors';
 import { activeSpreadsheet } from './control-io';
 import { EmbeddedScoring, EXTRA_META, metaText, metaValues } from './unit-meta';
+import { isLockedLine } from './status-line';
+import { parseA1 } from '../core/gas-support';
+import { STATUS_CELLS } from '../core/unit-sheet';
 
 export interface UnitView {
   ss: GSpreadsheet;
@@ -57,7 +60,7 @@ export function openUnitView(env: Env): UnitView {
   const grid = sheet.getDataRange().getValues() as Grid;
   const meta = metaValues(metaGrid);
   const rubric = embeddedRubric(metaText(meta, EMBEDDED_RUBRIC_KEY));
-  if (!rubric) throw new UserError(`Không đọc được bộ tiêu chí lưu trong sheet «${SHEETS.meta}»; biểu mẫu có thể đã bị sửa. Liên hệ Phòng Nội vụ để được cấp lại biểu mẫu.`);
+  if (!rubric) throw new UserError(`Không đọc được bộ tiêu chí lưu trong sheet «${SHEETS.meta}»; biểu mẫu có thể đã bị sửa. Liên hệ cơ quan quản lý để được cấp lại biểu mẫu.`);
   const header = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised', 'evidence']);
   if (!header) throw new UserError(`Sheet «${SHEETS.scoring}» thiếu tiêu đề cột (Mã, Tự chấm, Thẩm định, Minh chứng); không đọc được biểu mẫu.`);
   const unit: Unit = {
@@ -130,6 +133,7 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     submittedBy: metaText(meta, EXTRA_META.submittedBy) || null,
     canAppraise: appraise,
     locked: status === STATUS.submitted,
+    sheetLocked: status === STATUS.submitted && isLockedLine(statusLineOf(view)),
     step: cfg.step,
     bonusCap: view.scoring.bonusCap,
     criteria: view.rubric.criteria.map((c) => ({
@@ -142,6 +146,11 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     level: levelFor(score.total, cfg.levels).name,
     levels: cfg.levels.map((l) => ({ code: l.code, name: l.name, min: l.min })),
   };
+}
+
+function statusLineOf(view: UnitView): string {
+  const [r, c] = parseA1(STATUS_CELLS.text)!;
+  return cellText(view.grid[r]?.[c] ?? null);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

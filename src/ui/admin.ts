@@ -15,6 +15,16 @@ const ACTION: Record<AdminStepKey, string> = {
   report: 'Tạo báo cáo',
   decision: 'Tạo quyết định',
 };
+/** Words of the button once the step has run (a natural phrase, not "<action> lại"). */
+const AGAIN: Record<AdminStepKey, string> = {
+  setup: 'Thiết lập lại',
+  templates: 'Tạo biểu mẫu cho đơn vị mới',
+  progress: 'Cập nhật tiến độ',
+  validate: 'Kiểm tra lại',
+  rank: 'Xếp hạng lại',
+  report: 'Tạo lại báo cáo',
+  decision: 'Tạo lại quyết định',
+};
 const ORDER: AdminStepKey[] = ['setup', 'templates', 'progress', 'validate', 'rank', 'report', 'decision'];
 const STATE_TEXT: Record<AdminStep['state'], string> = { todo: 'Chưa thực hiện', done: 'Đã xong', warning: 'Cần xem lại' };
 const STATE_CHIP: Record<AdminStep['state'], string> = { todo: 'chip-neutral', done: 'chip-done', warning: 'chip-warning' };
@@ -30,10 +40,15 @@ interface Job {
   stopRequested: boolean;
   /** The last call failed (the job can be continued from `cursor`). */
   failure: string | null;
+  /** The server could not do the step at all (not a problem of some unit). */
+  failed: string | null;
   message: string;
   errors: Map<string, string>;
   links: Array<{ label: string; url: string }>;
 }
+
+/** How a step the server could not do at all is introduced (distinct from per-unit errors). */
+const FAILED = 'Không thực hiện được';
 
 let state: AdminState | null = null;
 let job: Job | null = null;
@@ -106,6 +121,7 @@ function startJob(step: AdminStep): void {
     running: false,
     stopRequested: false,
     failure: null,
+    failed: null,
     message: 'Đang bắt đầu…',
     errors: new Map(),
     links: [],
@@ -145,6 +161,7 @@ function absorb(j: Job, c: JobChunk): void {
   j.cursor = c.cursor;
   j.finished = c.finished;
   j.message = c.message;
+  j.failed = c.failed ?? null;
   for (const e of c.errors) j.errors.set(e.unit, e.message);
   for (const l of c.links) if (!j.links.some((x) => x.url === l.url)) j.links.push(l);
 }
@@ -210,9 +227,8 @@ function renderSteps(s: AdminState | null): void {
   const busy = !!job?.running;
   const items = steps.map((step, i) => {
     const isJob = job?.step === step.key;
-    const action = ACTION[step.key] ?? 'Thực hiện';
     const again = step.state !== 'todo';
-    const text = again && step.key !== 'progress' ? `${action} lại` : action;
+    const text = (again ? AGAIN[step.key] : ACTION[step.key]) ?? 'Thực hiện';
     const button = h(
       'button',
       {
@@ -244,6 +260,9 @@ function renderSteps(s: AdminState | null): void {
 
 function jobDetails(j: Job): HTMLElement | null {
   const parts: HTMLElement[] = [];
+  if (j.failed) {
+    parts.push(h('div', { class: 'job-failed-step', role: 'alert' }, h('p', { class: 'm m-error' }, `${FAILED}: ${j.failed}`)));
+  }
   if (j.errors.size > 0) {
     parts.push(
       h(
@@ -322,13 +341,13 @@ function renderBar(s: AdminState | null): void {
   }
   setText(barTitle, j.label);
   const total = Math.max(j.total, 0);
-  const pct = total > 0 ? Math.min(100, Math.round((j.done / total) * 100)) : j.finished ? 100 : 0;
+  const pct = total > 0 ? Math.min(100, Math.round((j.done / total) * 100)) : j.finished && !j.failed ? 100 : 0;
   meterFill.style.width = `${pct}%`;
   meter.setAttribute('aria-valuemax', String(total));
   meter.setAttribute('aria-valuenow', String(j.done));
   meter.setAttribute('aria-valuetext', `${j.done}/${total} đơn vị`);
   meter.classList.toggle('meter-running', j.running);
-  setText(jobCount, total > 0 || j.finished ? `${j.done}/${total} đơn vị` : 'Đang bắt đầu…');
+  setText(jobCount, j.failed && total === 0 ? '' : total > 0 || j.finished ? `${j.done}/${total} đơn vị` : 'Đang bắt đầu…');
   let msg: string;
   let cls = 'job-message';
   if (j.failure) {
@@ -341,6 +360,9 @@ function renderBar(s: AdminState | null): void {
     msg = j.message && !j.message.startsWith(`${j.done}/${total}`) ? j.message : 'Đang chạy, vui lòng không đóng thanh bên…';
   } else if (!j.finished) {
     msg = `Đã dừng ở ${j.done}/${total} đơn vị. Bấm «${T.resume}» để chạy tiếp từ chỗ dừng.`;
+  } else if (j.failed) {
+    msg = `${FAILED}: ${j.failed}`;
+    cls += ' job-failed';
   } else {
     msg = j.errors.size > 0 ? `Hoàn tất; ${count(j.errors.size, 'đơn vị')} bị lỗi (xem chi tiết ở bước).` : `Hoàn tất. ${j.message}`.trim();
     cls += j.errors.size > 0 ? ' job-warn' : ' job-done';

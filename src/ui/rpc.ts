@@ -30,12 +30,49 @@ function runner(): ScriptRunner | null {
   return g?.script?.run ?? null;
 }
 
-function toServerError(e: unknown): ServerError {
-  if (e instanceof ServerError) return e;
+/** Failures of google.script.run itself (not of the server's code), said in Vietnamese. */
+const CLIENT_FAILURES: Array<[RegExp, string]> = [
+  // Several Google accounts signed in: google.script.run runs as the default account, which is
+  // not the one that opened the file (a known limitation of Apps Script).
+  [/PERMISSION_DENIED/, 'Trình duyệt đang đăng nhập nhiều tài khoản Google; hãy dùng một tài khoản (hoặc cửa sổ ẩn danh) rồi thử lại.'],
+  [/exceeded maximum execution time/i, 'Máy chủ Apps Script chạy quá thời gian cho phép (6 phút). Hãy chạy lại: công việc dài sẽ làm tiếp từ chỗ dừng.'],
+  [/networkerror|network error|failed to fetch|connection failure|http 0\b|err_internet|err_network|load failed/i, 'Mất kết nối mạng với máy chủ Google. Kiểm tra kết nối Internet rồi thử lại.'],
+  [/authori[sz]ation is required|requires authori[sz]ation|not authori[sz]ed/i, 'Tiện ích chưa được cấp quyền. Hãy mở lại thanh bên từ menu Tiện ích mở rộng và cấp quyền khi Google hỏi.'],
+  [/script function not found/i, 'Máy chủ không có chức năng được gọi. Hãy cập nhật tiện ích rồi mở lại thanh bên.'],
+  [/server error occurred|please wait a bit and try again|internal error|service unavailable|timed out|too many simultaneous invocations/i, 'Máy chủ Google tạm thời gặp lỗi. Vui lòng thử lại sau ít phút.'],
+];
+
+/** Vietnamese letters beyond plain ASCII: the server's own messages always have some. */
+const VIETNAMESE = /[À-ỹĐđ]/;
+
+const UNKNOWN = 'Máy chủ báo lỗi không rõ nguyên nhân. Vui lòng thử lại; nếu lỗi lặp lại, báo cho người quản trị.';
+
+/**
+ * The message to show for a failed call: the server's Vietnamese message as it is; a failure of
+ * google.script.run (several accounts, timeout, network…) said in Vietnamese; raw English is
+ * never shown — it goes to the browser console.
+ */
+export function failureMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
   // Apps Script prefixes thrown messages with "Exception: " or "Error: ".
-  const message = raw.replace(/^(?:Exception|Error|ScriptError):\s*/, '').trim();
-  return new ServerError(message || 'Máy chủ báo lỗi không rõ nguyên nhân. Vui lòng thử lại.');
+  const message = raw.replace(/^(?:Exception|Error|ScriptError|UserError):\s*/, '').trim();
+  const known = CLIENT_FAILURES.find(([re]) => re.test(message));
+  if (known) {
+    logRaw(raw);
+    return known[1];
+  }
+  if (message && VIETNAMESE.test(message)) return message;
+  logRaw(raw || String(e));
+  return UNKNOWN;
+}
+
+function logRaw(raw: string): void {
+  if (typeof console !== 'undefined') console.warn(`DVCQ: lỗi gọi máy chủ — ${raw}`);
+}
+
+function toServerError(e: unknown): ServerError {
+  if (e instanceof ServerError) return e;
+  return new ServerError(failureMessage(e));
 }
 
 /** Call one server function; resolves with its result, rejects with a ServerError. */

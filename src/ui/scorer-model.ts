@@ -2,7 +2,8 @@
 // typed before it is saved, so messages and totals change at once. The server's answer replaces
 // this as soon as it arrives.
 import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
-import type { Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import type { Cell, Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import { parseScore } from '../core/text';
 import { validateEntries } from '../core/validate';
 import { scoreUnit, effectiveValue } from '../core/score';
 import { levelFor } from '../core/classify';
@@ -50,15 +51,21 @@ export function currentValue(state: ScorerState, overrides: Overrides, code: str
 
 /**
  * Entries as the core reads them. Each cell "address" is the field name, so a finding tells
- * which input it belongs to.
+ * which input it belongs to. A score that reads as a number is given as a number: that is how the
+ * server stores it (typed here or in the sheet), so the core must not take it for text.
  */
 export function entriesOf(state: ScorerState, overrides: Overrides): Entries {
   const out: Entries = {};
   const codes = new Set<string>([...state.criteria.filter((c) => c.leaf).map((c) => c.code), ...Object.keys(state.entries)]);
+  const score = (code: string, field: 'self' | 'appraised'): Cell => {
+    const raw = currentValue(state, overrides, code, field);
+    const p = parseScore(raw);
+    return p.kind === 'number' ? p.value : raw;
+  };
   for (const code of codes) {
     out[code] = {
-      self: currentValue(state, overrides, code, 'self'),
-      appraised: currentValue(state, overrides, code, 'appraised'),
+      self: score(code, 'self'),
+      appraised: score(code, 'appraised'),
       evidence: currentValue(state, overrides, code, 'evidence'),
       note: currentValue(state, overrides, code, 'note'),
       cells: { self: 'self', appraised: 'appraised', evidence: 'evidence', note: 'note' },

@@ -109,7 +109,7 @@ const reopenButton = h('button', { type: 'button', class: 'btn btn-secondary', h
 const confirmText = h(
   'p',
   { id: 'confirm-text', class: 'confirm-text' },
-  'Nộp kết quả tự chấm? Sau khi nộp, các ô nhập sẽ bị khóa; muốn sửa phải đề nghị Phòng Nội vụ mở lại.',
+  'Nộp kết quả tự chấm? Sau khi nộp, không sửa được điểm, minh chứng và ghi chú nữa (các ô nhập sẽ bị khóa); muốn sửa phải đề nghị cơ quan quản lý mở lại.',
 );
 const confirmYes = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => void submit() }, T.confirmSubmit);
 const confirmNo = h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => closeConfirm(true) }, T.cancel);
@@ -286,10 +286,18 @@ function setSaving(s: 'busy' | 'idle' | 'failed'): void {
   }
 }
 
+/**
+ * What the submission means now. A scorer's submission is locked in the sheet only when the owner
+ * side runs next (a scorer cannot change the protection): until then, say so — and that a change
+ * made meanwhile is detected (the collection compares with the fingerprint taken at submission).
+ */
 function submittedText(s: ScorerState): string {
   const when = s.submittedAt ? ` lúc ${s.submittedAt}` : '';
   const who = s.submittedBy ? ` (${s.submittedBy})` : '';
-  return `Đã nộp kết quả${when}${who}. Các ô nhập đã khóa.`;
+  const head = `Đã nộp kết quả${when}${who}.`;
+  if (s.sheetLocked) return `${head} Các ô nhập đã khóa.`;
+  if (!s.canAppraise) return `${head} Ô nhập sẽ được khóa khi cơ quan quản lý cập nhật tiến độ; mọi sửa đổi sau khi nộp sẽ bị phát hiện.`;
+  return `${head} Thanh bên không nhận sửa điểm tự chấm, minh chứng, ghi chú.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,10 +509,13 @@ function onType(ref: InputRef): void {
 // ---------------------------------------------------------------------------------------------
 // Updating (on every keystroke and every server answer)
 
-/** The server refuses every save once the unit has submitted; appraisals need canAppraise. */
+/**
+ * The server refuses the scorer's fields once the unit has submitted; appraisals need canAppraise
+ * and go on after the submission (the council appraises submitted results).
+ */
 function editable(s: ScorerState, field: EntryField): boolean {
-  if (s.locked) return false;
-  return field !== 'appraised' || s.canAppraise;
+  if (field === 'appraised') return s.canAppraise;
+  return !s.locked;
 }
 
 function renderMessages(box: HTMLElement, list: ShownFinding[], extra?: string): void {
@@ -633,7 +644,11 @@ function update(forceValues = false): void {
 
   const otherErrors = ev.errors - ev.blank;
   let why = '';
-  if (s.locked) why = 'Đã nộp — biểu chấm điểm đã khóa.';
+  if (s.locked) {
+    why = s.canAppraise
+      ? 'Đã nộp — cột «Thẩm định» vẫn nhập được.'
+      : s.sheetLocked ? 'Đã nộp — biểu chấm điểm đã khóa.' : 'Đã nộp — thanh bên không nhận sửa đổi.';
+  }
   else if (submitting) why = 'Đang nộp kết quả…';
   else if (ev.blank > 0 && otherErrors > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${count(otherErrors, 'lỗi')} cần sửa.`;
   else if (ev.blank > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm điểm.`;
@@ -674,7 +689,12 @@ function renderSummary(s: ScorerState, ev: Evaluation): void {
         'div',
         { class: 'locked-banner' },
         h('span', { class: 'lock-icon', 'aria-hidden': 'true' }),
-        h('p', {}, submittedText(s), s.canAppraise ? ' Chủ sở hữu biểu mẫu có thể bấm «Mở lại» để đơn vị sửa.' : ''),
+        h(
+          'p',
+          {},
+          submittedText(s),
+          s.canAppraise ? ' Cột «Thẩm định» vẫn nhập được. Chủ sở hữu biểu mẫu có thể bấm «Mở lại» để đơn vị sửa.' : '',
+        ),
       ),
     );
   } else if (facts.length === 0) {

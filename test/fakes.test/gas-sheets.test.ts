@@ -135,6 +135,27 @@ describe('values', () => {
     expect(fake.spreadsheetById(id)!.sheet('Sheet1').cell('B1').value).toBe('1.1');
   });
 
+  it('locale: en_US by default; setSpreadsheetLocale; a vi_VN spreadsheet reads "d/m/yyyy" text as a date', () => {
+    const { sheet, fake, id } = setup();
+    const ss = fake.SpreadsheetApp.getActiveSpreadsheet();
+    expect(ss.getSpreadsheetLocale()).toBe('en_US');
+    sheet.getRange('A1').setValues([['15/11/2024']]);
+    expect(sheet.getRange('A1').getValues()[0][0]).toBe('15/11/2024');
+    ss.setSpreadsheetLocale('vi_VN');
+    expect(fake.spreadsheetById(id)!.locale).toBe('vi_VN');
+    expect(fake.calls.count('Spreadsheet.setSpreadsheetLocale')).toBe(1);
+    sheet.getRange('A1:A4').setValues([['15/11/2024'], ["'15/11/2024"], ['31/02/2024'], ['1/2/2024']]);
+    const [[a], [b], [c], [d]] = sheet.getRange('A1:A4').getValues();
+    expect(a).toEqual(new Date(2024, 10, 15));
+    expect(b).toBe('15/11/2024');
+    expect(c).toBe('31/02/2024'); // not a date
+    expect(d).toEqual(new Date(2024, 1, 1)); // day first
+    // A copy keeps locale and time zone.
+    ss.setSpreadsheetTimeZone('Asia/Bangkok');
+    const copy = fake.Drive.Files.copy({ name: 'Bản sao' }, id);
+    expect(fake.spreadsheetById(String(copy.id))).toMatchObject({ locale: 'vi_VN', timeZone: 'Asia/Bangkok' });
+  });
+
   it('setFormulas stores formulas; getFormulas is "" for plain cells', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A2').setValues([[4], [6]]);

@@ -15,7 +15,9 @@
  * - getValues returns '' for empty cells; formulas are evaluated by a tiny engine
  *   (see gas/formula.ts for the functions it knows; anything else gives '#NAME?' — fake);
  * - setValues/setFormulas need exact dimensions; '=…' becomes a formula, "'…" literal text,
- *   "12" becomes the number 12 (unless the number format is '@'), "TRUE" a boolean;
+ *   "12" becomes the number 12 (unless the number format is '@'), "TRUE" a boolean, and in a
+ *   spreadsheet whose locale is vi_VN "15/11/2024" a date (other locale rules are not modelled);
+ *   a new spreadsheet is en_US, in the context's time zone; a copy keeps both;
  * - writes check protections for the current user and data-validation rules that reject
  *   invalid input (CUSTOM_FORMULA rules are not checked — fake);
  * - Drive API (`Drive.Files`, `Drive.Permissions`, counted as 'Files.copy'…): an unknown or

@@ -1,8 +1,8 @@
 import { newWorld, asAdmin, ADMIN } from './helpers';
 import { generate, sampleControl, unitFiles } from './flow';
 import { adminRun, adminState } from '../../src/gas/admin';
-import { buildMenu, showSidebar } from '../../src/gas/menu';
-import { runStepFromMenu } from '../../src/gas/menu-actions';
+import { buildMenu, openForFile, showSidebar } from '../../src/gas/menu';
+import { chunkText, runStepFromMenu, setupFromMenu } from '../../src/gas/menu-actions';
 import { setupControl } from '../../src/gas/setup';
 
 describe('Admin sidebar server functions', () => {
@@ -39,15 +39,29 @@ describe('Admin sidebar server functions', () => {
     expect(s.steps.find((x) => x.key === 'validate')!.detail).toMatch(/^\d+ lỗi, \d+ cảnh báo \(lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
   });
 
-  it('an unknown step or a failure comes back as a Vietnamese message, never a stack trace', () => {
+  it('an unknown step or a failure of the whole step comes back as `failed`, in Vietnamese, not as a unit error', () => {
     const w = newWorld();
     sampleControl(w);
     const bad = adminRun(w.env, 'nope' as never, null);
     expect(bad.finished).toBe(true);
-    expect(bad.message).toMatch(/^Bảng điều khiển: đã xảy ra lỗi không mong muốn \(bước «nope» không tồn tại\)/);
+    expect(bad.failed).toBe('Bước «nope» không tồn tại.');
+    expect(bad.errors).toEqual([]);
     w.fake.locks.holdByOther('document');
     const locked = adminRun(w.env, 'setup', null);
-    expect(locked.message).toBe('Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.');
+    expect(locked.failed).toBe('Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.');
+    expect(locked.message).toBe(locked.failed);
+    expect(locked.errors).toEqual([]);
+    w.fake.locks.release('document');
+    // An unexpected error: Vietnamese, the English detail in the execution log only.
+    w.fake.failAfter('Files.create', 0, 'Backend Error 0xdeadbeef');
+    const r = adminRun(w.env, 'templates', null);
+    expect(r.failed).toMatch(/^Tạo biểu mẫu chấm điểm: /);
+    expect(r.failed).not.toMatch(/Backend|0xdeadbeef/);
+    expect(w.fake.logs.join('\n')).toContain('Backend Error 0xdeadbeef');
+    expect(r.errors).toEqual([]);
+    expect(chunkText(r)).toMatch(/^Không thực hiện được: Tạo biểu mẫu chấm điểm: /);
+    // A step that ran is never `failed`.
+    expect(adminRun(w.env, 'progress', null).failed).toBeUndefined();
   });
 });
 
@@ -76,8 +90,39 @@ describe('Menu and sidebars', () => {
     w.fake.setActiveSpreadsheet(unitFiles(w)['BS-X01'].id);
     buildMenu(w.env);
     expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => i.caption)).toEqual(['Mở biểu chấm điểm']);
+    // Before authorisation: one neutral item, which opens the sidebar that fits the file.
     buildMenu(w.env, { authMode: 'NONE' });
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(9);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => [i.caption, i.functionName])).toEqual([['Mở DVCQ', 'openDvcq']]);
+    w.fake.setHtmlFile('admin', '<p>admin</p>');
+    w.fake.setHtmlFile('scorer', '<p>scorer</p>');
+    openForFile(w.env);
+    expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Biểu chấm điểm DVCQ');
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => i.caption)).toEqual(['Mở biểu chấm điểm']);
+    w.fake.setActiveSpreadsheet(w.controlId);
+    openForFile(w.env);
+    expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(8);
+  });
+
+  it('refuses set-up and admin steps in a unit file, which keeps its sheets untouched', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w);
+    const id = unitFiles(w)['BS-X01'].id;
+    w.fake.setActiveSpreadsheet(id);
+    const before = w.fake.spreadsheetById(id)!.sheetNames;
+    const refusal = 'Đây là biểu chấm điểm của đơn vị, không phải bảng điều khiển.';
+    expect(() => setupControl(w.env)).toThrow(refusal);
+    expect(() => setupControl(w.env, { sample: true })).toThrow(refusal);
+    expect(() => adminState(w.env)).toThrow(refusal);
+    for (const step of ['setup', 'templates', 'progress', 'validate', 'rank', 'report', 'decision'] as const) {
+      expect(adminRun(w.env, step, null).failed).toBe(refusal);
+    }
+    runStepFromMenu(w.env, 'templates');
+    expect(w.fake.ui.alerts.at(-1)!.prompt).toBe(`Không thực hiện được: ${refusal}`);
+    setupFromMenu(w.env, false);
+    expect(w.fake.ui.alerts.at(-1)!.prompt).toBe(refusal);
+    expect(w.fake.spreadsheetById(id)!.sheetNames).toEqual(before);
   });
 
   it('opens the sidebars with Vietnamese titles', () => {

@@ -95,6 +95,46 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     }
   });
 
+  it('a file Google cannot open right now is retried once, then a Lỗi asking to run again — never a missing file', () => {
+    const w = preparedSample();
+    const timeout = 'Service Spreadsheets timed out while accessing document with id 1AbC.';
+    // The first unit (BS-X01, submitted): two failures in a row — the read and its retry.
+    w.fake.failAfter('SpreadsheetApp.openById', 0, timeout);
+    w.fake.failAfter('SpreadsheetApp.openById', 0, 'Too many simultaneous invocations: Spreadsheets');
+    // The second unit (BS-X02): one failure, then the retry works.
+    w.fake.failAfter('SpreadsheetApp.openById', 1, timeout);
+    const r = runAll((c) => runAssessChunk(w.env, 'rank', c)).at(-1)!;
+    expect(w.fake.sleptMs).toBe(2000); // one pause before each retry
+    const rows = rowsOf(w, SHEETS.findings);
+    const x01 = rows.filter((x) => x['Mã đơn vị'] === 'BS-X01');
+    expect(x01).toEqual([
+      expect.objectContaining({ 'Mức độ': 'Lỗi', 'Nội dung': expect.stringMatching(/không đọc được tệp biểu mẫu lúc này .*hãy chạy lại/) }),
+    ]);
+    expect(String(x01[0]['Nội dung'])).not.toMatch(/xóa|Thùng rác|timed out/);
+    expect(rows.some((x) => x['Mã đơn vị'] === 'BS-X02' && /không (đọc|mở) được tệp/.test(String(x['Nội dung'])))).toBe(false);
+    // Not scored this time, and said why; its `Trạng thái` is kept.
+    const result = rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === 'BS-X01')!;
+    expect(result['Xếp loại']).toBe('Không xếp loại');
+    expect(unitsRows(w).find((x) => x['Mã đơn vị'] === 'BS-X01')!['Trạng thái']).toBe('Đã nộp');
+    expect(r.errors).toEqual([{ unit: 'Thị trấn Châu Ổ (BS-X01)', message: expect.stringMatching(/^Thị trấn Châu Ổ \(BS-X01\): không đọc được tệp biểu mẫu lúc này/) }]);
+    expect(w.fake.logs.join('\n')).toContain('timed out');
+
+    // Run again: read normally.
+    runAll((c) => runAssessChunk(w.env, 'rank', c));
+    expect(rowsOf(w, SHEETS.findings).some((x) => x['Mã đơn vị'] === 'BS-X01' && /không đọc được tệp/.test(String(x['Nội dung'])))).toBe(false);
+    expect(rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === 'BS-X01')!['Xếp loại']).not.toBe('Không xếp loại');
+  });
+
+  it('a file that is not shared with the admin any more is a missing file (no retry)', () => {
+    const w = preparedSample();
+    // BS-X04 is the fourth file read; Apps Script's words for a file this user may not open.
+    w.fake.failAfter('SpreadsheetApp.openById', 3, 'You do not have permission to access the requested document.');
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(w.fake.sleptMs).toBe(0);
+    const rows = rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === 'BS-X04');
+    expect(rows.map((x) => x['Nội dung']).join('\n')).toMatch(/không mở được tệp biểu mẫu \(tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập\)/);
+  });
+
   it('runs in chunks with a small time budget and gives the same result', () => {
     const w = preparedSample();
     const one = runAll((c) => runAssessChunk(w.env, 'rank', c));

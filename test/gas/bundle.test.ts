@@ -46,7 +46,7 @@ describe('build/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { context } = load();
     for (const name of [
-      'onOpen', 'onInstall', 'openAdminSidebar', 'openScorerSidebar', 'setupControl', 'setupControlWithSample',
+      'onOpen', 'onInstall', 'openDvcq', 'openAdminSidebar', 'openScorerSidebar', 'setupControl', 'setupControlWithSample',
       'generateTemplates', 'validateData', 'rankResults', 'createReport', 'createDecision',
       'scorerState', 'scorerSave', 'scorerSubmit', 'scorerReopen', 'adminState', 'adminRun',
     ]) {

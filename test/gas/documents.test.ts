@@ -63,9 +63,9 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const before = w.fake.calls.snapshot();
     const second = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     // Drive work of a re-run: trashed files of the two group folders; the year folder, the template
-    // and the old document checked; the old one renamed; the template copied.
+    // and the old document checked; the template copied; the old one renamed, then the new one.
     const drive = Object.entries(w.fake.calls.since(before).byMethod).filter(([k]) => /^(Files|Permissions|DriveApp|File|Folder)\./.test(k));
-    expect(Object.fromEntries(drive)).toEqual({ 'Files.list': 2, 'Files.get': 3, 'Files.update': 1, 'Files.copy': 1 });
+    expect(Object.fromEntries(drive)).toEqual({ 'Files.list': 2, 'Files.get': 3, 'Files.update': 2, 'Files.copy': 1 });
     const secondId = /\/d\/([^/]+)/.exec(second.links[0].url)![1];
     expect(secondId).not.toBe(firstId);
     expect(w.fake.drive.item(firstId)!.name).toBe('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)');
@@ -77,9 +77,56 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     expect(w.fake.drive.list().filter((x) => x.name.startsWith('Mẫu báo cáo mặc định'))).toHaveLength(1);
   });
 
+  it('never leaves two documents with the official name', () => {
+    const OFFICIAL = 'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024';
+    const w = preparedSample();
+    const live = () => w.fake.drive.list().filter((x) => !x.trashed && x.kind === 'file' && x.mimeType === 'application/vnd.google-apps.document');
+    const official = () => live().filter((x) => x.name === OFFICIAL);
+    const first = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    const firstId = /\/d\/([^/]+)/.exec(first.links[0].url)![1];
+    w.advance(60 * 60 * 1000);
+
+    // 1. A template whose table placeholder sits in a table is refused before anything is copied.
+    const bad = w.fake.createDocument('Mẫu bảng sai chỗ', { paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}'], table: [['{{xep_hang}}']] });
+    setConfig(w, 'Mẫu báo cáo', bad.id);
+    let before = w.fake.calls.snapshot();
+    const refused = adminRun(w.env, 'report', null);
+    expect(refused.failed).toMatch(/\{\{xep_hang\}\} của bảng phải là một đoạn riêng trong thân văn bản/);
+    expect(w.fake.calls.since(before).byMethod['Files.copy']).toBeUndefined();
+    expect(w.fake.calls.since(before).byMethod['Files.update']).toBeUndefined();
+    expect(official().map((x) => x.id)).toEqual([firstId]);
+    setConfig(w, 'Mẫu báo cáo', '');
+
+    // 2. Filling fails: the copy is trashed at once; the previous document keeps its name.
+    w.fake.failAfter('Document.saveAndClose', 0, 'Service Documents failed while accessing document');
+    expect(adminRun(w.env, 'report', null).failed).toMatch(/^Tạo báo cáo: /);
+    expect(official().map((x) => x.id)).toEqual([firstId]);
+    expect(live().filter((x) => x.name.includes('đang tạo'))).toEqual([]);
+
+    // 3. The run dies after the copy (the copy cannot even be trashed): a pending leftover under a
+    // working name, never the official one — the next run trashes it and finishes the job.
+    w.fake.failAfter('Document.saveAndClose', 0, 'Service Documents failed while accessing document');
+    w.fake.failAfter('Files.update', 0, 'Service Documents failed while accessing document');
+    adminRun(w.env, 'report', null);
+    const leftover = live().filter((x) => x.name.includes('đang tạo'));
+    expect(leftover).toHaveLength(1);
+    expect(official().map((x) => x.id)).toEqual([firstId]);
+    before = w.fake.calls.snapshot();
+    const ok = adminRun(w.env, 'report', null);
+    expect(ok.failed).toBeUndefined();
+    expect(w.fake.calls.since(before).byMethod['Files.copy']).toBe(1);
+    expect(w.fake.drive.item(leftover[0].id)!.trashed).toBe(true);
+    const newId = /\/d\/([^/]+)/.exec(ok.links[0].url)![1];
+    expect(official().map((x) => x.id)).toEqual([newId]);
+    expect(w.fake.drive.item(firstId)!.name).toMatch(/^Báo cáo .* \(bản cũ /);
+    expect(live().filter((x) => x.name.includes('đang tạo'))).toEqual([]);
+    expect(w.fake.documentById(newId)!.text).not.toMatch(/\{\{[^}]+\}\}/);
+  });
+
   it('writes the decision with its appendix', () => {
     const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
+    expect(r.message).toMatch(/^Đã tạo quyết định «Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024»/);
     const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
     expect(doc.text).toContain('QUYẾT ĐỊNH');
     expect(doc.text).toContain('Về việc công nhận kết quả đánh giá, phân loại công tác dân vận năm 2024');

@@ -2,7 +2,8 @@
 // `drive` scope, which the manifest does not ask for.
 import * as fs from 'fs';
 import * as path from 'path';
-import { newWorld, asAdmin, ADMIN } from './helpers';
+import { newWorld, asAdmin, ADMIN, control } from './helpers';
+import { SHEETS } from '../../src/core/schema';
 import { fillSampleScores, generate, runAll, sampleControl, unitFiles } from './flow';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { adminState } from '../../src/gas/admin';
@@ -14,6 +15,7 @@ import { userMessage, UserError } from '../../src/gas/errors';
 import { copyFile, createFolder, DRIVE_MIME, fileState, folderUrl, queryString, renameFile, trashedIn } from '../../src/gas/drive';
 import { SAMPLE, SAMPLE_GROUPS } from '../../src/core/sample';
 import type { JobChunk } from '../../src/gas/api';
+import { GoogleJsonResponseException } from '../fakes/gas';
 
 const DRIVE_APP_CLASSES = ['DriveApp', 'Folder', 'File', 'FolderIterator', 'FileIterator'];
 const driveAppCalls = (log: readonly string[]) => log.filter((m) => DRIVE_APP_CLASSES.includes(m.slice(0, m.indexOf('.'))));
@@ -89,17 +91,72 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     expect(w.fake.drive.shares).toHaveLength(33);
   });
 
-  it('a sharing failure is reported for the unit; the file is kept and not copied again', () => {
+  it('a sharing failure is reported for the unit, not counted as done, and shared again by the next run', () => {
     const w = newWorld();
     sampleControl(w);
     w.fake.failAfter('Permissions.create', 2, 'Invalid sharing request');
     const r = generate(w).at(-1)!;
-    expect(r.done).toBe(33);
+    // The file exists, but its scorer cannot open it: not "done", and said so.
+    expect(r.done).toBe(32);
+    expect(r.message).toMatch(/^32\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 1 việc cần xử lý/);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0].message).toMatch(/biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «.+@.+» \(Chia sẻ: đã xảy ra lỗi không mong muốn \(Invalid sharing request\)/);
+    expect(r.errors[0].message).toMatch(/biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «.+@.+» \(Chia sẻ: Google từ chối chia sẻ tệp với địa chỉ này/);
+    expect(r.errors[0].message).not.toContain('Invalid sharing request'); // raw English goes to the log only
+    expect(w.fake.logs.join('\n')).toContain('Invalid sharing request');
     expect(w.fake.drive.shares).toHaveLength(32);
-    generate(w);
+    const failed = Object.entries(unitFiles(w)).find(([, f]) => f.sharedWith === '')!;
+    expect(failed).toBeDefined();
+    expect(adminState(w.env).steps.find((s) => s.key === 'templates')).toMatchObject({
+      state: 'warning',
+      detail: '32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm',
+    });
+
+    // The next run shares it (and only it), without copying anything again.
+    const again = generate(w).at(-1)!;
+    expect(again.done).toBe(33);
+    expect(again.errors).toEqual([]);
+    expect(again.message).toBe('33/33 đơn vị đã có biểu mẫu.');
     expect(w.fake.calls.count('Files.copy')).toBe(33);
+    expect(w.fake.drive.shares).toHaveLength(33);
+    const { control } = readControlData(w.env);
+    const unit = control.units.find((u) => u.code === failed[0])!;
+    expect(w.fake.drive.item(failed[1].id)!.editors).toEqual([unit.email]);
+    expect(unitFiles(w)[unit.code].sharedWith).toBe(unit.email);
+    // A third run shares nothing.
+    generate(w);
+    expect(w.fake.drive.shares).toHaveLength(33);
+  });
+
+  it('a corrected e-mail gets the file on the next run; an unchanged one is not notified again', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w);
+    const files = unitFiles(w);
+    const sheet = control(w).sheet(SHEETS.units);
+    const rows = sheet.values();
+    const r = rows.findIndex((x) => x[0] === 'BS-X08') + 1;
+    const col = String.fromCharCode(65 + rows[0].indexOf('Email người chấm'));
+    sheet.set(`${col}${r}`, 'vanphong.binhhai@example.com');
+    const again = generate(w).at(-1)!;
+    expect(again.errors).toEqual([]);
+    const shares = w.fake.drive.shares.filter((s) => s.itemId === files['BS-X08'].id).map((s) => s.email);
+    expect(shares).toEqual(['binhhai.binhson@example.com', 'vanphong.binhhai@example.com']);
+    expect(w.fake.drive.shares).toHaveLength(34);
+    expect(unitFiles(w)['BS-X08'].sharedWith).toBe('vanphong.binhhai@example.com');
+  });
+
+  it('files recorded before the shared address was remembered are not shared (and e-mailed) again', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w);
+    // Records as an earlier version wrote them: no `sharedWith`.
+    const props = w.fake.properties.document(w.controlId);
+    for (const [k, v] of props) if (k.includes(':file:')) props.set(k, JSON.stringify({ ...JSON.parse(v), sharedWith: undefined }));
+    const again = generate(w).at(-1)!;
+    expect(again.message).toBe('33/33 đơn vị đã có biểu mẫu.');
+    expect(w.fake.drive.shares).toHaveLength(33);
+    const { control } = readControlData(w.env);
+    for (const u of control.units) expect(unitFiles(w)[u.code].sharedWith).toBe(u.email);
   });
 
   it('creates the folders, the masters, the unit files and the documents where they belong', () => {
@@ -126,7 +183,7 @@ describe('Drive through the Drive API (never DriveApp)', () => {
       'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
       'Mẫu báo cáo mặc định DVCQ',
       'Mẫu quyết định mặc định DVCQ',
-      'Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm 2024',
+      'Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024',
     ]);
     expect(drive.item(docId(report))!.parents).toEqual([root.id]);
     expect(drive.item(docId(decision))!.parents).toEqual([root.id]);
@@ -232,6 +289,22 @@ describe('The Drive adapter (src/gas/drive.ts)', () => {
     expect([...found].sort()).toEqual(trashed.sort());
     // Root: two pages; the other folder: one; a folder that is gone: one (empty).
     expect(w.fake.calls.since(before).byMethod['Files.list']).toBe(4);
+  });
+
+  it('trashedIn: a passing failure is retried once; a gone folder is skipped; any other failure is not taken for "nothing in the trash"', () => {
+    const { w, root } = world();
+    const id = w.fake.createFolder('Tệp', { parentId: root.id });
+    w.fake.drive.trash(id);
+    w.fake.failAfter('Files.list', 0, new GoogleJsonResponseException('drive.files.list', 503, 'Backend Error'));
+    expect([...trashedIn(w.env, [root.id])]).toEqual([id]);
+    expect(w.fake.sleptMs).toBe(1000);
+    w.fake.failAfter('Files.list', 0, new GoogleJsonResponseException('drive.files.list', 404, 'File not found: x.'));
+    expect([...trashedIn(w.env, ['x', root.id])]).toEqual([id]);
+    w.fake.failAfter('Files.list', 0, new GoogleJsonResponseException('drive.files.list', 400, 'Invalid Value'));
+    expect(() => trashedIn(w.env, [root.id])).toThrow('Invalid Value');
+    w.fake.failAfter('Files.list', 0, 'Service Drive timed out');
+    w.fake.failAfter('Files.list', 0, 'Service Drive timed out');
+    expect(() => trashedIn(w.env, [root.id])).toThrow('timed out');
   });
 
   it('queryString escapes quotes and backslashes for the Drive query language', () => {

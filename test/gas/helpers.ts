@@ -13,14 +13,15 @@ export interface World {
   advance(ms: number): void;
 }
 
-export function newWorld(opts: { budgetMs?: number; tick?: number } = {}): World {
+/** `timeZone`: the Google account's default, given to every new spreadsheet (default Asia/Ho_Chi_Minh). */
+export function newWorld(opts: { budgetMs?: number; tick?: number; timeZone?: string } = {}): World {
   let now = new Date(2024, 11, 10, 9, 0).getTime();
   const tick = opts.tick ?? 0;
   const clock = () => {
     now += tick;
     return now;
   };
-  const fake = createGasFake({ user: ADMIN, now: () => new Date(now) });
+  const fake = createGasFake({ user: ADMIN, now: () => new Date(now), timeZone: opts.timeZone });
   const ss = fake.createSpreadsheet('Bảng điều khiển DVCQ', { active: true });
   const env = makeEnv(fake, { clock, budgetMs: opts.budgetMs });
   return { fake, env, controlId: ss.id, advance: (ms) => (now += ms) };

@@ -1,4 +1,4 @@
-import { newWorld, asAdmin, ADMIN } from './helpers';
+import { newWorld, asAdmin, ADMIN, rowsOf } from './helpers';
 import { generate, runAll, sampleControl, unitFiles } from './flow';
 import { scorerReopen, scorerSave, scorerState, scorerSubmit } from '../../src/gas/scorer';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
@@ -121,7 +121,7 @@ describe('Scorer sidebar server functions', () => {
     expect(sheet.protections[0].unprotected).toEqual([]);
 
     w.fake.setUser(SCORER);
-    expect(() => scorerReopen(w.env)).toThrow(/Chỉ chủ sở hữu biểu mẫu/);
+    expect(() => scorerReopen(w.env)).toThrow('Chỉ chủ sở hữu biểu mẫu (cơ quan quản lý) mới mở lại được biểu mẫu đã nộp.');
     w.fake.setUser(ADMIN);
     const r = scorerReopen(w.env);
     expect(r.status).toBe('Đang chấm');
@@ -130,6 +130,79 @@ describe('Scorer sidebar server functions', () => {
     expect(new Set(sheet.protections[0].unprotected)).toEqual(new Set(unprotected));
     w.fake.setUser(SCORER);
     expect(scorerSave(w.env, r.criteria.find((c) => c.leaf)!.code, 'note', 'sửa lại').status).toBe('Đang chấm');
+  });
+
+  it('after the submission the owner still appraises; self-score, evidence and note stay closed', () => {
+    const { w, fileId } = inUnitFile();
+    const filled = fillValid(w);
+    const leaf = filled.criteria.find((c) => c.leaf && c.kind === 'score')!;
+    const submitted = scorerSubmit(w.env);
+    expect(submitted.locked).toBe(true);
+    // The scorer: nothing, and told whom to ask (the hierarchy is data: no office named).
+    for (const field of ['self', 'appraised', 'evidence', 'note'] as const) {
+      expect(() => scorerSave(w.env, leaf.code, field, '1')).toThrow(UserError);
+    }
+    expect(() => scorerSave(w.env, leaf.code, 'self', '1')).toThrow(
+      'Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.',
+    );
+    // The owner (the appraisal council): Thẩm định yes, the scorer's fields no.
+    w.fake.setUser(ADMIN);
+    const s = scorerSave(w.env, leaf.code, 'appraised', '0,5');
+    expect(s.entries[leaf.code].appraised).toBe('0,5');
+    expect(s.locked).toBe(true);
+    const sheet = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring);
+    const row = sheet.values().findIndex((r) => r[0] === leaf.code) + 1;
+    expect(sheet.cell(`E${row}`).value).toBe(0.5);
+    expect(() => scorerSave(w.env, leaf.code, 'self', '1')).toThrow(/đã nộp kết quả/);
+    expect(() => scorerSave(w.env, leaf.code, 'evidence', 'x')).toThrow(/đã nộp kết quả/);
+    // The appraisal is not a change of the scorer's inputs.
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === UNIT && /sau khi đơn vị nộp/.test(String(x['Nội dung'])))).toEqual([]);
+  });
+
+  it('records a fingerprint of the inputs at submission; a change made afterwards in the sheet is a Cảnh báo', () => {
+    const { w, fileId } = inUnitFile();
+    fillValid(w);
+    const s = scorerSubmit(w.env);
+    // Not locked in the sheet yet (a scorer cannot change the protection): the sidebar says so.
+    expect(s.sheetLocked).toBe(false);
+    const ss = w.fake.spreadsheetById(fileId)!;
+    const sheet = ss.sheet(SHEETS.scoring);
+    const line = String(sheet.cell('A6').value);
+    const check = /mã kiểm tra: ([0-9a-f]{12})/.exec(line)![1];
+    const meta = Object.fromEntries(ss.sheet(SHEETS.meta).values().map((r) => [r[0], r[1]]));
+    expect(meta['Mã kiểm tra khi nộp']).toBe(check);
+    expect(meta['Người nộp']).toBe(SCORER);
+
+    // Unchanged inputs give no warning (see the test above). Here the scorer changes a score in
+    // the sheet itself after submitting, before the owner's next collection locks the inputs.
+    const leafRow = sheet.values().findIndex((r, i) => i > 6 && typeof r[3] === 'number' && !sheet.cell(`D${i + 1}`).formula) + 1;
+    expect(leafRow).toBeGreaterThan(7);
+    sheet.set(`D${leafRow}`, 0, { as: SCORER });
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    const changed = rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === UNIT && /sau khi đơn vị nộp/.test(String(x['Nội dung'])));
+    expect(changed).toEqual([
+      expect.objectContaining({ 'Mức độ': 'Cảnh báo', 'Nội dung': expect.stringContaining(`mã kiểm tra lúc nộp ${check}`) }),
+    ]);
+    // The collection locked the inputs, keeping the fingerprint in the line.
+    expect(String(sheet.cell('A6').value)).toContain(`mã kiểm tra: ${check} — đã khóa ô nhập`);
+    w.fake.setActiveSpreadsheet(fileId);
+    w.fake.setUser(SCORER);
+    expect(scorerState(w.env).sheetLocked).toBe(true);
+    asAdmin(w);
+    // The admin decides: the unit is still ranked.
+    runAll((c) => runAssessChunk(w.env, 'rank', c));
+    expect(rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === UNIT)!['Xếp loại']).not.toBe('Không xếp loại');
+  });
+
+  it('a damaged file sends the scorer to the managing body (the hierarchy is data: no office is named)', () => {
+    const { w, fileId } = inUnitFile();
+    const meta = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.meta);
+    const row = meta.values().findIndex((r) => r[0] === 'Bộ tiêu chí (dữ liệu)') + 1;
+    meta.set(`B${row}`, 'hỏng', { as: ADMIN });
+    expect(() => scorerState(w.env)).toThrow(/Liên hệ cơ quan quản lý để được cấp lại biểu mẫu\.$/);
   });
 
   it('through the ServerApi, errors reach the sidebar as Vietnamese messages', () => {

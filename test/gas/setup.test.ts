@@ -1,4 +1,5 @@
 import { newWorld, control, rowsOf } from './helpers';
+import { generate, sampleControl, unitFiles } from './flow';
 import { setupControl } from '../../src/gas/setup';
 import { newControlSheets } from '../../src/core/control-template';
 import { SHEETS } from '../../src/core/schema';
@@ -52,6 +53,30 @@ describe('Thiết lập bảng điều khiển', () => {
     const r = setupControl(w.env);
     expect(r.created).toEqual([SHEETS.results]);
     expect(r.missingColumns.join(' ')).toContain('«Liên kết»');
+  });
+
+  it('gives the control spreadsheet, and every spreadsheet it makes, the Vietnamese locale and time zone', () => {
+    // An account set to English (United States) and Paris time: new spreadsheets get those.
+    const w = newWorld({ timeZone: 'Europe/Paris' });
+    expect(control(w)).toMatchObject({ locale: 'en_US', timeZone: 'Europe/Paris' });
+    sampleControl(w);
+    expect(control(w)).toMatchObject({ locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
+    generate(w);
+    const made = w.fake.drive.list().filter((x) => x.mimeType === 'application/vnd.google-apps.spreadsheet' && x.id !== w.controlId);
+    expect(made.length).toBeGreaterThan(33); // the masters and the unit files (copies inherit both)
+    for (const f of made) expect(w.fake.spreadsheetById(f.id)).toMatchObject({ locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(Object.keys(unitFiles(w))).toHaveLength(33);
+    // Set once: a second set-up changes nothing.
+    const before = w.fake.calls.snapshot();
+    setupControl(w.env);
+    expect(w.fake.calls.since(before).byMethod['Spreadsheet.setSpreadsheetLocale']).toBeUndefined();
+  });
+
+  it('writes text as text: a date typed in `Cấu hình` stays the text the sample gives', () => {
+    const w = newWorld();
+    sampleControl(w);
+    const deadline = rowsOf(w, SHEETS.config).find((x) => x['Khóa'] === 'Hạn nộp');
+    expect(deadline?.['Giá trị']).toBe('15/11/2024');
   });
 
   it('with the sample, fills the sheets a plain set-up left untouched', () => {

@@ -84,14 +84,21 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     for (const a of layout.scorerInputs) expect(sheet.canEdit(a, unit.email)).toBe(true);
     expect(sheet.canEdit('C9', unit.email)).toBe(false);
 
-    // One custom-formula rule on each leaf's score cells, none elsewhere.
-    for (const v of layout.validations) {
-      const rule = sheet.cell(v.cell).validation;
-      expect(rule?.criteria).toBe('CUSTOM_FORMULA');
+    // ONE custom-formula rule on the whole score block (Tự chấm and Thẩm định, first to last
+    // criterion row), its formula written for the block's top-left cell: Sheets reads a custom
+    // formula's relative references from the top-left cell of the range the rule is applied to.
+    const first = layout.headerRow + 2;
+    const last = first + rubric.criteria.length - 1;
+    const d = `D${first}`;
+    const formula = `=OR(ISBLANK(${d}),AND(ISNUMBER(${d}),${d}>=0,${d}<=$C${first},MOD(ROUND(${d}/0.25,6),1)=0))`;
+    for (const row of sheet.validations(`D${first}:E${last}`)) {
+      for (const v of row) expect(v).toMatchObject({ criteria: 'CUSTOM_FORMULA', values: [formula], allowInvalid: true });
     }
-    const parent = rubric.criteria.find((x) => x.children.length)!;
-    const parentRow = layout.cells.findIndex((r) => r[0] === parent.code) + 1;
-    expect(sheet.cell(`D${parentRow}`).validation).toBeNull();
+    for (const v of layout.validations) expect(sheet.cell(v.cell).validation?.values).toEqual([formula]);
+    for (const a of [`D${first - 1}`, `D${last + 1}`, `F${first}`, `C${first}`]) expect(sheet.cell(a).validation).toBeNull();
+    // Applied with one setDataValidation per master (never per cell).
+    expect(w.fake.calls.count('Range.setDataValidations')).toBe(0);
+    expect(w.fake.calls.count('Range.setDataValidation')).toBe(new Set(c.units.map((u) => u.rubricId)).size);
     expect(sheet.conditionalRules).toHaveLength(1);
     for (const n of layout.notes) expect(sheet.cell(n.cell).note).toBe(n.text);
 
@@ -180,7 +187,9 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     sheet.set(`${col('Email người chấm')}4`, 'sai-email');
     const r = generate(w).at(-1)!;
     expect(r.finished).toBe(true);
-    expect(r.done).toBe(32);
+    // 32 files, one of them not shared (invalid e-mail): not counted as done, and said so.
+    expect(r.done).toBe(31);
+    expect(r.message).toMatch(/^31\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 2 việc cần xử lý/);
     const bad = r.errors.map((e) => e.message).join('\n');
     expect(bad).toMatch(/bộ tiêu chí «KHONG_CO»/);
     expect(bad).toMatch(/«sai-email» không hợp lệ; biểu mẫu đã được tạo nhưng chưa chia sẻ/);

@@ -98,7 +98,7 @@ describe('admin sidebar', () => {
     await expect(page.locator('.bar-title').textContent()).resolves.toBe('Bước tiếp theo: Tạo biểu mẫu chấm điểm');
   });
 
-  test('«Tạo biểu mẫu» runs chunk by chunk to 33/33, shows failed units without stopping, and links the folder', async () => {
+  test('«Tạo biểu mẫu» runs chunk by chunk, shows failed units without stopping, and links the folder', async () => {
     const s = district();
     // One unit with markup in its name and an address that cannot be shared with.
     const units = control(s.w).sheet(SHEETS.units);
@@ -110,7 +110,8 @@ describe('admin sidebar', () => {
     const page = await open(s);
     await recordCounter(page);
     await stepButton(page, 'templates').click();
-    await page.locator('#job-count').getByText('33/33 đơn vị', { exact: true }).waitFor();
+    // The unit whose address is invalid has its file, but its scorer cannot open it: not counted.
+    await page.locator('#job-count').getByText('32/33 đơn vị', { exact: true }).waitFor();
     await page.locator('.job-message.job-warn').waitFor();
 
     // Several chunks, each resumed from the previous cursor, the count rising to 33.
@@ -121,9 +122,10 @@ describe('admin sidebar', () => {
     calls.slice(1).forEach((c, i) => expect(c.args).toEqual(['templates', s.chunks[i].cursor]));
     const seen = await counts(page);
     expect(seen).toContain(`${s.chunks[0].done}/33 đơn vị`);
-    expect(seen.at(-1)).toBe('33/33 đơn vị');
+    expect(seen.at(-1)).toBe('32/33 đơn vị');
+    expect(s.chunks.at(-1)!.message).toMatch(/^32\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm/);
     const bar = page.getByRole('progressbar');
-    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('33');
+    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('32');
     await expect(bar.getAttribute('aria-valuemax')).resolves.toBe('33');
 
     // The files are in the fake Drive: one per unit, in the year's folder.
@@ -149,7 +151,72 @@ describe('admin sidebar', () => {
     const folderLink = page.locator('.links-card a');
     await expect(folderLink.first().textContent()).resolves.toBe('Thư mục «Dân vận chính quyền 2024»');
     await expect(folderLink.first().getAttribute('rel')).resolves.toMatch(/\bnoopener\b/);
-    await expect(page.locator('li.step[data-step="templates"] .chip').textContent()).resolves.toBe('Đã xong');
+    // Not done while a file is not shared, and said so.
+    await expect(page.locator('li.step[data-step="templates"] .chip').textContent()).resolves.toBe('Cần xem lại');
+    await expect(page.locator('li.step[data-step="templates"] .step-detail').textContent()).resolves.toBe(
+      '32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm',
+    );
+  });
+
+  test('a step that cannot be done at all says «Không thực hiện được: …», not a unit error', async () => {
+    const s = district();
+    generate(s.w);
+    s.w.fake.setActiveSpreadsheet(s.w.controlId);
+    const page = await open(s);
+    s.w.fake.locks.holdByOther('document'); // someone else is writing the control spreadsheet
+    await stepButton(page, 'validate').click();
+    await page.locator('.job-message.job-failed').waitFor();
+    const reason = 'Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.';
+    expect(s.chunks.at(-1)).toMatchObject({ failed: reason, errors: [] });
+    await expect(page.locator('.job-message').textContent()).resolves.toBe(`Không thực hiện được: ${reason}`);
+    await expect(page.locator('li.step[data-step="validate"] .job-failed-step').textContent()).resolves.toBe(`Không thực hiện được: ${reason}`);
+    await expect(page.locator('.job-errors').count()).resolves.toBe(0);
+    await expect(page.locator('#app').textContent()).resolves.not.toMatch(/Hoàn tất|đơn vị bị lỗi/);
+    s.w.fake.locks.release('document');
+  });
+
+  test('buttons of steps already run read naturally', async () => {
+    const s = district();
+    generate(s.w);
+    fillSampleScores(s.w, { submit: true });
+    s.w.fake.setActiveSpreadsheet(s.w.controlId);
+    for (const step of ['validate', 'rank', 'report', 'decision'] as const) {
+      let cursor: string | null = null;
+      for (let i = 0; i < 50; i++) {
+        const c = s.api.adminRun(step, cursor);
+        if (c.finished) break;
+        cursor = c.cursor;
+      }
+    }
+    const page = await open(s);
+    const texts = await page.locator('li.step button').evaluateAll((els) => els.map((e) => [e.getAttribute('data-step'), e.textContent]));
+    expect(Object.fromEntries(texts)).toEqual({
+      setup: 'Thiết lập lại',
+      templates: 'Tạo biểu mẫu cho đơn vị mới',
+      progress: 'Cập nhật tiến độ',
+      validate: 'Kiểm tra lại',
+      rank: 'Xếp hạng lại',
+      report: 'Tạo lại báo cáo',
+      decision: 'Tạo lại quyết định',
+    });
+    await expect(page.locator('#app').textContent()).resolves.not.toContain('Kiểm tra dữ liệu lại');
+  });
+
+  test('a browser signed in to several Google accounts is told so in Vietnamese', async () => {
+    const s = district();
+    const denied: ServerApi = {
+      ...s.api,
+      adminState: () => {
+        throw new Error("We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.");
+      },
+    };
+    sb = await openSidebar(browser, 'admin', denied);
+    const alert = sb.page.locator('.alert');
+    await alert.getByText(/Trình duyệt đang đăng nhập nhiều tài khoản Google/).waitFor();
+    await expect(alert.textContent()).resolves.toBe(
+      'Có lỗi: Trình duyệt đang đăng nhập nhiều tài khoản Google; hãy dùng một tài khoản (hoặc cửa sổ ẩn danh) rồi thử lại.',
+    );
+    await expect(alert.textContent()).resolves.not.toMatch(/sorry|PERMISSION_DENIED/);
   });
 
   test('«Dừng» stops after the running chunk; «Tiếp tục» goes on from the cursor without duplicating a file', async () => {

@@ -6,7 +6,7 @@ import { validateEntries } from '../../src/core/validate';
 import { scoreUnit } from '../../src/core/score';
 import { levelFor } from '../../src/core/classify';
 import type { Entries } from '../../src/core/types';
-import { evaluate, fieldKey, findingText, rubricOf } from '../../src/ui/scorer-model';
+import { entriesOf, evaluate, fieldKey, findingText, rubricOf } from '../../src/ui/scorer-model';
 import { displayScore, normalizeScoreInput, sameScore } from '../../src/ui/number';
 import { safeUrl, urlsIn } from '../../src/ui/escape';
 
@@ -35,6 +35,7 @@ function stateWith(values: Record<string, string>): ScorerState {
     submittedBy: null,
     canAppraise: false,
     locked: false,
+    sheetLocked: false,
     step: cfg.step,
     bonusCap: rubric.bonusMax,
     criteria: rubric.criteria.map((c) => ({
@@ -63,6 +64,19 @@ describe('scorer model', () => {
     expect(displayScore('8.5')).toBe('8,5');
     expect(displayScore('Kế hoạch')).toBe('Kế hoạch');
     expect(sameScore('8,50', '8.5')).toBe(true);
+  });
+
+  test('scores that read as numbers reach the core as numbers (the server stores them so), text stays text', () => {
+    const s = stateWith({ 'X1.1': '1,5' });
+    s.entries['X1.2'] = { ...s.entries['X1.2'], appraised: '2' };
+    const entries = entriesOf(s, new Map([[fieldKey('X1.3', 'self'), ' 0,75 '], [fieldKey('X2.1', 'self'), 'abc']]));
+    expect(entries['X1.1'].self).toBe(1.5);
+    expect(entries['X1.2'].appraised).toBe(2);
+    expect(entries['X1.3'].self).toBe(0.75);
+    expect(entries['X2.1'].self).toBe('abc');
+    expect(entries['X1.1'].evidence).toBe('Kế hoạch số 01/KH-UBND');
+    const ev = evaluate(s, new Map());
+    expect([...ev.byField.values()].flat().filter((f) => f.finding.code === 'number-as-text')).toEqual([]);
   });
 
   test('a typed value above the maximum gives the core message next to the field, without the place', () => {

@@ -230,8 +230,16 @@ describe('scorer sidebar', () => {
     await expect(confirm.isHidden()).resolves.toBe(true);
     expect(sb!.calls.some((c) => c.name === 'scorerSubmit')).toBe(false);
     await submit.click();
+    await expect(page.locator('#confirm-text').textContent()).resolves.toContain('muốn sửa phải đề nghị cơ quan quản lý mở lại');
+    await expect(page.locator('#app').textContent()).resolves.not.toContain('Phòng Nội vụ');
     await page.getByRole('button', { name: 'Xác nhận nộp' }).click();
-    await page.locator('.locked-banner').getByText(/^Đã nộp kết quả lúc .+ \(.+\)\. Các ô nhập đã khóa\.$/).waitFor();
+    // A scorer cannot lock the sheet himself: the sidebar says what is true.
+    await page
+      .locator('.locked-banner')
+      .getByText(
+        /^Đã nộp kết quả lúc .+ \(.+\)\. Ô nhập sẽ được khóa khi cơ quan quản lý cập nhật tiến độ; mọi sửa đổi sau khi nộp sẽ bị phát hiện\.$/,
+      )
+      .waitFor();
 
     const state = api.scorerState();
     expect(state.locked).toBe(true);
@@ -260,33 +268,49 @@ describe('scorer sidebar', () => {
     expect(protection.type).toBe('SHEET');
     expect(protection.unprotected).toEqual([]);
     expect(w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit))).toBe(false);
+    // Now the sidebar says the inputs are locked.
+    actIn(unit, emailOf(unit));
+    await page.getByRole('button', { name: 'Làm mới' }).click();
+    await page.locator('.locked-banner').getByText(/^Đã nộp kết quả lúc .+ \(.+\)\. Các ô nhập đã khóa\.$/).waitFor();
   });
 
-  test('the owner sees the appraisal column, reopens a submitted file and appraises', async () => {
+  test('the owner appraises a submitted file (self-score stays closed), and reopens it', async () => {
     const unit = 'BS-X09'; // submitted and locked by the previous test
     const page = await open(unit, ADMIN);
     expect(api.scorerState().canAppraise).toBe(true);
+    expect(api.scorerState().locked).toBe(true);
     const appraised = leaf(page, 'X1.1').getByLabel('Thẩm định', { exact: true });
+    const self = leaf(page, 'X1.1').getByLabel('Tự chấm', { exact: true });
     await expect(appraised.count()).resolves.toBe(1);
-    await expect(appraised.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(true);
+    // The council appraises submitted results: Thẩm định stays open, the scorer's fields do not.
+    await expect(appraised.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(false);
+    await expect(self.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(true);
+    await expect(leaf(page, 'X1.1').getByLabel('Minh chứng').evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(true);
+    await expect(page.locator('.locked-banner').textContent()).resolves.toContain('Cột «Thẩm định» vẫn nhập được.');
+    await appraised.fill('2');
+    await appraised.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Đã lưu');
+    expect(sheetValue(unit, 'X1.1', SCORING_COLUMNS.appraised)).toBe(2);
+    expect(api.scorerState().locked).toBe(true);
 
     await page.getByRole('button', { name: 'Mở lại' }).click();
     await page.locator('.notice').getByText('Đã mở lại biểu chấm điểm; đơn vị có thể sửa và nộp lại.').waitFor();
     await expect(page.locator('.chip').first().textContent()).resolves.toBe('Đang chấm');
     await expect(appraised.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(false);
+    await expect(self.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(false);
     const [protection] = w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).protections;
     expect(protection.unprotected.length).toBeGreaterThan(0);
     expect(w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit))).toBe(true);
 
     // The appraised score wins over the self-score in the total.
     const before = api.scorerState();
-    const self = Number(before.entries['X1.1'].self.replace(',', '.'));
+    expect(before.entries['X1.1'].appraised).toBe('2'); // appraised above, while submitted
     await appraised.fill('1');
     await appraised.press('Enter');
     await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Đã lưu');
     expect(sheetValue(unit, 'X1.1', SCORING_COLUMNS.appraised)).toBe(1);
     const after = api.scorerState();
-    expect(after.score.total).toBeCloseTo(before.score.total - (self - 1), 6);
+    expect(after.score.total).toBeCloseTo(before.score.total - 1, 6);
     await expect(page.locator('.total-line').textContent()).resolves.toBe(totalText(after));
     await expect(page.locator('.breakdown').textContent()).resolves.toContain(`tự chấm ${formatNumber(after.score.selfTotal)}`);
     await page.evaluate(() => window.scrollTo(0, 0));

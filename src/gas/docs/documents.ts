@@ -1,6 +1,9 @@
 // "Tạo báo cáo" / "Tạo quyết định xếp loại": copy the template (the user's, from `Cấu hình`, or
 // the default one, created once), fill it, save it in the year folder. A re-run keeps the previous
-// document, renamed with a date suffix.
+// document, renamed with a date suffix. Never two documents with the official name: the template
+// is checked before anything is copied; the copy is made under a working name and remembered at
+// once as pending (a leftover of a run that died is trashed by the next one); only when it is
+// filled and saved is the previous document renamed, then the new one given the official name.
 import type { RankingSummary, UnitResult } from '../../core/types';
 import type { Settings } from '../../core/config';
 import type { PreviousResult } from '../../core/control';
@@ -11,16 +14,17 @@ import { oldVersionName, placeholdersIn } from '../../core/gas-support';
 import { Env, nowOf } from '../env';
 import { UserError } from '../errors';
 import { KEYS, Store } from '../store';
-import { copyFile, createDocumentFile, DriveEntry, fileState, renameFile } from '../drive';
+import { copyFile, createDocumentFile, DriveEntry, fileState, renameFile, trashFile } from '../drive';
+import type { DocModel } from '../../core/report-model';
 import { renderDefaultTemplate } from './render';
-import { fillDocument } from './fill';
+import { fillDocument, templateProblems } from './fill';
 
 export const DOC_LABEL: Record<DocKind, string> = { report: 'báo cáo', decision: 'quyết định' };
 
 export function documentName(kind: DocKind, year: number): string {
   return kind === 'report'
     ? `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${year}`
-    : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm ${year}`;
+    : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm ${year}`;
 }
 
 export interface DocumentInput {
@@ -73,15 +77,21 @@ function templateFile(env: Env, store: Store, kind: DocKind, settings: Settings,
   return { id, name, url: documentUrl(id) };
 }
 
-function checkRequired(env: Env, kind: DocKind, template: DriveEntry): void {
-  const text = env.gas.DocumentApp.openById(template.id).getBody().getText();
-  const present = new Set(placeholdersIn(text));
-  const missing = REQUIRED_PLACEHOLDERS[kind].filter((p) => !present.has(p));
+/** The template's required placeholders are there, and its table placeholders can take a table. */
+function checkTemplate(env: Env, kind: DocKind, template: DriveEntry, model: DocModel): void {
+  const body = env.gas.DocumentApp.openById(template.id).getBody();
+  const present = placeholdersIn(body.getText());
+  const have = new Set(present);
+  const missing = REQUIRED_PLACEHOLDERS[kind].filter((p) => !have.has(p));
   if (missing.length) {
     throw new UserError(
       `Mẫu ${DOC_LABEL[kind]} «${template.name}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
         'Thêm chỗ đánh dấu này vào mẫu rồi chạy lại.',
     );
+  }
+  const problems = templateProblems(env.gas, body, model, present);
+  if (problems.length) {
+    throw new UserError(`Mẫu ${DOC_LABEL[kind]} «${template.name}»: ${problems.join('; ')}. Sửa mẫu rồi chạy lại.`);
   }
 }
 
@@ -96,9 +106,21 @@ function keepPrevious(env: Env, store: Store, kind: DocKind, year: number): stri
   return name;
 }
 
+/** The working name of a copy being filled (never the official name). */
+export const workingName = (name: string) => `${name} (đang tạo — sẽ tự xóa nếu bị gián đoạn)`;
+
+/** Trash what a run that died between the copy and the end left behind. */
+function dropPending(env: Env, store: Store, kind: DocKind, year: number): void {
+  const key = KEYS.pendingDoc(year, kind);
+  const id = store.get(key);
+  if (!id) return;
+  trashFile(env, id);
+  store.delete(key);
+}
+
 export function writeDocument(env: Env, store: Store, kind: DocKind, input: DocumentInput, folder: DriveEntry): DocumentOutput {
+  const year = input.settings.year;
   const template = templateFile(env, store, kind, input.settings, folder);
-  checkRequired(env, kind, template);
   const modelInput = {
     settings: input.settings,
     results: input.results,
@@ -109,12 +131,33 @@ export function writeDocument(env: Env, store: Store, kind: DocKind, input: Docu
     submitted: input.submitted,
   };
   const model = kind === 'report' ? buildReportModel(modelInput) : buildDecisionModel(modelInput);
-  const previous = keepPrevious(env, store, kind, input.settings.year);
-  const name = documentName(kind, input.settings.year);
-  const copy = copyFile(env, template.id, name, folder.id);
-  const doc = env.gas.DocumentApp.openById(copy.id);
-  const { unknown } = fillDocument(env.gas, doc.getBody(), model);
-  doc.saveAndClose();
-  store.set(KEYS.doc(input.settings.year, kind), copy.id);
+  // Everything that can be known to fail is checked on the template, before anything is copied.
+  checkTemplate(env, kind, template, model);
+  dropPending(env, store, kind, year);
+
+  const name = documentName(kind, year);
+  const pendingKey = KEYS.pendingDoc(year, kind);
+  const copy = copyFile(env, template.id, workingName(name), folder.id);
+  store.set(pendingKey, copy.id);
+  let unknown: string[];
+  try {
+    const doc = env.gas.DocumentApp.openById(copy.id);
+    unknown = fillDocument(env.gas, doc.getBody(), model).unknown;
+    doc.saveAndClose();
+  } catch (e) {
+    // The half-filled copy goes to the trash now (else the next run does it).
+    try {
+      trashFile(env, copy.id);
+      store.delete(pendingKey);
+    } catch {
+      // Left pending: trashed by the next run.
+    }
+    throw e;
+  }
+  // Filled and saved: the previous document steps aside, then the new one takes the name.
+  const previous = keepPrevious(env, store, kind, year);
+  renameFile(env, copy.id, name);
+  store.set(KEYS.doc(year, kind), copy.id);
+  store.delete(pendingKey);
   return { name, url: copy.url, previous, unknown };
 }

@@ -52,11 +52,29 @@ function removeParagraph(par: GElement): void {
   }
 }
 
+const misplacedTable = (name: string) =>
+  `chỗ đánh dấu ${token(name)} của bảng phải là một đoạn riêng trong thân văn bản (không đặt trong bảng, đầu trang hay chân trang)`;
+
+/**
+ * What in a template would stop its tables from being inserted (read on the TEMPLATE, before it is
+ * copied): each table placeholder present must be in a paragraph of the body itself. A few calls
+ * per table placeholder present, whatever the data.
+ */
+export function templateProblems(gas: GasServices, body: GBody, model: Pick<DocModel, 'tables'>, present: string[]): string[] {
+  const problems: string[] = [];
+  for (const name of present) {
+    if (!model.tables[name]) continue;
+    const par = paragraphOf(body, name);
+    if (par && par.getParent().getType() !== gas.DocumentApp.ElementType.BODY_SECTION) problems.push(misplacedTable(name));
+  }
+  return problems;
+}
+
 function insertTable(gas: GasServices, body: GBody, name: string, t: DocTable): void {
   const par = paragraphOf(body, name);
   if (!par) return;
   if (par.getParent().getType() !== gas.DocumentApp.ElementType.BODY_SECTION) {
-    throw new UserError(`Mẫu văn bản: chỗ đánh dấu ${token(name)} của bảng phải là một đoạn riêng trong thân văn bản (không đặt trong bảng).`);
+    throw new UserError(`Mẫu văn bản: ${misplacedTable(name)}.`);
   }
   const table = body.insertTable(body.getChildIndex(par), [t.header, ...t.rows]);
   table.setAttributes(fontAttributes(gas, TABLE_SIZE));

@@ -12,8 +12,9 @@ import type { AdminStepKey, JobChunk } from '../api';
 import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
+import { unitLabel } from '../files';
 import { appendLog, ControlData, readControlData, UnitColumnUpdate, updateUnitColumns, withLock } from '../control-io';
-import { Collected, collectUnit, rowsToRead, statusFrom } from '../collect';
+import { Collected, collectUnit, rowsToRead, statusFrom, UNREADABLE } from '../collect';
 import { trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
 import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
@@ -135,16 +136,18 @@ function finish(
   const { control, ss } = data;
   const total = control.units.length;
   // The submission recorded in each file becomes the unit's `Trạng thái`.
-  const updates = new Map<number, UnitColumnUpdate>();
+  const updates = new Map<string, UnitColumnUpdate>();
   const units: Unit[] = control.units.map((u) => {
     const c = collected.get(u.code)!;
     const status = statusFrom(c, u.status);
     const link = records.get(u.code)?.url;
-    if (u.row && (status !== u.status || (link && link !== u.link))) {
-      updates.set(u.row, { status: status !== u.status ? status : undefined, link: link && link !== u.link ? link : undefined });
+    if (status !== u.status || (link && link !== u.link)) {
+      updates.set(u.code, { status: status !== u.status ? status : undefined, link: link && link !== u.link ? link : undefined });
     }
     return { ...u, status };
   });
+  // Files that could not be read this time (Google busy): said for each unit, never taken for missing files.
+  const unreadable = new Set(control.units.filter((u) => collected.get(u.code)?.unreadable).map((u) => u.code));
   const submitted = units.filter(isSubmitted).length;
   const withFile = units.filter((u) => records.has(u.code)).length;
   const entered = units.filter((u) => u.status === STATUS.submitted || u.status === STATUS.scoring).length;
@@ -153,10 +156,13 @@ function finish(
   const action = STEP_ACTION[step];
   const at = displayDateTime(nowOf(env));
   const chunk: JobChunk = { step, done: total, total, finished: true, cursor: null, message: '', errors: [], links: [] };
+  for (const u of control.units) {
+    if (unreadable.has(u.code)) chunk.errors.push({ unit: unitLabel(u), message: `${unitLabel(u)}: ${UNREADABLE}.` });
+  }
 
   if (step === 'progress') {
     withLock(env, () => {
-      updateUnitColumns(ss, data.grids.units, updates);
+      updateUnitColumns(env, ss, updates);
       dropScratch(ss); // also what an abandoned earlier run left
       chunk.message = `${submitted}/${total} đơn vị đã nộp; ${entered}/${total} đã nhập điểm; ${withFile}/${total} đã có biểu mẫu.`;
       appendLog(env, ss, action, chunk.message);
@@ -166,12 +172,19 @@ function finish(
   }
 
   const assessment = assessAll({ ...control, units }, sources);
-  const findings = withCellLinks(assessment.findings, records);
+  // A file that could not be read is a Lỗi whatever the submission (the core says Cảnh báo for a
+  // unit that has not submitted); the adapter's own findings are added after the core's.
+  const own = [...collected.values()].flatMap((c) => c.findings ?? []);
+  const all = [
+    ...assessment.findings.map((f) => (f.code === 'missing-file' && unreadable.has(f.unitCode) ? { ...f, severity: 'Lỗi' as const, code: 'file-unreadable' } : f)),
+    ...own,
+  ];
+  const findings = withCellLinks(all, records);
   const errors = findings.filter((f) => f.severity === 'Lỗi').length;
   const warnings = findings.length - errors;
   const checked = `${errors} lỗi, ${warnings} cảnh báo`;
   withLock(env, () => {
-    updateUnitColumns(ss, data.grids.units, updates);
+    updateUnitColumns(env, ss, updates);
     writeFindingsSheet(ss, findings, units);
     if (step !== 'validate') writeResultsSheet(env.gas, ss, assessment.results, control.settings.scoring.levels);
     dropScratch(ss);

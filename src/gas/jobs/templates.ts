@@ -1,7 +1,9 @@
 // "Tạo biểu mẫu chấm điểm": one spreadsheet per unit, in chunks that stop well before Apps
 // Script's 6-minute limit. Idempotent and resumable: a unit whose file exists is skipped, a file
 // id is remembered right after the copy, a trashed or deleted file is reported, never recreated
-// silently (write «Tạo lại» in `Trạng thái` to ask for a new one).
+// silently (write «Tạo lại» in `Trạng thái` to ask for a new one). The address a file was shared
+// with is remembered too: a failed share is tried again on every run, and a corrected e-mail gets
+// the file; a file nobody could be given is never counted as done without saying so.
 import type { Rubric, Unit } from '../../core/types';
 import { STATUS } from '../../core/types';
 import { isValidEmail, normalizeHeader } from '../../core/text';
@@ -34,7 +36,7 @@ interface Context {
   groups: GroupFolders;
   masters: Map<string, MasterRecord>;
   errors: JobChunk['errors'];
-  updates: Map<number, UnitColumnUpdate>;
+  updates: Map<string, UnitColumnUpdate>;
   root: DriveEntry;
 }
 
@@ -46,7 +48,7 @@ function report(ctx: Context, unit: Unit, message: string) {
 function noteUnit(ctx: Context, unit: Unit, url: string) {
   const status = !unit.status.trim() || normalizeHeader(unit.status) === normalizeHeader(RECREATE) ? STATUS.created : undefined;
   const link = unit.link !== url ? url : undefined;
-  if (unit.row && (status || link)) ctx.updates.set(unit.row, { status, link });
+  if (status || link) ctx.updates.set(unit.code, { status, link });
 }
 
 /** The e-mail Google sends the scorer with the link to the unit's file. */
@@ -57,17 +59,44 @@ export function shareMessage(unit: Unit, year: number): string {
   );
 }
 
-function share(ctx: Context, fileId: string, unit: Unit) {
+/** Same address, whatever the case and spaces. */
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Share the unit's file with its scorer; returns the address it is now shared with ('' when it
+ * could not be: no address, an invalid one, or Google refused — each reported for the unit).
+ */
+function share(ctx: Context, fileId: string, unit: Unit): string {
   const email = unit.email.trim();
-  if (!email) return report(ctx, unit, 'chưa có email người chấm; biểu mẫu đã được tạo nhưng chưa chia sẻ.');
+  const notShared = 'biểu mẫu đã được tạo nhưng chưa chia sẻ cho người chấm';
+  if (!email) {
+    report(ctx, unit, `chưa có email người chấm; ${notShared}. Ghi email vào cột «Email người chấm» rồi chạy lại.`);
+    return '';
+  }
   if (!isValidEmail(email)) {
-    return report(ctx, unit, `email người chấm «${email}» không hợp lệ; biểu mẫu đã được tạo nhưng chưa chia sẻ.`);
+    report(ctx, unit, `email người chấm «${email}» không hợp lệ; ${notShared}. Sửa email rồi chạy lại.`);
+    return '';
   }
   try {
     shareWithEditor(ctx.env, fileId, email, shareMessage(unit, ctx.data.control.settings.year));
+    return email;
   } catch (e) {
-    report(ctx, unit, `biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «${email}» (${userMessage(e, 'Chia sẻ')}).`);
+    report(
+      ctx, unit,
+      `biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «${email}» (${userMessage(e, 'Chia sẻ', ctx.env.gas.Logger)}). ` +
+        'Công cụ sẽ thử chia sẻ lại ở lần chạy sau.',
+    );
+    return '';
   }
+}
+
+/**
+ * Whether the file is shared with the unit's current e-mail. A record without `sharedWith` was
+ * made before the add-on remembered it (or comes from the `Liên kết` column): taken as shared.
+ */
+export function isShared(record: FileRecord, unit: Unit): boolean {
+  if (record.sharedWith === undefined) return true;
+  return record.sharedWith !== '' && sameEmail(record.sharedWith, unit.email);
 }
 
 function master(ctx: Context, rubric: Rubric): MasterRecord {
@@ -94,12 +123,19 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
     if (state.state === 'ok') {
       if (known.state === 'pending') {
         personalize(env, known.id, settings, rubric, unit);
-        share(ctx, known.id, unit);
-        store.setJson(key, { ...known, state: 'ok' });
+        const sharedWith = share(ctx, known.id, unit);
+        store.setJson(key, { ...known, state: 'ok', sharedWith } satisfies FileRecord);
         noteUnit(ctx, unit, known.url);
         return 'finished';
       }
-      if (!store.get(key)) store.setJson(key, known);
+      // A record from before `sharedWith` existed: taken as shared with the unit's (valid) e-mail.
+      const legacy = unit.email.trim();
+      let record: FileRecord = known.sharedWith === undefined ? { ...known, sharedWith: isValidEmail(legacy) ? legacy : '' } : known;
+      if (!isShared(record, unit)) {
+        // Not shared yet (a failure, no address), or the address was corrected: share again.
+        record = { ...record, sharedWith: share(ctx, known.id, unit) || record.sharedWith };
+      }
+      if (!store.get(key) || JSON.stringify(store.getJson<FileRecord>(key)) !== JSON.stringify(record)) store.setJson(key, record);
       noteUnit(ctx, unit, known.url);
       return 'exists';
     }
@@ -118,18 +154,33 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
   const m = master(ctx, rubric);
   const copy = copyFile(env, m.id, unitFileName(unit, settings.year), ctx.groups.get(unit.group));
   // Sheet ids survive a copy, so the master's gid links to the copy's `Chấm điểm`.
-  const record: FileRecord = { id: copy.id, url: copy.url, gid: m.gid, state: 'pending' };
+  const record: FileRecord = { id: copy.id, url: copy.url, gid: m.gid, state: 'pending', sharedWith: '' };
   store.setJson(key, record);
   personalize(env, copy.id, settings, rubric, unit);
-  share(ctx, copy.id, unit);
-  store.setJson(key, { ...record, state: 'ok' });
+  const sharedWith = share(ctx, copy.id, unit);
+  store.setJson(key, { ...record, state: 'ok', sharedWith } satisfies FileRecord);
   noteUnit(ctx, unit, record.url);
   return 'created';
 }
 
-function countReady(ctx: Context, units: Unit[], bad: Set<string>): number {
+/** Units whose file is made (not counting units with errors this run), and how many of them are shared. */
+function countReady(ctx: Context, units: Unit[], bad: Set<string>): { ready: number; shared: number } {
   const year = ctx.data.control.settings.year;
-  return units.filter((u) => !bad.has(u.code) && ctx.store.getJson<FileRecord>(KEYS.file(year, u.code))?.state === 'ok').length;
+  let ready = 0;
+  let shared = 0;
+  for (const u of units) {
+    const r = ctx.store.getJson<FileRecord>(KEYS.file(year, u.code));
+    if (bad.has(u.code) || r?.state !== 'ok') continue;
+    ready++;
+    if (isShared(r, u)) shared++;
+  }
+  return { ready, shared };
+}
+
+/** "32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm" */
+export function templatesSummary(shared: number, ready: number, total: number): string {
+  const unshared = ready - shared;
+  return `${shared}/${total} đơn vị đã có biểu mẫu` + (unshared > 0 ? `; ${unshared} đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm` : '');
 }
 
 /**
@@ -172,7 +223,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
       try {
         outcome = ensureUnit(ctx, unit);
       } catch (e) {
-        report(ctx, unit, userMessage(e, 'Tạo biểu mẫu'));
+        report(ctx, unit, userMessage(e, 'Tạo biểu mẫu', env.gas.Logger));
       }
       counts[outcome]++;
       if (outcome === 'error') bad.add(unit.code);
@@ -181,7 +232,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   } finally {
     // Whatever happened, record what was done (the file ids are already in DocumentProperties).
     withLock(env, () => {
-      updateUnitColumns(data.ss, data.grids.units, ctx.updates);
+      updateUnitColumns(env, data.ss, ctx.updates);
       appendLog(
         env, data.ss, 'Tạo biểu mẫu chấm điểm',
         `Đơn vị ${start + 1}–${i}/${total}: tạo mới ${counts.created}, đã có ${counts.exists + counts.finished}, lỗi ${ctx.errors.length}.`,
@@ -191,9 +242,11 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   const finished = i >= total;
   if (finished) store.delete(KEYS.cursor(STEP));
   else store.setJson(KEYS.cursor(STEP), { i, at: env.clock() });
-  const done = countReady(ctx, units, bad);
+  const { ready, shared } = countReady(ctx, units, bad);
+  // Only a file its scorer was given counts as done; the others are said.
+  const done = shared;
   const message = finished
-    ? `${done}/${total} đơn vị đã có biểu mẫu` + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
+    ? templatesSummary(shared, ready, total) + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
     : `${done}/${total} đơn vị…`;
   return {
     ...base,

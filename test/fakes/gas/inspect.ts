@@ -229,6 +229,8 @@ export interface SpreadsheetView {
   readonly editors: string[];
   readonly trashed: boolean;
   readonly timeZone: string;
+  /** The spreadsheet locale ('en_US' for a new spreadsheet, as for an en_US account). */
+  readonly locale: string;
   readonly sheetNames: string[];
   readonly activeSheet: string;
   hasSheet(name: string): boolean;
@@ -425,6 +427,9 @@ export function spreadsheetView(ctx: FakeContext, ss: SpreadsheetModel): Spreads
     },
     get timeZone() {
       return ss.timeZone;
+    },
+    get locale() {
+      return ss.locale;
     },
     get sheetNames() {
       return ss.sheets.map((s) => s.name);

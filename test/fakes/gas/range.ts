@@ -147,7 +147,7 @@ export class RangeFake implements GRange {
   setValues(values: unknown[][]): GRange {
     const grid = this.check<unknown>(values, 'setValues');
     const { row, col } = this._rect;
-    const contents = grid.map((line, i) => line.map((v, j) => coerceInput(v, this._sheet.get(row + i, col + j)?.numberFormat)));
+    const contents = grid.map((line, i) => line.map((v, j) => coerceInput(v, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale)));
     this.edit();
     this.writeContents(contents);
     return this._self;
@@ -155,7 +155,7 @@ export class RangeFake implements GRange {
   setValue(value: unknown): GRange {
     const { row, col, numRows, numCols } = this._rect;
     const contents = Array.from({ length: numRows }, (_, i) =>
-      Array.from({ length: numCols }, (_x, j) => coerceInput(value, this._sheet.get(row + i, col + j)?.numberFormat)),
+      Array.from({ length: numCols }, (_x, j) => coerceInput(value, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale)),
     );
     this.edit();
     this.writeContents(contents);
@@ -173,7 +173,7 @@ export class RangeFake implements GRange {
     const contents = grid.map((line, i) =>
       line.map((f, j) => {
         if (typeof f !== 'string') fail(`The parameters (${typeName(formulas)}) don't match the method signature for SpreadsheetApp.Range.setFormulas.`);
-        return f.startsWith('=') ? { f } : coerceInput(f, this._sheet.get(row + i, col + j)?.numberFormat);
+        return f.startsWith('=') ? { f } : coerceInput(f, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale);
       }),
     );
     this.edit();

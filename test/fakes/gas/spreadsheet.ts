@@ -139,7 +139,7 @@ export class SheetFake implements GSheet {
     this.edit({ row: Math.min(row, this._sheet.maxRows), col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
     if (row > this._sheet.maxRows) this._sheet.maxRows = row;
     if (rowContents.length > this._sheet.maxCols) this._sheet.maxCols = rowContents.length;
-    rowContents.forEach((v, i) => this._sheet.setContent(row, i + 1, coerceInput(v, this._sheet.get(row, i + 1)?.numberFormat)));
+    rowContents.forEach((v, i) => this._sheet.setContent(row, i + 1, coerceInput(v, this._sheet.get(row, i + 1)?.numberFormat, this._ss.locale)));
     return this._self;
   }
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
@@ -425,6 +425,10 @@ export class SpreadsheetFake implements GSpreadsheet {
   }
   getSpreadsheetLocale(): string {
     return this._ss.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.edit();
+    this._ss.locale = locale;
   }
   addEditor(emailAddress: string): GSpreadsheet {
     return this.addEditors([emailAddress]);

@@ -12,8 +12,13 @@ export const MAX_CELL_CHARS = 50000;
 
 const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
+/** "15/11/2024": a date as typed in a vi_VN spreadsheet (day first). */
+const VI_DATE_TEXT = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+
 /**
- * What Sheets stores for a value written by setValue(s) (spreadsheet locale en_US):
+ * What Sheets stores for a value written by setValue(s) (spreadsheet locale en_US; in a vi_VN
+ * spreadsheet, "d/m/yyyy" text becomes that date, as Sheets does — other locale differences are
+ * not modelled):
  * - null / undefined / '' → empty cell;
  * - a string starting with '=' → a formula;
  * - a string starting with "'" → the literal text after the apostrophe;
@@ -22,7 +27,7 @@ const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
  * - other strings, numbers, booleans and Dates as they are.
  * Date-like and percent strings are NOT parsed (Sheets would); write Dates as Date objects.
  */
-export function coerceInput(v: unknown, numberFormat: string | undefined): { v?: Scalar; f?: string } {
+export function coerceInput(v: unknown, numberFormat: string | undefined, locale = 'en_US'): { v?: Scalar; f?: string } {
   if (v === null || v === undefined) return {};
   if (typeof v === 'string') {
     if (v.length > MAX_CELL_CHARS)
@@ -33,12 +38,18 @@ export function coerceInput(v: unknown, numberFormat: string | undefined): { v?:
     if (numberFormat === '@') return { v };
     if (NUMBER_TEXT.test(v)) return { v: Number(v) };
     if (/^(true|false)$/i.test(v)) return { v: v.toLowerCase() === 'true' };
+    const vi = locale === 'vi_VN' ? VI_DATE_TEXT.exec(v) : null;
+    if (vi) {
+      const [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
+      const date = new Date(y, m - 1, d);
+      if (date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d) return { v: date };
+    }
     return { v };
   }
   if (typeof v === 'number') return Number.isFinite(v) ? { v } : { v: '#NUM!' };
   if (typeof v === 'boolean') return { v };
   if (isDate(v)) return Number.isNaN(v.getTime()) ? { v: '#NUM!' } : { v: new Date(v.getTime()) };
-  return coerceInput(String(v), numberFormat);
+  return coerceInput(String(v), numberFormat, locale);
 }
 
 /** Round to 15 significant digits, as Sheets does for computed numbers. */
