@@ -2,7 +2,8 @@
 // typed before it is saved, so messages and totals change at once. The server's answer replaces
 // this as soon as it arrives.
 import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
-import type { Cell, Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import type { Cell, Criterion, CriterionRow, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import { kindLabel, parseRubrics } from '../core/rubric';
 import { parseScore } from '../core/text';
 import { validateEntries } from '../core/validate';
 import { scoreUnit, effectiveValue } from '../core/score';
@@ -16,26 +17,21 @@ export const fieldKey = (code: string, field: EntryField) => `${field}\u0000${co
 /** Values typed in the sidebar and not yet confirmed by the server. */
 export type Overrides = Map<string, string>;
 
-/** Rubric of the state, built exactly as the core builds it (children, maxima, bonus cap). */
+/** Rubric of the state, built by the core's own parser (children, maxima, bonus cap). */
 export function rubricOf(state: Pick<ScorerState, 'rubricId' | 'criteria'>): Rubric {
-  const criteria: Criterion[] = state.criteria.map((c: ScorerCriterion) => ({
+  const rows: CriterionRow[] = state.criteria.map((c: ScorerCriterion) => ({
+    rubricId: state.rubricId,
     code: c.code,
-    parent: c.parent,
+    parent: c.parent ?? '',
     title: c.title,
     max: c.max,
-    kind: c.kind,
+    kind: kindLabel(c.kind),
     guidance: c.guidance,
-    evidenceRequired: c.evidenceRequired,
-    children: [],
-    depth: c.depth,
+    evidenceRequired: c.evidenceRequired ? 'Có' : '',
   }));
-  const byCode: Record<string, Criterion> = {};
-  for (const c of criteria) byCode[c.code] = c;
-  for (const c of criteria) if (c.parent !== null && byCode[c.parent]) byCode[c.parent].children.push(c.code);
-  const top = criteria.filter((c) => c.parent === null);
-  const maxScore = top.filter((c) => c.kind === 'score').reduce((a, c) => a + c.max, 0);
-  const bonusMax = top.filter((c) => c.kind === 'bonus').reduce((a, c) => a + c.max, 0);
-  return { id: state.rubricId, criteria, byCode, maxScore, bonusMax, fingerprint: '' };
+  const rubric = parseRubrics(rows).rubrics[state.rubricId];
+  if (!rubric) throw new Error('Bộ tiêu chí trong biểu mẫu bị hỏng; hãy báo cơ quan quản lý.');
+  return rubric;
 }
 
 export function configOf(state: Pick<ScorerState, 'step' | 'bonusCap' | 'levels'>): ScoringConfig {
