@@ -1,7 +1,7 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
 import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, STATUS, Unit, UnitResult, UnitScore } from './types';
 import { Control } from './control';
-import { readUnitSheet } from './unit-sheet';
+import { layoutOptions, readUnitSheet } from './unit-sheet';
 import { hasBlockingError, validateEntries } from './validate';
 import { scoreUnit } from './score';
 import { classifyAndRank, RankInput, summarize } from './rank';
@@ -33,7 +33,7 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     };
     return { unit, findings: [finding], score: null };
   }
-  const read = readUnitSheet(source.grid, unit, rubric);
+  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric));
   const year = String(control.settings.year);
   if (read.meta.year && read.meta.year !== year) {
     // Last year's file must not be ranked as this year's.

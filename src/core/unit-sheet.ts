@@ -2,6 +2,7 @@
 // Both the xlsx and the Google Sheets adapters draw exactly this layout, so files from either
 // back-end read the same way.
 import { Cell, Criterion, CriterionRow, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
+import type { Settings } from './config';
 import { kindLabel, parseRubrics } from './rubric';
 import { SCORING_COLUMNS, SHEETS } from './schema';
 import { a1, findHeader } from './table';
@@ -67,6 +68,19 @@ export const metaCell = (key: (typeof META_ROWS)[number]) => a1(META_ROWS.indexO
 /** Where a submission is shown (column A) and recorded (hidden column) — same row. */
 export const STATUS_CELLS = { text: a1(META_ROWS.indexOf('status'), 0), meta: metaCell('status') };
 
+/** Layout options from the control workbook's settings, the same for both back-ends. */
+export function layoutOptions(settings: Settings, rubric: Rubric, createdAt?: Date): LayoutOptions {
+  const s = settings.scoring;
+  return { year: settings.year, deadline: settings.deadline, step: s.step, bonusCap: s.bonusCap ?? rubric.bonusMax, createdAt };
+}
+
+/**
+ * What a unit sheet was built from: the rubric, and the score step and bonus cap written into its
+ * validation and formulas — a change of any of them makes the sheet stale.
+ */
+export const layoutFingerprint = (rubric: Rubric, opts: Pick<LayoutOptions, 'step' | 'bonusCap'>) =>
+  `${rubric.fingerprint}/${opts.step}/${opts.bonusCap}`;
+
 function blankRow(): CellSpec[] {
   return new Array<CellSpec>(WIDTH).fill(null);
 }
@@ -98,7 +112,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     dvcq: META_MARKER,
     unitCode: unit.code,
     rubricId: rubric.id,
-    fingerprint: rubric.fingerprint,
+    fingerprint: layoutFingerprint(rubric, opts),
     year: opts.year,
     status: STATUS.scoring,
   };
@@ -209,7 +223,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       ['Mã đơn vị', unit.code],
       ['Tên đơn vị', unit.name],
       ['Bộ tiêu chí', rubric.id],
-      ['Mã kiểm tra bộ tiêu chí', rubric.fingerprint],
+      ['Mã kiểm tra bộ tiêu chí', layoutFingerprint(rubric, opts)],
       ['Năm', opts.year],
       ['Thời điểm tạo', opts.createdAt ?? null],
       [EMBEDDED_RUBRIC_KEY, JSON.stringify(rubricRows(rubric))],
@@ -275,7 +289,9 @@ export interface UnitSheetRead {
  * input cells arrive as their "=…" text offline, or are flagged in the hidden column online).
  * Validation is against `rubric` — the control workbook's — never against the maxima in the file.
  */
-export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheetRead {
+export function readUnitSheet(
+  grid: Grid, unit: Unit, rubric: Rubric, layout?: Pick<LayoutOptions, 'step' | 'bonusCap'>,
+): UnitSheetRead {
   const findings: Finding[] = [];
   const where = `${unit.name} (${unit.code})`;
   const meta = readMeta(grid);
@@ -301,7 +317,10 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric): UnitSheet
     add('wrong-rubric', `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao cho đơn vị; cần tạo biểu mẫu mới.`);
     return { entries: {}, meta, findings };
   }
-  if (meta.fingerprint && meta.fingerprint !== rubric.fingerprint) {
+  const [builtFrom, ...builtWith] = meta.fingerprint.split('/');
+  if (meta.fingerprint && layout && builtFrom === rubric.fingerprint && builtWith.length && builtWith.join('/') !== `${layout.step}/${layout.bonusCap}`) {
+    add('stale-rubric', `biểu mẫu được tạo với bước điểm hoặc trần điểm thưởng cũ (nay là ${formatNumber(layout.step)} và ${formatNumber(layout.bonusCap)}); tổng điểm trong biểu mẫu có thể khác kết quả. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`, {}, 'Cảnh báo');
+  } else if (meta.fingerprint && builtFrom !== rubric.fingerprint) {
     add('stale-rubric', `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`, {}, 'Cảnh báo');
   }
   const flagCol = (grid[loc.headerRow] || []).findIndex((h) => normalizeHeader(h) === normalizeHeader(FORMULA_FLAG));

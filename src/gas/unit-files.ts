@@ -8,7 +8,8 @@ import { a1 } from '../core/table';
 import { safeFileName, sheetA1, sheetValue } from '../core/gas-support';
 import { Env, nowOf } from './env';
 import { KEYS, MasterRecord, Store } from './store';
-import { layoutOptions, metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
+import { metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
+import { layoutFingerprint, layoutOptions } from '../core/unit-sheet';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
 import { createSpreadsheetFile, fileState } from './drive';
 import { setVietnameseSettings } from './locale';
@@ -21,9 +22,9 @@ function masterUnit(rubric: Rubric): Unit {
 /** Rows of the layout written per unit: 2–6 (unit, group, deadline, status) and the hidden column. */
 export const UNIT_HEADER_ROWS = { first: 1, last: 5 } as const;
 
+/** One master per year and layout fingerprint (rubric, step, bonus cap). */
 export function masterKey(settings: Settings, rubric: Rubric): string {
-  const cap = settings.scoring.bonusCap ?? rubric.bonusMax;
-  return KEYS.master(settings.year, `${rubric.fingerprint}:${settings.scoring.step}:${cap}`);
+  return KEYS.master(settings.year, layoutFingerprint(rubric, layoutOptions(settings, rubric)));
 }
 
 export function unitFileName(unit: Unit, year: number): string {

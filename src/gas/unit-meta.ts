@@ -1,7 +1,7 @@
 // The hidden sheet `Thông tin biểu mẫu` of a unit file: key/value rows. The first rows come from
 // the layout (unit code, rubric, fingerprint, embedded rubric…); the add-on adds what the scorer's
 // sidebar needs without the control spreadsheet, and where a submission is recorded.
-import type { Cell, Grid, Level, Rubric, Unit } from '../core/types';
+import type { Cell, Grid, Level, Unit } from '../core/types';
 import type { Settings } from '../core/config';
 import type { LayoutOptions, UnitSheetLayout } from '../core/unit-sheet';
 import { META_COLUMNS } from '../core/schema';
@@ -26,15 +26,6 @@ export interface EmbeddedScoring {
   levels: Level[];
 }
 
-export function layoutOptions(settings: Settings, rubric: Rubric, createdAt?: Date): LayoutOptions {
-  return {
-    year: settings.year,
-    deadline: settings.deadline,
-    step: settings.scoring.step,
-    bonusCap: settings.scoring.bonusCap ?? rubric.bonusMax,
-    createdAt,
-  };
-}
 
 /** Every row of the meta sheet, header first. Rows 2… up to `scoring` are written per unit. */
 export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings, opts: LayoutOptions): Grid {

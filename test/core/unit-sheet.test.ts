@@ -84,7 +84,7 @@ describe('readUnitSheet', () => {
     put(g, '2', 5, 'https://drive.example/mc');
     const read = readUnitSheet(g, u, rubric);
     expect(read.findings).toEqual([]);
-    expect(read.meta.fingerprint).toBe(rubric.fingerprint);
+    expect(read.meta.fingerprint).toBe(`${rubric.fingerprint}/0.25/5`);
     expect(read.entries['1.1'].self).toBe(15);
     expect(read.entries['2']).toMatchObject({ self: 50, appraised: 45, evidence: 'https://drive.example/mc' });
     expect(read.entries['2'].cells?.self).toBe(`D${rowOf(g, '2') + 1}`);
@@ -118,6 +118,14 @@ describe('readUnitSheet', () => {
     expect(read.findings[0].message).toContain('«Tự chấm»');
   });
 
+  it('detects a template built with another step or bonus cap (written into its formulas)', () => {
+    const g = fresh();
+    expect(readUnitSheet(g, u, rubric, { step: 0.25, bonusCap: 5 }).findings).toEqual([]);
+    const f = readUnitSheet(g, u, rubric, { step: 0.5, bonusCap: 3 }).findings;
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['stale-rubric', 'Cảnh báo']]);
+    expect(f[0].message).toContain('bước điểm hoặc trần điểm thưởng cũ (nay là 0,5 và 3)');
+  });
+
   it('detects a template built from an older rubric', () => {
     const older = rubricOf(ktRows().map((r) => (r.code === '2' ? { ...r, max: 55 } : r)).concat(row('KT', '5', '', 5, 'điểm')));
     const g = asGrid(unitSheetLayout(u, older, opts).cells);
@@ -144,7 +152,7 @@ describe('readUnitSheet', () => {
     g[r][8] = ''; // computed flags: nothing typed as a formula
     const read = readUnitSheet(g, u, rubric);
     expect(read.meta.unitCode).toBe('KT01');
-    expect(read.meta.fingerprint).toBe(rubric.fingerprint);
+    expect(read.meta.fingerprint).toBe(`${rubric.fingerprint}/0.25/5`);
     expect(read.findings).toEqual([]);
     expect(read.entries['2']).toMatchObject({ self: 40, note: 'Theo KH Dân vận số 12' });
   });

@@ -108,14 +108,14 @@ describe('unit workbook drawn from the layout', () => {
     const meta = wb.getWorksheet('Thông tin biểu mẫu')!;
     expect(meta.state).toBe('veryHidden');
     const kv = Object.fromEntries(layout.meta.map(([k], i) => [k, meta.getCell(i + 2, 2).value]));
-    expect(kv['Mã kiểm tra bộ tiêu chí']).toBe(rubric.fingerprint);
+    expect(String(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+$`));
     expect(kv['Mã đơn vị']).toBe('A01');
   });
 
   test('read back: the hidden column\'s own formulas are not taken for typed formulas', () => {
     const read = readUnitSheet(worksheetToGrid(ws), unit, rubric);
     expect(read.findings).toEqual([]);
-    expect(read.meta.fingerprint).toBe(rubric.fingerprint);
+    expect(read.meta.fingerprint.startsWith(`${rubric.fingerprint}/`)).toBe(true);
   });
 
   test('typed inputs carried by criterion code; only input cells are written', async () => {

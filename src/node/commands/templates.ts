@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Control } from '../../core/control';
 import { STATUS, Rubric, Unit } from '../../core/types';
 import { SHEETS, UNIT_COLUMNS } from '../../core/schema';
-import { LayoutOptions, readUnitSheet, unitSheetLayout } from '../../core/unit-sheet';
+import { LayoutOptions, layoutOptions, readUnitSheet, unitSheetLayout } from '../../core/unit-sheet';
 import { normalizeHeader } from '../../core/text';
 import { Context } from '../context';
 import { UserError } from '../errors';
@@ -34,10 +34,6 @@ const KEEP_STATUS = [STATUS.scoring, STATUS.submitted].map(normalizeHeader);
 
 type Outcome = { kind: keyof TemplatesReport; message?: string; cells?: Omit<UnitCells, 'row'> };
 
-function layoutOptions(control: Control, rubric: Rubric, now: Date): LayoutOptions {
-  const s = control.settings;
-  return { year: s.year, deadline: s.deadline, step: s.scoring.step, bonusCap: s.scoring.bonusCap ?? rubric.bonusMax, createdAt: now };
-}
 
 async function upgradeWorkbook(ws: string, file: string, unit: Unit, rubric: Rubric, opts: LayoutOptions, ctx: Context): Promise<string> {
   const old = await readWorkbook(file);
@@ -63,7 +59,7 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
   if (!rubric) {
     return { kind: 'skipped', message: `${where}: bỏ qua — bộ tiêu chí «${unit.rubricId}» đang có lỗi (xem sheet «${SHEETS.criteria}»).` };
   }
-  const layoutOpts = layoutOptions(control, rubric, ctx.now());
+  const layoutOpts = layoutOptions(control.settings, rubric, ctx.now());
   const { file, link, recorded } = unitLocation(ws, control.settings.year, unit);
   const cells: Omit<UnitCells, 'row'> = recorded ? {} : { link };
   // A new link while another was recorded: a new year's file, whose status starts afresh.
@@ -88,7 +84,7 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
   if (!grid) {
     return { kind: 'skipped', message: `${where}: tệp «${link}» không còn sheet «${SHEETS.scoring}» (bị đổi tên hoặc xóa?); tệp được giữ nguyên, hãy đặt lại tên sheet.` };
   }
-  const read = readUnitSheet(grid, unit, rubric);
+  const read = readUnitSheet(grid, unit, rubric, layoutOpts);
   const wrongUnit = read.findings.find((f) => f.code === 'wrong-unit');
   if (wrongUnit) return { kind: 'skipped', message: `${wrongUnit.message} Tệp «${link}» được giữ nguyên.` };
   const stale = read.findings.find((f) => f.code === 'stale-rubric');
