@@ -49,8 +49,12 @@ export function readTable<K extends string>(
 ): ReadTable<K> {
   const location = findHeader(grid, columns, required);
   if (!location) {
-    const best = findHeader(grid, columns, [] as K[]);
-    const seen = new Set((grid[best ? best.headerRow : 0] || []).map(normalizeHeader));
+    // Name what is missing in the row that looks most like the header (a title may sit above it).
+    const wanted = new Set(Object.values<string>(columns).map(normalizeHeader));
+    const score = (r: number) => (grid[r] || []).filter((c) => wanted.has(normalizeHeader(c))).length;
+    let best = 0;
+    for (let r = 1; r < Math.min(grid.length, 30); r++) if (score(r) > score(best)) best = r;
+    const seen = new Set((grid[best] || []).map(normalizeHeader));
     const missing = required.filter((k) => !seen.has(normalizeHeader(columns[k]))).map((k) => columns[k]);
     return { rows: [], location: null, missing: missing.length ? missing : required.map((k) => columns[k]) };
   }

@@ -43,6 +43,16 @@ describe('readControl', () => {
     expect(c.units).toHaveLength(32);
   });
 
+  it('names the missing column from the header row even below a title row', () => {
+    const g = controlGrids(true);
+    const units = [['DANH SÁCH ĐƠN VỊ'], ...g.units!.map((r) => [...r])];
+    units[1][4] = 'Bộ tiêu chí áp dụng';
+    const c = readControl({ ...g, units });
+    const m = c.findings.find((f) => f.code === 'missing-column')!.message;
+    expect(m).toContain('sheet «Đơn vị» thiếu cột «Bộ tiêu chí»');
+    expect(m).not.toContain('«Mã đơn vị»');
+  });
+
   it('reports a missing sheet and a renamed column, and keeps going', () => {
     const g = controlGrids(false);
     const criteria = g.criteria!.map((r) => [...r]);

@@ -97,6 +97,18 @@ test('a new year gets its own files and statuses; last year\'s files are left as
   expect(units.every((u) => String((u['Liên kết'] as { text?: string })?.text ?? u['Liên kết']).startsWith('Dân vận chính quyền 2025/'))).toBe(true);
 });
 
+test('a unit switched to another rubric keeps its file and is told how to get a new one', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  await editBook(controlPath(ws), (wb) => {
+    const s = wb.getWorksheet('Đơn vị')!;
+    s.eachRow((row) => { if (row.getCell(1).value === 'BS-X01') row.getCell(5).value = 'Cơ quan chuyên môn'; });
+  });
+  const ctx = capture();
+  expect(await main(['templates', ws], ctx)).toBe(1);
+  expect(ctx.errors.join('\n')).toMatch(/Thị trấn Châu Ổ \(BS-X01\): biểu mẫu thuộc bộ tiêu chí «UBND cấp xã», khác bộ tiêu chí «Cơ quan chuyên môn».*được giữ nguyên/);
+});
+
 describe('build/cli.js (after npm run build)', () => {
   const cli = path.resolve('build/cli.js');
   const run = (...args: string[]) => spawnSync('node', [cli, ...args], { encoding: 'utf8', env: { ...process.env, DVCQ_DEBUG: '' } });

@@ -85,8 +85,13 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
     return { kind: 'skipped', message: `${where}: tệp «${link}» không còn sheet «${SHEETS.scoring}» (bị đổi tên hoặc xóa?); tệp được giữ nguyên, hãy đặt lại tên sheet.` };
   }
   const read = readUnitSheet(grid, unit, rubric, layoutOpts);
-  const wrongUnit = read.findings.find((f) => f.code === 'wrong-unit');
-  if (wrongUnit) return { kind: 'skipped', message: `${wrongUnit.message} Tệp «${link}» được giữ nguyên.` };
+  const wrong = read.findings.find((f) => f.code === 'wrong-unit' || f.code === 'wrong-rubric');
+  if (wrong) {
+    return {
+      kind: 'skipped',
+      message: `${wrong.message} Tệp «${link}» được giữ nguyên; muốn tạo biểu mẫu mới, đổi tên tệp này (hoặc xóa ô «${UNIT_COLUMNS.link}») rồi chạy lại.`,
+    };
+  }
   const stale = read.findings.find((f) => f.code === 'stale-rubric');
   if (!stale) return { kind: 'kept', cells };
   if (!opts.upgrade) return { kind: 'stale', message: stale.message, cells };
