@@ -12,19 +12,11 @@ import { controlSpreadsheet, readControlData } from './control-io';
 import { fileRecord } from './files';
 import { setupControl } from './setup';
 import { isShared, runTemplatesChunk, templatesSummary } from './jobs/templates';
-import { LastRun, runAssessChunk, STEP_ACTION } from './jobs/assess';
+import { isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
+import { STEP_LABELS } from './steps';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
 
-export const STEP_LABELS: Record<AdminStepKey, string> = {
-  setup: 'Thiết lập bảng điều khiển',
-  templates: 'Tạo biểu mẫu chấm điểm',
-  progress: 'Theo dõi tiến độ',
-  validate: 'Kiểm tra dữ liệu',
-  rank: 'Tổng hợp & xếp hạng',
-  report: 'Tạo báo cáo',
-  decision: 'Tạo quyết định xếp loại',
-};
 
 /**
  * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
@@ -37,7 +29,7 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
       return { step, done: 1, total: 1, finished: true, cursor: null, message: r.message, errors: [], links: [] };
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
-    if (step in STEP_ACTION) return runAssessChunk(env, step, cursor);
+    if (isAssessStep(step)) return runAssessChunk(env, step, cursor);
     throw new UserError(`Bước «${String(step)}» không tồn tại.`);
   } catch (e) {
     const message = userMessage(e, STEP_LABELS[step] ?? 'Bảng điều khiển', env.gas.Logger);

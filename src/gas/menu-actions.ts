@@ -5,7 +5,8 @@ import { parseCursor } from '../core/gas-support';
 import type { Env } from './env';
 import { userMessage } from './errors';
 import { KEYS, Store } from './store';
-import { adminRun, STEP_LABELS } from './admin';
+import { adminRun } from './admin';
+import { STEP_LABELS } from './steps';
 import { setupControl } from './setup';
 import { buildMenu } from './menu';
 

@@ -1,19 +1,20 @@
 // The add-on menu and the two sidebars.
 import { SHEETS } from '../core/schema';
 import type { Env } from './env';
+import { STEP_LABELS } from './steps';
 
 /** Menu captions (Vietnamese) and the global functions they call. */
 export const MENU_ITEMS = {
   /** Before authorisation nothing can be read: one neutral item, which opens the right sidebar. */
   start: ['Mở DVCQ', 'openDvcq'],
   admin: ['Mở bảng điều khiển', 'openAdminSidebar'],
-  setup: ['Thiết lập bảng điều khiển', 'setupControl'],
+  setup: [STEP_LABELS.setup, 'setupControl'],
   setupSample: ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
-  templates: ['Tạo biểu mẫu chấm điểm', 'generateTemplates'],
-  validate: ['Kiểm tra dữ liệu', 'validateData'],
-  rank: ['Tổng hợp & xếp hạng', 'rankResults'],
-  report: ['Tạo báo cáo', 'createReport'],
-  decision: ['Tạo quyết định xếp loại', 'createDecision'],
+  templates: [STEP_LABELS.templates, 'generateTemplates'],
+  validate: [STEP_LABELS.validate, 'validateData'],
+  rank: [STEP_LABELS.rank, 'rankResults'],
+  report: [STEP_LABELS.report, 'createReport'],
+  decision: [STEP_LABELS.decision, 'createDecision'],
   scorer: ['Mở biểu chấm điểm', 'openScorerSidebar'],
 } as const;
 

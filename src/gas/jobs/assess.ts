@@ -21,6 +21,7 @@ import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
 import { findRootFolder, rootFolderName } from '../folders';
 import { fileRecord } from '../files';
 import { DOC_LABEL, writeDocument } from '../docs/documents';
+import { STEP_LABELS } from '../steps';
 
 export type AssessStep = Extract<AdminStepKey, 'progress' | 'validate' | 'rank' | 'report' | 'decision'>;
 
@@ -32,13 +33,9 @@ interface Cursor {
 /** Time kept for the last phase (core, sheets, document). */
 const FINAL_RESERVE_MS: Record<AssessStep, number> = { progress: 20_000, validate: 40_000, rank: 60_000, report: 90_000, decision: 90_000 };
 
-export const STEP_ACTION: Record<AssessStep, string> = {
-  progress: 'Theo dõi tiến độ',
-  validate: 'Kiểm tra dữ liệu',
-  rank: 'Tổng hợp & xếp hạng',
-  report: 'Tạo báo cáo',
-  decision: 'Tạo quyết định xếp loại',
-};
+/** The steps this module runs (the others are set-up and templates). */
+export const isAssessStep = (step: AdminStepKey): step is AssessStep => step in FINAL_RESERVE_MS;
+
 
 /** Summary of the last finished run of a step, for the admin sidebar. */
 export interface LastRun {
@@ -153,7 +150,7 @@ function finish(
   const entered = units.filter((u) => u.status === STATUS.submitted || u.status === STATUS.scoring).length;
   const sources: Record<string, UnitSource | undefined> = {};
   for (const [code, c] of collected) sources[code] = c.source;
-  const action = STEP_ACTION[step];
+  const action = STEP_LABELS[step];
   const at = displayDateTime(nowOf(env));
   const chunk: JobChunk = { step, done: total, total, finished: true, cursor: null, message: '', errors: [], links: [] };
   for (const u of control.units) {
