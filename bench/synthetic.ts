@@ -60,16 +60,8 @@ export function syntheticRubric(n: number): Rubric {
 /** Units per group: a district-sized emulation cluster. */
 export const UNITS_PER_GROUP = 31;
 
-export interface SyntheticUnit {
-  code: string;
-  name: string;
-  type: string;
-  group: string;
-  rubricId: string;
-  email: string;
-  gates: string;
-  status: string;
-}
+/** A row of `Đơn vị` as typed (gate codes as one text). */
+export type SyntheticUnit = Omit<Unit, 'gates' | 'link' | 'row'> & { gates: string };
 
 /** `count` units in groups of 31, all submitted, all on the rubric of `criteria` criteria. */
 export function syntheticUnits(count: number, criteria: number): SyntheticUnit[] {

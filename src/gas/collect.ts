@@ -18,6 +18,7 @@ import type { FileRecord } from './store';
 import { isNotFound, RETRY_AFTER_MS } from './drive';
 import { rawMessage } from './errors';
 import { inputsFingerprint } from './fingerprint';
+import { anyUnit } from './unit-files';
 
 /** Rows read beyond the layout, so rows inserted by the owner are still seen. */
 const MARGIN_ROWS = 30;
@@ -40,8 +41,7 @@ export interface Collected {
 
 /** Number of rows to read for a rubric (layout rows + margin); computed once per rubric. */
 export function rowsToRead(settings: Settings, rubric: Rubric): number {
-  const unit: Unit = { code: '', name: '', type: '', group: '', rubricId: rubric.id, email: '', gates: [], status: '', link: '' };
-  return unitSheetLayout(unit, rubric, layoutOptions(settings, rubric)).cells.length + MARGIN_ROWS;
+  return unitSheetLayout(anyUnit(rubric), rubric, layoutOptions(settings, rubric)).cells.length + MARGIN_ROWS;
 }
 
 /** The file is deleted, or this user may not open it (Apps Script's messages for both). */

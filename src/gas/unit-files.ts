@@ -14,8 +14,8 @@ import { drawScoringSheet, ownerOnly } from './unit-draw';
 import { createSpreadsheetFile, fileState } from './drive';
 import { setVietnameseSettings } from './locale';
 
-/** A unit standing in for "any unit" while the master is drawn (its rows 2–6 are rewritten per unit). */
-function masterUnit(rubric: Rubric): Unit {
+/** A unit standing in for "any unit" of a rubric: the master is drawn for it (rows 2–6 are rewritten per unit). */
+export function anyUnit(rubric: Rubric): Unit {
   return { code: '', name: '', type: '', group: '', rubricId: rubric.id, email: '', gates: [], status: '', link: '' };
 }
 
@@ -44,14 +44,14 @@ export function ensureMaster(env: Env, store: Store, settings: Settings, rubric:
 
 function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
   const opts = layoutOptions(settings, rubric);
-  const layout = unitSheetLayout(masterUnit(rubric), rubric, opts);
+  const layout = unitSheetLayout(anyUnit(rubric), rubric, opts);
   const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
   setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);
   drawScoringSheet(env.gas, sheet, layout, opts.step, 'Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
 
-  const meta = metaGrid(layout, masterUnit(rubric), settings, opts).map((r) => r.map((c) => sheetValue(c)));
+  const meta = metaGrid(layout, anyUnit(rubric), settings, opts).map((r) => r.map((c) => sheetValue(c)));
   const metaSheet = ss.insertSheet(SHEETS.meta);
   metaSheet.getRange(1, 1, meta.length, 2).setValues(meta);
   metaSheet.hideSheet();

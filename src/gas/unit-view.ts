@@ -36,17 +36,18 @@ export interface UnitView {
 
 export const NOT_A_UNIT_FILE = `Bảng tính này không phải biểu chấm điểm DVCQ (thiếu sheet ẩn «${SHEETS.meta}»). Hãy mở tệp biểu chấm điểm được chia sẻ cho đơn vị.`;
 
-function scoringOf(text: string): EmbeddedScoring {
+/** Scoring settings embedded at generation; a damaged cell falls back to the defaults (and the rubric's bonus cap). */
+function scoringOf(text: string, rubricBonusMax: number): EmbeddedScoring {
   const d = defaultScoringConfig();
   try {
     const v = JSON.parse(text) as Partial<EmbeddedScoring>;
     return {
       step: typeof v.step === 'number' ? v.step : d.step,
-      bonusCap: typeof v.bonusCap === 'number' ? v.bonusCap : 0,
+      bonusCap: typeof v.bonusCap === 'number' ? v.bonusCap : rubricBonusMax,
       levels: Array.isArray(v.levels) && v.levels.length ? v.levels : d.levels,
     };
   } catch {
-    return { step: d.step, bonusCap: 0, levels: d.levels };
+    return { step: d.step, bonusCap: rubricBonusMax, levels: d.levels };
   }
 }
 
@@ -73,7 +74,7 @@ export function openUnitView(env: Env): UnitView {
   const year = Number(metaText(meta, META_KEYS.year));
   return {
     ss, sheet, grid, metaSheet, metaGrid, rubric, unit, header,
-    scoring: scoringOf(metaText(meta, EXTRA_META.scoring)),
+    scoring: scoringOf(metaText(meta, EXTRA_META.scoring), rubric.bonusMax),
     year: Number.isFinite(year) && year > 0 ? year : null,
   };
 }
