@@ -9,7 +9,7 @@ function byMinDesc(levels: Level[]): Level[] {
 
 /** Highest level whose minimum the (rounded) total reaches; the lowest level when none does. */
 export function levelFor(total: number, levels: Level[]): Level {
-  if (levels.length === 0) throw new Error('Chưa cấu hình mức xếp loại nào (trang «Xếp loại»).');
+  if (levels.length === 0) throw new Error('Chưa cấu hình mức xếp loại nào (sheet «Xếp loại»).');
   const sorted = byMinDesc(levels);
   const t = roundHalfUp(total, 2);
   return sorted.find((l) => l.min <= t) ?? sorted[sorted.length - 1];
