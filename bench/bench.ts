@@ -17,7 +17,19 @@ import { coreThroughput } from './core-throughput';
 import { UNITS_PER_GROUP } from './synthetic';
 import { benchDemo, benchTemplates, tempDir } from './offline';
 import {
-  callsTable, checks, GasSweep, lockNote, unclassifiedCalls, latencyLine, projections, projectionTable, quotaTable, quotaUse, Results, fitTable, writesTable,
+  callsTable,
+  checks,
+  GasSweep,
+  lockNote,
+  unclassifiedCalls,
+  latencyLine,
+  projections,
+  projectionTable,
+  quotaTable,
+  quotaUse,
+  Results,
+  fitTable,
+  writesTable,
 } from './summary';
 import { checkLines, formatInt, formatMs, machine, machineLine, replaceReadmeSection, writeJson } from './output';
 import { readmeSection } from './readme';
@@ -57,9 +69,12 @@ function configJson(c: ConfigResult) {
     firstRead: stripRun(c.firstRead),
     reRead: stripRun(c.reRead),
     naive: by((a) => ({ ...c.naive[a], value: undefined })),
-    writes: Object.fromEntries((['addon', 'naive'] as const).map((way) => [
-      way, Object.fromEntries(Object.entries(c.writes[way]).map(([k, v]) => [k, { ...v, value: undefined }])),
-    ])),
+    writes: Object.fromEntries(
+      (['addon', 'naive'] as const).map((way) => [
+        way,
+        Object.fromEntries(Object.entries(c.writes[way]).map(([k, v]) => [k, { ...v, value: undefined }])),
+      ]),
+    ),
   };
 }
 
@@ -115,35 +130,56 @@ async function main(): Promise<number> {
   const out: string[] = [];
   out.push(`DVCQ benchmark — ${machineLine(m)}${quick ? ' — QUICK RUN (smaller sizes)' : ''}`);
   out.push('');
-  out.push(section(
-    '1. Apps Script service calls per unit, measured on the in-memory fake (every call counted: Class.method), add-on / naive per-cell way (ratio)',
-    callsTable(sweep) + (sampled ? '\n* naive generation measured on a sample of the units (see results.json).' : '') + `\n${lockNote(sweep)}`,
-  ));
-  out.push(section(
-    `2. Calls = fixed + per extra chunk × (executions − 1) + per group × group folders + per unit × units (least squares through the ${[...UNIT_SIZES, DISTRICT_UNITS].sort((a, b) => a - b).map(formatInt).join(' / ')}-unit runs that finished, ${UNITS_PER_GROUP} units per group); totals are measured, not extrapolated`,
-    fitTable(sweep),
-  ));
+  out.push(
+    section(
+      '1. Apps Script service calls per unit, measured on the in-memory fake (every call counted: Class.method), add-on / naive per-cell way (ratio)',
+      callsTable(sweep) +
+        (sampled ? '\n* naive generation measured on a sample of the units (see results.json).' : '') +
+        `\n${lockNote(sweep)}`,
+    ),
+  );
+  out.push(
+    section(
+      `2. Calls = fixed + per extra chunk × (executions − 1) + per group × group folders + per unit × units (least squares through the ${[
+        ...UNIT_SIZES,
+        DISTRICT_UNITS,
+      ]
+        .sort((a, b) => a - b)
+        .map(formatInt)
+        .join(' / ')}-unit runs that finished, ${UNITS_PER_GROUP} units per group); totals are measured, not extrapolated`,
+      fitTable(sweep),
+    ),
+  );
   out.push(section('3. The writes alone, same data (calls per write: add-on / naive)', writesTable(sweep)));
-  out.push(section(
-    `4. Projected wall time, ${PROJECTION_CRITERIA} criteria — jobs resumed chunk by chunk on the fake with a simulated clock; chunks stop at ${formatMs(CHUNK_STOP_MS)} (src/gas/env.ts), Apps Script kills at ${formatMs(LIMITS.executionMs)}`,
-    projectionTable(proj, PROJECTION_CRITERIA, big) + `\nlatency model: ${latencyLine()}; + ${formatMs(LIMITS.chunkOverheadMs)} per sidebar round trip.`,
-  ));
-  out.push(section(
-    `5. Daily quotas used by ${big === PROVINCE_UNITS ? 'a province' : 'the largest run'} (${formatInt(big)} units, ${PROJECTION_CRITERIA} criteria; limits per user from the public Apps Script quotas page as of November 2026)`,
-    quotaTable(quotaUse(sweep, PROJECTION_CRITERIA), big),
-  ));
+  out.push(
+    section(
+      `4. Projected wall time, ${PROJECTION_CRITERIA} criteria — jobs resumed chunk by chunk on the fake with a simulated clock; chunks stop at ${formatMs(CHUNK_STOP_MS)} (src/gas/env.ts), Apps Script kills at ${formatMs(LIMITS.executionMs)}`,
+      projectionTable(proj, PROJECTION_CRITERIA, big) +
+        `\nlatency model: ${latencyLine()}; + ${formatMs(LIMITS.chunkOverheadMs)} per sidebar round trip.`,
+    ),
+  );
+  out.push(
+    section(
+      `5. Daily quotas used by ${big === PROVINCE_UNITS ? 'a province' : 'the largest run'} (${formatInt(big)} units, ${PROJECTION_CRITERIA} criteria; limits per user from the public Apps Script quotas page as of November 2026)`,
+      quotaTable(quotaUse(sweep, PROJECTION_CRITERIA), big),
+    ),
+  );
   const offline: string[] = [
     `core: validate + score + rank ${formatInt(core.units)} units × ${core.criteria} criteria: median ${formatMs(core.medianMs)} of ${core.runs} runs (${core.runsMs.map((x) => formatMs(x)).join(', ')}); ${formatInt(core.classified)} classified, ${formatInt(core.findings)} findings`,
   ];
   if (results.demo) {
-    offline.push(results.demo.ok
-      ? `offline: dvcq demo (sample district, ${SAMPLE.units.length} units) end to end: median ${formatMs(results.demo.medianMs)} of ${results.demo.runs} (${results.demo.runsMs.map((x) => formatMs(x)).join(', ')})`
-      : `offline: dvcq demo failed: ${results.demo.error}`);
+    offline.push(
+      results.demo.ok
+        ? `offline: dvcq demo (sample district, ${SAMPLE.units.length} units) end to end: median ${formatMs(results.demo.medianMs)} of ${results.demo.runs} (${results.demo.runsMs.map((x) => formatMs(x)).join(', ')})`
+        : `offline: dvcq demo failed: ${results.demo.error}`,
+    );
   }
   if (results.templates) {
-    offline.push(results.templates.ok
-      ? `offline: dvcq templates for ${formatInt(results.templates.units)} units: ${formatMs(results.templates.ms)} (${formatInt(results.templates.files)} .xlsx files, ${formatMs(results.templates.ms / results.templates.units)} per unit)`
-      : `offline: dvcq templates for ${formatInt(results.templates.units)} units failed: ${results.templates.error}`);
+    offline.push(
+      results.templates.ok
+        ? `offline: dvcq templates for ${formatInt(results.templates.units)} units: ${formatMs(results.templates.ms)} (${formatInt(results.templates.files)} .xlsx files, ${formatMs(results.templates.ms / results.templates.units)} per unit)`
+        : `offline: dvcq templates for ${formatInt(results.templates.units)} units failed: ${results.templates.error}`,
+    );
   }
   out.push(section('6. Core throughput and offline pipeline (this machine)', offline.join('\n')));
   out.push(section('7. Budgets (DESIGN §6) and acceptance checks', checkLines(list).join('\n')));
@@ -164,7 +200,9 @@ async function main(): Promise<number> {
     limits: LIMITS,
     dailyQuotas: DAILY_QUOTAS,
     configs: configs.map(configJson),
-    districts: Object.fromEntries(Object.entries(districts).map(([c, runs]) => [c, Object.fromEntries(ACTIONS.map((a) => [a, stripRun(runs[a])]))])),
+    districts: Object.fromEntries(
+      Object.entries(districts).map(([c, runs]) => [c, Object.fromEntries(ACTIONS.map((a) => [a, stripRun(runs[a])]))]),
+    ),
     projections: proj,
     quotas: quotaUse(sweep, PROJECTION_CRITERIA),
     core,
@@ -192,7 +230,7 @@ main().then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 2;
   },
 );

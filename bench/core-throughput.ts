@@ -23,8 +23,12 @@ export function coreInput(units: number, criteria: number) {
   const sheets = syntheticControlSheets(list, criteria);
   const byName = (n: string) => sheets.find((s) => s.name === n)?.grid;
   const grids: ControlGrids = {
-    config: byName(SHEETS.config), units: byName(SHEETS.units), criteria: byName(SHEETS.criteria),
-    levels: byName(SHEETS.levels), narrative: byName(SHEETS.narrative), previous: byName(SHEETS.previous),
+    config: byName(SHEETS.config),
+    units: byName(SHEETS.units),
+    criteria: byName(SHEETS.criteria),
+    levels: byName(SHEETS.levels),
+    narrative: byName(SHEETS.narrative),
+    previous: byName(SHEETS.previous),
   };
   const rubric = syntheticRubric(criteria);
   const sources: Record<string, UnitSource> = {};

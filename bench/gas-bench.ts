@@ -27,7 +27,14 @@ import { STATUS, Grid, Rubric, UnitResult, Finding } from '../src/core/types';
 import { STATUS_CELLS, unitSheetLayout } from '../src/core/unit-sheet';
 import { CallKind, kindOf, LATENCY_MS, LIMITS } from './latency-model';
 import {
-  BENCH_YEAR, layoutOptions, syntheticControlSheets, syntheticEntries, syntheticRubric, syntheticUnits, SyntheticUnit, toUnit,
+  BENCH_YEAR,
+  layoutOptions,
+  syntheticControlSheets,
+  syntheticEntries,
+  syntheticRubric,
+  syntheticUnits,
+  SyntheticUnit,
+  toUnit,
 } from './synthetic';
 import { naiveGenerate } from './naive/generate';
 import { naiveAppendRows, naiveCollect } from './naive/collect';
@@ -54,7 +61,10 @@ export class SimClock {
   private seen = 0;
   private ms: number;
 
-  constructor(private readonly calls: CallCounter, start = Date.UTC(BENCH_YEAR, 10, 20, 1, 0, 0)) {
+  constructor(
+    private readonly calls: CallCounter,
+    start = Date.UTC(BENCH_YEAR, 10, 20, 1, 0, 0),
+  ) {
     this.ms = start;
   }
 
@@ -96,7 +106,9 @@ export function newWorld(unitCount: number, criteria: number): World {
   // `Đơn vị` first: the fake sizes the first sheet from `rows` (the others get 1,000 rows).
   const ordered = [...sheets.filter((s) => s.name === SHEETS.units), ...sheets.filter((s) => s.name !== SHEETS.units)];
   const view = fake.createSpreadsheet('Bảng điều khiển DVCQ (benchmark)', {
-    active: true, rows: unitCount + 100, sheets: Object.fromEntries(ordered.map((s) => [s.name, s.grid])),
+    active: true,
+    rows: unitCount + 100,
+    sheets: Object.fromEntries(ordered.map((s) => [s.name, s.grid])),
   });
   const clock = new SimClock(fake.calls);
   const env = makeEnv(fake, { clock: clock.now, budgetMs: CHUNK_STOP_MS });
@@ -263,7 +275,9 @@ function resultsSheet(w: World): Map<string, string> {
 }
 
 function sameRanking(addon: Map<string, string>, naive: UnitResult[]): boolean {
-  return naive.length === addon.size && naive.every((r) => addon.get(r.code) === `${r.classified ? r.total : ''}|${r.level ?? 'Không xếp loại'}`);
+  return (
+    naive.length === addon.size && naive.every((r) => addon.get(r.code) === `${r.classified ? r.total : ''}|${r.level ?? 'Không xếp loại'}`)
+  );
 }
 
 export interface AddonRuns {
@@ -318,8 +332,12 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
   const assessment = assessAll(control, naiveReadAllUncounted(w, control, unitLinks));
   const store = new Store(w.env);
   const docInput = {
-    settings: control.settings, results: assessment.results, summary: assessment.summary,
-    narrative: control.narrative, previous: control.previous, submitted: control.units.length,
+    settings: control.settings,
+    results: assessment.results,
+    summary: assessment.summary,
+    narrative: control.narrative,
+    previous: control.previous,
+    submitted: control.units.length,
   };
   const levels = control.settings.scoring.levels;
   // One unmeasured run of each add-on writer first: every measured write is a re-run (previous
@@ -336,7 +354,9 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
     naive: {
       results: measure(w, () => naiveWriteResults(ss, results)),
       findings: measure(w, () => naiveAppendRows(ss.getSheetByName(SHEETS.findings)!, findingsGrid(findings, control.units))),
-      document: measure(w, () => naiveReport(w.fake, naiveFolder, 'Báo cáo (cách làm thông thường)', buildReportModel({ ...docInput, today: TODAY }))),
+      document: measure(w, () =>
+        naiveReport(w.fake, naiveFolder, 'Báo cáo (cách làm thông thường)', buildReportModel({ ...docInput, today: TODAY })),
+      ),
     },
   };
 
@@ -346,7 +366,9 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
   const root = g.fake.DriveApp.getRootFolder().createFolder(`Dân vận chính quyền ${BENCH_YEAR}`);
   const sample = Math.min(unitCount, Math.max(1, naiveGenerateSample));
   naive.generate = {
-    ...measure(g, () => naiveGenerate(g.fake, g.fake.SpreadsheetApp.getActiveSpreadsheet(), root, gc.units.slice(0, sample), gc.rubrics, opts(g.rubric))),
+    ...measure(g, () =>
+      naiveGenerate(g.fake, g.fake.SpreadsheetApp.getActiveSpreadsheet(), root, gc.units.slice(0, sample), gc.rubrics, opts(g.rubric)),
+    ),
     ...(sample < unitCount ? { sampled: { units: sample, of: unitCount } } : {}),
   };
   return { units: unitCount, criteria, addon, firstRead, reRead, naive, writes, sameResults, cpuMs: performance.now() - t0 };

@@ -126,23 +126,51 @@ const CREATES_DOCUMENT = /^DocumentApp\.create$/;
 const BY_METHOD: Array<[CallKind, RegExp]> = [
   ['spreadsheet.open', /^(openById|openByUrl)$/],
   ['drive.copy', /^makeCopy$/],
-  ['range.read', /^(getValues|getDisplayValues|getFormulas|getNotes|getBackgrounds|getNumberFormats|getFontWeights|getHorizontalAlignments|getWraps|getDataValidations)$/],
-  ['range.write', /^(setValues|setFormulas|setNotes|setBackgrounds|setFontWeights|setFontColors|setNumberFormats|setDataValidations|setConditionalFormatRules)$/],
+  [
+    'range.read',
+    /^(getValues|getDisplayValues|getFormulas|getNotes|getBackgrounds|getNumberFormats|getFontWeights|getHorizontalAlignments|getWraps|getDataValidations)$/,
+  ],
+  [
+    'range.write',
+    /^(setValues|setFormulas|setNotes|setBackgrounds|setFontWeights|setFontColors|setNumberFormats|setDataValidations|setConditionalFormatRules)$/,
+  ],
   // Single cells, and small reads of a sheet's settings (its conditional-format rules, its charts).
-  ['cell.read', /^(getValue|getDisplayValue|getFormula|getNote|getBackground|getNumberFormat|getDataValidation|isBlank|getColumnWidth|getConditionalFormatRules|getCharts)$/],
+  [
+    'cell.read',
+    /^(getValue|getDisplayValue|getFormula|getNote|getBackground|getNumberFormat|getDataValidation|isBlank|getColumnWidth|getConditionalFormatRules|getCharts)$/,
+  ],
   ['cell.write', /^(setValue|setFormula|setNote)$/],
   ['row.append', /^appendRow$/],
-  ['format', /^(setBackground|setFontWeight|setFontColor|setFontSize|setFontStyle|setWrap|setWrapStrategy|setHorizontalAlignment|setVerticalAlignment|setBorder|merge|breakApart|setNumberFormat|setColumnWidth|setColumnWidths|setRowHeight|setRowHeights|setFrozenRows|setFrozenColumns|hideColumns|showColumns|setTabColor|autoResizeColumns|setDataValidation|clearDataValidations|clearFormats)$/],
-  ['protect', /^(protect|setUnprotectedRanges|getUnprotectedRanges|getProtections|setWarningOnly|setDomainEdit|removeEditors|canEdit|canDomainEdit|isWarningOnly|getProtectionType)$/],
-  ['sheet.structure', /^(insertSheet|deleteSheet|hideSheet|showSheet|insertRowsAfter|insertRowsBefore|insertColumnsAfter|deleteRow|deleteRows|deleteColumns|clear|clearContents|clearContent|insertChart|updateChart|removeChart|copyTo)$/],
+  [
+    'format',
+    /^(setBackground|setFontWeight|setFontColor|setFontSize|setFontStyle|setWrap|setWrapStrategy|setHorizontalAlignment|setVerticalAlignment|setBorder|merge|breakApart|setNumberFormat|setColumnWidth|setColumnWidths|setRowHeight|setRowHeights|setFrozenRows|setFrozenColumns|hideColumns|showColumns|setTabColor|autoResizeColumns|setDataValidation|clearDataValidations|clearFormats)$/,
+  ],
+  [
+    'protect',
+    /^(protect|setUnprotectedRanges|getUnprotectedRanges|getProtections|setWarningOnly|setDomainEdit|removeEditors|canEdit|canDomainEdit|isWarningOnly|getProtectionType)$/,
+  ],
+  [
+    'sheet.structure',
+    /^(insertSheet|deleteSheet|hideSheet|showSheet|insertRowsAfter|insertRowsBefore|insertColumnsAfter|deleteRow|deleteRows|deleteColumns|clear|clearContents|clearContent|insertChart|updateChart|removeChart|copyTo)$/,
+  ],
   ['flush', /^flush$/],
-  ['properties', /^(getDocumentProperties|getScriptProperties|getUserProperties|getProperty|setProperty|getProperties|setProperties|deleteProperty|deleteAllProperties|getKeys)$/],
+  [
+    'properties',
+    /^(getDocumentProperties|getScriptProperties|getUserProperties|getProperty|setProperty|getProperties|setProperties|deleteProperty|deleteAllProperties|getKeys)$/,
+  ],
   ['lock', /^(getDocumentLock|getScriptLock|getUserLock|waitLock|tryLock|releaseLock|hasLock)$/],
-  ['ui', /^(getUi|toast|alert|prompt|showSidebar|showModalDialog|showModelessDialog|createAddonMenu|createMenu|addItem|addSeparator|addSubMenu|addToUi|createHtmlOutput|createHtmlOutputFromFile|createTemplateFromFile|setTitle|setWidth|setHeight|setSandboxMode|setXFrameOptionsMode|addMetaTag|append|setContent|getContent)$/],
-  ['local', /^(newDataValidation|newConditionalFormatRule|newChart|require[A-Za-z]*|withCriteria|setAllowInvalid|setHelpText|build|copy|when[A-Za-z]*|setBold|setItalic|setRanges|addRange|clearRanges|setChartType|setOption|setPosition|setNumHeaders|setTransposeRowsAndColumns|modify|formatDate|sleep|getUuid|log|getActiveUser|getEffectiveUser|getEmail|getScriptTimeZone|getActiveUserLocale|getCriteriaType|getCriteriaValues|getHelpText|getAllowInvalid)$/],
+  [
+    'ui',
+    /^(getUi|toast|alert|prompt|showSidebar|showModalDialog|showModelessDialog|createAddonMenu|createMenu|addItem|addSeparator|addSubMenu|addToUi|createHtmlOutput|createHtmlOutputFromFile|createTemplateFromFile|setTitle|setWidth|setHeight|setSandboxMode|setXFrameOptionsMode|addMetaTag|append|setContent|getContent)$/,
+  ],
+  [
+    'local',
+    /^(newDataValidation|newConditionalFormatRule|newChart|require[A-Za-z]*|withCriteria|setAllowInvalid|setHelpText|build|copy|when[A-Za-z]*|setBold|setItalic|setRanges|addRange|clearRanges|setChartType|setOption|setPosition|setNumHeaders|setTransposeRowsAndColumns|modify|formatDate|sleep|getUuid|log|getActiveUser|getEffectiveUser|getEmail|getScriptTimeZone|getActiveUserLocale|getCriteriaType|getCriteriaValues|getHelpText|getAllowInvalid)$/,
+  ],
 ];
 
-const DOC_CLASSES = /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ContainerElement|Element|PageBreak|RangeElement|ListItem)$/;
+const DOC_CLASSES =
+  /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell|ContainerElement|Element|PageBreak|RangeElement|ListItem)$/;
 const DRIVE_CLASSES = /^(DriveApp|Folder|File|FolderIterator|FileIterator)$/;
 /** The Advanced Drive Service (Drive API v3), as the fake counts it: 'Files.copy', 'Permissions.create'… */
 const DRIVE_API: Record<string, CallKind> = {
@@ -171,14 +199,30 @@ export function kindOf(name: string): CallKind {
   if (cls === 'Protection' && /^(setDescription|setRange|getEditors|getDescription|getRange|remove)$/.test(method)) return 'protect';
   if (cls === 'Sheet' && method === 'setName') return 'sheet.structure';
   if (DOC_CLASSES.test(cls)) {
-    if (/^(getBody|getId|getUrl|getName|getType|getNumChildren|getChild|getChildIndex|getParent|getNumRows|getNumCells|getRow|getCell|getText|getTables|getParagraphs|getAttributes|as[A-Z][A-Za-z]*|editAsText|isAtDocumentEnd|getNextSibling|getPreviousSibling|getElement|getStartOffset|getEndOffsetInclusive)$/.test(method)) return 'metadata';
+    if (
+      /^(getBody|getId|getUrl|getName|getType|getNumChildren|getChild|getChildIndex|getParent|getNumRows|getNumCells|getRow|getCell|getText|getTables|getParagraphs|getAttributes|as[A-Z][A-Za-z]*|editAsText|isAtDocumentEnd|getNextSibling|getPreviousSibling|getElement|getStartOffset|getEndOffsetInclusive)$/.test(
+        method,
+      )
+    )
+      return 'metadata';
     return 'doc.edit';
   }
   // A Drive item's id, URL and name come with the item: no extra round trip.
   if (DRIVE_CLASSES.test(cls) && /^(getId|getUrl|getName|getMimeType|getDescription)$/.test(method)) return 'metadata';
   for (const [kind, re] of BY_METHOD) if (re.test(method)) return kind;
-  if (DRIVE_CLASSES.test(cls) || /^(createFolder|getFolderById|getFileById|getFoldersByName|getFilesByName|getRootFolder|moveTo|setTrashed|getFolders|getFiles|getParents|hasNext|next)$/.test(method)) return 'drive';
-  if (/^(get[A-Z][A-Za-z]*|is[A-Z][A-Za-z]*|offset|activate|setActiveSheet|setName|rename|setSpreadsheetTimeZone|setDescription)$/.test(method)) return 'metadata';
+  if (
+    DRIVE_CLASSES.test(cls) ||
+    /^(createFolder|getFolderById|getFileById|getFoldersByName|getFilesByName|getRootFolder|moveTo|setTrashed|getFolders|getFiles|getParents|hasNext|next)$/.test(
+      method,
+    )
+  )
+    return 'drive';
+  if (
+    /^(get[A-Z][A-Za-z]*|is[A-Z][A-Za-z]*|offset|activate|setActiveSheet|setName|rename|setSpreadsheetTimeZone|setDescription)$/.test(
+      method,
+    )
+  )
+    return 'metadata';
   return 'other';
 }
 
@@ -229,7 +273,12 @@ export interface ChunkPlan {
  * How a job of `perUnitMs` per unit and `fixedMs` per execution splits into resumable chunks
  * that stop at `stopMs` (the add-on checks the clock before each unit).
  */
-export function chunkPlan(perUnitMs: number, fixedMs: number, stopMs: number, units = { district: DISTRICT_UNITS, province: PROVINCE_UNITS }): ChunkPlan {
+export function chunkPlan(
+  perUnitMs: number,
+  fixedMs: number,
+  stopMs: number,
+  units = { district: DISTRICT_UNITS, province: PROVINCE_UNITS },
+): ChunkPlan {
   const start = fixedMs + LIMITS.chunkOverheadMs;
   const perUnit = Math.max(perUnitMs, 1e-6);
   // A unit is started while the clock is below the stop: at least one unit per execution.

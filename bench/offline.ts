@@ -11,7 +11,11 @@ import { normalizeHeader } from '../src/core/text';
 import { median } from './output';
 import { syntheticUnits } from './synthetic';
 
-export interface CliRun { ms: number; code: number | null; stderr: string }
+export interface CliRun {
+  ms: number;
+  code: number | null;
+  stderr: string;
+}
 
 /** Runs `node <cli> ...args` and returns its wall time (process start to exit). */
 export function runCli(cli: string, args: string[], timeoutMs = 170_000): CliRun {
@@ -21,7 +25,13 @@ export function runCli(cli: string, args: string[], timeoutMs = 170_000): CliRun
   return { ms, code: r.status, stderr: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim() };
 }
 
-export interface DemoResult { runs: number; runsMs: number[]; medianMs: number; ok: boolean; error?: string }
+export interface DemoResult {
+  runs: number;
+  runsMs: number[];
+  medianMs: number;
+  ok: boolean;
+  error?: string;
+}
 
 /** `dvcq demo <dir>` end to end, `runs` times in fresh folders; the median wall time. */
 export function benchDemo(cli: string, tmp: string, runs = 3): DemoResult {
@@ -29,7 +39,8 @@ export function benchDemo(cli: string, tmp: string, runs = 3): DemoResult {
   for (let i = 0; i < runs; i++) {
     const dir = path.join(tmp, `demo-${i + 1}`);
     const r = runCli(cli, ['demo', dir]);
-    if (r.code !== 0) return { runs, runsMs, medianMs: NaN, ok: false, error: `exit ${r.code}: ${r.stderr.split('\n').slice(-3).join(' ')}` };
+    if (r.code !== 0)
+      return { runs, runsMs, medianMs: NaN, ok: false, error: `exit ${r.code}: ${r.stderr.split('\n').slice(-3).join(' ')}` };
     runsMs.push(r.ms);
   }
   return { runs, runsMs, medianMs: median(runsMs), ok: true };
@@ -70,7 +81,13 @@ export async function addUnitsToControl(file: string, count: number): Promise<vo
   await wb.xlsx.writeFile(file);
 }
 
-export interface TemplatesResult { units: number; ms: number; files: number; ok: boolean; error?: string }
+export interface TemplatesResult {
+  units: number;
+  ms: number;
+  files: number;
+  ok: boolean;
+  error?: string;
+}
 
 function countXlsx(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
@@ -91,9 +108,18 @@ export async function benchTemplates(cli: string, tmp: string, units: number): P
   if (!control) return { units, ms: NaN, files: 0, ok: false, error: 'init wrote no control workbook' };
   await addUnitsToControl(path.join(ws, control), units);
   const r = runCli(cli, ['templates', ws]);
-  const files = fs.readdirSync(ws, { withFileTypes: true }).filter((e) => e.isDirectory()).reduce((n, e) => n + countXlsx(path.join(ws, e.name)), 0);
+  const files = fs
+    .readdirSync(ws, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .reduce((n, e) => n + countXlsx(path.join(ws, e.name)), 0);
   const ok = r.code === 0 && files === units;
-  return { units, ms: r.ms, files, ok, error: ok ? undefined : `exit ${r.code}, ${files} files: ${r.stderr.split('\n').slice(-3).join(' ')}` };
+  return {
+    units,
+    ms: r.ms,
+    files,
+    ok,
+    error: ok ? undefined : `exit ${r.code}, ${files} files: ${r.stderr.split('\n').slice(-3).join(' ')}`,
+  };
 }
 
 /** A fresh temporary folder for the offline runs. */

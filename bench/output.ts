@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export type Align = 'left' | 'right';
-export interface Column { title: string; align?: Align }
+export interface Column {
+  title: string;
+  align?: Align;
+}
 
 /** A fixed-width text table: header, a rule, rows; numbers right-aligned by default. */
 export function formatTable(columns: Column[], rows: Array<Array<string | number>>): string {
@@ -12,7 +15,10 @@ export function formatTable(columns: Column[], rows: Array<Array<string | number
   const widths = columns.map((c, i) => Math.max(c.title.length, ...text.map((r) => (r[i] ?? '').length)));
   const align = columns.map((c, i) => c.align ?? (rows.length && typeof rows[0][i] === 'number' ? 'right' : 'left'));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (align[i] === 'right' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');
 }
 
@@ -50,7 +56,11 @@ export function median(xs: number[]): number {
 }
 
 /** A budget or acceptance check; a failed one prints "FAIL: …" and fails the command. */
-export interface Check { name: string; ok: boolean; detail: string }
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
 
 export function check(name: string, ok: boolean, detail: string): Check {
   return { name, ok, detail };
@@ -60,7 +70,14 @@ export function checkLines(checks: Check[]): string[] {
   return checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'}: ${c.name} — ${c.detail}`);
 }
 
-export interface Machine { cpu: string; cores: number; node: string; platform: string; date: string; memoryGb: number }
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  platform: string;
+  date: string;
+  memoryGb: number;
+}
 
 export function machine(now = new Date()): Machine {
   const cpus = os.cpus();

@@ -3,11 +3,17 @@
 import type { CallSnapshot } from '../test/fakes/gas';
 import { ACTIONS, Action, ConfigResult, JobRun, Measured, Write, WRITES } from './gas-bench';
 import {
-  CallCounts, chunkPlan, creations, DAILY_QUOTAS, DISTRICT_UNITS, LATENCY_MS, LIMITS, projectMs, PROVINCE_UNITS,
+  CallCounts,
+  chunkPlan,
+  creations,
+  DAILY_QUOTAS,
+  DISTRICT_UNITS,
+  LATENCY_MS,
+  LIMITS,
+  projectMs,
+  PROVINCE_UNITS,
 } from './latency-model';
-import {
-  check, Check, formatInt, formatMs, formatPercent, formatPerUnit, formatRatio, formatTable,
-} from './output';
+import { check, Check, formatInt, formatMs, formatPercent, formatPerUnit, formatRatio, formatTable } from './output';
 import type { CoreResult } from './core-throughput';
 import { UNITS_PER_GROUP } from './synthetic';
 import { layoutPlaceholders, reportLayout } from '../src/core/doc-layout';
@@ -77,7 +83,12 @@ export interface Fit {
 }
 
 export type Term = 'fixed' | 'unit' | 'group' | 'chunk';
-export interface Point { units: number; groups: number; chunks: number; calls: CallSnapshot }
+export interface Point {
+  units: number;
+  groups: number;
+  chunks: number;
+  calls: CallSnapshot;
+}
 
 const termValue = (p: Point, t: Term) => (t === 'fixed' ? 1 : t === 'unit' ? p.units : t === 'group' ? p.groups : p.chunks - 1);
 
@@ -132,8 +143,15 @@ export function fit(points: Point[], allowed: Term[] = ['fixed', 'unit', 'group'
     return xs && i >= 0 ? xs[i] : 0;
   };
   const out: Fit = {
-    fixed: coef(x, 'fixed'), perUnit: coef(x, 'unit'), perGroup: coef(x, 'group'), perChunk: coef(x, 'chunk'),
-    fixedByMethod: {}, perUnitByMethod: {}, perGroupByMethod: {}, perChunkByMethod: {}, terms,
+    fixed: coef(x, 'fixed'),
+    perUnit: coef(x, 'unit'),
+    perGroup: coef(x, 'group'),
+    perChunk: coef(x, 'chunk'),
+    fixedByMethod: {},
+    perUnitByMethod: {},
+    perGroupByMethod: {},
+    perChunkByMethod: {},
+    terms,
   };
   const names = new Set(points.flatMap((p) => Object.keys(p.calls.byMethod)));
   for (const k of names) {
@@ -171,7 +189,8 @@ export function addonPoints(s: GasSweep, action: Action, criteria: number): Poin
     if (!run.error) points.push({ units: u, groups: groupsOf(u), chunks: run.chunks, calls: run.calls });
   }
   const d = s.districts[criteria]?.[action];
-  if (d && !d.error && !s.unitSizes.includes(DISTRICT_UNITS)) points.push({ units: DISTRICT_UNITS, groups: groupsOf(DISTRICT_UNITS), chunks: d.chunks, calls: d.calls });
+  if (d && !d.error && !s.unitSizes.includes(DISTRICT_UNITS))
+    points.push({ units: DISTRICT_UNITS, groups: groupsOf(DISTRICT_UNITS), chunks: d.chunks, calls: d.calls });
   return points;
 }
 
@@ -181,11 +200,14 @@ export function addonFit(s: GasSweep, action: Action, criteria: number): Fit {
 
 /** The naive versions run in one go, with a folder lookup per unit: fixed + per unit. */
 export function naiveFit(s: GasSweep, action: Action, criteria: number): Fit {
-  return fit(s.unitSizes.map((u) => {
-    const m: NaiveMeasured = config(s, u, criteria).naive[action];
-    const n = measuredUnits(m, u);
-    return { units: n, groups: groupsOf(n), chunks: 1, calls: m.calls };
-  }), ['fixed', 'unit']);
+  return fit(
+    s.unitSizes.map((u) => {
+      const m: NaiveMeasured = config(s, u, criteria).naive[action];
+      const n = measuredUnits(m, u);
+      return { units: n, groups: groupsOf(n), chunks: 1, calls: m.calls };
+    }),
+    ['fixed', 'unit'],
+  );
 }
 
 /** naive ÷ add-on calls per unit, for one configuration. */
@@ -211,7 +233,11 @@ export function callsTable(s: GasSweep): string {
     }
   }
   return formatTable(
-    [{ title: 'action' }, { title: 'criteria', align: 'right' }, ...s.unitSizes.map((u) => ({ title: `${formatInt(u)} units: add-on / naive (×)`, align: 'right' as const }))],
+    [
+      { title: 'action' },
+      { title: 'criteria', align: 'right' },
+      ...s.unitSizes.map((u) => ({ title: `${formatInt(u)} units: add-on / naive (×)`, align: 'right' as const })),
+    ],
     rows,
   );
 }
@@ -227,19 +253,33 @@ export function fitTable(s: GasSweep): string {
       const c = config(s, big, criteria);
       const term = (v: number, t: Term) => (a.terms.includes(t) ? v.toFixed(1) : '—');
       rows.push([
-        ACTION_LABEL[action], String(criteria), formatInt(a.fixed), term(a.perChunk, 'chunk'), term(a.perGroup, 'group'), a.perUnit.toFixed(2),
-        formatPerUnit(n.perUnit), formatInt(c.addon[action].calls.total), String(c.addon[action].chunks),
-        formatInt(c.naive[action].calls.total) + (c.naive[action].sampled ? '*' : ''), formatRatio(ratio(c, action)),
+        ACTION_LABEL[action],
+        String(criteria),
+        formatInt(a.fixed),
+        term(a.perChunk, 'chunk'),
+        term(a.perGroup, 'group'),
+        a.perUnit.toFixed(2),
+        formatPerUnit(n.perUnit),
+        formatInt(c.addon[action].calls.total),
+        String(c.addon[action].chunks),
+        formatInt(c.naive[action].calls.total) + (c.naive[action].sampled ? '*' : ''),
+        formatRatio(ratio(c, action)),
       ]);
     }
   }
   return formatTable(
     [
-      { title: 'action' }, { title: 'criteria', align: 'right' }, { title: 'add-on fixed', align: 'right' },
-      { title: 'per extra chunk', align: 'right' }, { title: 'per group', align: 'right' }, { title: 'per unit', align: 'right' },
+      { title: 'action' },
+      { title: 'criteria', align: 'right' },
+      { title: 'add-on fixed', align: 'right' },
+      { title: 'per extra chunk', align: 'right' },
+      { title: 'per group', align: 'right' },
+      { title: 'per unit', align: 'right' },
       { title: 'naive per unit', align: 'right' },
-      { title: `add-on total (${formatInt(big)} u.)`, align: 'right' }, { title: 'chunks', align: 'right' },
-      { title: `naive total (${formatInt(big)} u.)`, align: 'right' }, { title: 'ratio', align: 'right' },
+      { title: `add-on total (${formatInt(big)} u.)`, align: 'right' },
+      { title: 'chunks', align: 'right' },
+      { title: `naive total (${formatInt(big)} u.)`, align: 'right' },
+      { title: 'ratio', align: 'right' },
     ],
     rows,
   );
@@ -251,7 +291,8 @@ export function writesTable(s: GasSweep): string {
   for (const write of WRITES) {
     for (const criteria of s.criteriaSizes) {
       rows.push([
-        WRITE_LABEL[write], String(criteria),
+        WRITE_LABEL[write],
+        String(criteria),
         ...s.unitSizes.map((u) => {
           const c = config(s, u, criteria);
           return `${formatInt(c.writes.addon[write].calls.total)} / ${formatInt(c.writes.naive[write].calls.total)}`;
@@ -260,7 +301,11 @@ export function writesTable(s: GasSweep): string {
     }
   }
   return formatTable(
-    [{ title: 'write' }, { title: 'criteria', align: 'right' }, ...s.unitSizes.map((u) => ({ title: `${formatInt(u)} units: add-on / naive`, align: 'right' as const }))],
+    [
+      { title: 'write' },
+      { title: 'criteria', align: 'right' },
+      ...s.unitSizes.map((u) => ({ title: `${formatInt(u)} units: add-on / naive`, align: 'right' as const })),
+    ],
     rows,
   );
 }
@@ -310,7 +355,8 @@ export function projections(s: GasSweep, stopMs: number): Projection[] {
       const naiveFixed = projectMs(positive(n.fixedByMethod)).ms;
       const errors = [province.error, district?.error].filter((e): e is string => !!e);
       out.push({
-        action, criteria,
+        action,
+        criteria,
         addonPerUnitMs: perMs,
         addonFixedMs: fixedMs,
         unitsPerExecution: unitsPerExecution(province),
@@ -336,23 +382,31 @@ export function projectionTable(ps: Projection[], criteria: number, provinceUnit
   const province = provinceUnits === PROVINCE_UNITS ? `province (${formatInt(PROVINCE_UNITS)})` : `${formatInt(provinceUnits)} units`;
   return formatTable(
     [
-      { title: 'action' }, { title: 'add-on/unit', align: 'right' }, { title: 'units/exec.', align: 'right' },
-      { title: `district (${DISTRICT_UNITS})`, align: 'right' }, { title: province, align: 'right' },
-      { title: 'longest exec.', align: 'right' }, { title: `${province} time`, align: 'right' },
-      { title: 'naive/unit', align: 'right' }, { title: 'naive units/6 min', align: 'right' }, { title: `naive ${formatInt(PROVINCE_UNITS)} units`, align: 'right' },
+      { title: 'action' },
+      { title: 'add-on/unit', align: 'right' },
+      { title: 'units/exec.', align: 'right' },
+      { title: `district (${DISTRICT_UNITS})`, align: 'right' },
+      { title: province, align: 'right' },
+      { title: 'longest exec.', align: 'right' },
+      { title: `${province} time`, align: 'right' },
+      { title: 'naive/unit', align: 'right' },
+      { title: 'naive units/6 min', align: 'right' },
+      { title: `naive ${formatInt(PROVINCE_UNITS)} units`, align: 'right' },
     ],
-    ps.filter((p) => p.criteria === criteria).map((p) => [
-      ACTION_LABEL[p.action] + (p.errors.length ? ' (error)' : ''),
-      formatMs(p.addonPerUnitMs),
-      formatInt(p.unitsPerExecution),
-      `${p.districtChunks} chunk${p.districtChunks === 1 ? '' : 's'}`,
-      `${p.provinceChunks} chunk${p.provinceChunks === 1 ? '' : 's'}`,
-      formatMs(p.longestExecutionMs),
-      formatMs(p.provinceMs),
-      formatMs(p.naivePerUnitMs),
-      formatInt(p.naiveUnitsBeforeKill),
-      formatMs(p.naiveProvinceMs),
-    ]),
+    ps
+      .filter((p) => p.criteria === criteria)
+      .map((p) => [
+        ACTION_LABEL[p.action] + (p.errors.length ? ' (error)' : ''),
+        formatMs(p.addonPerUnitMs),
+        formatInt(p.unitsPerExecution),
+        `${p.districtChunks} chunk${p.districtChunks === 1 ? '' : 's'}`,
+        `${p.provinceChunks} chunk${p.provinceChunks === 1 ? '' : 's'}`,
+        formatMs(p.longestExecutionMs),
+        formatMs(p.provinceMs),
+        formatMs(p.naivePerUnitMs),
+        formatInt(p.naiveUnitsBeforeKill),
+        formatMs(p.naiveProvinceMs),
+      ]),
   );
 }
 
@@ -370,8 +424,16 @@ export function quotaUse(s: GasSweep, criteria: number): QuotaUse[] {
   const copies = (a: Action) => (c.addon[a].calls.byMethod['Files.copy'] ?? 0) + (c.addon[a].calls.byMethod['File.makeCopy'] ?? 0);
   const props = ACTIONS.reduce((n, a) => n + made(a).properties, 0);
   return [
-    { name: 'spreadsheets created (generate; a copy counts as one)', used: made('generate').spreadsheets + copies('generate'), ...DAILY_QUOTAS.spreadsheetsCreated },
-    { name: 'documents created (report; a copy counts as one)', used: made('report').documents + copies('report'), ...DAILY_QUOTAS.documentsCreated },
+    {
+      name: 'spreadsheets created (generate; a copy counts as one)',
+      used: made('generate').spreadsheets + copies('generate'),
+      ...DAILY_QUOTAS.spreadsheetsCreated,
+    },
+    {
+      name: 'documents created (report; a copy counts as one)',
+      used: made('report').documents + copies('report'),
+      ...DAILY_QUOTAS.documentsCreated,
+    },
     { name: 'properties read/write (all four actions)', used: props, ...DAILY_QUOTAS.propertiesReadWrite },
   ];
 }
@@ -383,17 +445,45 @@ export function quotaTable(q: QuotaUse[], units = PROVINCE_UNITS): string {
   };
   return formatTable(
     [
-      { title: 'daily quota' }, { title: `used by ${formatInt(units)} units`, align: 'right' },
-      { title: 'consumer/day', align: 'right' }, { title: 'share', align: 'right' },
-      { title: 'Workspace/day', align: 'right' }, { title: 'share', align: 'right' },
+      { title: 'daily quota' },
+      { title: `used by ${formatInt(units)} units`, align: 'right' },
+      { title: 'consumer/day', align: 'right' },
+      { title: 'share', align: 'right' },
+      { title: 'Workspace/day', align: 'right' },
+      { title: 'share', align: 'right' },
     ],
-    q.map((x) => [x.name, formatInt(x.used), formatInt(x.consumer), share(x.used, x.consumer), formatInt(x.workspace), share(x.used, x.workspace)]),
+    q.map((x) => [
+      x.name,
+      formatInt(x.used),
+      formatInt(x.consumer),
+      share(x.used, x.consumer),
+      formatInt(x.workspace),
+      share(x.used, x.workspace),
+    ]),
   );
 }
 
 /** The latency model as printed (one line). */
 export function latencyLine(): string {
-  const pick = ['spreadsheet.create', 'drive.create', 'drive.copy', 'spreadsheet.open', 'share', 'drive', 'range.read', 'range.write', 'cell.read', 'cell.write', 'row.append', 'format', 'protect', 'doc.create', 'doc.edit', 'properties', 'lock'] as const;
+  const pick = [
+    'spreadsheet.create',
+    'drive.create',
+    'drive.copy',
+    'spreadsheet.open',
+    'share',
+    'drive',
+    'range.read',
+    'range.write',
+    'cell.read',
+    'cell.write',
+    'row.append',
+    'format',
+    'protect',
+    'doc.create',
+    'doc.edit',
+    'properties',
+    'lock',
+  ] as const;
   return pick.map((k) => `${k} ${LATENCY_MS[k]}`).join(', ') + ' (ms per call; estimates, see bench/latency-model.ts)';
 }
 
@@ -439,7 +529,13 @@ export function checks(r: Results): Check[] {
     }
     // The rankings can only be compared when the add-on's ranking finished.
     if (!c.addon.rank.error && !c.sameResults) {
-      out.push(check(`add-on and naive rankings agree (${formatInt(c.units)} units × ${c.criteria} criteria)`, false, 'the add-on\'s «Kết quả» differs from the naive ranking'));
+      out.push(
+        check(
+          `add-on and naive rankings agree (${formatInt(c.units)} units × ${c.criteria} criteria)`,
+          false,
+          "the add-on's «Kết quả» differs from the naive ranking",
+        ),
+      );
     }
   }
   for (const [key, where] of errors) {
@@ -448,24 +544,50 @@ export function checks(r: Results): Check[] {
   }
   const compared = s.configs.filter((c) => !c.addon.rank.error);
   if (compared.length && compared.every((c) => c.sameResults)) {
-    out.push(check('add-on and naive rankings agree', true, `same total and level for every unit in ${compared.length} of ${s.configs.length} runs`));
+    out.push(
+      check(
+        'add-on and naive rankings agree',
+        true,
+        `same total and level for every unit in ${compared.length} of ${s.configs.length} runs`,
+      ),
+    );
   }
 
   const fitDetail = (f: Fit) =>
     `${f.perUnit.toFixed(2)}${f.terms.includes('group') ? ` (+${f.perGroup.toFixed(1)}/group folder` : ''}${f.terms.includes('chunk') ? `${f.terms.includes('group') ? ', ' : ' (+'}${f.perChunk.toFixed(1)}/extra chunk` : ''}${f.terms.length > 2 ? ')' : ''}`;
   const genFits = cs.map((c) => addonFit(s, 'generate', c));
   const gen = genFits.map((f) => f.perUnit);
-  out.push(check(`generate ≤ ${BUDGETS.generatePerUnit} calls/unit`, gen.every((x) => x <= BUDGETS.generatePerUnit + 1e-6),
-    cs.map((c, i) => `${c} criteria: ${fitDetail(genFits[i])}`).join('; ')));
-  out.push(check('generate calls/unit constant in the number of criteria', spread(gen) <= BUDGETS.perUnitSlack,
-    `spread ${spread(gen).toFixed(2)} calls/unit over ${cs.join('/')} criteria`));
+  out.push(
+    check(
+      `generate ≤ ${BUDGETS.generatePerUnit} calls/unit`,
+      gen.every((x) => x <= BUDGETS.generatePerUnit + 1e-6),
+      cs.map((c, i) => `${c} criteria: ${fitDetail(genFits[i])}`).join('; '),
+    ),
+  );
+  out.push(
+    check(
+      'generate calls/unit constant in the number of criteria',
+      spread(gen) <= BUDGETS.perUnitSlack,
+      `spread ${spread(gen).toFixed(2)} calls/unit over ${cs.join('/')} criteria`,
+    ),
+  );
 
   const colFits = cs.map((c) => addonFit(s, 'collect', c));
   const col = colFits.map((f) => f.perUnit);
-  out.push(check(`collect ≤ ${BUDGETS.collectPerUnit} calls/unit`, col.every((x) => x <= BUDGETS.collectPerUnit + 1e-6),
-    cs.map((c, i) => `${c} criteria: ${fitDetail(colFits[i])}`).join('; ')));
-  out.push(check('collect calls/unit constant in the number of criteria', spread(col) <= BUDGETS.perUnitSlack,
-    `spread ${spread(col).toFixed(2)} calls/unit over ${cs.join('/')} criteria`));
+  out.push(
+    check(
+      `collect ≤ ${BUDGETS.collectPerUnit} calls/unit`,
+      col.every((x) => x <= BUDGETS.collectPerUnit + 1e-6),
+      cs.map((c, i) => `${c} criteria: ${fitDetail(colFits[i])}`).join('; '),
+    ),
+  );
+  out.push(
+    check(
+      'collect calls/unit constant in the number of criteria',
+      spread(col) <= BUDGETS.perUnitSlack,
+      `spread ${spread(col).toFixed(2)} calls/unit over ${cs.join('/')} criteria`,
+    ),
+  );
 
   const tables = layoutPlaceholders(reportLayout()).tables.length;
   for (const write of WRITES) {
@@ -481,7 +603,9 @@ export function checks(r: Results): Check[] {
     const b = config(s, big, mid).writes.addon[write].calls.byMethod;
     if (write === 'document') {
       // One call per table: the whole table in one insertTable/appendTable, never row by row.
-      const perRow = s.configs.some((c) => ['Table.appendTableRow', 'TableRow.appendTableCell', 'Table.insertTableRow'].some((k) => c.writes.addon.document.calls.byMethod[k]));
+      const perRow = s.configs.some((c) =>
+        ['Table.appendTableRow', 'TableRow.appendTableCell', 'Table.insertTableRow'].some((k) => c.writes.addon.document.calls.byMethod[k]),
+      );
       const inserted = (b['Body.insertTable'] ?? 0) + (b['Body.appendTable'] ?? 0);
       ok = ok && !perRow && inserted <= tables;
       detail += `; ${inserted} table call(s) for ${tables} tables${perRow ? ', and row-by-row table calls' : ''}`;
@@ -495,37 +619,69 @@ export function checks(r: Results): Check[] {
         .map(([k, d]) => `${k} +${d}`);
       if (grow.length) detail += `; growing: ${grow.join(', ')}${dg > 0 ? ` (${formatInt(big)} units have ${dg} more groups)` : ''}`;
     }
-    out.push(check(`${WRITE_LABEL[write]}: ${write === 'document' ? 'constant + one call per table' : 'constant calls per sheet'}`, ok, detail));
+    out.push(
+      check(`${WRITE_LABEL[write]}: ${write === 'document' ? 'constant + one call per table' : 'constant calls per sheet'}`, ok, detail),
+    );
   }
 
   if (cs.includes(40)) {
     for (const action of ['generate', 'collect'] as const) {
       const x = ratio(config(s, big, 40), action);
-      out.push(check(`${ACTION_LABEL[action]}: ≥ ${BUDGETS.minRatioAt40}× fewer calls than the naive way at 40 criteria`, x >= BUDGETS.minRatioAt40,
-        `${formatRatio(x)} at ${formatInt(big)} units`));
+      out.push(
+        check(
+          `${ACTION_LABEL[action]}: ≥ ${BUDGETS.minRatioAt40}× fewer calls than the naive way at 40 criteria`,
+          x >= BUDGETS.minRatioAt40,
+          `${formatRatio(x)} at ${formatInt(big)} units`,
+        ),
+      );
     }
   }
   for (const action of ['generate', 'collect'] as const) {
     const xs = cs.map((c) => ratio(config(s, big, c), action));
-    out.push(check(`${ACTION_LABEL[action]}: ratio widens as criteria grow`, xs.every((x, i) => i === 0 || x > xs[i - 1]),
-      cs.map((c, i) => `${c}: ${formatRatio(xs[i])}`).join(', ')));
+    out.push(
+      check(
+        `${ACTION_LABEL[action]}: ratio widens as criteria grow`,
+        xs.every((x, i) => i === 0 || x > xs[i - 1]),
+        cs.map((c, i) => `${c}: ${formatRatio(xs[i])}`).join(', '),
+      ),
+    );
   }
 
   const longest = Math.max(...r.projections.map((p) => p.longestExecutionMs));
-  out.push(check(`every execution ends before Apps Script's ${LIMITS.executionMs / 60000}-minute limit`, longest < LIMITS.executionMs,
-    `longest simulated execution ${formatMs(longest)} (chunks stop at ${formatMs(r.stopMs)})`));
+  out.push(
+    check(
+      `every execution ends before Apps Script's ${LIMITS.executionMs / 60000}-minute limit`,
+      longest < LIMITS.executionMs,
+      `longest simulated execution ${formatMs(longest)} (chunks stop at ${formatMs(r.stopMs)})`,
+    ),
+  );
 
   if (r.core) {
-    out.push(check(`core: validate + score + rank ${formatInt(r.core.units)} × ${r.core.criteria} < ${BUDGETS.coreMs / 1000} s`, r.core.medianMs < BUDGETS.coreMs,
-      `median ${formatMs(r.core.medianMs)} of ${r.core.runs}`));
+    out.push(
+      check(
+        `core: validate + score + rank ${formatInt(r.core.units)} × ${r.core.criteria} < ${BUDGETS.coreMs / 1000} s`,
+        r.core.medianMs < BUDGETS.coreMs,
+        `median ${formatMs(r.core.medianMs)} of ${r.core.runs}`,
+      ),
+    );
   }
   if (r.demo) {
-    out.push(check(`offline demo end to end < ${BUDGETS.demoMs / 1000} s`, r.demo.ok && r.demo.medianMs < BUDGETS.demoMs,
-      r.demo.ok ? `median ${formatMs(r.demo.medianMs)} of ${r.demo.runs}` : `failed: ${r.demo.error}`));
+    out.push(
+      check(
+        `offline demo end to end < ${BUDGETS.demoMs / 1000} s`,
+        r.demo.ok && r.demo.medianMs < BUDGETS.demoMs,
+        r.demo.ok ? `median ${formatMs(r.demo.medianMs)} of ${r.demo.runs}` : `failed: ${r.demo.error}`,
+      ),
+    );
   }
   if (r.templates) {
-    out.push(check(`offline templates for ${formatInt(r.templates.units)} units`, r.templates.ok,
-      r.templates.ok ? `${formatMs(r.templates.ms)}, ${formatInt(r.templates.files)} files` : `failed: ${r.templates.error}`));
+    out.push(
+      check(
+        `offline templates for ${formatInt(r.templates.units)} units`,
+        r.templates.ok,
+        r.templates.ok ? `${formatMs(r.templates.ms)}, ${formatInt(r.templates.files)} files` : `failed: ${r.templates.error}`,
+      ),
+    );
   }
   return out;
 }

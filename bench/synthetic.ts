@@ -31,7 +31,11 @@ export function syntheticRubricRows(n: number): CriterionRow[] {
   const tops = split(100, groups + singles);
   const rows: CriterionRow[] = [];
   const row = (code: string, parent: string, max: number, kind: string, evidence: boolean): CriterionRow => ({
-    rubricId: id, code, parent, max, kind,
+    rubricId: id,
+    code,
+    parent,
+    max,
+    kind,
     title: `Tiêu chí ${code}: nội dung đánh giá công tác dân vận chính quyền (dữ liệu giả lập)`,
     guidance: `Hướng dẫn chấm tiêu chí ${code}; minh chứng: văn bản, báo cáo liên quan.`,
     evidenceRequired: evidence ? 'Có' : '',
@@ -84,12 +88,25 @@ export function syntheticUnits(count: number, criteria: number): SyntheticUnit[]
 /** The core's Unit for a synthetic unit. */
 export function toUnit(u: SyntheticUnit, row?: number): Unit {
   return {
-    code: u.code, name: u.name, type: u.type, group: u.group, rubricId: u.rubricId, email: u.email,
-    gates: u.gates ? [u.gates] : [], status: u.status, link: '', row,
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    group: u.group,
+    rubricId: u.rubricId,
+    email: u.email,
+    gates: u.gates ? [u.gates] : [],
+    status: u.status,
+    link: '',
+    row,
   };
 }
 
-export interface EntryValues { self: Cell; appraised: Cell; evidence: Cell; note: Cell }
+export interface EntryValues {
+  self: Cell;
+  appraised: Cell;
+  evidence: Cell;
+  note: Cell;
+}
 
 /**
  * What unit number `index` typed for each leaf: quarter-point self-scores, evidence text, some
@@ -126,7 +143,13 @@ export function syntheticEntries(rubric: Rubric, index: number): Record<string, 
 export const BENCH_YEAR = 2024;
 
 export function layoutOptions(rubric: Rubric): LayoutOptions {
-  return { year: BENCH_YEAR, deadline: new Date(BENCH_YEAR, 10, 15), step: 0.25, bonusCap: rubric.bonusMax, createdAt: new Date(BENCH_YEAR, 9, 1) };
+  return {
+    year: BENCH_YEAR,
+    deadline: new Date(BENCH_YEAR, 10, 15),
+    step: 0.25,
+    bonusCap: rubric.bonusMax,
+    createdAt: new Date(BENCH_YEAR, 9, 1),
+  };
 }
 
 /**

@@ -15,8 +15,14 @@ const exists = (p) => fs.existsSync(path.join(root, p));
 
 async function exportNames(entry) {
   const r = await esbuild.build({
-    entryPoints: [path.join(root, entry)], bundle: true, format: 'esm', write: false,
-    metafile: true, platform: 'browser', target: 'es2020', logLevel: 'silent',
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
   });
   const outputs = Object.values(r.metafile.outputs);
   return outputs[0].exports.filter((n) => n !== 'default');
@@ -26,13 +32,19 @@ async function buildGas() {
   const entry = 'src/gas/main.ts';
   if (!exists(entry)) return;
   const names = await exportNames(entry);
-  const footer = names
-    .map((n) => `function ${n}() { return __gas.${n}.apply(this, arguments); }`)
-    .join('\n');
+  const footer = names.map((n) => `function ${n}() { return __gas.${n}.apply(this, arguments); }`).join('\n');
   await esbuild.build({
-    entryPoints: [path.join(root, entry)], bundle: true, format: 'iife', globalName: '__gas',
-    target: 'es2020', platform: 'browser', charset: 'utf8', minify: false,
-    outfile: path.join(out, 'Code.js'), footer: { js: footer }, logLevel: 'warning',
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    format: 'iife',
+    globalName: '__gas',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    minify: false,
+    outfile: path.join(out, 'Code.js'),
+    footer: { js: footer },
+    logLevel: 'warning',
   });
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
 }
@@ -47,8 +59,15 @@ async function buildSidebars() {
     let html = fs.readFileSync(path.join(dir, f), 'utf8');
     if (fs.existsSync(ts)) {
       const r = await esbuild.build({
-        entryPoints: [ts], bundle: true, format: 'iife', target: 'es2020', platform: 'browser',
-        charset: 'utf8', minify: true, write: false, logLevel: 'warning',
+        entryPoints: [ts],
+        bundle: true,
+        format: 'iife',
+        target: 'es2020',
+        platform: 'browser',
+        charset: 'utf8',
+        minify: true,
+        write: false,
+        logLevel: 'warning',
       });
       // "</script" inside the bundle would close the tag early.
       const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
@@ -67,14 +86,18 @@ async function buildSidebars() {
 async function buildNode(entry, outName) {
   if (!exists(entry)) return;
   await esbuild.build({
-    entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', charset: 'utf8', packages: 'external', outfile: path.join(out, outName),
-    banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    charset: 'utf8',
+    packages: 'external',
+    outfile: path.join(out, outName),
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
   });
   fs.chmodSync(path.join(out, outName), 0o755);
 }
 
-await Promise.all([
-  buildGas(), buildSidebars(),
-  buildNode('src/node/cli.ts', 'cli.js'), buildNode('bench/bench.ts', 'bench.js'),
-]);
+await Promise.all([buildGas(), buildSidebars(), buildNode('src/node/cli.ts', 'cli.js'), buildNode('bench/bench.ts', 'bench.js')]);

@@ -27,7 +27,12 @@ export function naiveReadUnit(gas: GasServices, url: string, unit: Unit, rubric:
   return { grid, link: url };
 }
 
-export function naiveReadAll(gas: GasServices, control: Control, links: Record<string, string>, opts: (r: Rubric) => LayoutOptions): Record<string, UnitSource> {
+export function naiveReadAll(
+  gas: GasServices,
+  control: Control,
+  links: Record<string, string>,
+  opts: (r: Rubric) => LayoutOptions,
+): Record<string, UnitSource> {
   const sources: Record<string, UnitSource> = {};
   for (const u of control.units) {
     const rubric = control.rubrics[u.rubricId];
@@ -44,7 +49,13 @@ export function naiveAppendRows(sheet: GSheet, grid: Grid): void {
 }
 
 /** Collect and validate, the naive way; returns the findings written. */
-export function naiveCollect(gas: GasServices, ss: GSpreadsheet, control: Control, links: Record<string, string>, opts: (r: Rubric) => LayoutOptions): Finding[] {
+export function naiveCollect(
+  gas: GasServices,
+  ss: GSpreadsheet,
+  control: Control,
+  links: Record<string, string>,
+  opts: (r: Rubric) => LayoutOptions,
+): Finding[] {
   const sources = naiveReadAll(gas, control, links, opts);
   const { findings } = assessAll(control, sources);
   naiveAppendRows(ss.getSheetByName(SHEETS.findings)!, findingsGrid(findings, control.units));

@@ -9,8 +9,15 @@ import { isFormula, LayoutOptions, RowStyle, unitSheetLayout } from '../../src/c
 import { SHEETS, STATUS_TEXT, UNIT_COLUMNS } from './common';
 
 const BACKGROUND: Record<RowStyle, string | null> = {
-  title: null, info: null, header: '#d9e2f3', parent: '#eeeeee', leaf: null, bonus: '#e2f0d9',
-  penalty: '#fbe4d5', total: '#fff2cc', 'grand-total': '#ffe699',
+  title: null,
+  info: null,
+  header: '#d9e2f3',
+  parent: '#eeeeee',
+  leaf: null,
+  bonus: '#e2f0d9',
+  penalty: '#fbe4d5',
+  total: '#fff2cc',
+  'grand-total': '#ffe699',
 };
 const BOLD: ReadonlySet<RowStyle> = new Set<RowStyle>(['title', 'header', 'parent', 'total', 'grand-total']);
 
@@ -56,15 +63,22 @@ export function naiveGenerateUnit(gas: GasServices, root: GFolder, unit: Unit, r
 
   // One validation rule per score cell.
   for (const v of layout.validations) {
-    const rule = gas.SpreadsheetApp.newDataValidation().requireNumberBetween(v.min, v.max).setHelpText(v.help).setAllowInvalid(true).build();
+    const rule = gas.SpreadsheetApp.newDataValidation()
+      .requireNumberBetween(v.min, v.max)
+      .setHelpText(v.help)
+      .setAllowInvalid(true)
+      .build();
     sheet.getRange(v.cell).setDataValidation(rule);
   }
   // One conditional-format rule per score cell, appended to the sheet's list each time.
   for (const m of layout.aboveMax) {
     const rules = sheet.getConditionalFormatRules();
     rules.push(
-      gas.SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=N(${m.cell})>${m.maxCell}`).setBackground('#f4cccc')
-        .setRanges([sheet.getRange(m.cell)]).build(),
+      gas.SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=N(${m.cell})>${m.maxCell}`)
+        .setBackground('#f4cccc')
+        .setRanges([sheet.getRange(m.cell)])
+        .build(),
     );
     sheet.setConditionalFormatRules(rules);
   }
@@ -95,7 +109,14 @@ export function naiveGenerateUnit(gas: GasServices, root: GFolder, unit: Unit, r
  * Generates every unit's spreadsheet and records status and link in `Đơn vị`, one cell at a time.
  * Reading the unit list is one getValues (as the add-on does), so only the way of writing differs.
  */
-export function naiveGenerate(gas: GasServices, control: GSpreadsheet, root: GFolder, units: Unit[], rubrics: Record<string, Rubric>, opts: LayoutOptions): void {
+export function naiveGenerate(
+  gas: GasServices,
+  control: GSpreadsheet,
+  root: GFolder,
+  units: Unit[],
+  rubrics: Record<string, Rubric>,
+  opts: LayoutOptions,
+): void {
   const unitsSheet = control.getSheetByName(SHEETS.units)!;
   const header = unitsSheet.getRange(1, 1, 1, unitsSheet.getLastColumn()).getValues()[0].map(String);
   const statusCol = header.indexOf(UNIT_COLUMNS.status) + 1;

@@ -8,7 +8,13 @@ import { resultsGrid } from '../../src/core/output-tables';
 import { naiveAppendRows, naiveReadAll } from './collect';
 import { SHEETS } from './common';
 
-export function naiveRank(gas: GasServices, ss: GSpreadsheet, control: Control, links: Record<string, string>, opts: (r: Rubric) => LayoutOptions): UnitResult[] {
+export function naiveRank(
+  gas: GasServices,
+  ss: GSpreadsheet,
+  control: Control,
+  links: Record<string, string>,
+  opts: (r: Rubric) => LayoutOptions,
+): UnitResult[] {
   const { results } = assessAll(control, naiveReadAll(gas, control, links, opts));
   naiveAppendRows(ss.getSheetByName(SHEETS.results)!, resultsGrid(results));
   return results;

@@ -21,7 +21,9 @@ function style(s: TextStyle): Record<string, unknown> {
   return { BOLD: !!s.bold, ITALIC: !!s.italic, FONT_SIZE: s.size ?? 14, FONT_FAMILY: 'Times New Roman' };
 }
 
-interface Target { appendParagraph(text: string): { setAttributes(a: unknown): unknown } }
+interface Target {
+  appendParagraph(text: string): { setAttributes(a: unknown): unknown };
+}
 
 function paragraphs(target: Target, b: CellBlock, model: DocModel): void {
   if (b.t === 'p') {
@@ -74,15 +76,24 @@ export function naiveReport(gas: GasServices, folder: GFolder, name: string, mod
  * unit cell by cell, rank, write `Kiểm tra` and `Kết quả` one appendRow per row, then the document.
  */
 export function naiveReportAction(
-  gas: GasServices, ss: GSpreadsheet, control: Control, links: Record<string, string>,
-  opts: (r: Rubric) => LayoutOptions, folder: GFolder, today: Date,
+  gas: GasServices,
+  ss: GSpreadsheet,
+  control: Control,
+  links: Record<string, string>,
+  opts: (r: Rubric) => LayoutOptions,
+  folder: GFolder,
+  today: Date,
 ): string {
   const a = assessAll(control, naiveReadAll(gas, control, links, opts));
   naiveAppendRows(ss.getSheetByName(SHEETS.findings)!, findingsGrid(a.findings, control.units));
   naiveAppendRows(ss.getSheetByName(SHEETS.results)!, resultsGrid(a.results));
   const model = buildReportModel({
-    settings: control.settings, results: a.results, summary: a.summary, narrative: control.narrative,
-    previous: control.previous, today,
+    settings: control.settings,
+    results: a.results,
+    summary: a.summary,
+    narrative: control.narrative,
+    previous: control.previous,
+    today,
   });
   return naiveReport(gas, folder, `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${control.settings.year}`, model);
 }

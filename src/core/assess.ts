@@ -8,9 +8,7 @@ import { classifyAndRank, RankInput, summarize } from './rank';
 import { SHEETS } from './schema';
 
 /** What an adapter found for one unit: its `Chấm điểm` grid, or why there is none. */
-export type UnitSource =
-  | { grid: Grid; link?: string }
-  | { missing: string; link?: string };
+export type UnitSource = { grid: Grid; link?: string } | { missing: string; link?: string };
 
 export interface UnitAssessment {
   unit: Unit;
@@ -28,7 +26,10 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   if (!source || 'missing' in source) {
     const why = source?.missing ?? 'chưa có biểu mẫu chấm điểm';
     const finding: Finding = {
-      severity: isSubmitted(unit) ? 'Lỗi' : 'Cảnh báo', unitCode: unit.code, code: 'missing-file', link,
+      severity: isSubmitted(unit) ? 'Lỗi' : 'Cảnh báo',
+      unitCode: unit.code,
+      code: 'missing-file',
+      link,
       message: `${unit.name} (${unit.code}): ${why}.`,
     };
     return { unit, findings: [finding], score: null };
@@ -37,9 +38,14 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   const year = String(control.settings.year);
   if (read.meta.year && read.meta.year !== year) {
     // Last year's file must not be ranked as this year's.
-    const message = `${unit.name} (${unit.code}): biểu mẫu là của năm ${read.meta.year}, đang đánh giá năm ${year}; ` +
+    const message =
+      `${unit.name} (${unit.code}): biểu mẫu là của năm ${read.meta.year}, đang đánh giá năm ${year}; ` +
       `cần tạo biểu mẫu năm ${year} (xóa «Liên kết» cũ của đơn vị rồi tạo biểu mẫu).`;
-    return { unit, score: null, findings: [{ severity: 'Lỗi', unitCode: unit.code, sheet: SHEETS.scoring, code: 'wrong-year', link, message }] };
+    return {
+      unit,
+      score: null,
+      findings: [{ severity: 'Lỗi', unitCode: unit.code, sheet: SHEETS.scoring, code: 'wrong-year', link, message }],
+    };
   }
   // Without its sheet, columns or rubric nothing was read: "blank score" findings would be false.
   const structural = read.findings.some((f) => ['missing-column', 'missing-sheet', 'wrong-rubric'].includes(f.code));

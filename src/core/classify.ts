@@ -21,11 +21,7 @@ const keyOf = (code: string) => code.trim().toUpperCase();
  * Apply the gates marked on a unit. Each known gate is listed in `reasons` (also when the unit
  * is already at or below its cap, so the decision's appendix shows why the unit was marked).
  */
-export function applyGates(
-  level: Level,
-  gateCodes: string[],
-  cfg: ScoringConfig,
-): { level: Level | null; reasons: string[] } {
+export function applyGates(level: Level, gateCodes: string[], cfg: ScoringConfig): { level: Level | null; reasons: string[] } {
   const reasons: string[] = [];
   let current: Level = level;
   let excluded = false;

@@ -41,8 +41,19 @@ export interface Settings {
   decisionTemplateId: string;
 }
 
-export interface ConfigRow { key: Cell; value: Cell; row?: number }
-export interface LevelRow { kind: Cell; code: Cell; name: Cell; min: Cell; maxLevel: Cell; row?: number }
+export interface ConfigRow {
+  key: Cell;
+  value: Cell;
+  row?: number;
+}
+export interface LevelRow {
+  kind: Cell;
+  code: Cell;
+  name: Cell;
+  min: Cell;
+  maxLevel: Cell;
+  row?: number;
+}
 
 /** The keys of `Cấu hình`, with a description users read beside each value. */
 export const CONFIG_KEYS = {
@@ -74,7 +85,11 @@ export const CONFIG_KEYS = {
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 
-const splitList = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string, sep: RegExp) =>
+  s
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function asDate(c: Cell): Date | null {
   if (c instanceof Date && !isNaN(c.getTime())) return c;
@@ -171,14 +186,23 @@ export function checkLevels(rows: LevelRow[]): { parsed: { levels: Level[]; gate
   }
   const codes = new Set(levels.map((l) => normalizeHeader(l.code)));
   for (const g of gates) {
-    if (!g.maxLevel) problems.push(`${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» chưa ghi mức tối đa được xếp (mã mức, hoặc ${EXCLUDE_LEVEL} để không xếp loại).`);
+    if (!g.maxLevel)
+      problems.push(
+        `${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» chưa ghi mức tối đa được xếp (mã mức, hoặc ${EXCLUDE_LEVEL} để không xếp loại).`,
+      );
     else if (normalizeHeader(g.maxLevel) !== normalizeHeader(EXCLUDE_LEVEL) && levels.length && !codes.has(normalizeHeader(g.maxLevel))) {
-      problems.push(`${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» ghi mức tối đa «${g.maxLevel}» không có trong các mức xếp loại.`);
+      problems.push(
+        `${g.row ? `dòng ${g.row}: ` : ''}điều kiện «${g.code}» ghi mức tối đa «${g.maxLevel}» không có trong các mức xếp loại.`,
+      );
     }
   }
   const parsed = {
     levels: levels.length ? levels : DEFAULT_LEVELS.map((l) => ({ ...l })),
-    gates: (gates.length || levels.length ? gates : DEFAULT_GATES).map(({ code, name, maxLevel }) => ({ code, name, maxLevel: maxLevel || EXCLUDE_LEVEL })),
+    gates: (gates.length || levels.length ? gates : DEFAULT_GATES).map(({ code, name, maxLevel }) => ({
+      code,
+      name,
+      maxLevel: maxLevel || EXCLUDE_LEVEL,
+    })),
   };
   return { parsed, problems };
 }
@@ -196,11 +220,14 @@ export function checkSettings(configRows: ConfigRow[]): string[] {
     problems.push(`${label('year')} ghi «${cellText(get('year')!.value)}»; cần một năm, ví dụ 2024.`);
   }
   for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
-    if (filled(k) && !asDate(get(k)!.value)) problems.push(`${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
+    if (filled(k) && !asDate(get(k)!.value))
+      problems.push(`${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
   }
   const step = asNumber(get('step')?.value ?? null);
-  if (filled('step') && (step === null || step <= 0)) problems.push(`${label('step')} ghi «${cellText(get('step')!.value)}»; cần một số dương, ví dụ 0,25.`);
+  if (filled('step') && (step === null || step <= 0))
+    problems.push(`${label('step')} ghi «${cellText(get('step')!.value)}»; cần một số dương, ví dụ 0,25.`);
   const cap = asNumber(get('bonusCap')?.value ?? null);
-  if (filled('bonusCap') && (cap === null || cap < 0)) problems.push(`${label('bonusCap')} ghi «${cellText(get('bonusCap')!.value)}»; cần một số không âm, hoặc bỏ trống.`);
+  if (filled('bonusCap') && (cap === null || cap < 0))
+    problems.push(`${label('bonusCap')} ghi «${cellText(get('bonusCap')!.value)}»; cần một số không âm, hoặc bỏ trống.`);
   return problems;
 }

@@ -2,8 +2,17 @@
 // configuration keys with their descriptions — optionally filled with the sample district.
 import { Cell, Grid } from './types';
 import {
-  CONFIG_COLUMNS, CRITERIA_COLUMNS, FINDING_COLUMNS, LEVEL_COLUMNS, LEVEL_KIND, LOG_COLUMNS,
-  NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, RESULT_COLUMNS, SHEETS, UNIT_COLUMNS,
+  CONFIG_COLUMNS,
+  CRITERIA_COLUMNS,
+  FINDING_COLUMNS,
+  LEVEL_COLUMNS,
+  LEVEL_KIND,
+  LOG_COLUMNS,
+  NARRATIVE_COLUMNS,
+  PREVIOUS_COLUMNS,
+  RESULT_COLUMNS,
+  SHEETS,
+  UNIT_COLUMNS,
 } from './schema';
 import { tableGrid } from './table';
 import { CONFIG_KEYS, ConfigKey } from './config';
@@ -11,7 +20,10 @@ import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from '
 import { NARRATIVE_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
 
-export interface SheetGrid { name: string; grid: Grid }
+export interface SheetGrid {
+  name: string;
+  grid: Grid;
+}
 
 function configGrid(values: Partial<Record<ConfigKey, Cell>>): Grid {
   return tableGrid(
@@ -51,7 +63,10 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
     { name: SHEETS.levels, grid: levelsGrid() },
     {
       name: SHEETS.narrative,
-      grid: tableGrid(NARRATIVE_COLUMNS, NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null }))),
+      grid: tableGrid(
+        NARRATIVE_COLUMNS,
+        NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null })),
+      ),
     },
     { name: SHEETS.previous, grid: s ? tableGrid(PREVIOUS_COLUMNS, s.previous) : header(PREVIOUS_COLUMNS) },
     { name: SHEETS.results, grid: header(RESULT_COLUMNS) },

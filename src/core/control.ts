@@ -1,8 +1,6 @@
 // The control workbook (Bảng điều khiển) read into plain data, with its own findings.
 import { Finding, Grid, Rubric, Unit } from './types';
-import {
-  CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS,
-} from './schema';
+import { CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
 import { readTable, structureFinding } from './table';
 import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
@@ -28,7 +26,12 @@ export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
   previous: SHEETS.previous,
 };
 
-export interface PreviousResult { code: string; name: string; total: number | null; level: string | null }
+export interface PreviousResult {
+  code: string;
+  name: string;
+  total: number | null;
+  level: string | null;
+}
 
 export interface Control {
   settings: Settings;
@@ -42,7 +45,14 @@ export interface Control {
 
 const CONTROL = 'Bảng điều khiển';
 
-function table<K extends string>(grid: Grid | undefined, sheet: string, columns: Record<K, string>, required: readonly NoInfer<K>[], findings: Finding[], optional = false) {
+function table<K extends string>(
+  grid: Grid | undefined,
+  sheet: string,
+  columns: Record<K, string>,
+  required: readonly NoInfer<K>[],
+  findings: Finding[],
+  optional = false,
+) {
   if (!grid) {
     if (!optional) findings.push(structureFinding('', sheet, [], CONTROL));
     return [];
@@ -62,7 +72,11 @@ function unevenMaxima(r: Rubric): Finding[] {
     .map((c) => ({ c, sum: c.children.reduce((a, k) => a + r.byCode[k].max, 0) }))
     .filter(({ c, sum }) => Math.abs(sum - c.max) > 1e-9)
     .map(({ c, sum }) => ({
-      severity: 'Cảnh báo' as const, unitCode: '', sheet: SHEETS.criteria, code: 'uneven-maxima', criterion: c.code,
+      severity: 'Cảnh báo' as const,
+      unitCode: '',
+      sheet: SHEETS.criteria,
+      code: 'uneven-maxima',
+      criterion: c.code,
       message: `${CONTROL}, sheet «${SHEETS.criteria}»: bộ tiêu chí «${r.id}», tiêu chí ${c.code} có điểm tối đa ${c.max} nhưng các tiêu chí thành phần cộng lại chỉ ${sum}; đơn vị đạt tối đa mọi tiêu chí thành phần vẫn không đủ điểm của tiêu chí này.`,
     }));
 }
@@ -77,13 +91,23 @@ export function readControl(g: ControlGrids): Control {
   checkSettings(configRows).forEach(sheetProblem(SHEETS.config, 'settings'));
   checkLevels(levelRows).problems.forEach(sheetProblem(SHEETS.levels, 'levels'));
 
-  const criteriaRows = table(g.criteria, SHEETS.criteria, CRITERIA_COLUMNS, ['rubricId', 'code', 'parent', 'title', 'max', 'kind'], findings);
+  const criteriaRows = table(
+    g.criteria,
+    SHEETS.criteria,
+    CRITERIA_COLUMNS,
+    ['rubricId', 'code', 'parent', 'title', 'max', 'kind'],
+    findings,
+  );
   const { rubrics, errors } = parseRubrics(criteriaRows);
   for (const r of Object.values(rubrics)) findings.push(...unevenMaxima(r));
   for (const e of errors) {
     findings.push({
-      severity: 'Lỗi', unitCode: '', sheet: SHEETS.criteria, code: 'rubric',
-      cell: e.row ? `dòng ${e.row}` : undefined, criterion: e.code,
+      severity: 'Lỗi',
+      unitCode: '',
+      sheet: SHEETS.criteria,
+      code: 'rubric',
+      cell: e.row ? `dòng ${e.row}` : undefined,
+      criterion: e.code,
       message: `${CONTROL}, sheet «${SHEETS.criteria}»: ${e.message}`,
     });
   }
@@ -112,10 +136,16 @@ export function readControl(g: ControlGrids): Control {
     if (!rubrics[rubricId] && !errors.some((e) => e.rubricId === rubricId)) {
       add('unknown-rubric', `đơn vị ${name} (${code}) dùng bộ tiêu chí «${rubricId}» không có trong sheet «${SHEETS.criteria}».`);
     }
-    const gates = cellText(r.gates).split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+    const gates = cellText(r.gates)
+      .split(/[,;]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     for (const gate of gates) {
       if (!settings.scoring.gates.some((x) => normalizeHeader(x.code) === normalizeHeader(gate))) {
-        add('unknown-gate', `đơn vị ${name} (${code}) ghi điều kiện khống chế «${gate}» không có trong sheet «${SHEETS.levels}»; đơn vị này chưa được xếp loại cho đến khi sửa.`);
+        add(
+          'unknown-gate',
+          `đơn vị ${name} (${code}) ghi điều kiện khống chế «${gate}» không có trong sheet «${SHEETS.levels}»; đơn vị này chưa được xếp loại cho đến khi sửa.`,
+        );
       }
     }
     const email = cellText(r.email);
@@ -123,7 +153,10 @@ export function readControl(g: ControlGrids): Control {
       add('invalid-email', `email người chấm «${email}» của đơn vị ${name} (${code}) không hợp lệ; biểu mẫu sẽ không được chia sẻ.`);
     }
     units.push({
-      code, name, rubricId, email,
+      code,
+      name,
+      rubricId,
+      email,
       type: cellText(r.type),
       group: cellText(r.group),
       gates,
@@ -139,7 +172,12 @@ export function readControl(g: ControlGrids): Control {
   }
   const previous = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
     const t = parseScore(r.total);
-    return { code: cellText(r.code), name: cellText(r.name), total: t.kind === 'number' ? t.value : null, level: cellText(r.level) || null };
+    return {
+      code: cellText(r.code),
+      name: cellText(r.name),
+      total: t.kind === 'number' ? t.value : null,
+      level: cellText(r.level) || null,
+    };
   });
   return { settings, units, rubrics, narrative, previous, findings };
 }

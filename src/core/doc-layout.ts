@@ -149,10 +149,10 @@ export function reportLayout(): Block[] {
   return [
     headerBlock(),
     centered('BÁO CÁO', { size: 14, bold: true, spaceBefore: 18 }),
-    centered(
-      'Kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}}',
-      { size: 14, bold: true },
-    ),
+    centered('Kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}}', {
+      size: 14,
+      bold: true,
+    }),
     rule(0.3),
     centered('Kính gửi: {{kinh_gui}}.', { size: 14, spaceBefore: 12, spaceAfter: 12 }),
     body(
@@ -220,11 +220,12 @@ export function decisionLayout(): Block[] {
     rule(0.3),
     p('', { spaceAfter: 6 }),
     table('phu_luc'),
-    p(
-      'Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, ' +
-        'kết quả xếp loại tính theo điểm tự chấm.',
-      { size: 12, italic: true, align: 'justify', spaceBefore: 6 },
-    ),
+    p('Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, ' + 'kết quả xếp loại tính theo điểm tự chấm.', {
+      size: 12,
+      italic: true,
+      align: 'justify',
+      spaceBefore: 6,
+    }),
   ];
 }
 

@@ -19,7 +19,8 @@ export const isPlainReplacement = (s: string) => !/[$\\]/.test(s);
 /** Text Sheets would turn into a formula or strip ("=", "+", "-", "@", or a leading apostrophe). */
 const FORMULA_LIKE = /^[=+\-@']/;
 /** Text Sheets would read as a number, a percentage, a date, a time or a boolean. */
-const NUMBER_LIKE = /^\s*[-+]?(?:\d[\d.,\s]*)?\d\s*%?\s*$|^\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\s*$|^\s*\d{1,2}:\d{2}|^\s*(?:true|false)\s*$/i;
+const NUMBER_LIKE =
+  /^\s*[-+]?(?:\d[\d.,\s]*)?\d\s*%?\s*$|^\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\s*$|^\s*\d{1,2}:\d{2}|^\s*(?:true|false)\s*$/i;
 
 /**
  * A cell of user or rubric text for `setValues`: Sheets interprets a string the way it interprets
@@ -85,7 +86,12 @@ export function oldVersionName(name: string, when: Date): string {
 
 /** A file or folder name without characters Drive users find confusing ("/" reads as a path). */
 export function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Không tên';
+  return (
+    s
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Không tên'
+  );
 }
 
 /** A job cursor (opaque to the sidebar): JSON text, or null when it cannot be read. */

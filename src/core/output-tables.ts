@@ -55,7 +55,7 @@ export function chartGrid(results: UnitResult[], levels: Level[]): Grid {
   ];
 }
 
-const SEVERITY_ORDER: Record<string, number> = { 'Lỗi': 0, 'Cảnh báo': 1 };
+const SEVERITY_ORDER: Record<string, number> = { Lỗi: 0, 'Cảnh báo': 1 };
 
 /** Findings, errors first, then by unit code; `cell` shows "Chấm điểm!D12" when known. */
 export function findingsGrid(findings: Finding[], units: Unit[]): Grid {

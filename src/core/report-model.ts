@@ -163,7 +163,12 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('ky_ho_ten', 'field', 'both', 'Họ và tên người ký'),
   P('kinh_gui', 'field', 'report', 'Cơ quan nhận báo cáo (dòng "Kính gửi")'),
   ...NARRATIVE_ITEMS.map((title) =>
-    P(NARRATIVE_FIELDS[title], 'field', 'report', `Nội dung «${title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`),
+    P(
+      NARRATIVE_FIELDS[title],
+      'field',
+      'report',
+      `Nội dung «${title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`,
+    ),
   ),
   ...NARRATIVE_ITEMS.map((title) =>
     P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
@@ -180,7 +185,12 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('xep_hang', 'table', 'both', 'Bảng xếp hạng các đơn vị được xếp loại: STT | Tên đơn vị | Nhóm | Tổng điểm | Xếp loại | Thứ hạng'),
   P('ty_le', 'table', 'both', 'Bảng tỷ lệ theo mức xếp loại: Mức xếp loại | Số đơn vị | Tỷ lệ (có dòng Cộng)'),
   P('khong_xep_loai', 'table', 'both', 'Bảng đơn vị không xếp loại: STT | Tên đơn vị | Lý do ("Không có" khi không có đơn vị nào)'),
-  P('phu_luc', 'table', 'both', `Phụ lục quyết định: STT | Tên đơn vị | Điểm tự chấm | Điểm thẩm định ("${NOT_APPRAISED}" nếu không thẩm định) | Xếp loại`),
+  P(
+    'phu_luc',
+    'table',
+    'both',
+    `Phụ lục quyết định: STT | Tên đơn vị | Điểm tự chấm | Điểm thẩm định ("${NOT_APPRAISED}" nếu không thẩm định) | Xếp loại`,
+  ),
 ];
 
 /** Placeholders a user template must contain. */
@@ -191,7 +201,9 @@ export const REQUIRED_PLACEHOLDERS: Record<DocKind, string[]> = {
 
 /** "HTXS" → "htxs": the per-level part of `so_<…>` / `ty_le_<…>`. */
 export function levelKey(code: string): string {
-  return foldVietnamese(code).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return foldVietnamese(code)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** Names of the per-level fields for the given level codes. */
@@ -201,7 +213,6 @@ export function levelPlaceholders(codes: string[]): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Small text helpers.
-
 
 /** Marker printed where a required setting is empty, so the gap is obvious in the document. */
 function missingSetting(key: keyof typeof CONFIG_KEYS): string {
@@ -228,7 +239,10 @@ function issuerCode(issuingBody: string[]): string {
 /** "Số: 285/BC-UBND"; a bare number gets the symbol; an empty number leaves room to write it by hand. */
 export function documentNumber(raw: string, typeCode: 'BC' | 'QĐ', issuingBody: string[]): string {
   const symbol = `${typeCode}-${issuerCode(issuingBody)}`;
-  const s = raw.normalize('NFC').trim().replace(/^số\s*:?\s*/iu, '');
+  const s = raw
+    .normalize('NFC')
+    .trim()
+    .replace(/^số\s*:?\s*/iu, '');
   if (s === '') return `Số:      /${symbol}`;
   if (/^\d+$/.test(s)) return `Số: ${pad2(s)}/${symbol}`;
   return `Số: ${s.replace(/^(\d)\//, '0$1/')}`;
@@ -361,9 +375,7 @@ export function comparisonSentence(input: ReportInput): string {
 const score = (n: number) => formatNumber(n, 2);
 
 function rankedUnits(results: UnitResult[]): UnitResult[] {
-  return results
-    .filter((r) => r.classified)
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareVi(a.name, b.name));
+  return results.filter((r) => r.classified).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareVi(a.name, b.name));
 }
 
 function notClassifiedUnits(results: UnitResult[]): UnitResult[] {
@@ -390,7 +402,7 @@ function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName
     r.name,
     r.scored === false ? NOT_APPRAISED : score(r.selfTotal),
     r.appraised ? score(r.total) : NOT_APPRAISED,
-    r.classified ? r.level ?? '' : NOT_CLASSIFIED,
+    r.classified ? (r.level ?? '') : NOT_CLASSIFIED,
   ]);
   return {
     xep_hang: table('xep_hang', xepHang),
@@ -426,7 +438,11 @@ function narrativeText(narrative: Record<string, string>, title: NarrativeItem):
   return '';
 }
 
-const paragraphs = (text: string) => text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // Models.

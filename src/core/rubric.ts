@@ -53,7 +53,6 @@ export function kindLabel(kind: CriterionKind): string {
 // Sums of maxima such as 0.1 + 0.2 must compare equal to 0.3.
 const EPS = 1e-9;
 
-
 /**
  * Stable hash of what scoring depends on (codes, parents, maxima, kinds, evidence flags, in
  * order). Titles and guidance are left out: rewording a criterion must not invalidate workbooks.
@@ -185,11 +184,7 @@ function parseOneRubric(rubricId: string, rows: CriterionRow[], errors: RubricEr
   for (const d of drafts) {
     const parent = d.parent === null ? undefined : byCode.get(d.parent);
     if (parent && parent.kind && d.kind && parent.kind !== d.kind) {
-      fail(
-        d.code,
-        d.row,
-        `loại «${kindLabel(d.kind)}» khác loại «${kindLabel(parent.kind)}» của tiêu chí cha ${parent.code}.`,
-      );
+      fail(d.code, d.row, `loại «${kindLabel(d.kind)}» khác loại «${kindLabel(parent.kind)}» của tiêu chí cha ${parent.code}.`);
     }
     const kids = children.get(d.code);
     if (!kids || d.max === null || kids.some((k) => k.max === null)) continue;
@@ -262,9 +257,7 @@ function buildRubric(id: string, drafts: Draft[], children: Map<string, Draft[]>
   };
   for (const d of drafts) if (d.parent === null) visit(d, 0);
 
-  const bonusMax = drafts
-    .filter((d) => d.parent === null && d.kind === 'bonus')
-    .reduce((acc, d) => acc + (d.max as number), 0);
+  const bonusMax = drafts.filter((d) => d.parent === null && d.kind === 'bonus').reduce((acc, d) => acc + (d.max as number), 0);
   const rubric: Rubric = { id, criteria, byCode, maxScore, bonusMax, fingerprint: '' };
   rubric.fingerprint = rubricFingerprint(rubric);
   return rubric;

@@ -8,30 +8,67 @@ import { roundHalfUp } from './round';
 import { seededRandom } from './random';
 
 const COMMUNES = [
-  'Thị trấn Châu Ổ', 'Xã Bình An', 'Xã Bình Chánh', 'Xã Bình Châu', 'Xã Bình Chương', 'Xã Bình Đông',
-  'Xã Bình Dương', 'Xã Bình Hải', 'Xã Bình Hiệp', 'Xã Bình Hòa', 'Xã Bình Khương', 'Xã Bình Long',
-  'Xã Bình Minh', 'Xã Bình Mỹ', 'Xã Bình Nguyên', 'Xã Bình Phước', 'Xã Bình Tân Phú', 'Xã Bình Thanh',
-  'Xã Bình Thạnh', 'Xã Bình Thuận', 'Xã Bình Trị', 'Xã Bình Trung',
+  'Thị trấn Châu Ổ',
+  'Xã Bình An',
+  'Xã Bình Chánh',
+  'Xã Bình Châu',
+  'Xã Bình Chương',
+  'Xã Bình Đông',
+  'Xã Bình Dương',
+  'Xã Bình Hải',
+  'Xã Bình Hiệp',
+  'Xã Bình Hòa',
+  'Xã Bình Khương',
+  'Xã Bình Long',
+  'Xã Bình Minh',
+  'Xã Bình Mỹ',
+  'Xã Bình Nguyên',
+  'Xã Bình Phước',
+  'Xã Bình Tân Phú',
+  'Xã Bình Thanh',
+  'Xã Bình Thạnh',
+  'Xã Bình Thuận',
+  'Xã Bình Trị',
+  'Xã Bình Trung',
 ];
 const OFFICES = [
-  'Văn phòng HĐND và UBND huyện', 'Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Tài chính - Kế hoạch',
-  'Phòng Tài nguyên và Môi trường', 'Phòng Lao động - Thương binh và Xã hội', 'Phòng Văn hóa và Thông tin',
-  'Phòng Giáo dục và Đào tạo', 'Phòng Y tế', 'Thanh tra huyện', 'Phòng Kinh tế và Hạ tầng',
+  'Văn phòng HĐND và UBND huyện',
+  'Phòng Nội vụ',
+  'Phòng Tư pháp',
+  'Phòng Tài chính - Kế hoạch',
+  'Phòng Tài nguyên và Môi trường',
+  'Phòng Lao động - Thương binh và Xã hội',
+  'Phòng Văn hóa và Thông tin',
+  'Phòng Giáo dục và Đào tạo',
+  'Phòng Y tế',
+  'Thanh tra huyện',
+  'Phòng Kinh tế và Hạ tầng',
 ];
 export const SAMPLE_GROUPS = { communes: 'Khối xã, thị trấn', offices: 'Khối cơ quan chuyên môn' } as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const slug = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
-    .replace(/^(xa|thi tran|phong)\s+/, '').replace(/[^a-z0-9]+/g, '');
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/^(xa|thi tran|phong)\s+/, '')
+    .replace(/[^a-z0-9]+/g, '');
 
 const units = [
   ...COMMUNES.map((name, i) => ({
-    code: `BS-X${pad(i + 1)}`, name, type: i === 0 ? 'thị trấn' : 'xã', group: SAMPLE_GROUPS.communes,
+    code: `BS-X${pad(i + 1)}`,
+    name,
+    type: i === 0 ? 'thị trấn' : 'xã',
+    group: SAMPLE_GROUPS.communes,
     rubricId: DEFAULT_RUBRIC_IDS.commune,
   })),
   ...OFFICES.map((name, i) => ({
-    code: `BS-P${pad(i + 1)}`, name, type: 'phòng/ban', group: SAMPLE_GROUPS.offices,
+    code: `BS-P${pad(i + 1)}`,
+    name,
+    type: 'phòng/ban',
+    group: SAMPLE_GROUPS.offices,
     rubricId: DEFAULT_RUBRIC_IDS.agency,
   })),
 ].map((u) => ({
@@ -41,14 +78,26 @@ const units = [
   status: u.code === 'BS-P09' ? 'Đang chấm' : 'Đã nộp', // Phòng Y tế has not submitted
 }));
 
-export interface SampleEntry { self?: Cell; appraised?: Cell; evidence?: Cell; note?: Cell }
+export interface SampleEntry {
+  self?: Cell;
+  appraised?: Cell;
+  evidence?: Cell;
+  note?: Cell;
+}
 export type SampleEntries = Record<string, Record<string, SampleEntry>>;
 
 const SYNTHETIC_NOTE = 'Điểm giả lập (dữ liệu mẫu)';
 /** Quality of each unit's work, 0..1 of every maximum: a spread over the levels. */
 const QUALITY: Record<string, number> = {
-  'BS-X01': 0.95, 'BS-X04': 0.96, 'BS-X07': 0.87, 'BS-X12': 0.93, 'BS-X19': 0.55, 'BS-X22': 0.42,
-  'BS-P02': 0.94, 'BS-P05': 0.62, 'BS-P08': 0.93,
+  'BS-X01': 0.95,
+  'BS-X04': 0.96,
+  'BS-X07': 0.87,
+  'BS-X12': 0.93,
+  'BS-X19': 0.55,
+  'BS-X22': 0.42,
+  'BS-P02': 0.94,
+  'BS-P05': 0.62,
+  'BS-P08': 0.93,
 };
 /** Pairs with the same entries, so ties and their Vietnamese ordering show in the ranking. */
 const TWINS: Record<string, string> = { 'BS-X14': 'BS-X06', 'BS-P10': 'BS-P03' };
@@ -81,9 +130,10 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
 
   // Appraisal council (Thẩm định): Bình Dương drops from about 87 to 78.
   const bd = out['BS-X07'];
-  if (bd) for (const [code, cut] of Object.entries({ 'X1.1': 1, 'X3.1': 2, 'X4.2': 2, 'X5.2': 2, 'X7.2': 2 })) {
-    if (bd[code] && typeof bd[code].self === 'number') bd[code].appraised = Math.max(0, (bd[code].self as number) - cut);
-  }
+  if (bd)
+    for (const [code, cut] of Object.entries({ 'X1.1': 1, 'X3.1': 2, 'X4.2': 2, 'X5.2': 2, 'X7.2': 2 })) {
+      if (bd[code] && typeof bd[code].self === 'number') bd[code].appraised = Math.max(0, (bd[code].self as number) - cut);
+    }
   for (const code of ['BS-X01', 'BS-X10', 'BS-P02']) {
     const first = Object.keys(out[code] ?? {})[0];
     if (first) out[code][first].appraised = roundHalfUp(Math.max(0, (out[code][first].self as number) - 0.5), 2);

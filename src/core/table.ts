@@ -65,7 +65,7 @@ export function readTable<K extends string>(
     const obj = { row: r + 1 } as TableRow<K>;
     for (const k of Object.keys(columns) as K[]) {
       const i = location.cols[k];
-      (obj as Record<string, Cell>)[k] = i === undefined ? null : line[i] ?? null;
+      (obj as Record<string, Cell>)[k] = i === undefined ? null : (line[i] ?? null);
     }
     rows.push(obj);
   }

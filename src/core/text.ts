@@ -25,10 +25,7 @@ export function cellText(c: Cell | undefined): string {
   return String(c);
 }
 
-export type ParsedScore =
-  | { kind: 'blank' }
-  | { kind: 'number'; value: number }
-  | { kind: 'text'; text: string };
+export type ParsedScore = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'text'; text: string };
 
 // A plain decimal, with a dot or a Vietnamese decimal comma ("8,5"); no thousands separators
 // because scores never reach them and "1.234" would be ambiguous.

@@ -143,13 +143,16 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       const kidsAppraised = c.children.map((k) => ref(COLS.appraised, k)).join(',');
       r[COLS.self] = { formula: `SUM(${kids})` };
       r[COLS.appraised] = { formula: `IF(COUNT(${kidsAppraised})=0,"",${c.children.map(effective).join('+')})` };
-      r[META_COL] = { formula: `IF(AND(ISFORMULA(${ref(COLS.self, c.code)}),ISFORMULA(${ref(COLS.appraised, c.code)})),"","${OVERWRITTEN}")` };
+      r[META_COL] = {
+        formula: `IF(AND(ISFORMULA(${ref(COLS.self, c.code)}),ISFORMULA(${ref(COLS.appraised, c.code)})),"","${OVERWRITTEN}")`,
+      };
       push(r, 'parent');
     } else {
       const inputs = [COLS.self, COLS.evidence, COLS.note].map((col) => a1(row, col));
       scorerInputs.push(...inputs);
       appraiserInputs.push(a1(row, COLS.appraised));
-      const help = `Nhập từ 0 đến ${formatNumber(c.max)}, bội số của ${formatNumber(opts.step)}` +
+      const help =
+        `Nhập từ 0 đến ${formatNumber(c.max)}, bội số của ${formatNumber(opts.step)}` +
         (c.kind === 'penalty' ? ' (điểm trừ nhập số dương).' : '.');
       for (const col of [COLS.self, COLS.appraised]) {
         validations.push({ cell: a1(row, col), min: 0, max: c.max, help });
@@ -174,7 +177,9 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
   const sumSelf = (list: Criterion[]) => (list.length ? `SUM(${list.map((c) => ref(COLS.self, c.code)).join(',')})` : '0');
   const topEffective = (list: Criterion[]) =>
     list.length
-      ? list.map((c) => `IF(ISNUMBER(${ref(COLS.appraised, c.code)}),${ref(COLS.appraised, c.code)},N(${ref(COLS.self, c.code)}))`).join('+')
+      ? list
+          .map((c) => `IF(ISNUMBER(${ref(COLS.appraised, c.code)}),${ref(COLS.appraised, c.code)},N(${ref(COLS.self, c.code)}))`)
+          .join('+')
       : '0';
   push(blankRow(), 'info');
   const firstTotal = cells.length;
@@ -192,9 +197,11 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
   const selfOf = (code: string) => `N(${ref(COLS.self, code)})`;
   const positive = (x: string) => `MAX(0,${x})`;
   const size = (x: string) => `ABS(${x})`;
-  total(`Điểm thưởng (tối đa ${formatNumber(opts.bonusCap)})`,
+  total(
+    `Điểm thưởng (tối đa ${formatNumber(opts.bonusCap)})`,
     `MIN(${each(leavesOf('bonus'), positive, selfOf)},${opts.bonusCap})`,
-    `MIN(${each(leavesOf('bonus'), positive, effective)},${opts.bonusCap})`);
+    `MIN(${each(leavesOf('bonus'), positive, effective)},${opts.bonusCap})`,
+  );
   total('Điểm trừ', each(leavesOf('penalty'), size, selfOf), each(leavesOf('penalty'), size, effective));
   const [base, bonus, penalty] = [0, 1, 2].map((i) => (col: number) => a1(firstTotal + i, col));
   const finalFormula = (col: number) => {
@@ -239,8 +246,14 @@ export const EMBEDDED_RUBRIC_KEY = 'Bộ tiêu chí (dữ liệu)';
 
 export function rubricRows(rubric: Rubric): CriterionRow[] {
   return rubric.criteria.map((c) => ({
-    rubricId: rubric.id, code: c.code, parent: c.parent ?? '', title: c.title, max: c.max,
-    kind: kindLabel(c.kind), guidance: c.guidance, evidenceRequired: c.evidenceRequired ? 'Có' : '',
+    rubricId: rubric.id,
+    code: c.code,
+    parent: c.parent ?? '',
+    title: c.title,
+    max: c.max,
+    kind: kindLabel(c.kind),
+    guidance: c.guidance,
+    evidenceRequired: c.evidenceRequired ? 'Có' : '',
   }));
 }
 
@@ -289,9 +302,7 @@ export interface UnitSheetRead {
  * input cells arrive as their "=…" text offline, or are flagged in the hidden column online).
  * Validation is against `rubric` — the control workbook's — never against the maxima in the file.
  */
-export function readUnitSheet(
-  grid: Grid, unit: Unit, rubric: Rubric, layout?: Pick<LayoutOptions, 'step' | 'bonusCap'>,
-): UnitSheetRead {
+export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: Pick<LayoutOptions, 'step' | 'bonusCap'>): UnitSheetRead {
   const findings: Finding[] = [];
   const where = `${unit.name} (${unit.code})`;
   const meta = readMeta(grid);
@@ -299,7 +310,10 @@ export function readUnitSheet(
     findings.push({ severity, unitCode: unit.code, sheet: SHEETS.scoring, code, message: `${where}: ${message}`, ...extra });
 
   if (grid.length === 0) {
-    add('missing-sheet', `không tìm thấy sheet «${SHEETS.scoring}» hoặc sheet không còn dữ liệu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
+    add(
+      'missing-sheet',
+      `không tìm thấy sheet «${SHEETS.scoring}» hoặc sheet không còn dữ liệu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`,
+    );
     return { entries: {}, meta, findings };
   }
   const loc = findHeader(grid, SCORING_COLUMNS, REQUIRED_COLUMNS);
@@ -307,21 +321,43 @@ export function readUnitSheet(
     const best = findHeader(grid, SCORING_COLUMNS, ['code']) ?? { headerRow: 0, cols: {} };
     const seen = new Set((grid[best.headerRow] || []).map(normalizeHeader));
     const missing = REQUIRED_COLUMNS.map((k) => SCORING_COLUMNS[k]).filter((h) => !seen.has(normalizeHeader(h)));
-    add('missing-column', `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`);
+    add(
+      'missing-column',
+      `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`,
+    );
     return { entries: {}, meta, findings };
   }
   if (meta.unitCode && meta.unitCode !== unit.code) {
     add('wrong-unit', `biểu mẫu ghi mã đơn vị «${meta.unitCode}», không khớp với đơn vị này.`);
   }
   if (meta.rubricId && meta.rubricId !== rubric.id) {
-    add('wrong-rubric', `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao cho đơn vị; cần tạo biểu mẫu mới.`);
+    add(
+      'wrong-rubric',
+      `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao cho đơn vị; cần tạo biểu mẫu mới.`,
+    );
     return { entries: {}, meta, findings };
   }
   const [builtFrom, ...builtWith] = meta.fingerprint.split('/');
-  if (meta.fingerprint && layout && builtFrom === rubric.fingerprint && builtWith.length && builtWith.join('/') !== `${layout.step}/${layout.bonusCap}`) {
-    add('stale-rubric', `biểu mẫu được tạo với bước điểm hoặc trần điểm thưởng cũ (nay là ${formatNumber(layout.step)} và ${formatNumber(layout.bonusCap)}); tổng điểm trong biểu mẫu có thể khác kết quả. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`, {}, 'Cảnh báo');
+  if (
+    meta.fingerprint &&
+    layout &&
+    builtFrom === rubric.fingerprint &&
+    builtWith.length &&
+    builtWith.join('/') !== `${layout.step}/${layout.bonusCap}`
+  ) {
+    add(
+      'stale-rubric',
+      `biểu mẫu được tạo với bước điểm hoặc trần điểm thưởng cũ (nay là ${formatNumber(layout.step)} và ${formatNumber(layout.bonusCap)}); tổng điểm trong biểu mẫu có thể khác kết quả. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`,
+      {},
+      'Cảnh báo',
+    );
   } else if (meta.fingerprint && builtFrom !== rubric.fingerprint) {
-    add('stale-rubric', `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`, {}, 'Cảnh báo');
+    add(
+      'stale-rubric',
+      `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`,
+      {},
+      'Cảnh báo',
+    );
   }
   const flagCol = (grid[loc.headerRow] || []).findIndex((h) => normalizeHeader(h) === normalizeHeader(FORMULA_FLAG));
   const col = loc.cols;
@@ -333,19 +369,31 @@ export function readUnitSheet(
     if (!code) continue;
     const c = rubric.byCode[code];
     if (!c) {
-      add('unknown-row', `dòng ${r + 1} có mã «${code}» không thuộc bộ tiêu chí (dòng bị chèn thêm?); dòng này không được tính.`, { cell: a1(r, col.code!) }, 'Cảnh báo');
+      add(
+        'unknown-row',
+        `dòng ${r + 1} có mã «${code}» không thuộc bộ tiêu chí (dòng bị chèn thêm?); dòng này không được tính.`,
+        { cell: a1(r, col.code!) },
+        'Cảnh báo',
+      );
       continue;
     }
     if (seenCodes.has(code)) {
-      add('duplicate-row', `mã tiêu chí «${code}» xuất hiện nhiều lần (dòng ${r + 1}); chỉ dòng đầu tiên được tính.`, { criterion: code, cell: a1(r, col.code!) });
+      add('duplicate-row', `mã tiêu chí «${code}» xuất hiện nhiều lần (dòng ${r + 1}); chỉ dòng đầu tiên được tính.`, {
+        criterion: code,
+        cell: a1(r, col.code!),
+      });
       continue;
     }
     seenCodes.add(code);
     if (col.max !== undefined) {
       const m = parseScore(line[col.max] ?? null);
       if (m.kind !== 'number' || Math.abs(m.value - c.max) > 1e-9) {
-        add('tampered-max', `ô ${a1(r, col.max)} (tiêu chí ${code}) ghi điểm tối đa «${cellText(line[col.max] ?? null)}», khác bộ tiêu chí (${formatNumber(c.max)}); điểm được kiểm tra theo bộ tiêu chí.`,
-          { criterion: code, cell: a1(r, col.max) }, 'Cảnh báo');
+        add(
+          'tampered-max',
+          `ô ${a1(r, col.max)} (tiêu chí ${code}) ghi điểm tối đa «${cellText(line[col.max] ?? null)}», khác bộ tiêu chí (${formatNumber(c.max)}); điểm được kiểm tra theo bộ tiêu chí.`,
+          { criterion: code, cell: a1(r, col.max) },
+          'Cảnh báo',
+        );
       }
     }
     // Offline a formula arrives as its "=…" text (the flag cell too); online as its computed
@@ -358,8 +406,12 @@ export function readUnitSheet(
         ? (['self', 'appraised'] as const).some((k) => !isFormulaText(line[col[k]!] ?? null))
         : flags.includes(OVERWRITTEN);
       if (typedOver) {
-        add('total-overwritten', `ô tổng của tiêu chí ${code} (dòng ${r + 1}) đã bị ghi đè bằng giá trị nhập tay; tổng điểm trong biểu mẫu có thể sai (công cụ vẫn tính từ các tiêu chí thành phần).`,
-          { criterion: code, cell: a1(r, col.self!) }, 'Cảnh báo');
+        add(
+          'total-overwritten',
+          `ô tổng của tiêu chí ${code} (dòng ${r + 1}) đã bị ghi đè bằng giá trị nhập tay; tổng điểm trong biểu mẫu có thể sai (công cụ vẫn tính từ các tiêu chí thành phần).`,
+          { criterion: code, cell: a1(r, col.self!) },
+          'Cảnh báo',
+        );
       }
       continue;
     }

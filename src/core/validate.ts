@@ -21,7 +21,12 @@ export type FindingCode =
   | 'number-as-text';
 
 /** Findings that do not block classification: scoring handles them or they need a human look. */
-const WARNINGS: ReadonlySet<FindingCode> = new Set<FindingCode>(['bonus-cap', 'appraisal-without-self', 'unknown-criterion', 'number-as-text']);
+const WARNINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'bonus-cap',
+  'appraisal-without-self',
+  'unknown-criterion',
+  'number-as-text',
+]);
 
 const EPS = 1e-9;
 const ENTRY_CELLS = ['self', 'appraised', 'evidence', 'note'] as const;
@@ -100,7 +105,12 @@ export function validateEntries(
       const v = p.value;
       if (typeof e?.[field] === 'string') {
         // The tool reads "3,5" typed as text, but the sheet's own totals skip a text cell.
-        add('number-as-text', c.code, cell, `${label} «${cellText(e[field])}» được lưu dạng văn bản; công cụ tính là ${num(v)} nhưng tổng điểm trong biểu mẫu không cộng ô này. Hãy nhập lại dưới dạng số.`);
+        add(
+          'number-as-text',
+          c.code,
+          cell,
+          `${label} «${cellText(e[field])}» được lưu dạng văn bản; công cụ tính là ${num(v)} nhưng tổng điểm trong biểu mẫu không cộng ô này. Hãy nhập lại dưới dạng số.`,
+        );
       }
       if (v < 0 && c.kind === 'penalty') {
         add('penalty-sign', c.code, cell, `điểm trừ nhập số dương, ví dụ ${num(-v)}, không nhập ${num(v)}.`);

@@ -17,7 +17,6 @@ import { STEP_LABELS } from './steps';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
 
-
 /**
  * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
  * message), in Vietnamese — not as an error of some unit.
@@ -40,15 +39,20 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
 export function adminState(env: Env): AdminState {
   const ss = controlSpreadsheet(env);
   const names = new Set(ss.getSheets().map((s) => s.getName()));
-  const missingSheets = newControlSheets({ year: 2000 }).map((s) => s.name).filter((n) => !names.has(n));
+  const missingSheets = newControlSheets({ year: 2000 })
+    .map((s) => s.name)
+    .filter((n) => !names.has(n));
   if (!names.has(SHEETS.units) || !names.has(SHEETS.config)) {
     return {
       year: null,
       steps: [
         { key: 'setup', label: STEP_LABELS.setup, state: 'todo', detail: `Chưa có sheet: ${missingSheets.join(', ')}.` },
-        ...(['templates', 'progress', 'validate', 'rank', 'report', 'decision'] as const).map(
-          (key): AdminStep => ({ key, label: STEP_LABELS[key], state: 'todo', detail: 'Cần thiết lập bảng điều khiển trước.' }),
-        ),
+        ...(['templates', 'progress', 'validate', 'rank', 'report', 'decision'] as const).map((key): AdminStep => ({
+          key,
+          label: STEP_LABELS[key],
+          state: 'todo',
+          detail: 'Cần thiết lập bảng điều khiển trước.',
+        })),
       ],
       progress: { units: 0, created: 0, entered: 0, submitted: 0 },
       links: [],
@@ -73,19 +77,24 @@ export function adminState(env: Env): AdminState {
   if (validate.state === 'done' && !/^0 lỗi/.test(validate.detail)) validate.state = 'warning';
   const steps: AdminStep[] = [
     {
-      key: 'setup', label: STEP_LABELS.setup,
+      key: 'setup',
+      label: STEP_LABELS.setup,
       state: missingSheets.length || controlErrors ? 'warning' : 'done',
       detail: missingSheets.length
         ? `Thiếu sheet: ${missingSheets.join(', ')}.`
-        : controlErrors ? `Bảng điều khiển có ${controlErrors} lỗi (chạy «Kiểm tra dữ liệu» để xem).` : `${total} đơn vị, năm ${settings.year}.`,
+        : controlErrors
+          ? `Bảng điều khiển có ${controlErrors} lỗi (chạy «Kiểm tra dữ liệu» để xem).`
+          : `${total} đơn vị, năm ${settings.year}.`,
     },
     {
-      key: 'templates', label: STEP_LABELS.templates,
+      key: 'templates',
+      label: STEP_LABELS.templates,
       state: total && created === total ? 'done' : made.length ? 'warning' : 'todo',
       detail: templatesSummary(created, made.length, total),
     },
     {
-      key: 'progress', label: STEP_LABELS.progress,
+      key: 'progress',
+      label: STEP_LABELS.progress,
       state: total && submitted === total ? 'done' : 'todo',
       detail: `${submitted}/${total} đã nộp`,
     },

@@ -47,7 +47,9 @@ export function rowsToRead(settings: Settings, rubric: Rubric): number {
 /** The file is deleted, or this user may not open it (Apps Script's messages for both). */
 export function isGoneOrDenied(e: unknown): boolean {
   if (isNotFound(e)) return true;
-  return /is missing \(perhaps it was deleted|do not have permission to access|don't have (read )?access|no item with the given id|requested entity was not found/i.test(rawMessage(e));
+  return /is missing \(perhaps it was deleted|do not have permission to access|don't have (read )?access|no item with the given id|requested entity was not found/i.test(
+    rawMessage(e),
+  );
 }
 
 /** The range names a sheet that is not there (renamed, deleted) or rows that were deleted. */
@@ -89,7 +91,12 @@ function readWithRetry(env: Env, id: string, rows: number): Read {
 
 /** Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing` source. */
 export function collectUnit(
-  env: Env, unit: Unit, rubric: Rubric | undefined, record: FileRecord | null, rows: number, trashed: ReadonlySet<string> = new Set(),
+  env: Env,
+  unit: Unit,
+  rubric: Rubric | undefined,
+  record: FileRecord | null,
+  rows: number,
+  trashed: ReadonlySet<string> = new Set(),
 ): Collected {
   if (!record) return { source: undefined, fileStatus: null, entered: false };
   const link = cellLink(record.url, record.gid);
@@ -103,14 +110,20 @@ export function collectUnit(
   const read = readWithRetry(env, record.id, rows);
   if ('gone' in read) {
     return {
-      source: { missing: 'không mở được tệp biểu mẫu (tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập)', link: record.url },
+      source: {
+        missing: 'không mở được tệp biểu mẫu (tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập)',
+        link: record.url,
+      },
       fileStatus: null,
       entered: false,
     };
   }
   if ('noSheet' in read) {
     return {
-      source: { missing: `không tìm thấy sheet «${SHEETS.scoring}» trong tệp biểu mẫu hoặc sheet bị xóa bớt dòng (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm`, link },
+      source: {
+        missing: `không tìm thấy sheet «${SHEETS.scoring}» trong tệp biểu mẫu hoặc sheet bị xóa bớt dòng (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm`,
+        link,
+      },
       fileStatus: null,
       entered: false,
     };
@@ -130,7 +143,9 @@ export function collectUnit(
       const changed = changedAfterSubmit(unit, grid, sheet.entries, link);
       if (changed) findings.push(changed);
     }
-    entered = Object.values(sheet.entries).some((e) => cellText(e.self) !== '' || cellText(e.evidence) !== '' || cellText(e.appraised) !== '');
+    entered = Object.values(sheet.entries).some(
+      (e) => cellText(e.self) !== '' || cellText(e.evidence) !== '' || cellText(e.appraised) !== '',
+    );
   }
   return { source: { grid, link }, fileStatus, entered, ...(findings.length ? { findings } : {}) };
 }

@@ -37,7 +37,6 @@ export function readGrid(ss: GSpreadsheet, name: string): Grid | undefined {
   return sheet ? (sheet.getDataRange().getValues() as Grid) : undefined;
 }
 
-
 export interface ControlData {
   ss: GSpreadsheet;
   grids: ControlGrids;

@@ -28,17 +28,26 @@ export function isTransient(e: unknown): boolean {
 /** Common Apps Script errors, said in Vietnamese (first match wins). */
 const KNOWN: Array<[RegExp, string]> = [
   [/lock timeout|another process was holding the lock/i, 'một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.'],
-  [/exceeded maximum execution time|too many times|quota|rate limit/i, 'Google tạm giới hạn số lệnh hoặc thời gian chạy; vui lòng chờ ít phút rồi chạy lại (công việc sẽ làm tiếp từ chỗ dừng).'],
+  [
+    /exceeded maximum execution time|too many times|quota|rate limit/i,
+    'Google tạm giới hạn số lệnh hoặc thời gian chạy; vui lòng chờ ít phút rồi chạy lại (công việc sẽ làm tiếp từ chỗ dừng).',
+  ],
   [TRANSIENT, 'dịch vụ của Google tạm thời không phản hồi; vui lòng chạy lại sau ít phút (công việc sẽ làm tiếp từ chỗ dừng).'],
   [/protected cell|protected range/i, 'ô cần ghi đang được bảo vệ; chỉ chủ sở hữu biểu mẫu mới sửa được.'],
-  [/has not been used in project|access not configured|drive api.*(disabled|not enabled)/i, 'Drive API chưa được bật trong dự án Google Cloud của Apps Script; hãy bật Drive API cho dự án đó rồi chạy lại.'],
+  [
+    /has not been used in project|access not configured|drive api.*(disabled|not enabled)/i,
+    'Drive API chưa được bật trong dự án Google Cloud của Apps Script; hãy bật Drive API cho dự án đó rồi chạy lại.',
+  ],
   // Sharing refused by the organisation's policy, or an address without a Google account.
   [
     /invalid sharing request|sharing (is )?(not allowed|restricted|disabled)|domain policy|(cannot|can't|not allowed to) share|outside (of )?(your |the )?(domain|organi[sz]ation)|shareOutNotPermitted|cannotShare|no google account|notify people/i,
     'Google từ chối chia sẻ tệp với địa chỉ này (chính sách chia sẻ của tổ chức không cho phép chia sẻ ra ngoài, hoặc địa chỉ không gắn với tài khoản Google). Kiểm tra lại email hoặc nhờ quản trị Google Workspace cho phép.',
   ],
   [/permission|access denied|not authorized/i, 'tài khoản đang dùng không có quyền truy cập tệp hoặc thư mục cần thiết.'],
-  [/no item with the given id|file not found|is missing \(perhaps it was deleted/i, 'không tìm thấy tệp (có thể đã bị xóa hoặc không còn quyền truy cập).'],
+  [
+    /no item with the given id|file not found|is missing \(perhaps it was deleted/i,
+    'không tìm thấy tệp (có thể đã bị xóa hoặc không còn quyền truy cập).',
+  ],
 ];
 
 /** The message of any thrown value, without Apps Script's prefixes, first line only. */

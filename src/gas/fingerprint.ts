@@ -6,7 +6,6 @@ import type { Cell, Entries } from '../core/types';
 import { cellText } from '../core/text';
 import { cyrb53Hex } from '../core/hash';
 
-
 const SCORER_FIELDS = ['self', 'evidence', 'note'] as const;
 
 function canonical(c: Cell | undefined): string {

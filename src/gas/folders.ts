@@ -33,7 +33,12 @@ export function ensureRootFolder(env: Env, store: Store, settings: Settings, ss:
 /** Group sub-folders (their ids), looked up once per run. */
 export class GroupFolders {
   private cache = new Map<string, string>();
-  constructor(private env: Env, private store: Store, private year: number, private root: DriveEntry) {}
+  constructor(
+    private env: Env,
+    private store: Store,
+    private year: number,
+    private root: DriveEntry,
+  ) {}
 
   /** Id of the group's folder (the root for a unit without a group), created when missing. */
   get(group: string): string {

@@ -6,7 +6,7 @@ import { chartGrid, findingsGrid, levelColours, resultsGrid } from '../core/outp
 import type { GasServices, GSpreadsheet } from './services';
 import { growingRange, toSheetGrid, writeToolSheet } from './control-io';
 
-const SEVERITY_COLOURS: Record<string, string> = { 'Lỗi': '#f4cccc', 'Cảnh báo': '#fff2cc' };
+const SEVERITY_COLOURS: Record<string, string> = { Lỗi: '#f4cccc', 'Cảnh báo': '#fff2cc' };
 
 const colOf = (columns: Record<string, string>, key: string) => Object.keys(columns).indexOf(key) + 1;
 
@@ -19,7 +19,9 @@ export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: U
   const first = colOf(RESULT_COLUMNS, 'selfTotal');
   const last = colOf(RESULT_COLUMNS, 'total');
   sheet.getRange(2, first, n, last - first + 1).setNumberFormat('0.00');
-  sheet.getRange(2, colOf(RESULT_COLUMNS, 'level'), n, 1).setBackgrounds(results.map((r) => [levelColours(levels, r.classified ? r.levelCode : null).cell]));
+  sheet
+    .getRange(2, colOf(RESULT_COLUMNS, 'level'), n, 1)
+    .setBackgrounds(results.map((r) => [levelColours(levels, r.classified ? r.levelCode : null).cell]));
 
   // The chart reads its own block, right of the table: one column per level colours the bars.
   const data = chartGrid(results, levels);
@@ -36,7 +38,10 @@ export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: U
     .setPosition(2, col + data[0].length + 1, 0, 0)
     .setOption('title', 'Tổng điểm của các đơn vị được xếp loại')
     .setOption('isStacked', true)
-    .setOption('colors', order.map((l) => levelColours(levels, l.code).bar))
+    .setOption(
+      'colors',
+      order.map((l) => levelColours(levels, l.code).bar),
+    )
     .setOption('legend', { position: 'bottom' })
     .build();
   sheet.insertChart(chart);

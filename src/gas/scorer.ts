@@ -26,7 +26,9 @@ export function scorerState(env: Env): ScorerState {
 
 /** What is stored for a typed value: numbers as numbers, any text as plain text (never a formula). */
 export function storedValue(field: EntryField, value: string): { write: Cell; read: Cell } {
-  const text = String(value ?? '').normalize('NFC').trim();
+  const text = String(value ?? '')
+    .normalize('NFC')
+    .trim();
   if (text === '') return { write: '', read: null };
   if (field === 'self' || field === 'appraised') {
     const p = parseScore(text);
@@ -60,7 +62,9 @@ export function scorerSave(env: Env, code: string, field: EntryField, value: str
   const r = rowOf(view, code);
   const col = view.header.cols[field];
   if (r < 0 || col === undefined) {
-    throw new UserError(`Không tìm thấy ô của tiêu chí ${code} trong sheet «${SHEETS.scoring}» (dòng hoặc cột «${SCORING_COLUMNS[field]}» có thể đã bị xóa).`);
+    throw new UserError(
+      `Không tìm thấy ô của tiêu chí ${code} trong sheet «${SHEETS.scoring}» (dòng hoặc cột «${SCORING_COLUMNS[field]}» có thể đã bị xóa).`,
+    );
   }
   const v = storedValue(field, value);
   view.ss.getRange(sheetA1(SHEETS.scoring, a1(r, col))).setValue(v.write);
@@ -90,7 +94,10 @@ function writeMeta(view: UnitView, at: Cell, by: Cell, fingerprint: string): voi
 function writeStatus(view: UnitView, line: string, status: string): void {
   view.ss.getRange(sheetA1(SHEETS.scoring, STATUS_CELLS.text)).setValue(line);
   view.ss.getRange(sheetA1(SHEETS.scoring, STATUS_CELLS.meta)).setValue(status);
-  for (const [cell, value] of [[STATUS_CELLS.text, line], [STATUS_CELLS.meta, status]] as const) {
+  for (const [cell, value] of [
+    [STATUS_CELLS.text, line],
+    [STATUS_CELLS.meta, status],
+  ] as const) {
     const at = parseA1(cell)!;
     if (view.grid[at[0]]) view.grid[at[0]][at[1]] = value;
   }
@@ -130,7 +137,9 @@ export function scorerReopen(env: Env): ScorerState {
     ownerOnly(protection);
   }
   const layout = unitSheetLayout(view.unit, view.rubric, {
-    year: view.year ?? nowOf(env).getFullYear(), step: view.scoring.step, bonusCap: view.scoring.bonusCap,
+    year: view.year ?? nowOf(env).getFullYear(),
+    step: view.scoring.step,
+    bonusCap: view.scoring.bonusCap,
   });
   protection.setUnprotectedRanges(view.sheet.getRangeList(scorerRanges(layout)).getRanges());
   writeStatus(view, scoringLine(nowOf(env)), STATUS.scoring);

@@ -29,7 +29,15 @@ export function loadScratch<T>(ss: GSpreadsheet, run: string): Map<string, T> {
   for (const row of sheet.getDataRange().getValues()) {
     if (String(row[0]) !== run) continue;
     try {
-      out.set(String(row[1]), JSON.parse(row.slice(2).map((c) => String(c ?? '')).join('')) as T);
+      out.set(
+        String(row[1]),
+        JSON.parse(
+          row
+            .slice(2)
+            .map((c) => String(c ?? ''))
+            .join(''),
+        ) as T,
+      );
     } catch {
       // A damaged row: that unit is read again by the caller.
     }

@@ -103,19 +103,18 @@ export interface GSpreadsheetApp extends Pick<Real['SpreadsheetApp'], 'flush'> {
   newConditionalFormatRule(): GConditionalFormatRuleBuilder;
 }
 
-export interface GSpreadsheet
-  extends Pick<
-    Real['Spreadsheet'],
-    | 'getId'
-    | 'getUrl'
-    | 'getName'
-    | 'rename'
-    | 'toast'
-    | 'getSpreadsheetTimeZone'
-    | 'setSpreadsheetTimeZone'
-    | 'getSpreadsheetLocale'
-    | 'setSpreadsheetLocale'
-  > {
+export interface GSpreadsheet extends Pick<
+  Real['Spreadsheet'],
+  | 'getId'
+  | 'getUrl'
+  | 'getName'
+  | 'rename'
+  | 'toast'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+> {
   getSheetByName(name: string): GSheet | null;
   getSheetById(id: number): GSheet | null;
   getSheets(): GSheet[];
@@ -136,27 +135,26 @@ export interface GSpreadsheet
   getOwner(): GUser | null;
 }
 
-export interface GSheet
-  extends Pick<
-    Real['Sheet'],
-    | 'getName'
-    | 'getSheetName'
-    | 'getSheetId'
-    | 'getIndex'
-    | 'getLastRow'
-    | 'getLastColumn'
-    | 'getMaxRows'
-    | 'getMaxColumns'
-    | 'isSheetHidden'
-    | 'getFrozenRows'
-    | 'setFrozenRows'
-    | 'setFrozenColumns'
-    | 'deleteRows'
-    | 'deleteColumns'
-    | 'getColumnWidth'
-    | 'hideColumns'
-    | 'showColumns'
-  > {
+export interface GSheet extends Pick<
+  Real['Sheet'],
+  | 'getName'
+  | 'getSheetName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'isSheetHidden'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+  | 'setFrozenColumns'
+  | 'deleteRows'
+  | 'deleteColumns'
+  | 'getColumnWidth'
+  | 'hideColumns'
+  | 'showColumns'
+> {
   setName(name: string): GSheet;
   getParent(): GSpreadsheet;
   activate(): GSheet;
@@ -196,33 +194,32 @@ export interface GSheet
   setConditionalFormatRules(rules: GConditionalFormatRule[]): void;
 }
 
-export interface GRange
-  extends Pick<
-    Real['Range'],
-    | 'getValues'
-    | 'getValue'
-    | 'getDisplayValues'
-    | 'getDisplayValue'
-    | 'getFormulas'
-    | 'getFormula'
-    | 'getA1Notation'
-    | 'getRow'
-    | 'getColumn'
-    | 'getLastRow'
-    | 'getLastColumn'
-    | 'getNumRows'
-    | 'getNumColumns'
-    | 'getNote'
-    | 'getNotes'
-    | 'getNumberFormat'
-    | 'getNumberFormats'
-    | 'getBackground'
-    | 'getBackgrounds'
-    | 'getFontWeights'
-    | 'getHorizontalAlignments'
-    | 'getWraps'
-    | 'isBlank'
-  > {
+export interface GRange extends Pick<
+  Real['Range'],
+  | 'getValues'
+  | 'getValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getFontWeights'
+  | 'getHorizontalAlignments'
+  | 'getWraps'
+  | 'isBlank'
+> {
   getSheet(): GSheet;
   /** Dimensions must match the range exactly. A string starting with '=' becomes a formula. */
   setValues(values: any[][]): GRange;
@@ -291,11 +288,10 @@ export interface GRangeList {
   getRanges(): GRange[];
 }
 
-export interface GProtection
-  extends Pick<
-    Real['Protection'],
-    'getDescription' | 'canDomainEdit' | 'canEdit' | 'isWarningOnly' | 'remove' | 'getProtectionType'
-  > {
+export interface GProtection extends Pick<
+  Real['Protection'],
+  'getDescription' | 'canDomainEdit' | 'canEdit' | 'isWarningOnly' | 'remove' | 'getProtectionType'
+> {
   setDescription(description: string): GProtection;
   getRange(): GRange;
   setRange(range: GRange): GProtection;
@@ -312,13 +308,17 @@ export interface GProtection
   setDomainEdit(editable: boolean): GProtection;
 }
 
-export interface GDataValidation
-  extends Pick<Real['DataValidation'], 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> {
+export interface GDataValidation extends Pick<
+  Real['DataValidation'],
+  'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'
+> {
   copy(): GDataValidationBuilder;
 }
 
-export interface GDataValidationBuilder
-  extends Pick<Real['DataValidationBuilder'], 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> {
+export interface GDataValidationBuilder extends Pick<
+  Real['DataValidationBuilder'],
+  'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'
+> {
   build(): GDataValidation;
   copy(): GDataValidationBuilder;
   requireNumberBetween(start: number, end: number): GDataValidationBuilder;
@@ -363,8 +363,7 @@ export interface GConditionalFormatRuleBuilder {
   whenTextContains(text: string): GConditionalFormatRuleBuilder;
 }
 
-export interface GEmbeddedChart
-  extends Pick<Real['EmbeddedChart'], 'getChartId' | 'getNumHeaders' | 'getOptions' | 'getContainerInfo'> {
+export interface GEmbeddedChart extends Pick<Real['EmbeddedChart'], 'getChartId' | 'getNumHeaders' | 'getOptions' | 'getContainerInfo'> {
   getRanges(): GRange[];
   modify(): GEmbeddedChartBuilder;
 }
@@ -418,7 +417,10 @@ export type GUser = Pick<Real['User'], 'getEmail'>;
 export type GDriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 export type GDriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 export type GDrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
-export type GDriveFiles = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection, 'create' | 'get' | 'copy' | 'update' | 'list'>;
+export type GDriveFiles = Pick<
+  GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
+  'create' | 'get' | 'copy' | 'update' | 'list'
+>;
 export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create'>;
 
 export interface GDrive {
@@ -481,16 +483,9 @@ export interface GContainerElement extends GElement {
 }
 
 export interface GBody
-  extends GContainerElement,
-    Pick<
-      Real['Body'],
-      | 'getMarginTop'
-      | 'getMarginBottom'
-      | 'getMarginLeft'
-      | 'getMarginRight'
-      | 'getPageWidth'
-      | 'getPageHeight'
-    > {
+  extends
+    GContainerElement,
+    Pick<Real['Body'], 'getMarginTop' | 'getMarginBottom' | 'getMarginLeft' | 'getMarginRight' | 'getPageWidth' | 'getPageHeight'> {
   appendParagraph(text: string): GParagraph;
   insertParagraph(childIndex: number, text: string): GParagraph;
   appendTable(): GTable;
@@ -514,7 +509,8 @@ export interface GBody
 }
 
 export interface GParagraph
-  extends GContainerElement,
+  extends
+    GContainerElement,
     Pick<
       Real['Paragraph'],
       | 'getHeading'
@@ -543,7 +539,8 @@ export interface GParagraph
 }
 
 export interface GText
-  extends GElement,
+  extends
+    GElement,
     Pick<Real['Text'], 'getText' | 'isBold' | 'isItalic' | 'isUnderline' | 'getFontSize' | 'getFontFamily' | 'getForegroundColor'> {
   setText(text: string): GText;
   appendText(text: string): GText;
@@ -596,9 +593,7 @@ export interface GTableRow extends GContainerElement, Pick<Real['TableRow'], 'ge
   removeFromParent(): GTableRow;
 }
 
-export interface GTableCell
-  extends GContainerElement,
-    Pick<Real['TableCell'], 'getBackgroundColor' | 'getWidth' | 'getVerticalAlignment'> {
+export interface GTableCell extends GContainerElement, Pick<Real['TableCell'], 'getBackgroundColor' | 'getWidth' | 'getVerticalAlignment'> {
   setText(text: string): GTableCell;
   appendParagraph(text: string): GParagraph;
   insertParagraph(childIndex: number, text: string): GParagraph;

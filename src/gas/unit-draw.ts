@@ -21,7 +21,6 @@ const BOLD: ReadonlySet<RowStyle> = new Set<RowStyle>(['title', 'header', 'paren
 const APPRAISER = '#fff2cc';
 const ABOVE_MAX = { background: '#f4c7c3', font: '#a50e0e' };
 
-
 /** First and last criterion rows (0-based) of the layout. */
 export function criteriaRows(layout: UnitSheetLayout): { first: number; last: number } {
   const first = layout.headerRow + 1;

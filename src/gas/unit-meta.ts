@@ -26,7 +26,6 @@ export interface EmbeddedScoring {
   levels: Level[];
 }
 
-
 /** Every row of the meta sheet, header first. Rows 2… up to `scoring` are written per unit. */
 export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings, opts: LayoutOptions): Grid {
   const scoring: EmbeddedScoring = { step: opts.step, bonusCap: opts.bonusCap, levels: settings.scoring.levels };

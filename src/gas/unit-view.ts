@@ -61,19 +61,34 @@ export function openUnitView(env: Env): UnitView {
   const grid = sheet.getDataRange().getValues() as Grid;
   const meta = metaValues(metaGrid);
   const rubric = embeddedRubric(metaText(meta, EMBEDDED_RUBRIC_KEY));
-  if (!rubric) throw new UserError(`Không đọc được bộ tiêu chí lưu trong sheet «${SHEETS.meta}»; biểu mẫu có thể đã bị sửa. Liên hệ cơ quan quản lý để được cấp lại biểu mẫu.`);
+  if (!rubric)
+    throw new UserError(
+      `Không đọc được bộ tiêu chí lưu trong sheet «${SHEETS.meta}»; biểu mẫu có thể đã bị sửa. Liên hệ cơ quan quản lý để được cấp lại biểu mẫu.`,
+    );
   const header = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised', 'evidence']);
-  if (!header) throw new UserError(`Sheet «${SHEETS.scoring}» thiếu tiêu đề cột (Mã, Tự chấm, Thẩm định, Minh chứng); không đọc được biểu mẫu.`);
+  if (!header)
+    throw new UserError(`Sheet «${SHEETS.scoring}» thiếu tiêu đề cột (Mã, Tự chấm, Thẩm định, Minh chứng); không đọc được biểu mẫu.`);
   const unit: Unit = {
     code: metaText(meta, META_KEYS.unitCode),
     name: metaText(meta, META_KEYS.unitName),
     group: metaText(meta, EXTRA_META.group),
     rubricId: rubric.id,
-    type: '', email: '', gates: [], status: '', link: '',
+    type: '',
+    email: '',
+    gates: [],
+    status: '',
+    link: '',
   };
   const year = Number(metaText(meta, META_KEYS.year));
   return {
-    ss, sheet, grid, metaSheet, metaGrid, rubric, unit, header,
+    ss,
+    sheet,
+    grid,
+    metaSheet,
+    metaGrid,
+    rubric,
+    unit,
+    header,
     scoring: scoringOf(metaText(meta, EXTRA_META.scoring), rubric.bonusMax),
     year: Number.isFinite(year) && year > 0 ? year : null,
   };
@@ -138,8 +153,15 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     step: cfg.step,
     bonusCap: view.scoring.bonusCap,
     criteria: view.rubric.criteria.map((c) => ({
-      code: c.code, parent: c.parent, title: c.title, max: c.max, kind: c.kind,
-      guidance: c.guidance, evidenceRequired: c.evidenceRequired, depth: c.depth, leaf: c.children.length === 0,
+      code: c.code,
+      parent: c.parent,
+      title: c.title,
+      max: c.max,
+      kind: c.kind,
+      guidance: c.guidance,
+      evidenceRequired: c.evidenceRequired,
+      depth: c.depth,
+      leaf: c.children.length === 0,
     })),
     entries,
     findings,

@@ -55,7 +55,10 @@ function parse(spec: Spec, name: string, args: string[]) {
       options[key] = value;
     } else throw new UsageError(`lệnh «${name}» không có tùy chọn «${a}».`);
   }
-  if (pos.length < spec.min) throw new UsageError(spec.min === 1 ? `lệnh «${name}» cần thư mục làm việc.` : `lệnh «${name}» cần thư mục làm việc và ít nhất một mã đơn vị.`);
+  if (pos.length < spec.min)
+    throw new UsageError(
+      spec.min === 1 ? `lệnh «${name}» cần thư mục làm việc.` : `lệnh «${name}» cần thư mục làm việc và ít nhất một mã đơn vị.`,
+    );
   if (pos.length > spec.max) throw new UsageError(`lệnh «${name}» thừa tham số «${pos[spec.max]}».`);
   return { pos, flags, options };
 }

@@ -10,7 +10,10 @@ import { ControlWorkbook } from './xlsx/control-workbook';
 export function writeFindings(book: ControlWorkbook, findings: Finding[], units: Unit[]): void {
   const grid = findingsGrid(findings, units);
   const col = Object.keys(FINDING_COLUMNS).indexOf('link');
-  const links = grid.slice(1).map((line, i) => ({ row: i + 1, col, target: String(line[col] ?? '') })).filter((l) => l.target);
+  const links = grid
+    .slice(1)
+    .map((line, i) => ({ row: i + 1, col, target: String(line[col] ?? '') }))
+    .filter((l) => l.target);
   book.replaceTable(SHEETS.findings, grid, [], links);
 }
 

@@ -61,7 +61,8 @@ export function backupName(file: string, now: Date, n = 1): string {
 export function unitLocation(ws: string, year: number, unit: Unit): { file: string; link: string; recorded: boolean } {
   // A link into another year's folder is last year's file: this year gets its own.
   const linkedYear = /^Dân vận chính quyền (\d{4})[\\/]/.exec(unit.link.normalize('NFC'))?.[1];
-  if (unit.link && (!linkedYear || Number(linkedYear) === year)) return { file: resolveLink(ws, unit.link), link: unit.link, recorded: true };
+  if (unit.link && (!linkedYear || Number(linkedYear) === year))
+    return { file: resolveLink(ws, unit.link), link: unit.link, recorded: true };
   const file = unitFilePath(ws, year, unit);
   return { file, link: linkOf(ws, file), recorded: false };
 }

@@ -247,7 +247,12 @@ function renderSteps(s: AdminState | null): void {
       h(
         'div',
         { class: 'step-main' },
-        h('div', { class: 'step-head' }, h('h3', { class: 'step-label' }, step.label), h('span', { class: `chip ${STATE_CHIP[step.state]}` }, STATE_TEXT[step.state])),
+        h(
+          'div',
+          { class: 'step-head' },
+          h('h3', { class: 'step-label' }, step.label),
+          h('span', { class: `chip ${STATE_CHIP[step.state]}` }, STATE_TEXT[step.state]),
+        ),
         step.detail ? h('p', { class: 'step-detail' }, step.detail) : null,
         h('div', { class: 'step-actions' }, button),
         isJob && job ? jobDetails(job) : null,

@@ -7,11 +7,7 @@ type Handler = (ev: Event) => void;
 export type Attrs = Record<string, string | number | boolean | Handler | null | undefined>;
 
 /** Create an element. `on…` attributes take functions; `href` only takes http(s) addresses. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;

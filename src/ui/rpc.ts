@@ -22,8 +22,7 @@ export class ServerError extends Error {
   }
 }
 
-const NO_SERVER =
-  'Không kết nối được với máy chủ Apps Script. Hãy mở thanh bên này từ menu tiện ích trong Google Trang tính.';
+const NO_SERVER = 'Không kết nối được với máy chủ Apps Script. Hãy mở thanh bên này từ menu tiện ích trong Google Trang tính.';
 
 function runner(): ScriptRunner | null {
   const g = (globalThis as { google?: { script?: { run?: ScriptRunner } } }).google;
@@ -35,11 +34,23 @@ const CLIENT_FAILURES: Array<[RegExp, string]> = [
   // Several Google accounts signed in: google.script.run runs as the default account, which is
   // not the one that opened the file (a known limitation of Apps Script).
   [/PERMISSION_DENIED/, 'Trình duyệt đang đăng nhập nhiều tài khoản Google; hãy dùng một tài khoản (hoặc cửa sổ ẩn danh) rồi thử lại.'],
-  [/exceeded maximum execution time/i, 'Máy chủ Apps Script chạy quá thời gian cho phép (6 phút). Hãy chạy lại: công việc dài sẽ làm tiếp từ chỗ dừng.'],
-  [/networkerror|network error|failed to fetch|connection failure|http 0\b|err_internet|err_network|load failed/i, 'Mất kết nối mạng với máy chủ Google. Kiểm tra kết nối Internet rồi thử lại.'],
-  [/authori[sz]ation is required|requires authori[sz]ation|not authori[sz]ed/i, 'Tiện ích chưa được cấp quyền. Hãy mở lại thanh bên từ menu Tiện ích mở rộng và cấp quyền khi Google hỏi.'],
+  [
+    /exceeded maximum execution time/i,
+    'Máy chủ Apps Script chạy quá thời gian cho phép (6 phút). Hãy chạy lại: công việc dài sẽ làm tiếp từ chỗ dừng.',
+  ],
+  [
+    /networkerror|network error|failed to fetch|connection failure|http 0\b|err_internet|err_network|load failed/i,
+    'Mất kết nối mạng với máy chủ Google. Kiểm tra kết nối Internet rồi thử lại.',
+  ],
+  [
+    /authori[sz]ation is required|requires authori[sz]ation|not authori[sz]ed/i,
+    'Tiện ích chưa được cấp quyền. Hãy mở lại thanh bên từ menu Tiện ích mở rộng và cấp quyền khi Google hỏi.',
+  ],
   [/script function not found/i, 'Máy chủ không có chức năng được gọi. Hãy cập nhật tiện ích rồi mở lại thanh bên.'],
-  [/server error occurred|please wait a bit and try again|internal error|service unavailable|timed out|too many simultaneous invocations/i, 'Máy chủ Google tạm thời gặp lỗi. Vui lòng thử lại sau ít phút.'],
+  [
+    /server error occurred|please wait a bit and try again|internal error|service unavailable|timed out|too many simultaneous invocations/i,
+    'Máy chủ Google tạm thời gặp lỗi. Vui lòng thử lại sau ít phút.',
+  ],
 ];
 
 /** Vietnamese letters beyond plain ASCII: the server's own messages always have some. */
@@ -83,9 +94,7 @@ export function call<K extends ServerName>(name: K, ...args: Args<K>): Promise<R
       reject(new ServerError(NO_SERVER));
       return;
     }
-    const r = run
-      .withSuccessHandler((value) => resolve(value as Result<K>))
-      .withFailureHandler((error) => reject(toServerError(error)));
+    const r = run.withSuccessHandler((value) => resolve(value as Result<K>)).withFailureHandler((error) => reject(toServerError(error)));
     const fn = (r as unknown as Record<string, unknown>)[name];
     if (typeof fn !== 'function') {
       reject(new ServerError(`Máy chủ không có chức năng «${name}». Hãy cập nhật tiện ích.`));

@@ -305,7 +305,10 @@ function submittedText(s: ScorerState): string {
 
 function applyState(s: ScorerState): void {
   state = s;
-  const key = JSON.stringify([s.canAppraise, s.criteria.map((c) => [c.code, c.parent, c.title, c.max, c.kind, c.guidance, c.evidenceRequired])]);
+  const key = JSON.stringify([
+    s.canAppraise,
+    s.criteria.map((c) => [c.code, c.parent, c.title, c.max, c.kind, c.guidance, c.evidenceRequired]),
+  ]);
   if (key !== structureKey) {
     structureKey = key;
     build(s);
@@ -352,8 +355,7 @@ function build(s: ScorerState): void {
     );
     const msgs = h('div', { class: 'msgs', 'aria-live': 'polite' });
     const body = h('div', { class: 'section-body', id: bodyId });
-    const max =
-      g.kind === 'bonus' ? s.bonusCap : g.items.reduce((a, c) => a + c.max, 0);
+    const max = g.kind === 'bonus' ? s.bonusCap : g.items.reduce((a, c) => a + c.max, 0);
     const el = h('section', { class: `section section-${g.kind}` }, h('h2', { class: 'section-head' }, toggle), msgs, body);
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -499,7 +501,9 @@ function onType(ref: InputRef): void {
   const key = fieldKey(ref.code, ref.field);
   const server = state.entries[ref.code]?.[ref.field] ?? '';
   const typed = ref.input.value;
-  const unchanged = isScoreField(ref.field) ? typed.trim() === displayScore(server) || (typed.trim() !== '' && sameScore(typed, server)) : typed === server;
+  const unchanged = isScoreField(ref.field)
+    ? typed.trim() === displayScore(server) || (typed.trim() !== '' && sameScore(typed, server))
+    : typed === server;
   if (unchanged) overrides.delete(key);
   else overrides.set(key, typed);
   saveErrors.delete(key);
@@ -647,10 +651,12 @@ function update(forceValues = false): void {
   if (s.locked) {
     why = s.canAppraise
       ? 'Đã nộp — cột «Thẩm định» vẫn nhập được.'
-      : s.sheetLocked ? 'Đã nộp — biểu chấm điểm đã khóa.' : 'Đã nộp — thanh bên không nhận sửa đổi.';
-  }
-  else if (submitting) why = 'Đang nộp kết quả…';
-  else if (ev.blank > 0 && otherErrors > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${count(otherErrors, 'lỗi')} cần sửa.`;
+      : s.sheetLocked
+        ? 'Đã nộp — biểu chấm điểm đã khóa.'
+        : 'Đã nộp — thanh bên không nhận sửa đổi.';
+  } else if (submitting) why = 'Đang nộp kết quả…';
+  else if (ev.blank > 0 && otherErrors > 0)
+    why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${count(otherErrors, 'lỗi')} cần sửa.`;
   else if (ev.blank > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm điểm.`;
   else if (otherErrors > 0) why = `Chưa nộp được: còn ${count(otherErrors, 'lỗi')} cần sửa.`;
   else if (saveErrors.size > 0) why = 'Chưa nộp được: có ô chưa lưu được, hãy thử lại.';
@@ -704,7 +710,11 @@ function renderSummary(s: ScorerState, ev: Evaluation): void {
     const first = firstProblem(ev);
     if (first) {
       items.push(
-        h('button', { type: 'button', class: 'btn btn-link', onclick: () => focusInput(first) }, other > 0 ? 'Đến lỗi đầu tiên' : 'Đến tiêu chí chưa chấm'),
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-link', onclick: () => focusInput(first) },
+          other > 0 ? 'Đến lỗi đầu tiên' : 'Đến tiêu chí chưa chấm',
+        ),
       );
     }
   }

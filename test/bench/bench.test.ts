@@ -4,14 +4,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chunkPlan, creations, kindOf, LATENCY_MS, LIMITS, projectMs } from '../../bench/latency-model';
-import {
-  formatInt, formatMs, formatPerUnit, formatRatio, formatTable, median, replaceReadmeSection, writeJson,
-} from '../../bench/output';
+import { formatInt, formatMs, formatPerUnit, formatRatio, formatTable, median, replaceReadmeSection, writeJson } from '../../bench/output';
 import { rubricIdFor, scoredGrid, syntheticEntries, syntheticRubric, syntheticRubricRows, syntheticUnits } from '../../bench/synthetic';
 import { coreThroughput } from '../../bench/core-throughput';
 import { runAddon, runConfig, SimClock } from '../../bench/gas-bench';
 import {
-  addonFit, callsTable, checks, fit, fitTable, GasSweep, naiveFit, projections, projectionTable, quotaTable, quotaUse, writesTable,
+  addonFit,
+  callsTable,
+  checks,
+  fit,
+  fitTable,
+  GasSweep,
+  naiveFit,
+  projections,
+  projectionTable,
+  quotaTable,
+  quotaUse,
+  writesTable,
 } from '../../bench/summary';
 import { readmeSection } from '../../bench/readme';
 import { createGasFake } from '../fakes/gas';
@@ -46,7 +55,11 @@ describe('latency model', () => {
     expect(p.ms).toBe(2 * LATENCY_MS['drive.copy'] + 3 * LATENCY_MS['range.write'] + LATENCY_MS.other);
     expect(p.byKind).toEqual({ 'drive.copy': 2, 'range.write': 3, other: 1 });
     expect(p.unclassified).toEqual(['Nothing.weird']);
-    expect(creations({ 'SpreadsheetApp.create': 2, 'DocumentApp.create': 1, 'Properties.setProperty': 4 })).toEqual({ spreadsheets: 2, documents: 1, properties: 4 });
+    expect(creations({ 'SpreadsheetApp.create': 2, 'DocumentApp.create': 1, 'Properties.setProperty': 4 })).toEqual({
+      spreadsheets: 2,
+      documents: 1,
+      properties: 4,
+    });
   });
 
   it('plans resumable chunks that stop at the chunk budget', () => {
@@ -75,7 +88,13 @@ describe('latency model', () => {
 
 describe('output', () => {
   it('formats tables and numbers', () => {
-    const t = formatTable([{ title: 'action' }, { title: 'calls' }], [['generate', 1234], ['rank', 5]]).split('\n');
+    const t = formatTable(
+      [{ title: 'action' }, { title: 'calls' }],
+      [
+        ['generate', 1234],
+        ['rank', 5],
+      ],
+    ).split('\n');
     expect(t[0]).toBe('action    calls');
     expect(t[1]).toBe('--------  -----');
     expect(t[2]).toBe('generate  1,234');
@@ -134,7 +153,10 @@ describe('synthetic data', () => {
 
 describe('fit', () => {
   it('recovers fixed, per-unit, per-group and per-chunk calls exactly', () => {
-    const calls = (u: number, g: number, k: number) => ({ total: 50 + 3 * u + 7 * g + 20 * (k - 1), byMethod: { 'A.b': 3 * u, 'C.d': 50 + 7 * g + 20 * (k - 1) } });
+    const calls = (u: number, g: number, k: number) => ({
+      total: 50 + 3 * u + 7 * g + 20 * (k - 1),
+      byMethod: { 'A.b': 3 * u, 'C.d': 50 + 7 * g + 20 * (k - 1) },
+    });
     const points = [
       { units: 10, groups: 1, chunks: 1 },
       { units: 31, groups: 1, chunks: 1 },
@@ -186,7 +208,13 @@ describe('one small measurement on the fake', () => {
   it('prints every table and evaluates every check', () => {
     const proj = projections(sweep, 270_000);
     expect(proj).toHaveLength(criteria.length * 4);
-    for (const text of [callsTable(sweep), fitTable(sweep), writesTable(sweep), projectionTable(proj, 10, 6), quotaTable(quotaUse(sweep, 10), 6)]) {
+    for (const text of [
+      callsTable(sweep),
+      fitTable(sweep),
+      writesTable(sweep),
+      projectionTable(proj, 10, 6),
+      quotaTable(quotaUse(sweep, 10), 6),
+    ]) {
       expect(text.split('\n').length).toBeGreaterThan(2);
     }
     expect(callsTable(sweep)).toContain('generate templates');

@@ -11,8 +11,12 @@ import type { Grid } from '../../src/core/types';
 function controlGrids(sample: boolean): ControlGrids {
   const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample }).map((s) => [s.name, s.grid]));
   return {
-    config: sheets[SHEETS.config], units: sheets[SHEETS.units], criteria: sheets[SHEETS.criteria],
-    levels: sheets[SHEETS.levels], narrative: sheets[SHEETS.narrative], previous: sheets[SHEETS.previous],
+    config: sheets[SHEETS.config],
+    units: sheets[SHEETS.units],
+    criteria: sheets[SHEETS.criteria],
+    levels: sheets[SHEETS.levels],
+    narrative: sheets[SHEETS.narrative],
+    previous: sheets[SHEETS.previous],
   };
 }
 
@@ -152,11 +156,13 @@ describe('assessAll on the sample district', () => {
 
   it('finds the three bad entries, with the unit, the criterion and the cell', () => {
     const f = a.findings.map((x) => `${x.severity} ${x.code} ${x.unitCode} ${x.criterion} ${x.cell}`);
-    expect(f).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^Lỗi above-max BS-X15 X3\.1 D\d+$/),
-      expect.stringMatching(/^Lỗi penalty-sign BS-P04 P3 D\d+$/),
-      expect.stringMatching(/^Cảnh báo appraisal-without-self BS-X20 X9\.1 E\d+$/),
-    ]));
+    expect(f).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Lỗi above-max BS-X15 X3\.1 D\d+$/),
+        expect.stringMatching(/^Lỗi penalty-sign BS-P04 P3 D\d+$/),
+        expect.stringMatching(/^Cảnh báo appraisal-without-self BS-X20 X9\.1 E\d+$/),
+      ]),
+    );
   });
 
   it('caps the gated commune and ties the twins', () => {
@@ -173,7 +179,7 @@ describe('assessAll on the sample district', () => {
     expect(bd.level).toBe('Hoàn thành tốt nhiệm vụ');
   });
 
-  it('refuses to rank last year\'s file as this year\'s', () => {
+  it("refuses to rank last year's file as this year's", () => {
     const next = { ...control, settings: { ...control.settings, year: 2025 } };
     const r = assessAll(next, sources);
     expect(r.findings.filter((f) => f.code === 'wrong-year')).toHaveLength(33);

@@ -23,7 +23,15 @@ describe('default rubrics', () => {
   it('hold the criteria of rubric.json', () => {
     const xa = rubrics['UBND cấp xã'];
     expect(xa.criteria.filter((c) => c.depth === 0 && c.kind === 'score').map((c) => c.code)).toEqual([
-      'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9',
+      'X1',
+      'X2',
+      'X3',
+      'X4',
+      'X5',
+      'X6',
+      'X7',
+      'X8',
+      'X9',
     ]);
     expect(xa.byCode.X1.children).toEqual(['X1.1', 'X1.2', 'X1.3']);
     expect(xa.byCode['X3.1'].max).toBe(6);

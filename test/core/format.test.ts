@@ -1,11 +1,4 @@
-import {
-  compareVi,
-  formatDateLong,
-  formatDateShort,
-  formatNumber,
-  formatNumberMax,
-  formatPercent,
-} from '../../src/core/format';
+import { compareVi, formatDateLong, formatDateShort, formatNumber, formatNumberMax, formatPercent } from '../../src/core/format';
 
 describe('formatNumber', () => {
   it('uses a decimal comma and a thousands dot', () => {

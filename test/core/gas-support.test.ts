@@ -1,6 +1,19 @@
 import {
-  cellLink, displayDateTime, driveIdOf, escapeRegExp, isPlainReplacement, oldVersionName, parseA1, parseCursor,
-  placeholdersIn, safeFileName, sheetA1, sheetText, sheetValue, splitText, stampDateTime,
+  cellLink,
+  displayDateTime,
+  driveIdOf,
+  escapeRegExp,
+  isPlainReplacement,
+  oldVersionName,
+  parseA1,
+  parseCursor,
+  placeholdersIn,
+  safeFileName,
+  sheetA1,
+  sheetText,
+  sheetValue,
+  splitText,
+  stampDateTime,
 } from '../../src/core/gas-support';
 
 describe('escapeRegExp', () => {
@@ -68,7 +81,9 @@ describe('A1 and links', () => {
     expect(cellLink(`${url}#gid=1`, 2, 'E9')).toBe(`${url}#gid=2&range=E9`);
   });
   it('finds a Drive id in a URL or takes an id as it is', () => {
-    expect(driveIdOf('https://docs.google.com/spreadsheets/d/1Sfake0000000000000000000000000000000007/edit')).toBe('1Sfake0000000000000000000000000000000007');
+    expect(driveIdOf('https://docs.google.com/spreadsheets/d/1Sfake0000000000000000000000000000000007/edit')).toBe(
+      '1Sfake0000000000000000000000000000000007',
+    );
     expect(driveIdOf('1Sfake0000000000000000000000000000000007')).toBe('1Sfake0000000000000000000000000000000007');
     expect(driveIdOf('')).toBeNull();
     expect(driveIdOf('không có')).toBeNull();

@@ -2,14 +2,7 @@
 import type { Cell, CriterionRow, Entries, Entry, Rubric, Unit } from '../../src/core/types';
 import { parseRubrics } from '../../src/core/rubric';
 
-export function row(
-  rubricId: Cell,
-  code: Cell,
-  parent: Cell,
-  max: Cell,
-  kind: Cell,
-  extra: Partial<CriterionRow> = {},
-): CriterionRow {
+export function row(rubricId: Cell, code: Cell, parent: Cell, max: Cell, kind: Cell, extra: Partial<CriterionRow> = {}): CriterionRow {
   return { rubricId, code, parent, title: `Tiêu chí ${String(code)}`, max, kind, guidance: '', evidenceRequired: '', ...extra };
 }
 

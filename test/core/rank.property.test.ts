@@ -18,8 +18,7 @@ const arbItems = fc.array(arbItem, { maxLength: 40 }).map((xs) =>
     const gates = x.kind === 'gate' ? ['G1'] : [];
     return {
       unit: unit(`U${i}`, x.name, x.group, gates),
-      score:
-        x.kind === 'missing' ? null : { base: total, bonus: 0, penalty: 0, total, selfTotal: total, appraised: false },
+      score: x.kind === 'missing' ? null : { base: total, bonus: 0, penalty: 0, total, selfTotal: total, appraised: false },
       notClassifiedReasons: x.kind === 'excluded' ? ['Có lỗi dữ liệu chặn xếp loại'] : [],
     };
   }),
@@ -32,7 +31,9 @@ describe('ranking properties', () => {
   it('does not depend on the input order', () => {
     fc.assert(
       fc.property(
-        arbItems.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))),
+        arbItems.chain((items) =>
+          fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length })),
+        ),
         ([items, shuffled]) => {
           expect(ranksOf(shuffled)).toEqual(ranksOf(items));
           const codes = (xs: RankInput[]) => classifyAndRank(xs, cfg).map((r) => r.code);
@@ -91,7 +92,12 @@ describe('ranking properties', () => {
           .filter((it) => it.score !== null && it.notClassifiedReasons.length === 0 && it.unit.gates.length === 0)
           .map((it) => it.unit.code)
           .sort();
-        expect(res.filter((r) => r.classified).map((r) => r.code).sort()).toEqual(expected);
+        expect(
+          res
+            .filter((r) => r.classified)
+            .map((r) => r.code)
+            .sort(),
+        ).toEqual(expected);
       }),
       { numRuns: 100 },
     );

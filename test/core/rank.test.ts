@@ -122,7 +122,13 @@ describe('classifyAndRank', () => {
 
   it('copies name, group, code, rubric and the score parts', () => {
     const [r] = classifyAndRank(
-      [{ unit: unit('KT01', 'Xã Thử', 'Nhóm A'), score: score(87, { base: 85, bonus: 2, selfTotal: 88, appraised: true }), notClassifiedReasons: [] }],
+      [
+        {
+          unit: unit('KT01', 'Xã Thử', 'Nhóm A'),
+          score: score(87, { base: 85, bonus: 2, selfTotal: 88, appraised: true }),
+          notClassifiedReasons: [],
+        },
+      ],
       cfg,
     );
     expect(r).toEqual({

@@ -114,11 +114,7 @@ describe('parseRubrics: errors', () => {
     expect(errors[0].message).toBe('Bộ tiêu chí «R», tiêu chí 1.1, dòng 3: mã cha «9» không có trong bộ tiêu chí.');
   });
   it('rejects a cycle, once, naming the codes on it', () => {
-    const { errors } = errorsOf([
-      ...base(),
-      row('R', 'A', 'B', 5, 'điểm', { row: 3 }),
-      row('R', 'B', 'A', 5, 'điểm', { row: 4 }),
-    ]);
+    const { errors } = errorsOf([...base(), row('R', 'A', 'B', 5, 'điểm', { row: 3 }), row('R', 'B', 'A', 5, 'điểm', { row: 4 })]);
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toContain('vòng lặp (A → B → A)');
     expect(errors[0].message).toContain('Bộ tiêu chí «R»');
@@ -148,20 +144,13 @@ describe('parseRubrics: errors', () => {
   it('rejects an unknown or missing kind', () => {
     const { errors } = errorsOf([...base(), row('R', 'B', '', 5, 'cộng', { row: 3 }), row('R', 'C', '', 5, '', { row: 4 })]);
     expect(errors).toHaveLength(2);
-    expect(errors[0].message).toBe(
-      'Bộ tiêu chí «R», tiêu chí B, dòng 3: loại «cộng» không hợp lệ; chỉ dùng «điểm», «thưởng» hoặc «trừ».',
-    );
+    expect(errors[0].message).toBe('Bộ tiêu chí «R», tiêu chí B, dòng 3: loại «cộng» không hợp lệ; chỉ dùng «điểm», «thưởng» hoặc «trừ».');
     expect(errors[1].message).toContain('chưa ghi loại');
   });
   it('rejects a child whose kind differs from its parent', () => {
-    const { errors } = errorsOf([
-      row('R', '1', '', 100, 'điểm', { row: 2 }),
-      row('R', '1.1', '1', 5, 'thưởng', { row: 3 }),
-    ]);
+    const { errors } = errorsOf([row('R', '1', '', 100, 'điểm', { row: 2 }), row('R', '1.1', '1', 5, 'thưởng', { row: 3 })]);
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toBe(
-      'Bộ tiêu chí «R», tiêu chí 1.1, dòng 3: loại «thưởng» khác loại «điểm» của tiêu chí cha 1.',
-    );
+    expect(errors[0].message).toBe('Bộ tiêu chí «R», tiêu chí 1.1, dòng 3: loại «thưởng» khác loại «điểm» của tiêu chí cha 1.');
   });
   it('rejects children summing above the parent maximum', () => {
     const { errors } = errorsOf([

@@ -59,7 +59,11 @@ describe('unitSheetLayout', () => {
   it('differs between two units only in the header block and the hidden metadata', () => {
     const other = asGrid(unitSheetLayout(unit('KT02', 'Xã Khác', 'Nhóm B'), rubric, opts).cells);
     const diffs: string[] = [];
-    grid.forEach((r, i) => r.forEach((c, j) => { if (other[i][j] !== c) diffs.push(`${i},${j}`); }));
+    grid.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (other[i][j] !== c) diffs.push(`${i},${j}`);
+      }),
+    );
     expect(diffs.length).toBeGreaterThan(0);
     expect(diffs.every((d) => Number(d.split(',')[0]) < layout.headerRow)).toBe(true);
   });
@@ -127,7 +131,11 @@ describe('readUnitSheet', () => {
   });
 
   it('detects a template built from an older rubric', () => {
-    const older = rubricOf(ktRows().map((r) => (r.code === '2' ? { ...r, max: 55 } : r)).concat(row('KT', '5', '', 5, 'điểm')));
+    const older = rubricOf(
+      ktRows()
+        .map((r) => (r.code === '2' ? { ...r, max: 55 } : r))
+        .concat(row('KT', '5', '', 5, 'điểm')),
+    );
     const g = asGrid(unitSheetLayout(u, older, opts).cells);
     expect(readUnitSheet(g, u, rubric).findings.map((f) => f.code)).toContain('stale-rubric');
   });

@@ -107,9 +107,7 @@ describe('validateEntries', () => {
   it('flags scores that are not multiples of the step', () => {
     const fs = check({ '1.2': { self: 4.3, appraised: 4.1 } });
     expect(codes(fs)).toEqual(['step', 'step']);
-    expect(fs[0].message).toBe(
-      'Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm 4,3 không hợp lệ: điểm phải là bội số của 0,25.',
-    );
+    expect(fs[0].message).toBe('Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm 4,3 không hợp lệ: điểm phải là bội số của 0,25.');
     expect(fs[1].cell).toBe('E13');
     expect(check({ '1.2': { self: 4.75 } })).toEqual([]);
     expect(codes(check({ '1.2': { self: 4.3 } }, undefined, { ...cfg, step: 0.1 }))).toEqual([]);
@@ -148,9 +146,7 @@ describe('validateEntries', () => {
   it('flags a deduction typed as a negative number', () => {
     const fs = check({ P1: { self: -5 } });
     expect(codes(fs)).toEqual(['penalty-sign']);
-    expect(fs[0].message).toBe(
-      'Xã Bình Hải (BS08), tiêu chí P1, ô D17: điểm trừ nhập số dương, ví dụ 5, không nhập -5.',
-    );
+    expect(fs[0].message).toBe('Xã Bình Hải (BS08), tiêu chí P1, ô D17: điểm trừ nhập số dương, ví dụ 5, không nhập -5.');
     expect(check({ P1: { self: 5 } })).toEqual([]);
   });
 

@@ -53,26 +53,21 @@ describe('decision .docx (default template)', () => {
         'Chủ tịch UBND các xã, thị trấn có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./.',
     );
     // "Điều 1." is bold, the article text is not.
-    expect(xml).toMatch(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t xml:space="preserve">Điều 1\. <\/w:t><\/w:r>/);
+    expect(xml).toMatch(
+      /<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t xml:space="preserve">Điều 1\. <\/w:t><\/w:r>/,
+    );
   });
 
   it('has the recipients ("Như Điều 3", no duplicate "Lưu") and the signature', () => {
     const start = paras.indexOf('Nơi nhận:');
-    expect(paras.slice(start + 1, start + 5)).toEqual([
-      '- Như Điều 3;',
-      '- Sở Nội vụ tỉnh;',
-      '- CT, PCT UBND huyện;',
-      '- Lưu: VT, NV.',
-    ]);
+    expect(paras.slice(start + 1, start + 5)).toEqual(['- Như Điều 3;', '- Sở Nội vụ tỉnh;', '- CT, PCT UBND huyện;', '- Lưu: VT, NV.']);
     expect(paras).toContain('Phạm Quang Sự');
   });
 
   it('has the appendix heading and every unit in the appendix table', () => {
     expect(paras).toContain('Phụ lục');
     expect(paras).toContain('KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI CÔNG TÁC DÂN VẬN NĂM 2024');
-    expect(paras).toContain(
-      '(Kèm theo Quyết định số 1520/QĐ-UBND ngày 16 tháng 12 năm 2024 của Chủ tịch Ủy ban nhân dân huyện Bình Sơn)',
-    );
+    expect(paras).toContain('(Kèm theo Quyết định số 1520/QĐ-UBND ngày 16 tháng 12 năm 2024 của Chủ tịch Ủy ban nhân dân huyện Bình Sơn)');
     const rows = tableWithHeader(xml, TABLE_SPECS.phu_luc.header).slice(1);
     expect(rows.map((r) => r[1])).toEqual([...RANKED, 'Xã Bình Long']);
     expect(rows[0]).toEqual(['1', 'Xã Bình Hải', '96,00', '95,50', 'Hoàn thành xuất sắc nhiệm vụ']);

@@ -17,9 +17,22 @@ import { sampleInput, sampleSettings } from './helpers/sample';
 
 function result(i: number, levelCode: string | null, level: string | null, total: number): UnitResult {
   return {
-    code: `U${i}`, name: `Đơn vị ${i}`, group: 'Nhóm 1', rubricId: 'R', classified: levelCode !== null,
-    level, levelCode, rank: levelCode ? i : null, groupRank: null, reasons: levelCode ? [] : ['Chưa nộp kết quả'],
-    base: total, bonus: 0, penalty: 0, total, selfTotal: total, appraised: false,
+    code: `U${i}`,
+    name: `Đơn vị ${i}`,
+    group: 'Nhóm 1',
+    rubricId: 'R',
+    classified: levelCode !== null,
+    level,
+    levelCode,
+    rank: levelCode ? i : null,
+    groupRank: null,
+    reasons: levelCode ? [] : ['Chưa nộp kết quả'],
+    base: total,
+    bonus: 0,
+    penalty: 0,
+    total,
+    selfTotal: total,
+    appraised: false,
   };
 }
 
@@ -47,8 +60,17 @@ describe('figures and sentences', () => {
         '3/31 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 9,68%); 3 đơn vị không xếp loại.',
     );
     expect(m.fields).toMatchObject({
-      so_don_vi: '34', so_da_nop: '31', so_chua_nop: '3', so_xep_loai: '31', so_khong_xep_loai: '3',
-      so_htxs: '8', ty_le_htxs: '25,81%', so_htt: '20', ty_le_htt: '64,52%', so_kht: '0', ty_le_kht: '0%',
+      so_don_vi: '34',
+      so_da_nop: '31',
+      so_chua_nop: '3',
+      so_xep_loai: '31',
+      so_khong_xep_loai: '3',
+      so_htxs: '8',
+      ty_le_htxs: '25,81%',
+      so_htt: '20',
+      ty_le_htt: '64,52%',
+      so_kht: '0',
+      ty_le_kht: '0%',
     });
     expect(m.tables.ty_le.rows[m.tables.ty_le.rows.length - 1]).toEqual(['Cộng', '31', '100%']);
     // Only one group: no per-group sentences.
@@ -59,14 +81,20 @@ describe('figures and sentences', () => {
     expect(buildReportModel({ ...districtInput(), submitted: 33 }).fields.so_da_nop).toBe('33');
   });
 
-  it('has no comparison without last year\'s results', () => {
+  it("has no comparison without last year's results", () => {
     expect(buildReportModel(sampleInput({ previous: undefined })).fields.so_sanh_nam_truoc).toBe('');
     expect(buildReportModel(sampleInput({ previous: [] })).fields.so_sanh_nam_truoc).toBe('');
   });
 
   it('survives a year with no result at all', () => {
     const settings = sampleSettings();
-    const m = buildDecisionModel({ settings, results: [], summary: summarize([], settings.scoring), narrative: {}, today: new Date(2024, 0, 5) });
+    const m = buildDecisionModel({
+      settings,
+      results: [],
+      summary: summarize([], settings.scoring),
+      narrative: {},
+      today: new Date(2024, 0, 5),
+    });
     expect(m.fields.ket_qua_xep_loai).toBe('Kết quả: chưa có đơn vị nào được xếp loại.');
     expect(m.tables.xep_hang.rows).toEqual([]);
     expect(m.tables.khong_xep_loai.rows).toEqual([['', 'Không có', '']]);
@@ -133,8 +161,13 @@ describe('narrative', () => {
 
   it('covers the seven items of the report', () => {
     expect([...NARRATIVE_ITEMS]).toEqual([
-      'Tình hình chung', 'Công tác lãnh đạo, chỉ đạo', 'Kết quả đạt được', 'Hạn chế, vướng mắc',
-      'Nguyên nhân', 'Nhiệm vụ năm tới', 'Đề xuất, kiến nghị',
+      'Tình hình chung',
+      'Công tác lãnh đạo, chỉ đạo',
+      'Kết quả đạt được',
+      'Hạn chế, vướng mắc',
+      'Nguyên nhân',
+      'Nhiệm vụ năm tới',
+      'Đề xuất, kiến nghị',
     ]);
   });
 });

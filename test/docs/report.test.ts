@@ -25,9 +25,7 @@ describe('report .docx (default template)', () => {
     expect(text).toContain('Bình Sơn, ngày 15 tháng 12 năm 2024');
     const paras = paragraphs(xml);
     expect(paras).toContain('BÁO CÁO');
-    expect(paras).toContain(
-      'Kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025',
-    );
+    expect(paras).toContain('Kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025');
     expect(paras).toContain('Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi.');
   });
 
@@ -77,7 +75,9 @@ describe('report .docx (default template)', () => {
     expect(rows[0]).toEqual(['1', 'Xã Bình Hải', 'Xã, thị trấn', '95,50', 'Hoàn thành xuất sắc nhiệm vụ', '1']);
     // Capped by the gate: 95 points but at most "Hoàn thành tốt".
     expect(rows[1]).toEqual(['2', 'Xã Bình Châu', 'Xã, thị trấn', '95,00', 'Hoàn thành tốt nhiệm vụ', '2']);
-    expect(text).toMatch(/Có 1 đơn vị thuộc trường hợp khống chế mức xếp loại: Xã Bình Châu \(Điều kiện khống chế: .*tối đa Hoàn thành tốt nhiệm vụ\)\./);
+    expect(text).toMatch(
+      /Có 1 đơn vị thuộc trường hợp khống chế mức xếp loại: Xã Bình Châu \(Điều kiện khống chế: .*tối đa Hoàn thành tốt nhiệm vụ\)\./,
+    );
   });
 
   it('lists the unit not classified with its reason', () => {

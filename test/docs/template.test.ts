@@ -70,9 +70,7 @@ describe('default template formatting (NĐ 30/2020)', () => {
   });
 
   it('justifies body text with a 1 cm first-line indent and 6 pt after', () => {
-    const para = (xml.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g) ?? []).find((p) =>
-      xmlText(p).startsWith('Toàn huyện có 22 xã'),
-    );
+    const para = (xml.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g) ?? []).find((p) => xmlText(p).startsWith('Toàn huyện có 22 xã'));
     expect(para).toBeDefined();
     expect(para).toContain('<w:jc w:val="both"/>');
     expect(para).toContain('<w:ind w:firstLine="567"/>');

@@ -18,11 +18,12 @@ describe('Drive', () => {
     expect(it.next().getName()).toBe('Cụm 1');
     expect(it.hasNext()).toBe(false);
     expect(() => it.next()).toThrow('iterator has reached the end');
-    expect(fake.drive.list().filter((x) => x.kind === 'folder').map((x) => x.name)).toEqual([
-      'My Drive',
-      'Dân vận chính quyền 2024',
-      'Cụm 1',
-    ]);
+    expect(
+      fake.drive
+        .list()
+        .filter((x) => x.kind === 'folder')
+        .map((x) => x.name),
+    ).toEqual(['My Drive', 'Dân vận chính quyền 2024', 'Cụm 1']);
   });
 
   it('sharing is recorded; the shared user can open the file, a stranger cannot', () => {
@@ -73,7 +74,14 @@ describe('Drive', () => {
     expect(fake.documentById(copy.getId())!.text).toBe('Báo cáo năm 2024');
     expect(fake.documentById(tpl.id)!.text).toBe('Báo cáo năm {{nam}}');
 
-    const src = fake.createSpreadsheet('Nguồn', { sheets: { 'Chấm điểm': [['Mã', 'Điểm'], ['1', 5]] } });
+    const src = fake.createSpreadsheet('Nguồn', {
+      sheets: {
+        'Chấm điểm': [
+          ['Mã', 'Điểm'],
+          ['1', 5],
+        ],
+      },
+    });
     const c2 = fake.DriveApp.getFileById(src.id).makeCopy('Bản sao');
     expect(fake.spreadsheetById(c2.getId())!.sheet('Chấm điểm').values()).toEqual([
       ['Mã', 'Điểm'],
@@ -86,7 +94,13 @@ describe('Drive API (advanced service `Drive`, v3)', () => {
   it('Files.create makes folders, spreadsheets and documents where asked, counted as Files.create', () => {
     const fake = createGasFake({ user: 'lan@example.gov.vn' });
     const year = fake.Drive.Files.create({ name: 'Dân vận chính quyền 2024', mimeType: MIME.FOLDER });
-    expect(year).toMatchObject({ kind: 'drive#file', name: 'Dân vận chính quyền 2024', mimeType: MIME.FOLDER, trashed: false, parents: [fake.drive.rootId()] });
+    expect(year).toMatchObject({
+      kind: 'drive#file',
+      name: 'Dân vận chính quyền 2024',
+      mimeType: MIME.FOLDER,
+      trashed: false,
+      parents: [fake.drive.rootId()],
+    });
     expect(year.webViewLink).toBe(`https://drive.google.com/drive/folders/${year.id}`);
     const ss = fake.Drive.Files.create({ name: 'Biểu A', mimeType: MIME.GOOGLE_SHEETS, parents: [year.id!] });
     expect(fake.drive.path(ss.id!)).toBe('My Drive/Dân vận chính quyền 2024/Biểu A');
@@ -97,7 +111,9 @@ describe('Drive API (advanced service `Drive`, v3)', () => {
     expect(fake.calls.count('DriveApp.*')).toBe(0);
     expect(() => fake.Drive.Files.create({ name: 'X', parents: ['khong-co'] })).toThrow('File not found: khong-co');
     expect(() => fake.Drive.Files.create({ name: 'X', parents: [ss.id!] })).toThrow('is not a folder');
-    expect(() => fake.Drive.Files.create({ name: 'X', parents: [year.id!, fake.drive.rootId()] })).toThrow('Increasing the number of parents');
+    expect(() => fake.Drive.Files.create({ name: 'X', parents: [year.id!, fake.drive.rootId()] })).toThrow(
+      'Increasing the number of parents',
+    );
   });
 
   it('Files.get returns trashed files with trashed: true and throws "File not found" (404) for others', () => {
@@ -131,9 +147,19 @@ describe('Drive API (advanced service `Drive`, v3)', () => {
     expect(fake.documentById(copy.id!)!.text).toBe('Báo cáo năm {{nam}}');
     const beside = fake.Drive.Files.copy({}, tpl.id);
     expect(fake.drive.item(beside.id!)).toMatchObject({ name: 'Copy of Mẫu báo cáo', parents: [folder] });
-    const src = fake.createSpreadsheet('Nguồn', { sheets: { 'Chấm điểm': [['Mã', 'Điểm'], ['1', 5]] } });
+    const src = fake.createSpreadsheet('Nguồn', {
+      sheets: {
+        'Chấm điểm': [
+          ['Mã', 'Điểm'],
+          ['1', 5],
+        ],
+      },
+    });
     const c2 = fake.Drive.Files.copy({ name: 'Bản sao', parents: [dest] }, src.id);
-    expect(fake.spreadsheetById(c2.id!)!.sheet('Chấm điểm').values()).toEqual([['Mã', 'Điểm'], [1, 5]]);
+    expect(fake.spreadsheetById(c2.id!)!.sheet('Chấm điểm').values()).toEqual([
+      ['Mã', 'Điểm'],
+      [1, 5],
+    ]);
     expect(fake.calls.count('Files.copy')).toBe(3);
   });
 
@@ -185,13 +211,26 @@ describe('Drive API (advanced service `Drive`, v3)', () => {
     });
     expect(p).toMatchObject({ type: 'user', role: 'writer', emailAddress: 'minh@binhhai.gov.vn' });
     expect(fake.drive.shares).toEqual([
-      expect.objectContaining({ itemId: ss.id, email: 'minh@binhhai.gov.vn', role: 'editor', via: 'Permissions.create', notify: true, message: 'Mời anh chấm điểm.' }),
+      expect.objectContaining({
+        itemId: ss.id,
+        email: 'minh@binhhai.gov.vn',
+        role: 'editor',
+        via: 'Permissions.create',
+        notify: true,
+        message: 'Mời anh chấm điểm.',
+      }),
     ]);
     expect(fake.drive.item(ss.id)!.editors).toEqual(['minh@binhhai.gov.vn']);
-    fake.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'xem@example.gov.vn' }, ss.id, { sendNotificationEmail: false });
+    fake.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'xem@example.gov.vn' }, ss.id, {
+      sendNotificationEmail: false,
+    });
     expect(fake.drive.shares[1]).toMatchObject({ role: 'viewer', notify: false, message: null });
-    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'sai-email' }, ss.id)).toThrow('Invalid sharing request');
-    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'a@b.vn' }, 'khong-co')).toThrow('File not found: khong-co');
+    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'sai-email' }, ss.id)).toThrow(
+      'Invalid sharing request',
+    );
+    expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'a@b.vn' }, 'khong-co')).toThrow(
+      'File not found: khong-co',
+    );
     fake.setUser('xem@example.gov.vn');
     expect(() => fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'a@b.vn' }, ss.id)).toThrow(
       'does not have sufficient permissions',
@@ -232,7 +271,12 @@ describe('Documents', () => {
     // A new document starts with one empty paragraph.
     expect(v.children.map((c) => c.type)).toEqual(['PARAGRAPH', 'PARAGRAPH', 'TABLE', 'PARAGRAPH']);
     expect(v.paragraphs[1]).toEqual(
-      expect.objectContaining({ text: 'BÁO CÁO', heading: 'HEADING1', alignment: 'CENTER', attributes: expect.objectContaining({ BOLD: true }) }),
+      expect.objectContaining({
+        text: 'BÁO CÁO',
+        heading: 'HEADING1',
+        alignment: 'CENTER',
+        attributes: expect.objectContaining({ BOLD: true }),
+      }),
     );
     expect(v.paragraphs[2].runs).toEqual([{ start: 9, end: 11, text: 'đạt', attributes: { ITALIC: true } }]);
     expect(v.tables[0].cells).toEqual([

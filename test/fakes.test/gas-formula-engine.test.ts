@@ -55,7 +55,9 @@ describe('formula engine details', () => {
     const fake = createGasFake();
     fake.createSpreadsheet('D', { active: true, rows: 2, columns: 2 });
     const sh = fake.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-    sh.getRange('A1').setValue(new Date(Date.UTC(2024, 10, 14, 20, 0))).setNumberFormat('dd/mm/yyyy hh:mm');
+    sh.getRange('A1')
+      .setValue(new Date(Date.UTC(2024, 10, 14, 20, 0)))
+      .setNumberFormat('dd/mm/yyyy hh:mm');
     expect(sh.getRange('A1').getDisplayValue()).toBe('15/11/2024 03:00');
     sh.appendRow(['a', 'b', 'c']);
     expect(sh.getMaxColumns()).toBe(3);

@@ -366,7 +366,9 @@ describe('protections and validations', () => {
       ],
       [{ criteria: 'NUMBER_BETWEEN', values: [0, 10], allowInvalid: false, helpText: '0–10' }, null],
     ]);
-    expect(() => sheet.getRange('D2').setValue(12)).toThrow('The data you entered in cell D2 violates the data validation rules set on this cell.');
+    expect(() => sheet.getRange('D2').setValue(12)).toThrow(
+      'The data you entered in cell D2 violates the data validation rules set on this cell.',
+    );
     sheet.getRange('E2').setValue('Chưa');
     expect(s.cell('E2').value).toBe('Chưa');
     const dv = sheet.getRange('D2').getDataValidation()!;

@@ -51,14 +51,7 @@ import { DriveAppFake } from './gas/drive';
 import { DriveFilesFake, DrivePermissionsFake } from './gas/drive-api';
 import type { GDriveApp } from './gas/driveapp-types';
 import { ChartType, MIME } from './gas/enums';
-import {
-  DocumentView,
-  DriveInspector,
-  SpreadsheetView,
-  documentView,
-  driveInspector,
-  spreadsheetView,
-} from './gas/inspect';
+import { DocumentView, DriveInspector, SpreadsheetView, documentView, driveInspector, spreadsheetView } from './gas/inspect';
 import { LockServiceFake, LoggerFake, PropertiesServiceFake, SessionFake, UtilitiesFake, lockKey, lockState } from './gas/misc';
 import { SpreadsheetAppFake } from './gas/spreadsheet';
 import { HtmlServiceFake } from './gas/ui';

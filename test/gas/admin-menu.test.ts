@@ -70,7 +70,10 @@ describe('Menu and sidebars', () => {
     const w = newWorld();
     setupControl(w.env);
     buildMenu(w.env);
-    const captions = w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => [i.caption, i.functionName]);
+    const captions = w.fake.ui
+      .addonMenu()!
+      .items.filter((i) => i.caption)
+      .map((i) => [i.caption, i.functionName]);
     expect(captions).toEqual([
       ['Mở bảng điều khiển', 'openAdminSidebar'],
       ['Thiết lập bảng điều khiển', 'setupControl'],
@@ -89,15 +92,30 @@ describe('Menu and sidebars', () => {
     generate(w);
     w.fake.setActiveSpreadsheet(unitFiles(w)['BS-X01'].id);
     buildMenu(w.env);
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => i.caption)).toEqual(['Mở biểu chấm điểm']);
+    expect(
+      w.fake.ui
+        .addonMenu()!
+        .items.filter((i) => i.caption)
+        .map((i) => i.caption),
+    ).toEqual(['Mở biểu chấm điểm']);
     // Before authorisation: one neutral item, which opens the sidebar that fits the file.
     buildMenu(w.env, { authMode: 'NONE' });
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => [i.caption, i.functionName])).toEqual([['Mở DVCQ', 'openDvcq']]);
+    expect(
+      w.fake.ui
+        .addonMenu()!
+        .items.filter((i) => i.caption)
+        .map((i) => [i.caption, i.functionName]),
+    ).toEqual([['Mở DVCQ', 'openDvcq']]);
     w.fake.setHtmlFile('admin', '<p>admin</p>');
     w.fake.setHtmlFile('scorer', '<p>scorer</p>');
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Biểu chấm điểm DVCQ');
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).map((i) => i.caption)).toEqual(['Mở biểu chấm điểm']);
+    expect(
+      w.fake.ui
+        .addonMenu()!
+        .items.filter((i) => i.caption)
+        .map((i) => i.caption),
+    ).toEqual(['Mở biểu chấm điểm']);
     w.fake.setActiveSpreadsheet(w.controlId);
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');

@@ -9,12 +9,16 @@ import { defaultScoringConfig } from '../../src/core/default-rubrics';
 import type { Grid } from '../../src/core/types';
 import type { World } from './helpers';
 
-
 /** What the core says for the same data, read straight from the fake (not through the adapter). */
 function expectedAssessment(w: World) {
   const ss = control(w);
   const grid = (n: string) => (ss.hasSheet(n) ? (ss.sheet(n).values() as Grid) : undefined);
-  const c = readControl({ config: grid(SHEETS.config), units: grid(SHEETS.units), criteria: grid(SHEETS.criteria), levels: grid(SHEETS.levels) });
+  const c = readControl({
+    config: grid(SHEETS.config),
+    units: grid(SHEETS.units),
+    criteria: grid(SHEETS.criteria),
+    levels: grid(SHEETS.levels),
+  });
   const files = unitFiles(w);
   const sources: Record<string, UnitSource> = {};
   for (const u of c.units) {
@@ -59,13 +63,19 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     expect(expected.results.filter((x) => x.classified).length).toBeGreaterThan(25);
     expect(sheet.fontWeights('A1')[0][0]).toBe('bold');
     const levelCol = grid[0].indexOf('Xếp loại');
-    const colours = sheet.backgrounds().slice(1).map((row) => row[levelCol]);
+    const colours = sheet
+      .backgrounds()
+      .slice(1)
+      .map((row) => row[levelCol]);
     expect(new Set(colours).size).toBeGreaterThan(2);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].type).toBe('COLUMN');
     // Bars coloured by level: the chart reads one column per level, right of the table.
     const chartData = chartGrid(expected.results, defaultScoringConfig().levels).map((row) => row.map((c) => (c === null ? '' : c)));
-    const block = sheet.values().slice(0, chartData.length).map((row) => row.slice(width + 1, width + 1 + chartData[0].length));
+    const block = sheet
+      .values()
+      .slice(0, chartData.length)
+      .map((row) => row.slice(width + 1, width + 1 + chartData[0].length));
     expect(block).toEqual(chartData);
     expect(sheet.charts[0].options).toMatchObject({ isStacked: true, colors: ['#34A853', '#4285F4', '#FBBC04', '#EA4335'] });
     // Re-running replaces the chart, never adds a second one.
@@ -84,7 +94,11 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     const before = w.fake.drive.list().length;
     runAll((c) => runAssessChunk(w.env, 'rank', c));
     const rows = rowsOf(w, SHEETS.findings);
-    const of = (code: string) => rows.filter((x) => x['Mã đơn vị'] === code).map((x) => `${x['Mức độ']}: ${x['Nội dung']}`).join('\n');
+    const of = (code: string) =>
+      rows
+        .filter((x) => x['Mã đơn vị'] === code)
+        .map((x) => `${x['Mức độ']}: ${x['Nội dung']}`)
+        .join('\n');
     expect(of('BS-X02')).toMatch(/^Lỗi: Xã Bình An \(BS-X02\): không tìm thấy sheet «Chấm điểm»/);
     expect(of('BS-X03')).toMatch(/Thùng rác/);
     expect(of('BS-X06')).toMatch(/không mở được tệp biểu mẫu/);
@@ -116,12 +130,19 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     const result = rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === 'BS-X01')!;
     expect(result['Xếp loại']).toBe('Không xếp loại');
     expect(unitsRows(w).find((x) => x['Mã đơn vị'] === 'BS-X01')!['Trạng thái']).toBe('Đã nộp');
-    expect(r.errors).toEqual([{ unit: 'Thị trấn Châu Ổ (BS-X01)', message: expect.stringMatching(/^Thị trấn Châu Ổ \(BS-X01\): không đọc được tệp biểu mẫu lúc này/) }]);
+    expect(r.errors).toEqual([
+      {
+        unit: 'Thị trấn Châu Ổ (BS-X01)',
+        message: expect.stringMatching(/^Thị trấn Châu Ổ \(BS-X01\): không đọc được tệp biểu mẫu lúc này/),
+      },
+    ]);
     expect(w.fake.logs.join('\n')).toContain('timed out');
 
     // Run again: read normally.
     runAll((c) => runAssessChunk(w.env, 'rank', c));
-    expect(rowsOf(w, SHEETS.findings).some((x) => x['Mã đơn vị'] === 'BS-X01' && /không đọc được tệp/.test(String(x['Nội dung'])))).toBe(false);
+    expect(rowsOf(w, SHEETS.findings).some((x) => x['Mã đơn vị'] === 'BS-X01' && /không đọc được tệp/.test(String(x['Nội dung'])))).toBe(
+      false,
+    );
     expect(rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === 'BS-X01')!['Xếp loại']).not.toBe('Không xếp loại');
   });
 
@@ -132,7 +153,9 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     runAll((c) => runAssessChunk(w.env, 'validate', c));
     expect(w.fake.sleptMs).toBe(0);
     const rows = rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === 'BS-X04');
-    expect(rows.map((x) => x['Nội dung']).join('\n')).toMatch(/không mở được tệp biểu mẫu \(tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập\)/);
+    expect(rows.map((x) => x['Nội dung']).join('\n')).toMatch(
+      /không mở được tệp biểu mẫu \(tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập\)/,
+    );
   });
 
   it('runs in chunks with a small time budget and gives the same result', () => {

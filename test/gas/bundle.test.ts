@@ -24,7 +24,9 @@ function newestSource(dir: string): number {
 
 beforeAll(() => {
   // `npm test` builds first; build here only when the bundle is missing or older than the sources.
-  const stale = !fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < Math.max(newestSource(path.join(root, 'src/gas')), newestSource(path.join(root, 'src/core')));
+  const stale =
+    !fs.existsSync(bundle) ||
+    fs.statSync(bundle).mtimeMs < Math.max(newestSource(path.join(root, 'src/gas')), newestSource(path.join(root, 'src/core')));
   if (stale) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
 }, 120_000);
 
@@ -46,9 +48,24 @@ describe('build/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { context } = load();
     for (const name of [
-      'onOpen', 'onInstall', 'openDvcq', 'openAdminSidebar', 'openScorerSidebar', 'setupControl', 'setupControlWithSample',
-      'generateTemplates', 'validateData', 'rankResults', 'createReport', 'createDecision',
-      'scorerState', 'scorerSave', 'scorerSubmit', 'scorerReopen', 'adminState', 'adminRun',
+      'onOpen',
+      'onInstall',
+      'openDvcq',
+      'openAdminSidebar',
+      'openScorerSidebar',
+      'setupControl',
+      'setupControlWithSample',
+      'generateTemplates',
+      'validateData',
+      'rankResults',
+      'createReport',
+      'createDecision',
+      'scorerState',
+      'scorerSave',
+      'scorerSubmit',
+      'scorerReopen',
+      'adminState',
+      'adminRun',
     ]) {
       expect(typeof context[name]).toBe('function');
     }
@@ -79,7 +96,9 @@ describe('build/Code.js', () => {
     const decision = call('createDecision') as { message: string };
     expect(decision.message).toMatch(/^Đã tạo quyết định/);
     const alerts = fake.ui.alerts.map((a) => a.title);
-    expect(alerts).toEqual(expect.arrayContaining(['Tạo biểu mẫu chấm điểm', 'Tổng hợp & xếp hạng', 'Tạo báo cáo', 'Tạo quyết định xếp loại']));
+    expect(alerts).toEqual(
+      expect.arrayContaining(['Tạo biểu mẫu chấm điểm', 'Tổng hợp & xếp hạng', 'Tạo báo cáo', 'Tạo quyết định xếp loại']),
+    );
     const doc = fake.documentById(/\/d\/([^/]+)/.exec(report.links[0].url)![1])!;
     expect(doc.text).toContain('BÁO CÁO');
 

@@ -26,7 +26,10 @@ describe('writing the control spreadsheet', () => {
   it('keeps appending to `Nhật ký` after its first 1,000 rows', () => {
     const w = newWorld();
     const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
-    writeToolSheet(ss, SHEETS.log, [['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết'], ...Array.from({ length: 999 }, () => ['x', 'y', 'z', 'w'])]);
+    writeToolSheet(ss, SHEETS.log, [
+      ['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết'],
+      ...Array.from({ length: 999 }, () => ['x', 'y', 'z', 'w']),
+    ]);
     appendLog(w.env, ss, 'Tổng hợp & xếp hạng', 'lần 1.000');
     appendLog(w.env, ss, 'Tổng hợp & xếp hạng', 'lần 1.001');
     const values = control(w).sheet(SHEETS.log).values();
@@ -34,10 +37,15 @@ describe('writing the control spreadsheet', () => {
   });
 
   it('keeps text as text in tool-written sheets: codes like "1.10" or "00123", dates typed as text', () => {
-    expect(toSheetGrid([['1.10', '00123', 5, '15/11/2024', '=1+1', 'Xã A', null]])).toEqual([["'1.10", "'00123", 5, "'15/11/2024", "'=1+1", 'Xã A', null]]);
+    expect(toSheetGrid([['1.10', '00123', 5, '15/11/2024', '=1+1', 'Xã A', null]])).toEqual([
+      ["'1.10", "'00123", 5, "'15/11/2024", "'=1+1", 'Xã A', null],
+    ]);
     const w = newWorld();
     const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
-    writeToolSheet(ss, SHEETS.results, [['Mã đơn vị', 'Mã tiêu chí', 'Tổng điểm'], ['00123', '1.10', 87.5]]);
+    writeToolSheet(ss, SHEETS.results, [
+      ['Mã đơn vị', 'Mã tiêu chí', 'Tổng điểm'],
+      ['00123', '1.10', 87.5],
+    ]);
     expect(control(w).sheet(SHEETS.results).values()[1]).toEqual(['00123', '1.10', 87.5]);
     const unit: Unit = { code: '00123', name: 'Xã Một', type: 'xã', group: '', rubricId: 'X', email: '', gates: [], status: '', link: '' };
     writeFindingsSheet(ss, [{ severity: 'Lỗi', unitCode: '00123', criterion: '1.10', code: 'x', message: 'Xã Một (00123): lỗi.' }], [unit]);
@@ -55,13 +63,20 @@ describe('writing the control spreadsheet', () => {
     sheet.insertRowsBefore(2, 1);
     sheet.getRange(2, 1, 1, 2).setValues([['BS-MOI', 'Xã Mới']]);
     const before = w.fake.calls.snapshot();
-    updateUnitColumns(w.env, ss, new Map([
-      ['BS-X03', { status: 'Đã tạo biểu mẫu', link: 'https://docs.google.com/spreadsheets/d/x03/edit' }],
-      ['BS-P01', { link: 'https://docs.google.com/spreadsheets/d/p01/edit' }],
-    ]));
+    updateUnitColumns(
+      w.env,
+      ss,
+      new Map([
+        ['BS-X03', { status: 'Đã tạo biểu mẫu', link: 'https://docs.google.com/spreadsheets/d/x03/edit' }],
+        ['BS-P01', { link: 'https://docs.google.com/spreadsheets/d/p01/edit' }],
+      ]),
+    );
     expect(w.fake.calls.since(before).byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setValues': 2 });
     const rows = Object.fromEntries(unitsRows(w).map((r) => [r[UNIT_COLUMNS.code], r]));
-    expect(rows['BS-X03']).toMatchObject({ [UNIT_COLUMNS.status]: 'Đã tạo biểu mẫu', [UNIT_COLUMNS.link]: 'https://docs.google.com/spreadsheets/d/x03/edit' });
+    expect(rows['BS-X03']).toMatchObject({
+      [UNIT_COLUMNS.status]: 'Đã tạo biểu mẫu',
+      [UNIT_COLUMNS.link]: 'https://docs.google.com/spreadsheets/d/x03/edit',
+    });
     expect(rows['BS-P01'][UNIT_COLUMNS.link]).toBe('https://docs.google.com/spreadsheets/d/p01/edit');
     expect(rows['BS-MOI']).toMatchObject({ [UNIT_COLUMNS.status]: '', [UNIT_COLUMNS.link]: '' });
     expect(rows['BS-X02'][UNIT_COLUMNS.link]).toBe('');

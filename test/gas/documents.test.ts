@@ -8,7 +8,6 @@ import { formatNumber } from '../../src/core/format';
 import type { World } from './helpers';
 import type { DocModel } from '../../src/core/report-model';
 
-
 function setConfig(w: World, key: string, value: string) {
   const sheet = control(w).sheet(SHEETS.config);
   const row = sheet.values().findIndex((r) => r[0] === key) + 1;
@@ -29,7 +28,9 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     expect(r.message).toMatch(/^Đã tạo báo cáo «Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024»/);
     const docId = /\/d\/([^/]+)/.exec(r.links[0].url)![1];
     const doc = w.fake.documentById(docId)!;
-    expect(w.fake.drive.path(docId)).toBe('My Drive/Dân vận chính quyền 2024/Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    expect(w.fake.drive.path(docId)).toBe(
+      'My Drive/Dân vận chính quyền 2024/Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
+    );
     const text = doc.text;
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025');
@@ -64,11 +65,15 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const second = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     // Drive work of a re-run: trashed files of the two group folders; the year folder, the template
     // and the old document checked; the template copied; the old one renamed, then the new one.
-    const drive = Object.entries(w.fake.calls.since(before).byMethod).filter(([k]) => /^(Files|Permissions|DriveApp|File|Folder)\./.test(k));
+    const drive = Object.entries(w.fake.calls.since(before).byMethod).filter(([k]) =>
+      /^(Files|Permissions|DriveApp|File|Folder)\./.test(k),
+    );
     expect(Object.fromEntries(drive)).toEqual({ 'Files.list': 2, 'Files.get': 3, 'Files.update': 2, 'Files.copy': 1 });
     const secondId = /\/d\/([^/]+)/.exec(second.links[0].url)![1];
     expect(secondId).not.toBe(firstId);
-    expect(w.fake.drive.item(firstId)!.name).toBe('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)');
+    expect(w.fake.drive.item(firstId)!.name).toBe(
+      'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)',
+    );
     expect(second.message).toContain('Bản trước được giữ lại với tên «');
     const logs = rowsOf(w, SHEETS.log).filter((x) => x['Thao tác'] === 'Tạo báo cáo');
     expect(logs).toHaveLength(2);
@@ -80,14 +85,18 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   it('never leaves two documents with the official name', () => {
     const OFFICIAL = 'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024';
     const w = preparedSample();
-    const live = () => w.fake.drive.list().filter((x) => !x.trashed && x.kind === 'file' && x.mimeType === 'application/vnd.google-apps.document');
+    const live = () =>
+      w.fake.drive.list().filter((x) => !x.trashed && x.kind === 'file' && x.mimeType === 'application/vnd.google-apps.document');
     const official = () => live().filter((x) => x.name === OFFICIAL);
     const first = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
     const firstId = /\/d\/([^/]+)/.exec(first.links[0].url)![1];
     w.advance(60 * 60 * 1000);
 
     // 1. A template whose table placeholder sits in a table is refused before anything is copied.
-    const bad = w.fake.createDocument('Mẫu bảng sai chỗ', { paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}'], table: [['{{xep_hang}}']] });
+    const bad = w.fake.createDocument('Mẫu bảng sai chỗ', {
+      paragraphs: ['BÁO CÁO NĂM {{nam}}', '{{dia_danh_ngay}}'],
+      table: [['{{xep_hang}}']],
+    });
     setConfig(w, 'Mẫu báo cáo', bad.id);
     let before = w.fake.calls.snapshot();
     const refused = adminRun(w.env, 'report', null);
@@ -126,7 +135,9 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   it('writes the decision with its appendix', () => {
     const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
-    expect(r.message).toMatch(/^Đã tạo quyết định «Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024»/);
+    expect(r.message).toMatch(
+      /^Đã tạo quyết định «Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024»/,
+    );
     const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
     expect(doc.text).toContain('QUYẾT ĐỊNH');
     expect(doc.text).toContain('Về việc công nhận kết quả đánh giá, phân loại công tác dân vận năm 2024');
@@ -165,7 +176,9 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
 describe('fillDocument', () => {
   it('replaces placeholders with regex characters literally, and "$" / "\\" in values', () => {
     const w = newWorld();
-    const d = w.fake.createDocument('Thử', { paragraphs: ['A {{ty_le (%)}} B', 'giá {{gia}}', '{{rong}}', 'C {{ds}}', '{{bang}}', 'cuối'] });
+    const d = w.fake.createDocument('Thử', {
+      paragraphs: ['A {{ty_le (%)}} B', 'giá {{gia}}', '{{rong}}', 'C {{ds}}', '{{bang}}', 'cuối'],
+    });
     const model: DocModel = {
       fields: { 'ty_le (%)': '25,81%', gia: '$1 \\ 2', rong: '' },
       lists: { ds: ['một'] },
@@ -178,7 +191,10 @@ describe('fillDocument', () => {
     expect(w.fake.calls.since(before).byMethod['Body.insertTable']).toBe(1);
     const view = w.fake.documentById(d.id)!;
     expect(view.paragraphs.map((p) => p.text)).toEqual(['A 25,81% B', 'giá $1 \\ 2', 'C một', 'cuối']);
-    expect(view.tables[0].cells).toEqual([['A', 'B'], ['1', '2']]);
+    expect(view.tables[0].cells).toEqual([
+      ['A', 'B'],
+      ['1', '2'],
+    ]);
     void ADMIN;
   });
 });

@@ -98,9 +98,13 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     const r = generate(w).at(-1)!;
     // The file exists, but its scorer cannot open it: not "done", and said so.
     expect(r.done).toBe(32);
-    expect(r.message).toMatch(/^32\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 1 việc cần xử lý/);
+    expect(r.message).toMatch(
+      /^32\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 1 việc cần xử lý/,
+    );
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0].message).toMatch(/biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «.+@.+» \(Chia sẻ: Google từ chối chia sẻ tệp với địa chỉ này/);
+    expect(r.errors[0].message).toMatch(
+      /biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «.+@.+» \(Chia sẻ: Google từ chối chia sẻ tệp với địa chỉ này/,
+    );
     expect(r.errors[0].message).not.toContain('Invalid sharing request'); // raw English goes to the log only
     expect(w.fake.logs.join('\n')).toContain('Invalid sharing request');
     expect(w.fake.drive.shares).toHaveLength(32);
@@ -173,7 +177,11 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     expect(root).toMatchObject({ kind: 'folder', mimeType: DRIVE_MIME.folder, owner: ADMIN, trashed: false });
 
     const inRoot = drive.children(root.id);
-    const names = (mime: string) => inRoot.filter((x) => x.mimeType === mime).map((x) => x.name).sort();
+    const names = (mime: string) =>
+      inRoot
+        .filter((x) => x.mimeType === mime)
+        .map((x) => x.name)
+        .sort();
     expect(names(DRIVE_MIME.folder)).toEqual([SAMPLE_GROUPS.offices, SAMPLE_GROUPS.communes].sort());
     // One master per rubric, in the year folder, made by Files.create.
     const masters = names(DRIVE_MIME.spreadsheet);

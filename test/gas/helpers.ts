@@ -35,9 +35,7 @@ export function control(w: World) {
 export function rowsOf(w: World, sheet: string): Array<Record<string, unknown>> {
   const values = control(w).sheet(sheet).values();
   const [header, ...rows] = values;
-  return rows
-    .filter((r) => r.some((c) => c !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
 export function unitsRows(w: World) {

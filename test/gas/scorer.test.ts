@@ -158,7 +158,9 @@ describe('Scorer sidebar server functions', () => {
     // The appraisal is not a change of the scorer's inputs.
     asAdmin(w);
     runAll((c) => runAssessChunk(w.env, 'validate', c));
-    expect(rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === UNIT && /sau khi đơn vị nộp/.test(String(x['Nội dung'])))).toEqual([]);
+    expect(rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === UNIT && /sau khi đơn vị nộp/.test(String(x['Nội dung'])))).toEqual(
+      [],
+    );
   });
 
   it('records a fingerprint of the inputs at submission; a change made afterwards in the sheet is a Cảnh báo', () => {
@@ -171,7 +173,12 @@ describe('Scorer sidebar server functions', () => {
     const sheet = ss.sheet(SHEETS.scoring);
     const line = String(sheet.cell('A6').value);
     const check = /mã kiểm tra: ([0-9a-f]{12})/.exec(line)![1];
-    const meta = Object.fromEntries(ss.sheet(SHEETS.meta).values().map((r) => [r[0], r[1]]));
+    const meta = Object.fromEntries(
+      ss
+        .sheet(SHEETS.meta)
+        .values()
+        .map((r) => [r[0], r[1]]),
+    );
     expect(meta['Mã kiểm tra khi nộp']).toBe(check);
     expect(meta['Người nộp']).toBe(SCORER);
 

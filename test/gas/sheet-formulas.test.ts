@@ -11,15 +11,24 @@ import type { Entries, Rubric } from '../../src/core/types';
 import { ktRows, rubricOf, unit } from '../core/helpers';
 
 const { rubrics } = parseRubrics(defaultRubricRows());
-const cases: Array<[string, Rubric]> = [['KT', rubricOf(ktRows())], ['UBND cấp xã', rubrics['UBND cấp xã']]];
+const cases: Array<[string, Rubric]> = [
+  ['KT', rubricOf(ktRows())],
+  ['UBND cấp xã', rubrics['UBND cấp xã']],
+];
 
 describe.each(cases)('unit sheet formulas of rubric %s', (_name, rubric) => {
   const layout = unitSheetLayout(unit('DV01', 'Xã Thử'), rubric, { year: 2024, step: 0.25, bonusCap: rubric.bonusMax });
-  const values = layout.cells.map((r) => r.map((c) => (isFormula(c) ? `=${c.formula}` : c ?? '')));
+  const values = layout.cells.map((r) => r.map((c) => (isFormula(c) ? `=${c.formula}` : (c ?? ''))));
   const rowOf = (code: string) => layout.cells.findIndex((r, i) => i > layout.headerRow && r[0] === code);
   const totalRow = layout.cells.findIndex((r) => String(r[1]).startsWith('TỔNG ĐIỂM'));
   const value = (c: { max: number }) =>
-    fc.option(fc.oneof(fc.integer({ min: -8, max: Math.round(c.max * 4) + 8 }).map((q) => q / 4), fc.constant('đạt')), { nil: null });
+    fc.option(
+      fc.oneof(
+        fc.integer({ min: -8, max: Math.round(c.max * 4) + 8 }).map((q) => q / 4),
+        fc.constant('đạt'),
+      ),
+      { nil: null },
+    );
   const entry = (c: { code: string; max: number }) => fc.record({ self: value(c), appraised: fc.option(value(c), { nil: null }) });
 
   it('gives the core total and self-score total', () => {

@@ -19,7 +19,11 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const drive = w.fake.drive;
     const root = drive.byPath('My Drive/Dân vận chính quyền 2024')!;
     expect(root.kind).toBe('folder');
-    const groups = drive.children(root.id).filter((x) => x.kind === 'folder').map((x) => x.name).sort();
+    const groups = drive
+      .children(root.id)
+      .filter((x) => x.kind === 'folder')
+      .map((x) => x.name)
+      .sort();
     expect(groups).toEqual(['Khối cơ quan chuyên môn', 'Khối xã, thị trấn']);
     const files = unitFiles(w);
     expect(Object.keys(files)).toHaveLength(33);
@@ -117,8 +121,14 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const files = unitFiles(w);
     const a = w.fake.spreadsheetById(files['BS-X02'].id)!;
     const b = w.fake.spreadsheetById(files['BS-X03'].id)!;
-    const va = a.sheet(SHEETS.scoring).formulas().map((r, i) => r.map((f, j) => f || a.sheet(SHEETS.scoring).values()[i][j]));
-    const vb = b.sheet(SHEETS.scoring).formulas().map((r, i) => r.map((f, j) => f || b.sheet(SHEETS.scoring).values()[i][j]));
+    const va = a
+      .sheet(SHEETS.scoring)
+      .formulas()
+      .map((r, i) => r.map((f, j) => f || a.sheet(SHEETS.scoring).values()[i][j]));
+    const vb = b
+      .sheet(SHEETS.scoring)
+      .formulas()
+      .map((r, i) => r.map((f, j) => f || b.sheet(SHEETS.scoring).values()[i][j]));
     const diffRows = new Set<number>();
     va.forEach((row, r) => row.forEach((x, c) => x !== vb[r][c] && diffRows.add(r + 1)));
     expect([...diffRows].every((r) => r >= 2 && r <= 6)).toBe(true);
@@ -160,7 +170,9 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     w.fake.drive.delete(files['BS-P01'].id);
     const r = generate(w).at(-1)!;
     expect(r.done).toBe(31);
-    expect(r.errors.map((e) => e.unit)).toEqual(expect.arrayContaining([expect.stringContaining('BS-X05'), expect.stringContaining('BS-P01')]));
+    expect(r.errors.map((e) => e.unit)).toEqual(
+      expect.arrayContaining([expect.stringContaining('BS-X05'), expect.stringContaining('BS-P01')]),
+    );
     expect(r.errors.find((e) => e.unit.includes('BS-X05'))!.message).toMatch(/Thùng rác/);
     expect(w.fake.calls.count('Files.copy')).toBe(33);
 
@@ -169,7 +181,9 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const rows = control(w).sheet(SHEETS.units).values();
     const row = rows.findIndex((x) => x[0] === 'BS-P01') + 1;
     const col = rows[0].indexOf('Trạng thái');
-    control(w).sheet(SHEETS.units).set(`${String.fromCharCode(65 + col)}${row}`, 'Tạo lại');
+    control(w)
+      .sheet(SHEETS.units)
+      .set(`${String.fromCharCode(65 + col)}${row}`, 'Tạo lại');
     const r2 = generate(w).at(-1)!;
     expect(r2.done).toBe(32);
     expect(unitFiles(w)['BS-P01'].id).not.toBe(files['BS-P01'].id);
@@ -188,7 +202,9 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     expect(r.finished).toBe(true);
     // 32 files, one of them not shared (invalid e-mail): not counted as done, and said so.
     expect(r.done).toBe(31);
-    expect(r.message).toMatch(/^31\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 2 việc cần xử lý/);
+    expect(r.message).toMatch(
+      /^31\/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm; 2 việc cần xử lý/,
+    );
     const bad = r.errors.map((e) => e.message).join('\n');
     expect(bad).toMatch(/bộ tiêu chí «KHONG_CO»/);
     expect(bad).toMatch(/«sai-email» không hợp lệ; biểu mẫu đã được tạo nhưng chưa chia sẻ/);

@@ -14,7 +14,13 @@ afterAll(removeTmpDirs);
 
 const YEAR = 2024;
 const full = { '1.1': 15, '1.2': 20, '2': 50 };
-const unit = (code: string, extra: Partial<CaseUnit> = {}): CaseUnit => ({ code, name: `Xã Thử ${code}`, group: 'Cụm 1', self: full, ...extra });
+const unit = (code: string, extra: Partial<CaseUnit> = {}): CaseUnit => ({
+  code,
+  name: `Xã Thử ${code}`,
+  group: 'Cụm 1',
+  self: full,
+  ...extra,
+});
 const UNITS = [
   unit('U01'), // clean
   unit('U02'), // file deleted
@@ -30,7 +36,12 @@ const UNITS = [
 ];
 const ws = tmpDir();
 let findings: Finding[] = [];
-const file = (code: string) => unitFile(ws, YEAR, UNITS.find((u) => u.code === code)!);
+const file = (code: string) =>
+  unitFile(
+    ws,
+    YEAR,
+    UNITS.find((u) => u.code === code)!,
+  );
 const of = (code: string) => findings.filter((f) => f.unitCode === code);
 
 /** Row number of a criterion code in `Chấm điểm`. */
@@ -42,7 +53,7 @@ function rowOf(s: import('exceljs').Worksheet, code: string): number {
 
 beforeAll(async () => {
   // U01 appears twice in `Đơn vị`.
-  await setupWorkspace(ws, UNITS, [{ 'Mã đơn vị': 'U01', 'Tên đơn vị': 'Xã Trùng Mã', 'Nhóm': 'Cụm 2', 'Bộ tiêu chí': 'KT' }]);
+  await setupWorkspace(ws, UNITS, [{ 'Mã đơn vị': 'U01', 'Tên đơn vị': 'Xã Trùng Mã', Nhóm: 'Cụm 2', 'Bộ tiêu chí': 'KT' }]);
   const t = capture();
   expect(await templates(ws, {}, t)).toBe(1); // the duplicate and the unknown rubric are skipped
   expect(t.errors.join('\n')).toMatch(/Xã Thử U10 \(U10\): bỏ qua — .*bộ tiêu chí «XX» không có trong sheet «Tiêu chí»/);
@@ -98,10 +109,13 @@ test('a clean unit has no finding', () => {
 });
 
 test('unit file deleted', () => {
-  expect(of('U02')).toEqual([expect.objectContaining({
-    severity: 'Lỗi', code: 'missing-file',
-    message: 'Xã Thử U02 (U02): không tìm thấy tệp «Dân vận chính quyền 2024/Cụm 1/U02 - Xã Thử U02.xlsx» (đã bị xóa hoặc di chuyển?).',
-  })]);
+  expect(of('U02')).toEqual([
+    expect.objectContaining({
+      severity: 'Lỗi',
+      code: 'missing-file',
+      message: 'Xã Thử U02 (U02): không tìm thấy tệp «Dân vận chính quyền 2024/Cụm 1/U02 - Xã Thử U02.xlsx» (đã bị xóa hoặc di chuyển?).',
+    }),
+  ]);
 });
 
 test('sheet «Chấm điểm» renamed', () => {
@@ -162,7 +176,10 @@ test('units with errors are not classified; the others still are', async () => {
   const ctx = capture();
   expect(await rank(ws, { json: true }, ctx)).toBe(0);
   const got = JSON.parse(ctx.lines[0]) as Array<{ code: string; classified: boolean }>;
-  const classified = got.filter((r) => r.classified).map((r) => r.code).sort();
+  const classified = got
+    .filter((r) => r.classified)
+    .map((r) => r.code)
+    .sort();
   // The duplicate row is left out; the first U01 row is a valid unit. An invalid e-mail does not block.
   expect(classified).toEqual(['U01', 'U06', 'U07', 'U11']);
 });

@@ -7,12 +7,20 @@ import { controlPath } from '../../src/node/workspace';
 import { capture, editBook, setRows } from './helpers';
 
 export const CRITERIA = [
-  { 'Bộ tiêu chí': 'KT', 'Mã': '1', 'Mã cha': null, 'Nội dung': 'Lãnh đạo, chỉ đạo', 'Điểm tối đa': 40, 'Loại': 'điểm' },
-  { 'Bộ tiêu chí': 'KT', 'Mã': '1.1', 'Mã cha': '1', 'Nội dung': 'Ban hành kế hoạch', 'Điểm tối đa': 15, 'Loại': 'điểm', 'Hướng dẫn': 'Kế hoạch năm của đơn vị' },
-  { 'Bộ tiêu chí': 'KT', 'Mã': '1.2', 'Mã cha': '1', 'Nội dung': 'Tổ chức thực hiện', 'Điểm tối đa': 25, 'Loại': 'điểm' },
-  { 'Bộ tiêu chí': 'KT', 'Mã': '2', 'Mã cha': null, 'Nội dung': 'Cải cách hành chính', 'Điểm tối đa': 60, 'Loại': 'điểm' },
-  { 'Bộ tiêu chí': 'KT', 'Mã': '3', 'Mã cha': null, 'Nội dung': 'Điểm thưởng', 'Điểm tối đa': 5, 'Loại': 'thưởng' },
-  { 'Bộ tiêu chí': 'KT', 'Mã': '4', 'Mã cha': null, 'Nội dung': 'Điểm trừ', 'Điểm tối đa': 10, 'Loại': 'trừ' },
+  { 'Bộ tiêu chí': 'KT', Mã: '1', 'Mã cha': null, 'Nội dung': 'Lãnh đạo, chỉ đạo', 'Điểm tối đa': 40, Loại: 'điểm' },
+  {
+    'Bộ tiêu chí': 'KT',
+    Mã: '1.1',
+    'Mã cha': '1',
+    'Nội dung': 'Ban hành kế hoạch',
+    'Điểm tối đa': 15,
+    Loại: 'điểm',
+    'Hướng dẫn': 'Kế hoạch năm của đơn vị',
+  },
+  { 'Bộ tiêu chí': 'KT', Mã: '1.2', 'Mã cha': '1', 'Nội dung': 'Tổ chức thực hiện', 'Điểm tối đa': 25, Loại: 'điểm' },
+  { 'Bộ tiêu chí': 'KT', Mã: '2', 'Mã cha': null, 'Nội dung': 'Cải cách hành chính', 'Điểm tối đa': 60, Loại: 'điểm' },
+  { 'Bộ tiêu chí': 'KT', Mã: '3', 'Mã cha': null, 'Nội dung': 'Điểm thưởng', 'Điểm tối đa': 5, Loại: 'thưởng' },
+  { 'Bộ tiêu chí': 'KT', Mã: '4', 'Mã cha': null, 'Nội dung': 'Điểm trừ', 'Điểm tối đa': 10, Loại: 'trừ' },
 ];
 
 export interface CaseUnit {
@@ -37,7 +45,11 @@ export const CRITERIA_HEADERS = ['Bộ tiêu chí', 'Mã', 'Mã cha', 'Nội dun
 export const UNIT_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại', 'Nhóm', 'Bộ tiêu chí', 'Email người chấm'];
 
 /** init, then the case's rubric and units typed into `Tiêu chí` and `Đơn vị` by header text. */
-export async function setupWorkspace(ws: string, units: CaseUnit[] = UNITS, extraUnitRows: Array<Record<string, ExcelJS.CellValue>> = []): Promise<void> {
+export async function setupWorkspace(
+  ws: string,
+  units: CaseUnit[] = UNITS,
+  extraUnitRows: Array<Record<string, ExcelJS.CellValue>> = [],
+): Promise<void> {
   expect(await init(ws, {}, capture())).toBe(0);
   await editBook(controlPath(ws), (wb) => {
     setRows(wb.getWorksheet('Tiêu chí')!, CRITERIA_HEADERS, CRITERIA);
@@ -45,8 +57,8 @@ export async function setupWorkspace(ws: string, units: CaseUnit[] = UNITS, extr
       ...units.map((u) => ({
         'Mã đơn vị': u.code,
         'Tên đơn vị': u.name,
-        'Loại': 'xã',
-        'Nhóm': u.group,
+        Loại: 'xã',
+        Nhóm: u.group,
         'Bộ tiêu chí': u.rubric ?? 'KT',
         'Email người chấm': u.email ?? `${u.code.toLowerCase()}@example.gov.vn`,
       })),

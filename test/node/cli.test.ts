@@ -67,7 +67,10 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
     const s = wb.getWorksheet('Xếp loại')!;
     s.getCell('D2').value = '≥ 90';
   });
-  for (const argv of [['rank', ws, '--json'], ['report', ws]]) {
+  for (const argv of [
+    ['rank', ws, '--json'],
+    ['report', ws],
+  ]) {
     const ctx = capture();
     expect(await main(argv, ctx)).toBe(1);
     expect(ctx.errors.join('\n')).toContain('chưa xếp hạng được vì bảng điều khiển có lỗi');
@@ -78,14 +81,16 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
   expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs).toBe(before);
 });
 
-test('a new year gets its own files and statuses; last year\'s files are left as they were', async () => {
+test("a new year gets its own files and statuses; last year's files are left as they were", async () => {
   const ws = tmpDir();
   expect(await main(['demo', ws], capture())).toBe(0);
   const old = path.join(ws, 'Dân vận chính quyền 2024', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx');
   const oldTime = fs.statSync(old).mtimeMs;
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Cấu hình')!;
-    s.eachRow((row) => { if (row.getCell(1).value === 'Năm') row.getCell(2).value = 2025; });
+    s.eachRow((row) => {
+      if (row.getCell(1).value === 'Năm') row.getCell(2).value = 2025;
+    });
   });
   const ctx = capture();
   expect(await main(['templates', ws], ctx)).toBe(0);
@@ -94,7 +99,9 @@ test('a new year gets its own files and statuses; last year\'s files are left as
   expect(fs.statSync(old).mtimeMs).toBe(oldTime);
   const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
   expect(new Set(units.map((u) => u['Trạng thái']))).toEqual(new Set(['Đã tạo biểu mẫu']));
-  expect(units.every((u) => String((u['Liên kết'] as { text?: string })?.text ?? u['Liên kết']).startsWith('Dân vận chính quyền 2025/'))).toBe(true);
+  expect(
+    units.every((u) => String((u['Liên kết'] as { text?: string })?.text ?? u['Liên kết']).startsWith('Dân vận chính quyền 2025/')),
+  ).toBe(true);
 });
 
 test('a unit switched to another rubric keeps its file and is told how to get a new one', async () => {
@@ -102,11 +109,15 @@ test('a unit switched to another rubric keeps its file and is told how to get a 
   expect(await main(['demo', ws], capture())).toBe(0);
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Đơn vị')!;
-    s.eachRow((row) => { if (row.getCell(1).value === 'BS-X01') row.getCell(5).value = 'Cơ quan chuyên môn'; });
+    s.eachRow((row) => {
+      if (row.getCell(1).value === 'BS-X01') row.getCell(5).value = 'Cơ quan chuyên môn';
+    });
   });
   const ctx = capture();
   expect(await main(['templates', ws], ctx)).toBe(1);
-  expect(ctx.errors.join('\n')).toMatch(/Thị trấn Châu Ổ \(BS-X01\): biểu mẫu thuộc bộ tiêu chí «UBND cấp xã», khác bộ tiêu chí «Cơ quan chuyên môn».*được giữ nguyên/);
+  expect(ctx.errors.join('\n')).toMatch(
+    /Thị trấn Châu Ổ \(BS-X01\): biểu mẫu thuộc bộ tiêu chí «UBND cấp xã», khác bộ tiêu chí «Cơ quan chuyên môn».*được giữ nguyên/,
+  );
 });
 
 describe('build/cli.js (after npm run build)', () => {

@@ -9,7 +9,11 @@ const runner = path.resolve(ROOT, '../shared/checks/run-contract.js');
 test.each([
   ['the shared case', path.resolve(ROOT, '../shared/checks/contract-case.json')],
   ['scaling, ties, bonus cap, deductions', path.join(__dirname, 'cases/scaling-ties-bonus-penalty.json')],
-])('contract: %s', (_name, file) => {
-  const out = execFileSync('node', [runner, file], { cwd: ROOT, encoding: 'utf8' });
-  expect(out).toMatch(/^contract: all \d+ units match/m);
-}, 60_000);
+])(
+  'contract: %s',
+  (_name, file) => {
+    const out = execFileSync('node', [runner, file], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toMatch(/^contract: all \d+ units match/m);
+  },
+  60_000,
+);

@@ -39,7 +39,11 @@ export function capture(now = new Date(2024, 10, 20, 9, 30)): Captured {
   };
 }
 
-const norm = (v: unknown) => String(v ?? '').normalize('NFC').trim().toLowerCase();
+const norm = (v: unknown) =>
+  String(v ?? '')
+    .normalize('NFC')
+    .trim()
+    .toLowerCase();
 
 export function text(v: ExcelJS.CellValue): string {
   if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');

@@ -17,9 +17,14 @@ test('the report and the decision convert to PDF with their text intact', () => 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-office-'));
   execFileSync('node', [path.join(ROOT, 'build/cli.js'), 'demo', path.join(dir, 'ws')], { encoding: 'utf8' });
   const docs = path.join(dir, 'ws', 'Dân vận chính quyền 2024');
-  const files = fs.readdirSync(docs).filter((f) => f.endsWith('.docx')).map((f) => path.join(docs, f));
+  const files = fs
+    .readdirSync(docs)
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => path.join(docs, f));
   expect(files).toHaveLength(2);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore' });
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    stdio: 'ignore',
+  });
   const text = (name: string) => execFileSync('pdftotext', ['-layout', path.join(dir, name), '-'], { encoding: 'utf8' });
   const report = text('Báo cáo dân vận chính quyền 2024.pdf');
   expect(report).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

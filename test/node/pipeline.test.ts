@@ -31,7 +31,11 @@ async function typedValues(file: string) {
     const row = s.getRow(r);
     const code = text(row.getCell(h.col('Mã')).value);
     if (code && !text(row.getCell(h.col('Tự chấm')).value).startsWith('=')) {
-      out[code] = [text(row.getCell(h.col('Tự chấm')).value), text(row.getCell(h.col('Thẩm định')).value), text(row.getCell(h.col('Minh chứng')).value)];
+      out[code] = [
+        text(row.getCell(h.col('Tự chấm')).value),
+        text(row.getCell(h.col('Thẩm định')).value),
+        text(row.getCell(h.col('Minh chứng')).value),
+      ];
     }
   }
   return out;
@@ -91,7 +95,12 @@ describe('offline pipeline', () => {
     expect(results.getCell(1, 1).font?.bold).toBe(true);
 
     const log = rowsOf(wb.getWorksheet('Nhật ký')!, ['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết']);
-    expect(log.map((l) => l['Thao tác'])).toEqual(['Khởi tạo bảng điều khiển', 'Tạo biểu mẫu chấm điểm', 'Nộp kết quả', 'Tổng hợp & xếp hạng']);
+    expect(log.map((l) => l['Thao tác'])).toEqual([
+      'Khởi tạo bảng điều khiển',
+      'Tạo biểu mẫu chấm điểm',
+      'Nộp kết quả',
+      'Tổng hợp & xếp hạng',
+    ]);
     expect(log[2]).toMatchObject({ 'Người thực hiện': 'kiem-thu', 'Chi tiết': 'A01, A02, A03, A04' });
   });
 

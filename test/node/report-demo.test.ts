@@ -13,7 +13,11 @@ import { capture, openBook, rowsOf, removeTmpDirs, tmpDir, xlsxFiles } from './h
 
 afterAll(removeTmpDirs);
 
-const docText = (file: string) => new PizZip(fs.readFileSync(file)).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+const docText = (file: string) =>
+  new PizZip(fs.readFileSync(file))
+    .file('word/document.xml')!
+    .asText()
+    .replace(/<[^>]+>/g, '');
 
 describe('demo', () => {
   const dir = path.join(tmpDir(), 'demo');
@@ -25,7 +29,9 @@ describe('demo', () => {
   test('prints a short summary and the output paths', () => {
     const out = ctx.lines.join('\n');
     expect(out).toContain('Đơn vị: 33; đã nộp: 32; được xếp loại: 30; không xếp loại: 3.');
-    expect(out).toMatch(/Hoàn thành xuất sắc nhiệm vụ: \d+; Hoàn thành tốt nhiệm vụ: \d+; Hoàn thành nhiệm vụ: \d+; Không hoàn thành nhiệm vụ: \d+\./);
+    expect(out).toMatch(
+      /Hoàn thành xuất sắc nhiệm vụ: \d+; Hoàn thành tốt nhiệm vụ: \d+; Hoàn thành nhiệm vụ: \d+; Không hoàn thành nhiệm vụ: \d+\./,
+    );
     expect(out).toContain('Kiểm tra dữ liệu: 3 phát hiện (2 lỗi, 1 cảnh báo)');
     const docs = documentPaths(dir, 2024);
     for (const p of [controlPath(dir), docs.report, docs.decision]) {
@@ -54,9 +60,16 @@ describe('demo', () => {
     const before = rowsOf((await openBook(controlPath(dir))).getWorksheet('Kết quả')!, ['Thứ hạng', 'Mã đơn vị', 'Tổng điểm', 'Xếp loại']);
     const r = capture();
     expect(await rank(dir, { json: true }, r)).toBe(0);
-    const got = JSON.parse(r.lines[0]) as Array<{ code: string; rank: number | null; total: number; level: string | null; classified: boolean }>;
-    expect(before.map((x) => [x['Mã đơn vị'], x['Thứ hạng'], x['Tổng điểm'], x['Xếp loại']]))
-      .toEqual(got.map((g) => [g.code, g.rank, g.classified ? g.total : null, g.level ?? 'Không xếp loại']));
+    const got = JSON.parse(r.lines[0]) as Array<{
+      code: string;
+      rank: number | null;
+      total: number;
+      level: string | null;
+      classified: boolean;
+    }>;
+    expect(before.map((x) => [x['Mã đơn vị'], x['Thứ hạng'], x['Tổng điểm'], x['Xếp loại']])).toEqual(
+      got.map((g) => [g.code, g.rank, g.classified ? g.total : null, g.level ?? 'Không xếp loại']),
+    );
   });
 
   test('report again: the earlier documents are kept under a dated name', async () => {

@@ -15,12 +15,35 @@ import { openBook, removeTmpDirs, tmpDir } from './helpers';
 afterAll(removeTmpDirs);
 
 const rows: CriterionRow[] = CRITERIA.map((c, i) => ({
-  rubricId: c['Bộ tiêu chí'], code: c['Mã'], parent: c['Mã cha'], title: c['Nội dung'], max: c['Điểm tối đa'], kind: c['Loại'],
-  guidance: c['Hướng dẫn'] ?? '', evidenceRequired: c['Mã'] === '2' ? 'Có' : '', row: i + 2,
+  rubricId: c['Bộ tiêu chí'],
+  code: c['Mã'],
+  parent: c['Mã cha'],
+  title: c['Nội dung'],
+  max: c['Điểm tối đa'],
+  kind: c['Loại'],
+  guidance: c['Hướng dẫn'] ?? '',
+  evidenceRequired: c['Mã'] === '2' ? 'Có' : '',
+  row: i + 2,
 }));
 const rubric = parseRubrics(rows).rubrics.KT;
-const unit: Unit = { code: 'A01', name: 'Xã An Hòa', type: 'xã', group: 'Cụm 1', rubricId: 'KT', email: '', gates: [], status: '', link: '' };
-const layout = unitSheetLayout(unit, rubric, { year: 2024, step: 0.25, bonusCap: 5, deadline: new Date(2024, 10, 15), createdAt: new Date(2024, 10, 1, 8, 0) });
+const unit: Unit = {
+  code: 'A01',
+  name: 'Xã An Hòa',
+  type: 'xã',
+  group: 'Cụm 1',
+  rubricId: 'KT',
+  email: '',
+  gates: [],
+  status: '',
+  link: '',
+};
+const layout = unitSheetLayout(unit, rubric, {
+  year: 2024,
+  step: 0.25,
+  bonusCap: 5,
+  deadline: new Date(2024, 10, 15),
+  createdAt: new Date(2024, 10, 1, 8, 0),
+});
 
 /** Read back by exceljs but missing from its type declarations. */
 const internals = (ws: ExcelJS.Worksheet) =>
@@ -88,7 +111,11 @@ describe('unit workbook drawn from the layout', () => {
   test('validation, above-maximum flags and notes', () => {
     for (const v of layout.validations) {
       expect(ws.getCell(v.cell).dataValidation).toMatchObject({
-        type: 'decimal', operator: 'between', formulae: [v.min, v.max], showErrorMessage: true, error: v.help,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [v.min, v.max],
+        showErrorMessage: true,
+        error: v.help,
       });
     }
     const cfs = internals(ws).conditionalFormattings;
@@ -112,7 +139,7 @@ describe('unit workbook drawn from the layout', () => {
     expect(kv['Mã đơn vị']).toBe('A01');
   });
 
-  test('read back: the hidden column\'s own formulas are not taken for typed formulas', () => {
+  test("read back: the hidden column's own formulas are not taken for typed formulas", () => {
     const read = readUnitSheet(worksheetToGrid(ws), unit, rubric);
     expect(read.findings).toEqual([]);
     expect(read.meta.fingerprint.startsWith(`${rubric.fingerprint}/`)).toBe(true);
@@ -120,9 +147,16 @@ describe('unit workbook drawn from the layout', () => {
 
   test('typed inputs carried by criterion code; only input cells are written', async () => {
     const inputs = new Set([...layout.scorerInputs, ...layout.appraiserInputs]);
-    const res = writeInputs(wb, 'u.xlsx', { '1.1': { self: 12, evidence: { text: 'Kế hoạch', hyperlink: 'https://example.gov.vn/kh' } }, '1': { self: 3 } }, inputs);
+    const res = writeInputs(
+      wb,
+      'u.xlsx',
+      { '1.1': { self: 12, evidence: { text: 'Kế hoạch', hyperlink: 'https://example.gov.vn/kh' } }, '1': { self: 3 } },
+      inputs,
+    );
     expect(res).toEqual({ written: 2, notWritten: [{ code: '1', field: 'self' }] });
-    expect(readInputs(wb, 'u.xlsx')).toEqual({ '1.1': { self: 12, evidence: { text: 'Kế hoạch', hyperlink: 'https://example.gov.vn/kh' } } });
+    expect(readInputs(wb, 'u.xlsx')).toEqual({
+      '1.1': { self: 12, evidence: { text: 'Kế hoạch', hyperlink: 'https://example.gov.vn/kh' } },
+    });
   });
 });
 
@@ -164,8 +198,9 @@ describe('cells as the core reads them', () => {
 describe('workspace files', () => {
   test('file names are sanitized', () => {
     expect(sanitizeFileName('Phòng Tài chính / Kế hoạch: "2024"?. ')).toBe('Phòng Tài chính Kế hoạch 2024');
-    expect(unitFilePath('/ws', 2024, { code: 'X1', name: 'Xã A|B', group: '' }))
-      .toBe(path.join('/ws', 'Dân vận chính quyền 2024', 'Chưa phân nhóm', 'X1 - Xã A B.xlsx'));
+    expect(unitFilePath('/ws', 2024, { code: 'X1', name: 'Xã A|B', group: '' })).toBe(
+      path.join('/ws', 'Dân vận chính quyền 2024', 'Chưa phân nhóm', 'X1 - Xã A B.xlsx'),
+    );
   });
 
   test('a missing unit file becomes a «missing» source naming the file', async () => {

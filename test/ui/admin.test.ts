@@ -89,7 +89,9 @@ describe('admin sidebar', () => {
     for (const step of state.steps) {
       const li = page.locator(`li.step[data-step="${step.key}"]`);
       await expect(li.locator('.step-label').textContent()).resolves.toBe(step.label);
-      await expect(li.locator('.chip').textContent()).resolves.toBe({ todo: 'Chưa thực hiện', done: 'Đã xong', warning: 'Cần xem lại' }[step.state]);
+      await expect(li.locator('.chip').textContent()).resolves.toBe(
+        { todo: 'Chưa thực hiện', done: 'Đã xong', warning: 'Cần xem lại' }[step.state],
+      );
       await expect(li.locator('.step-detail').textContent()).resolves.toBe(step.detail);
       await expect(li.locator('button').count()).resolves.toBe(1);
     }
@@ -169,7 +171,9 @@ describe('admin sidebar', () => {
     const reason = 'Một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.';
     expect(s.chunks.at(-1)).toMatchObject({ failed: reason, errors: [] });
     await expect(page.locator('.job-message').textContent()).resolves.toBe(`Không thực hiện được: ${reason}`);
-    await expect(page.locator('li.step[data-step="validate"] .job-failed-step').textContent()).resolves.toBe(`Không thực hiện được: ${reason}`);
+    await expect(page.locator('li.step[data-step="validate"] .job-failed-step').textContent()).resolves.toBe(
+      `Không thực hiện được: ${reason}`,
+    );
     await expect(page.locator('.job-errors').count()).resolves.toBe(0);
     await expect(page.locator('#app').textContent()).resolves.not.toMatch(/Hoàn tất|đơn vị bị lỗi/);
     s.w.fake.locks.release('document');
@@ -265,11 +269,7 @@ describe('admin sidebar', () => {
     const p = s.api.adminState().progress;
     expect(p).toMatchObject({ units: 33, created: 33 });
     const stats = await page.locator('.stat-row').evaluateAll((els) => els.map((e) => e.textContent));
-    expect(stats).toEqual([
-      `Đã có biểu mẫu${p.created}/33`,
-      `Đã nhập điểm${p.entered}/33`,
-      `Đã nộp kết quả${p.submitted}/33`,
-    ]);
+    expect(stats).toEqual([`Đã có biểu mẫu${p.created}/33`, `Đã nhập điểm${p.entered}/33`, `Đã nộp kết quả${p.submitted}/33`]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300); // the bar's width transition
     await screenshot(page, 'admin.png');
@@ -289,8 +289,14 @@ describe('admin sidebar, the end of the year', () => {
     for (const [key, action] of Object.entries(actions)) {
       await expect(next.textContent()).resolves.toBe(key === 'validate' ? action : `Tiếp theo: ${action}`);
       await next.click();
-      await page.locator(`li.step[data-step="${key}"] .chip`).getByText(/^(Đã xong|Cần xem lại)$/).waitFor();
-      await page.locator('.job-message').getByText(/^Hoàn tất/).waitFor();
+      await page
+        .locator(`li.step[data-step="${key}"] .chip`)
+        .getByText(/^(Đã xong|Cần xem lại)$/)
+        .waitFor();
+      await page
+        .locator('.job-message')
+        .getByText(/^Hoàn tất/)
+        .waitFor();
     }
     // The report and the decision are Google Docs in the year's folder, linked from the sidebar.
     const state = s.api.adminState();

@@ -16,9 +16,7 @@ describe.each(PAGES)('build/%s.html', (name) => {
     expect(text).not.toContain('<!--SCRIPT-->');
     expect(text).not.toContain('<!--STYLE-->');
     expect(text).not.toMatch(/<script[^>]*\bsrc=/i);
-    expect([...new Set(text.match(/https?:\/\/[^\s"'<>)]*/gi) ?? [])]).toEqual([
-      'https://ssl.gstatic.com/docs/script/css/add-ons1.css',
-    ]);
+    expect([...new Set(text.match(/https?:\/\/[^\s"'<>)]*/gi) ?? [])]).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
   });
 
   test('never writes markup from strings', () => {

@@ -19,7 +19,9 @@ describe('failureMessage', () => {
 
   it('says the multi-account PERMISSION_DENIED of google.script.run in Vietnamese', () => {
     const e = new Error("ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.");
-    expect(failureMessage(e)).toBe('Trình duyệt đang đăng nhập nhiều tài khoản Google; hãy dùng một tài khoản (hoặc cửa sổ ẩn danh) rồi thử lại.');
+    expect(failureMessage(e)).toBe(
+      'Trình duyệt đang đăng nhập nhiều tài khoản Google; hãy dùng một tài khoản (hoặc cửa sổ ẩn danh) rồi thử lại.',
+    );
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('PERMISSION_DENIED'));
   });
 

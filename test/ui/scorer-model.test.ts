@@ -39,8 +39,15 @@ function stateWith(values: Record<string, string>): ScorerState {
     step: cfg.step,
     bonusCap: rubric.bonusMax,
     criteria: rubric.criteria.map((c) => ({
-      code: c.code, parent: c.parent, title: c.title, max: c.max, kind: c.kind, guidance: c.guidance,
-      evidenceRequired: c.evidenceRequired, depth: c.depth, leaf: c.children.length === 0,
+      code: c.code,
+      parent: c.parent,
+      title: c.title,
+      max: c.max,
+      kind: c.kind,
+      guidance: c.guidance,
+      evidenceRequired: c.evidenceRequired,
+      depth: c.depth,
+      leaf: c.children.length === 0,
     })),
     entries,
     findings: validateEntries(unit, rubric, coreEntries, cfg),
@@ -69,7 +76,13 @@ describe('scorer model', () => {
   test('scores that read as numbers reach the core as numbers (the server stores them so), text stays text', () => {
     const s = stateWith({ 'X1.1': '1,5' });
     s.entries['X1.2'] = { ...s.entries['X1.2'], appraised: '2' };
-    const entries = entriesOf(s, new Map([[fieldKey('X1.3', 'self'), ' 0,75 '], [fieldKey('X2.1', 'self'), 'abc']]));
+    const entries = entriesOf(
+      s,
+      new Map([
+        [fieldKey('X1.3', 'self'), ' 0,75 '],
+        [fieldKey('X2.1', 'self'), 'abc'],
+      ]),
+    );
     expect(entries['X1.1'].self).toBe(1.5);
     expect(entries['X1.2'].appraised).toBe(2);
     expect(entries['X1.3'].self).toBe(0.75);
@@ -91,7 +104,9 @@ describe('scorer model', () => {
   test('the same messages as the server, once the place prefix is taken off', () => {
     const s = stateWith({ 'X1.1': '12' });
     const server = s.findings.find((f) => f.code === 'above-max' && f.criterion === 'X1.1')!;
-    const local = evaluate(s, new Map()).byField.get(fieldKey('X1.1', 'self'))!.find((f) => f.finding.code === 'above-max')!;
+    const local = evaluate(s, new Map())
+      .byField.get(fieldKey('X1.1', 'self'))!
+      .find((f) => f.finding.code === 'above-max')!;
     expect(server.message.endsWith(local.text.charAt(0).toLowerCase() + local.text.slice(1))).toBe(true);
     expect(findingText(server, unit)).toBe(local.text);
   });
@@ -110,9 +125,6 @@ describe('scorer model', () => {
   test('only http(s) links become links', () => {
     expect(safeUrl('javascript:alert(1)')).toBeNull();
     expect(safeUrl('https://drive.google.com/x')).toBe('https://drive.google.com/x');
-    expect(urlsIn('Kế hoạch 01, xem https://a.example/x; và http://b.example/y.')).toEqual([
-      'https://a.example/x',
-      'http://b.example/y',
-    ]);
+    expect(urlsIn('Kế hoạch 01, xem https://a.example/x; và http://b.example/y.')).toEqual(['https://a.example/x', 'http://b.example/y']);
   });
 });

@@ -267,11 +267,19 @@ describe('scorer sidebar', () => {
     const [protection] = w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).protections;
     expect(protection.type).toBe('SHEET');
     expect(protection.unprotected).toEqual([]);
-    expect(w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit))).toBe(false);
+    expect(
+      w.fake
+        .spreadsheetById(files[unit].id)!
+        .sheet(SHEETS.scoring)
+        .canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit)),
+    ).toBe(false);
     // Now the sidebar says the inputs are locked.
     actIn(unit, emailOf(unit));
     await page.getByRole('button', { name: 'Làm mới' }).click();
-    await page.locator('.locked-banner').getByText(/^Đã nộp kết quả lúc .+ \(.+\)\. Các ô nhập đã khóa\.$/).waitFor();
+    await page
+      .locator('.locked-banner')
+      .getByText(/^Đã nộp kết quả lúc .+ \(.+\)\. Các ô nhập đã khóa\.$/)
+      .waitFor();
   });
 
   test('the owner appraises a submitted file (self-score stays closed), and reopens it', async () => {
@@ -285,7 +293,11 @@ describe('scorer sidebar', () => {
     // The council appraises submitted results: Thẩm định stays open, the scorer's fields do not.
     await expect(appraised.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(false);
     await expect(self.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(true);
-    await expect(leaf(page, 'X1.1').getByLabel('Minh chứng').evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(true);
+    await expect(
+      leaf(page, 'X1.1')
+        .getByLabel('Minh chứng')
+        .evaluate((e) => (e as HTMLInputElement).readOnly),
+    ).resolves.toBe(true);
     await expect(page.locator('.locked-banner').textContent()).resolves.toContain('Cột «Thẩm định» vẫn nhập được.');
     await appraised.fill('2');
     await appraised.press('Enter');
@@ -300,7 +312,12 @@ describe('scorer sidebar', () => {
     await expect(self.evaluate((e) => (e as HTMLInputElement).readOnly)).resolves.toBe(false);
     const [protection] = w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).protections;
     expect(protection.unprotected.length).toBeGreaterThan(0);
-    expect(w.fake.spreadsheetById(files[unit].id)!.sheet(SHEETS.scoring).canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit))).toBe(true);
+    expect(
+      w.fake
+        .spreadsheetById(files[unit].id)!
+        .sheet(SHEETS.scoring)
+        .canEdit(sheetA1(unit, 'X1.1', SCORING_COLUMNS.self), emailOf(unit)),
+    ).toBe(true);
 
     // The appraised score wins over the self-score in the total.
     const before = api.scorerState();

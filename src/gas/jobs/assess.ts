@@ -36,7 +36,6 @@ const FINAL_RESERVE_MS: Record<AssessStep, number> = { progress: 20_000, validat
 /** The steps this module runs (the others are set-up and templates). */
 export const isAssessStep = (step: AdminStepKey): step is AssessStep => step in FINAL_RESERVE_MS;
 
-
 /** Summary of the last finished run of a step, for the admin sidebar. */
 export interface LastRun {
   at: string;
@@ -127,8 +126,12 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
 }
 
 function finish(
-  env: Env, step: AssessStep, data: ControlData, store: Store,
-  collected: Map<string, Collected>, records: Map<string, FileRecord>,
+  env: Env,
+  step: AssessStep,
+  data: ControlData,
+  store: Store,
+  collected: Map<string, Collected>,
+  records: Map<string, FileRecord>,
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
@@ -173,7 +176,9 @@ function finish(
   // unit that has not submitted); the adapter's own findings are added after the core's.
   const own = [...collected.values()].flatMap((c) => c.findings ?? []);
   const all = [
-    ...assessment.findings.map((f) => (f.code === 'missing-file' && unreadable.has(f.unitCode) ? { ...f, severity: 'Lỗi' as const, code: 'file-unreadable' } : f)),
+    ...assessment.findings.map((f) =>
+      f.code === 'missing-file' && unreadable.has(f.unitCode) ? { ...f, severity: 'Lỗi' as const, code: 'file-unreadable' } : f,
+    ),
     ...own,
   ];
   const findings = withCellLinks(all, records);
@@ -206,16 +211,23 @@ function finish(
     throw new UserError(`Chưa có thư mục «${rootFolderName(control.settings.year)}» trên Drive: hãy chạy «Tạo biểu mẫu chấm điểm» trước.`);
   }
   const out = writeDocument(
-    env, store, kind,
+    env,
+    store,
+    kind,
     {
-      settings: control.settings, results: assessment.results, summary: assessment.summary,
-      narrative: control.narrative, previous: control.previous, submitted,
+      settings: control.settings,
+      results: assessment.results,
+      summary: assessment.summary,
+      narrative: control.narrative,
+      previous: control.previous,
+      submitted,
     },
     folder,
   );
   const label = DOC_LABEL[kind];
   chunk.links = [{ label: out.name, url: out.url }];
-  chunk.message = `Đã tạo ${label} «${out.name}» trong thư mục «${folder.name}».` +
+  chunk.message =
+    `Đã tạo ${label} «${out.name}» trong thư mục «${folder.name}».` +
     (out.previous ? ` Bản trước được giữ lại với tên «${out.previous}».` : '') +
     (out.unknown.length ? ` Mẫu có chỗ đánh dấu không xác định, được giữ nguyên: ${out.unknown.map((u) => `{{${u}}}`).join(', ')}.` : '');
   store.setJson(KEYS.last(step), { at, detail: out.name, url: out.url } satisfies LastRun);

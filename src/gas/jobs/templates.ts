@@ -82,7 +82,8 @@ function share(ctx: Context, fileId: string, unit: Unit): string {
     return email;
   } catch (e) {
     report(
-      ctx, unit,
+      ctx,
+      unit,
       `biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «${email}» (${userMessage(e, 'Chia sẻ', ctx.env.gas.Logger)}). ` +
         'Công cụ sẽ thử chia sẻ lại ở lần chạy sau.',
     );
@@ -140,7 +141,10 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
       return 'exists';
     }
     if (normalizeHeader(unit.status) !== normalizeHeader(RECREATE)) {
-      const why = state.state === 'trashed' ? 'tệp biểu mẫu đang nằm trong Thùng rác' : 'không tìm thấy tệp biểu mẫu (đã bị xóa hẳn hoặc không còn quyền truy cập)';
+      const why =
+        state.state === 'trashed'
+          ? 'tệp biểu mẫu đang nằm trong Thùng rác'
+          : 'không tìm thấy tệp biểu mẫu (đã bị xóa hẳn hoặc không còn quyền truy cập)';
       report(
         ctx,
         unit,
@@ -180,7 +184,10 @@ function countReady(ctx: Context, units: Unit[], bad: Set<string>): { ready: num
 /** "32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm" */
 export function templatesSummary(shared: number, ready: number, total: number): string {
   const unshared = ready - shared;
-  return `${shared}/${total} đơn vị đã có biểu mẫu` + (unshared > 0 ? `; ${unshared} đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm` : '');
+  return (
+    `${shared}/${total} đơn vị đã có biểu mẫu` +
+    (unshared > 0 ? `; ${unshared} đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm` : '')
+  );
 }
 
 /**
@@ -203,7 +210,10 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
 
   const root = ensureRootFolder(env, store, settings, data.ss, data.grids.config);
   const ctx: Context = {
-    env, store, data, root,
+    env,
+    store,
+    data,
+    root,
     groups: new GroupFolders(env, store, settings.year, root),
     masters: new Map(),
     errors: [],
@@ -234,7 +244,9 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
     withLock(env, () => {
       updateUnitColumns(env, data.ss, ctx.updates);
       appendLog(
-        env, data.ss, 'Tạo biểu mẫu chấm điểm',
+        env,
+        data.ss,
+        'Tạo biểu mẫu chấm điểm',
         `Đơn vị ${start + 1}–${i}/${total}: tạo mới ${counts.created}, đã có ${counts.exists + counts.finished}, lỗi ${ctx.errors.length}.`,
       );
     });

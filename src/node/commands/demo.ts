@@ -29,7 +29,9 @@ function prepareFolder(dir: string): void {
       if (!fs.statSync(dir).isDirectory()) throw new UserError(`«${dir}» là một tệp, không phải thư mục.`);
       const entries = fs.readdirSync(dir);
       if (entries.length && !entries.includes(MARKER)) {
-        throw new UserError(`thư mục «${dir}» đã có dữ liệu không phải của bản chạy thử; không xóa. Hãy chọn một thư mục trống hoặc chưa có.`);
+        throw new UserError(
+          `thư mục «${dir}» đã có dữ liệu không phải của bản chạy thử; không xóa. Hãy chọn một thư mục trống hoặc chưa có.`,
+        );
       }
       for (const e of entries) fs.rmSync(path.join(dir, e), { recursive: true, force: true });
     }
@@ -76,9 +78,13 @@ export async function demo(dir: string | undefined, ctx: Context): Promise<numbe
   const submitted = control.units.filter(isSubmitted).length;
   const files = fs.readdirSync(yearDir(ws, control.settings.year), { recursive: true }).filter((f) => String(f).endsWith('.xlsx')).length;
   ctx.out(`Bản chạy thử: huyện Bình Sơn năm ${control.settings.year} (tên đơn vị thật, điểm giả lập).`);
-  ctx.out(`  Đơn vị: ${control.units.length}; đã nộp: ${submitted}; được xếp loại: ${summary.classified}; không xếp loại: ${summary.notClassified}.`);
+  ctx.out(
+    `  Đơn vị: ${control.units.length}; đã nộp: ${submitted}; được xếp loại: ${summary.classified}; không xếp loại: ${summary.notClassified}.`,
+  );
   ctx.out(`  ${summary.byLevel.map((l) => `${l.level}: ${l.count}`).join('; ')}.`);
-  ctx.out(`  Kiểm tra dữ liệu: ${findings.length} phát hiện (${errors} lỗi, ${findings.length - errors} cảnh báo) — xem sheet «${SHEETS.findings}».`);
+  ctx.out(
+    `  Kiểm tra dữ liệu: ${findings.length} phát hiện (${errors} lỗi, ${findings.length - errors} cảnh báo) — xem sheet «${SHEETS.findings}».`,
+  );
   ctx.out('Tệp kết quả:');
   ctx.out(`  Bảng điều khiển (sheet «${SHEETS.results}», «${SHEETS.findings}»): ${out.assessment.book.file}`);
   ctx.out(`  Biểu mẫu chấm điểm (${files} tệp): ${yearDir(ws, control.settings.year)}`);

@@ -68,8 +68,12 @@ export async function runRank(ws: string, ctx: Context): Promise<WorkspaceAssess
   writeResults(a.book, a.results, a.control.settings);
   writeFindings(a.book, a.findings, a.control.units);
   const errors = a.findings.filter((f) => f.severity === 'Lỗi').length;
-  a.book.log(ctx.now(), ctx.user(), 'Tổng hợp & xếp hạng',
-    `${a.summary.classified}/${a.summary.total} đơn vị được xếp loại; ${errors} lỗi, ${a.findings.length - errors} cảnh báo`);
+  a.book.log(
+    ctx.now(),
+    ctx.user(),
+    'Tổng hợp & xếp hạng',
+    `${a.summary.classified}/${a.summary.total} đơn vị được xếp loại; ${errors} lỗi, ${a.findings.length - errors} cảnh báo`,
+  );
   await a.book.save();
   return a;
 }
@@ -83,8 +87,13 @@ export async function rank(ws: string, opts: RankOptions, ctx: Context): Promise
   const errors = findings.filter((f) => f.severity === 'Lỗi').length;
   for (const l of table(results)) ctx.out(l);
   ctx.out('');
-  ctx.out(`Xếp loại ${summary.classified}/${summary.total} đơn vị: ` +
-    summary.byLevel.map((l) => `${l.level} ${l.count}`).join(', ') + `; không xếp loại ${summary.notClassified}.`);
-  ctx.out(`Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${book.file}».`);
+  ctx.out(
+    `Xếp loại ${summary.classified}/${summary.total} đơn vị: ` +
+      summary.byLevel.map((l) => `${l.level} ${l.count}`).join(', ') +
+      `; không xếp loại ${summary.notClassified}.`,
+  );
+  ctx.out(
+    `Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${book.file}».`,
+  );
   return 0;
 }

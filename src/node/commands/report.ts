@@ -39,16 +39,15 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
   const check = checkTemplate(buf, kind);
   const messages = templateCheckMessages(kind, check);
   if (check.missing.length) {
-    throw new UserError(`«${file}»: ${messages.slice(0, check.missing.length).join(' ')} Hãy thêm trường này vào mẫu (xem danh sách trường trong tài liệu hướng dẫn) rồi chạy lại.`);
+    throw new UserError(
+      `«${file}»: ${messages.slice(0, check.missing.length).join(' ')} Hãy thêm trường này vào mẫu (xem danh sách trường trong tài liệu hướng dẫn) rồi chạy lại.`,
+    );
   }
   return messages.map((m) => `«${file}»: ${m}`);
 }
 
 export async function runReport(ws: string, opts: ReportOptions, ctx: Context): Promise<ReportOutput> {
-  const warnings = [
-    ...(await checkUserTemplate(opts.template, 'report')),
-    ...(await checkUserTemplate(opts.decisionTemplate, 'decision')),
-  ];
+  const warnings = [...(await checkUserTemplate(opts.template, 'report')), ...(await checkUserTemplate(opts.decisionTemplate, 'decision'))];
   // The documents are built from a fresh ranking, so `Kết quả` and the documents always agree.
   const assessment = await runRank(ws, ctx);
   const { control, results, summary, book } = assessment;
@@ -69,8 +68,12 @@ export async function runReport(ws: string, opts: ReportOptions, ctx: Context): 
   await write(docs.report, await writeReportDocx(input, opts.template));
   await write(docs.decision, await writeDecisionDocx(input, opts.decisionTemplate));
 
-  book.log(ctx.now(), ctx.user(), 'Tạo báo cáo và quyết định',
-    [linkOf(ws, docs.report), linkOf(ws, docs.decision), ...kept.map((k) => `giữ bản cũ: ${linkOf(ws, k)}`)].join('; '));
+  book.log(
+    ctx.now(),
+    ctx.user(),
+    'Tạo báo cáo và quyết định',
+    [linkOf(ws, docs.report), linkOf(ws, docs.decision), ...kept.map((k) => `giữ bản cũ: ${linkOf(ws, k)}`)].join('; '),
+  );
   await book.save();
   return { assessment, report: docs.report, decision: docs.decision, kept, warnings };
 }

@@ -59,7 +59,15 @@ export async function submit(ws: string, codes: string[], ctx: Context): Promise
   }
   if (updates.length) {
     book.setUnitCells(updates);
-    book.log(ctx.now(), ctx.user(), 'Nộp kết quả', units.filter((u) => updates.some((x) => x.row === u.row)).map((u) => u.code).join(', '));
+    book.log(
+      ctx.now(),
+      ctx.user(),
+      'Nộp kết quả',
+      units
+        .filter((u) => updates.some((x) => x.row === u.row))
+        .map((u) => u.code)
+        .join(', '),
+    );
     await book.save();
   }
   return refused ? 1 : 0;

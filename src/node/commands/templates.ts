@@ -34,7 +34,6 @@ const KEEP_STATUS = [STATUS.scoring, STATUS.submitted].map(normalizeHeader);
 
 type Outcome = { kind: keyof TemplatesReport; message?: string; cells?: Omit<UnitCells, 'row'> };
 
-
 async function upgradeWorkbook(ws: string, file: string, unit: Unit, rubric: Rubric, opts: LayoutOptions, ctx: Context): Promise<string> {
   const old = await readWorkbook(file);
   const typed = readInputs(old, file);
@@ -64,7 +63,10 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
   const cells: Omit<UnitCells, 'row'> = recorded ? {} : { link };
   // A new link while another was recorded: a new year's file, whose status starts afresh.
   const newYear = !recorded && unit.link !== '';
-  if (newYear || (!KEEP_STATUS.includes(normalizeHeader(unit.status)) && normalizeHeader(unit.status) !== normalizeHeader(STATUS.created))) {
+  if (
+    newYear ||
+    (!KEEP_STATUS.includes(normalizeHeader(unit.status)) && normalizeHeader(unit.status) !== normalizeHeader(STATUS.created))
+  ) {
     cells.status = STATUS.created;
   }
 
@@ -72,7 +74,8 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
     if (recorded) {
       return {
         kind: 'skipped',
-        message: `${where}: không tìm thấy tệp «${link}» ghi ở cột «${UNIT_COLUMNS.link}» (đã bị xóa hoặc di chuyển?). ` +
+        message:
+          `${where}: không tìm thấy tệp «${link}» ghi ở cột «${UNIT_COLUMNS.link}» (đã bị xóa hoặc di chuyển?). ` +
           `Hãy đưa tệp về đúng chỗ; nếu tệp đã mất, xóa ô «${UNIT_COLUMNS.link}» của đơn vị rồi chạy lại để tạo biểu mẫu mới.`,
       };
     }
@@ -82,7 +85,10 @@ async function ensureWorkbook(ws: string, control: Control, unit: Unit, opts: Te
 
   const grid = scoringGrid(await readWorkbook(file));
   if (!grid) {
-    return { kind: 'skipped', message: `${where}: tệp «${link}» không còn sheet «${SHEETS.scoring}» (bị đổi tên hoặc xóa?); tệp được giữ nguyên, hãy đặt lại tên sheet.` };
+    return {
+      kind: 'skipped',
+      message: `${where}: tệp «${link}» không còn sheet «${SHEETS.scoring}» (bị đổi tên hoặc xóa?); tệp được giữ nguyên, hãy đặt lại tên sheet.`,
+    };
   }
   const read = readUnitSheet(grid, unit, rubric, layoutOpts);
   const wrong = read.findings.find((f) => f.code === 'wrong-unit' || f.code === 'wrong-rubric');
@@ -125,8 +131,10 @@ export async function templates(ws: string, opts: TemplatesOptions, ctx: Context
   }
   ctx.out(summaryLine(report));
   if (report.stale.length) {
-    ctx.out(`${report.stale.length} biểu mẫu được tạo từ bộ tiêu chí cũ (${report.stale.join(', ')}). ` +
-      `Chạy «dvcq templates ${ws} --upgrade» để tạo lại theo bộ tiêu chí hiện hành: mọi điểm đã nhập được chuyển sang, tệp cũ được giữ lại.`);
+    ctx.out(
+      `${report.stale.length} biểu mẫu được tạo từ bộ tiêu chí cũ (${report.stale.join(', ')}). ` +
+        `Chạy «dvcq templates ${ws} --upgrade» để tạo lại theo bộ tiêu chí hiện hành: mọi điểm đã nhập được chuyển sang, tệp cũ được giữ lại.`,
+    );
   }
   ctx.out(`Thư mục biểu mẫu: ${path.resolve(yearDir(ws, control.settings.year))}`);
   const controlErrors = control.findings.some((f) => f.severity === 'Lỗi' && !f.unitCode);

@@ -31,9 +31,11 @@ export async function validate(ws: string, opts: ValidateOptions, ctx: Context):
     const [header, ...rows] = findingsGrid(findings, control.units);
     const at = (name: string) => header.indexOf(name);
     for (const r of rows) ctx.out(`[${cellText(r[at(FINDING_COLUMNS.severity)])}] ${cellText(r[at(FINDING_COLUMNS.message)])}`);
-    ctx.out(findings.length
-      ? `Kiểm tra dữ liệu: ${errors} lỗi, ${warnings} cảnh báo (đã ghi vào sheet «${SHEETS.findings}» của «${book.file}»).`
-      : `Kiểm tra dữ liệu: không có phát hiện nào (sheet «${SHEETS.findings}» đã được cập nhật).`);
+    ctx.out(
+      findings.length
+        ? `Kiểm tra dữ liệu: ${errors} lỗi, ${warnings} cảnh báo (đã ghi vào sheet «${SHEETS.findings}» của «${book.file}»).`
+        : `Kiểm tra dữ liệu: không có phát hiện nào (sheet «${SHEETS.findings}» đã được cập nhật).`,
+    );
   }
   return errors ? 1 : 0;
 }

@@ -11,7 +11,11 @@ export function templateData(model: DocModel): TemplateData {
     data[name] = value;
   };
   for (const [name, value] of Object.entries(model.fields)) put(name, value ?? '');
-  for (const [name, items] of Object.entries(model.lists)) put(name, items.map((s) => s ?? ''));
+  for (const [name, items] of Object.entries(model.lists))
+    put(
+      name,
+      items.map((s) => s ?? ''),
+    );
   for (const [name, table] of Object.entries(model.tables)) {
     put(
       name,

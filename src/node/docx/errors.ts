@@ -10,7 +10,10 @@ interface TemplateErrorProps {
   errors?: Array<{ properties?: TemplateErrorProps }>;
 }
 
-const bare = (s: string | undefined) => String(s ?? '').replace(/[{}]/g, '').trim();
+const bare = (s: string | undefined) =>
+  String(s ?? '')
+    .replace(/[{}]/g, '')
+    .trim();
 
 function describeOne(p: TemplateErrorProps): string {
   const tag = bare(p.xtag);

@@ -33,6 +33,9 @@ export async function writeDecisionDocx(input: ReportInput, templatePath?: strin
   const what = 'Mẫu quyết định';
   const template = templatePath
     ? await loadTemplate(templatePath, what)
-    : await buildDefaultTemplate(decisionLayout(), `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm ${input.settings.year}`);
+    : await buildDefaultTemplate(
+        decisionLayout(),
+        `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm ${input.settings.year}`,
+      );
   return renderDocx(template, buildDecisionModel(input), what);
 }

@@ -15,7 +15,6 @@ import { readWorkbook, saveWorkbook } from './workbook-io';
 import { writeTableSheet } from './table-sheet';
 import { DATE_TIME_FORMAT, solid } from './styles';
 
-
 export interface UnitCells {
   /** 1-based row of the unit in `Đơn vị` (Unit.row). */
   row: number;
@@ -24,7 +23,10 @@ export interface UnitCells {
 }
 
 export class ControlWorkbook {
-  private constructor(readonly file: string, readonly wb: ExcelJS.Workbook) {}
+  private constructor(
+    readonly file: string,
+    readonly wb: ExcelJS.Workbook,
+  ) {}
 
   static async open(ws: string): Promise<ControlWorkbook> {
     const file = controlPath(ws);

@@ -67,7 +67,11 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
       const cell = row.getCell(c + 1);
       cell.fill = solid(style === 'header' ? COLORS.header : COLORS.locked);
       cell.protection = { locked: true };
-      cell.font = { bold: BOLD_STYLES.has(style), size: style === 'title' ? 14 : style === 'grand-total' ? 12 : 11, italic: style === 'info' };
+      cell.font = {
+        bold: BOLD_STYLES.has(style),
+        size: style === 'title' ? 14 : style === 'grand-total' ? 12 : 11,
+        italic: style === 'info',
+      };
       cell.alignment = {
         vertical: style === 'header' ? 'middle' : 'top',
         horizontal: style === 'header' || style === 'title' ? 'center' : undefined,
@@ -77,7 +81,10 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     }
     if (style === 'title' || style === 'info') {
       // A heading line spans the visible columns from its one text cell.
-      const filled = line.slice(0, lastCol).map((s, c) => (s === null || s === '' ? -1 : c)).filter((c) => c >= 0);
+      const filled = line
+        .slice(0, lastCol)
+        .map((s, c) => (s === null || s === '' ? -1 : c))
+        .filter((c) => c >= 0);
       if (filled.length === 1 && filled[0] < lastCol - 1) ws.mergeCells(r + 1, filled[0] + 1, r + 1, lastCol);
     }
   });
@@ -109,15 +116,17 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
   layout.aboveMax.forEach((m, i) =>
     ws.addConditionalFormatting({
       ref: m.cell,
-      rules: [{
-        type: 'expression',
-        priority: i + 1,
-        formulae: [`AND(ISNUMBER(${m.cell}),${m.cell}>${m.maxCell})`],
-        style: {
-          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.aboveMax } },
-          font: { color: { argb: COLORS.aboveMaxText }, bold: true },
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [`AND(ISNUMBER(${m.cell}),${m.cell}>${m.maxCell})`],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.aboveMax } },
+            font: { color: { argb: COLORS.aboveMaxText }, bold: true },
+          },
         },
-      }],
+      ],
     }),
   );
   for (const n of layout.notes) ws.getCell(n.cell).note = n.text;
@@ -158,7 +167,9 @@ function scoringTable(wb: ExcelJS.Workbook, file: string) {
   const grid = worksheetToGrid(ws);
   const loc = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised']);
   if (!loc) {
-    throw new UserError(`«${file}», sheet «${SHEETS.scoring}»: không tìm thấy dòng tiêu đề có các cột «${SCORING_COLUMNS.code}», «${SCORING_COLUMNS.self}», «${SCORING_COLUMNS.appraised}».`);
+    throw new UserError(
+      `«${file}», sheet «${SHEETS.scoring}»: không tìm thấy dòng tiêu đề có các cột «${SCORING_COLUMNS.code}», «${SCORING_COLUMNS.self}», «${SCORING_COLUMNS.appraised}».`,
+    );
   }
   return { ws, grid, loc };
 }

@@ -13,7 +13,9 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code) throw new UserError(describeFsError(e, 'đọc', file));
     // The library's own words (English, about zip internals) would not help a user.
-    throw new UserError(`không đọc được «${file}»: tệp không phải bảng tính .xlsx hợp lệ hoặc đã bị hỏng. Hãy mở tệp bằng Excel/LibreOffice và lưu lại dưới dạng .xlsx.`);
+    throw new UserError(
+      `không đọc được «${file}»: tệp không phải bảng tính .xlsx hợp lệ hoặc đã bị hỏng. Hãy mở tệp bằng Excel/LibreOffice và lưu lại dưới dạng .xlsx.`,
+    );
   }
   return wb;
 }

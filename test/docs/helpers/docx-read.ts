@@ -39,9 +39,7 @@ export function paragraphs(xml: string): string[] {
 /** Every table as rows of cell texts (tables are not nested in our documents). */
 export function tables(xml: string): string[][][] {
   return (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((t) =>
-    (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) =>
-      (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) => xmlText(tc).trim()),
-    ),
+    (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) => xmlText(tc).trim())),
   );
 }
 

@@ -83,11 +83,23 @@ const SPECS: Spec[] = [
 
 function item(s: Spec): RankInput {
   const unit: Unit = {
-    code: s.code, name: s.name, type: 'xã', group: s.group, rubricId: 'UBND_XA', email: '',
-    gates: s.gates ?? [], status: s.reasons ? 'Đang chấm' : 'Đã nộp', link: '',
+    code: s.code,
+    name: s.name,
+    type: 'xã',
+    group: s.group,
+    rubricId: 'UBND_XA',
+    email: '',
+    gates: s.gates ?? [],
+    status: s.reasons ? 'Đang chấm' : 'Đã nộp',
+    link: '',
   };
   const score: UnitScore = {
-    base: s.total, bonus: 0, penalty: 0, total: s.total, selfTotal: s.self ?? s.total, appraised: s.self !== undefined,
+    base: s.total,
+    bonus: 0,
+    penalty: 0,
+    total: s.total,
+    selfTotal: s.self ?? s.total,
+    appraised: s.self !== undefined,
   };
   return { unit, score, notClassifiedReasons: s.reasons ?? [] };
 }

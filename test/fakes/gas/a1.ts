@@ -90,9 +90,7 @@ export function contains(r: Rect, row: number, col: number): boolean {
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
-  );
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
 }
 
 export type Axis = 'row' | 'col';
@@ -106,9 +104,7 @@ export function shiftRect(r: Rect, axis: Axis, at: number, count: number): Rect 
   const len = axis === 'row' ? r.numRows : r.numCols;
   const span = shiftSpan(start, start + len - 1, at, count);
   if (!span) return null;
-  return axis === 'row'
-    ? { ...r, row: span[0], numRows: span[1] - span[0] + 1 }
-    : { ...r, col: span[0], numCols: span[1] - span[0] + 1 };
+  return axis === 'row' ? { ...r, row: span[0], numRows: span[1] - span[0] + 1 } : { ...r, col: span[0], numCols: span[1] - span[0] + 1 };
 }
 
 /** Shift the inclusive span [a, b]; see shiftRect. */

@@ -148,7 +148,8 @@ export class FakeContext {
    * context, so that `value instanceof Date` holds in the script as it does in Apps Script.
    */
   outDate(ms: number): Date {
-    if (this.realm && !this.realmDateCtor && vm.isContext(this.realm)) this.realmDateCtor = vm.runInContext('Date', this.realm) as DateConstructor;
+    if (this.realm && !this.realmDateCtor && vm.isContext(this.realm))
+      this.realmDateCtor = vm.runInContext('Date', this.realm) as DateConstructor;
     return new (this.realmDateCtor ?? Date)(ms);
   }
 
@@ -172,8 +173,7 @@ export class FakeContext {
   }
 
   newItem(name: string, mimeType: string, parentId: string | null, owner: string, kind?: 'S' | 'D' | 'F' | 'X' | 'R'): DriveItem {
-    const k =
-      kind ?? (mimeType === MIME.FOLDER ? 'F' : mimeType === MIME.GOOGLE_SHEETS ? 'S' : mimeType === MIME.GOOGLE_DOCS ? 'D' : 'X');
+    const k = kind ?? (mimeType === MIME.FOLDER ? 'F' : mimeType === MIME.GOOGLE_SHEETS ? 'S' : mimeType === MIME.GOOGLE_DOCS ? 'D' : 'X');
     const now = this.now();
     const it: DriveItem = {
       id: this.newId(k),

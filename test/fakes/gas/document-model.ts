@@ -157,7 +157,8 @@ export function cloneDoc(src: DocModel, id: string): DocModel {
  */
 export function re2(pattern: string, flags = 'g'): RegExp {
   if (typeof pattern !== 'string') fail('Invalid argument: searchPattern');
-  if (/\(\?<?[=!]/.test(pattern) || /(^|[^\\])\\[1-9]/.test(pattern)) fail(`Invalid argument: searchPattern (RE2 does not support this construct: ${pattern})`);
+  if (/\(\?<?[=!]/.test(pattern) || /(^|[^\\])\\[1-9]/.test(pattern))
+    fail(`Invalid argument: searchPattern (RE2 does not support this construct: ${pattern})`);
   try {
     return new RegExp(pattern, flags);
   } catch {

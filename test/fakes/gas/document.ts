@@ -806,7 +806,8 @@ class TableCellFake extends ElementFake implements GTableCell {
   }
   insertParagraph(childIndex: number, text: string): GParagraph {
     const n = this._m.children.length;
-    if (!(childIndex >= 0 && childIndex <= n)) fail(`Child index (${childIndex}) must be less than or equal to the number of child elements (${n}).`);
+    if (!(childIndex >= 0 && childIndex <= n))
+      fail(`Child index (${childIndex}) must be less than or equal to the number of child elements (${n}).`);
     const p = newPara(String(text), this._m);
     this._m.children.splice(childIndex, 0, p);
     return this.node(p) as GParagraph;

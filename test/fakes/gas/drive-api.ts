@@ -150,8 +150,7 @@ export class DriveFilesFake implements GDriveFiles {
     if (src.isFolder) apiFail(api, 403, 'This file cannot be copied by the user.');
     // Without parents, the copy goes where the source is (if the user may write there).
     const home = ctx.item(src.parents[0] ?? '');
-    const parent =
-      parentOf(ctx, api, resource?.parents) ?? (home && ctx.canWrite(home, ctx.user) ? home : ctx.rootFor(ctx.user));
+    const parent = parentOf(ctx, api, resource?.parents) ?? (home && ctx.canWrite(home, ctx.user) ? home : ctx.rootFor(ctx.user));
     return resourceOf(copyItem(ctx, src, resource?.name ?? `Copy of ${src.name}`, parent));
   }
 
@@ -161,7 +160,11 @@ export class DriveFilesFake implements GDriveFiles {
     if (mediaData) fail('fake: Files.update with media is not supported');
     const it = writable(ctx, api, visible(ctx, api, fileId));
     if (resource?.parents !== undefined) {
-      apiFail(api, 403, 'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.');
+      apiFail(
+        api,
+        403,
+        'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
+      );
     }
     if (resource?.name !== undefined && resource.name !== null) it.name = String(resource.name);
     if (resource?.description !== undefined) it.description = resource.description ?? null;

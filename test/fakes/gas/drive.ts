@@ -28,7 +28,11 @@ export const isEmail = (e: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e);
 
 /** Record `email` as an editor or viewer of `it` (the caller checked the rights). */
 export function shareItem(
-  ctx: FakeContext, it: DriveItem, email: string, role: 'editor' | 'viewer', how: { via: string; notify: boolean; message: string | null },
+  ctx: FakeContext,
+  it: DriveItem,
+  email: string,
+  role: 'editor' | 'viewer',
+  how: { via: string; notify: boolean; message: string | null },
 ): void {
   (role === 'editor' ? it.editors : it.viewers).add(email);
   if (role === 'editor') it.viewers.delete(email);
@@ -200,16 +204,28 @@ export class FolderFake extends ItemFake implements GFolder {
     return makeFolder(this.ctx, this.ctx.newItem(name, MIME.FOLDER, this._id, this.ctx.user));
   }
   getFolders(): GFolderIterator {
-    return makeFolderIterator(this.ctx, this.children((x) => x.isFolder));
+    return makeFolderIterator(
+      this.ctx,
+      this.children((x) => x.isFolder),
+    );
   }
   getFoldersByName(name: string): GFolderIterator {
-    return makeFolderIterator(this.ctx, this.children((x) => x.isFolder && x.name === name));
+    return makeFolderIterator(
+      this.ctx,
+      this.children((x) => x.isFolder && x.name === name),
+    );
   }
   getFiles(): GFileIterator {
-    return makeFileIterator(this.ctx, this.children((x) => !x.isFolder));
+    return makeFileIterator(
+      this.ctx,
+      this.children((x) => !x.isFolder),
+    );
   }
   getFilesByName(name: string): GFileIterator {
-    return makeFileIterator(this.ctx, this.children((x) => !x.isFolder && x.name === name));
+    return makeFileIterator(
+      this.ctx,
+      this.children((x) => !x.isFolder && x.name === name),
+    );
   }
   /** A subset of the Drive query language: clauses joined by "and" — trashed = true|false,
    *  title|name = '…', title|name contains '…', mimeType = '…'. Anything else fails. */
@@ -231,7 +247,10 @@ export class FolderFake extends ItemFake implements GFolder {
         fail(`Invalid argument: q (unsupported query "${c}")`);
       }
     }
-    return makeFileIterator(this.ctx, this.children((x) => !x.isFolder && tests.every((t) => t(x))));
+    return makeFileIterator(
+      this.ctx,
+      this.children((x) => !x.isFolder && tests.every((t) => t(x))),
+    );
   }
   moveTo(destination: GFolder): GFolder {
     const dest = folderOf(this.ctx, destination);
@@ -308,7 +327,9 @@ export class DriveAppFake implements GDriveApp {
     return makeFile(this.ctx, it);
   }
   getFoldersByName(name: string): GFolderIterator {
-    const all = [...this.ctx.items.values()].filter((x) => x.isFolder && !x.rootOf && x.name === name && this.ctx.canRead(x, this.ctx.user));
+    const all = [...this.ctx.items.values()].filter(
+      (x) => x.isFolder && !x.rootOf && x.name === name && this.ctx.canRead(x, this.ctx.user),
+    );
     return makeFolderIterator(this.ctx, all);
   }
   getFilesByName(name: string): GFileIterator {

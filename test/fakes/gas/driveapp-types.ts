@@ -45,8 +45,10 @@ export interface GFolder extends Pick<GoogleAppsScript.Drive.Folder, 'getId' | '
   getLastUpdated(): GDate;
 }
 
-export interface GFile
-  extends Pick<GoogleAppsScript.Drive.File, 'getId' | 'getName' | 'getUrl' | 'isTrashed' | 'getMimeType' | 'getDescription'> {
+export interface GFile extends Pick<
+  GoogleAppsScript.Drive.File,
+  'getId' | 'getName' | 'getUrl' | 'isTrashed' | 'getMimeType' | 'getDescription'
+> {
   setName(name: string): GFile;
   setDescription(description: string): GFile;
   moveTo(destination: GFolder): GFile;

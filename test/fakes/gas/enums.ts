@@ -81,12 +81,7 @@ export const ParagraphHeading = enumOf<typeof GoogleAppsScript.Document.Paragrap
   'TITLE',
   'SUBTITLE',
 ]);
-export const HorizontalAlignment = enumOf<typeof GoogleAppsScript.Document.HorizontalAlignment>([
-  'LEFT',
-  'CENTER',
-  'RIGHT',
-  'JUSTIFY',
-]);
+export const HorizontalAlignment = enumOf<typeof GoogleAppsScript.Document.HorizontalAlignment>(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
 export const VerticalAlignment = enumOf<typeof GoogleAppsScript.Document.VerticalAlignment>(['BOTTOM', 'CENTER', 'TOP']);
 export const Attribute = enumOf<typeof GoogleAppsScript.Document.Attribute>([
   'BACKGROUND_COLOR',

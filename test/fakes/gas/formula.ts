@@ -680,9 +680,7 @@ export function fvalToScalar(v: FVal): Scalar {
 // Rewriting references
 
 function endText(e: RefEnd): string {
-  return `${e.col !== null ? `${e.colAbs ? '$' : ''}${colToLetters(e.col)}` : ''}${
-    e.row !== null ? `${e.rowAbs ? '$' : ''}${e.row}` : ''
-  }`;
+  return `${e.col !== null ? `${e.colAbs ? '$' : ''}${colToLetters(e.col)}` : ''}${e.row !== null ? `${e.rowAbs ? '$' : ''}${e.row}` : ''}`;
 }
 
 function rewrite(formula: string, fn: (ref: RefToken) => string | null): string {

@@ -241,7 +241,14 @@ export interface SpreadsheetView {
 }
 
 function validationView(v: ValidationModel | undefined): ValidationView | null {
-  return v ? { criteria: v.criteria, values: v.values.map((x) => (Array.isArray(x) ? [...x] : x)), allowInvalid: v.allowInvalid, helpText: v.helpText } : null;
+  return v
+    ? {
+        criteria: v.criteria,
+        values: v.values.map((x) => (Array.isArray(x) ? [...x] : x)),
+        allowInvalid: v.allowInvalid,
+        helpText: v.helpText,
+      }
+    : null;
 }
 
 function protectionView(ctx: FakeContext, ss: SpreadsheetModel, p: ProtectionModel): ProtectionView {
@@ -258,7 +265,14 @@ function protectionView(ctx: FakeContext, ss: SpreadsheetModel, p: ProtectionMod
 }
 
 function chartView(c: ChartModel): ChartView {
-  return { id: c.id, type: c.type, ranges: c.ranges.map(rectA1), options: { ...c.options }, position: { ...c.position }, numHeaders: c.numHeaders };
+  return {
+    id: c.id,
+    type: c.type,
+    ranges: c.ranges.map(rectA1),
+    options: { ...c.options },
+    position: { ...c.position },
+    numHeaders: c.numHeaders,
+  };
 }
 
 export function sheetView(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetModel): SheetView {

@@ -1,14 +1,5 @@
 /** PropertiesService, LockService, Session, Utilities and Logger fakes. */
-import type {
-  GLock,
-  GLockService,
-  GLogger,
-  GProperties,
-  GPropertiesService,
-  GSession,
-  GUser,
-  GUtilities,
-} from '../../../src/gas/services';
+import type { GLock, GLockService, GLogger, GProperties, GPropertiesService, GSession, GUser, GUtilities } from '../../../src/gas/services';
 import { FakeContext } from './context';
 import { MSG, fail } from './errors';
 import { makeUser } from './spreadsheet-extras';
@@ -36,7 +27,8 @@ class PropertiesFake implements GProperties {
       if (Buffer.byteLength(v) > MAX_VALUE_BYTES) fail('Argument too large: value');
       next.set(k, v);
     }
-    if (storeBytes(next) > MAX_STORE_BYTES) fail('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (storeBytes(next) > MAX_STORE_BYTES)
+      fail('You have exceeded the property storage quota. Please remove some properties and try again.');
     for (const [k, v] of entries) this.store.set(k, v);
   }
   getProperty(key: string): string | null {

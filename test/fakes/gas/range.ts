@@ -147,7 +147,9 @@ export class RangeFake implements GRange {
   setValues(values: unknown[][]): GRange {
     const grid = this.check<unknown>(values, 'setValues');
     const { row, col } = this._rect;
-    const contents = grid.map((line, i) => line.map((v, j) => coerceInput(v, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale)));
+    const contents = grid.map((line, i) =>
+      line.map((v, j) => coerceInput(v, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale)),
+    );
     this.edit();
     this.writeContents(contents);
     return this._self;
@@ -172,7 +174,8 @@ export class RangeFake implements GRange {
     const { row, col } = this._rect;
     const contents = grid.map((line, i) =>
       line.map((f, j) => {
-        if (typeof f !== 'string') fail(`The parameters (${typeName(formulas)}) don't match the method signature for SpreadsheetApp.Range.setFormulas.`);
+        if (typeof f !== 'string')
+          fail(`The parameters (${typeName(formulas)}) don't match the method signature for SpreadsheetApp.Range.setFormulas.`);
         return f.startsWith('=') ? { f } : coerceInput(f, this._sheet.get(row + i, col + j)?.numberFormat, this._ss.locale);
       }),
     );

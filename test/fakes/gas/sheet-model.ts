@@ -252,9 +252,10 @@ export class SpreadsheetModel {
   }
 
   private rewriteFormulas(fn: (formula: string, sheet: SheetModel) => string): void {
-    for (const s of this.sheets) s.forEachCell((_r, _c, cell) => {
-      if (cell.f !== undefined) cell.f = fn(cell.f, s);
-    });
+    for (const s of this.sheets)
+      s.forEachCell((_r, _c, cell) => {
+        if (cell.f !== undefined) cell.f = fn(cell.f, s);
+      });
   }
 
   /** Insert (count > 0, before `at`) or delete (count < 0, from `at`) rows or columns. */
@@ -433,7 +434,8 @@ export function cloneSpreadsheet(src: SpreadsheetModel, id: string): Spreadsheet
     s.forEachCell((r, c, cell) => {
       const copy: CellData = { ...cell };
       if (cell.v instanceof Date) copy.v = new Date(cell.v.getTime());
-      if (cell.validation) copy.validation = { ...cell.validation, values: cell.validation.values.map((v) => (Array.isArray(v) ? [...v] : v)) };
+      if (cell.validation)
+        copy.validation = { ...cell.validation, values: cell.validation.values.map((v) => (Array.isArray(v) ? [...v] : v)) };
       if (cell.border) copy.border = { ...cell.border };
       Object.assign(n.ensure(r, c), copy);
     });
@@ -446,7 +448,12 @@ export function cloneSpreadsheet(src: SpreadsheetModel, id: string): Spreadsheet
     n.hiddenCols = new Set(s.hiddenCols);
     n.merges = s.merges.map((r) => ({ ...r }));
     n.borders = s.borders.map((b) => ({ rect: { ...b.rect }, border: { ...b.border } }));
-    n.charts = s.charts.map((ch) => ({ ...ch, ranges: ch.ranges.map((r) => ({ ...r })), options: { ...ch.options }, position: { ...ch.position } }));
+    n.charts = s.charts.map((ch) => ({
+      ...ch,
+      ranges: ch.ranges.map((r) => ({ ...r })),
+      options: { ...ch.options },
+      position: { ...ch.position },
+    }));
     n.conditionalRules = s.conditionalRules.map((cr) => ({
       ranges: cr.ranges.map((r) => ({ ...r })),
       condition: { type: cr.condition.type, values: [...cr.condition.values] },

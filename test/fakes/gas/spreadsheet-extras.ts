@@ -44,7 +44,8 @@ export class ProtectionFake implements GProtection {
   ) {}
 
   _guard(): void {
-    if (this.ctx.spreadsheets.get(this._ss.id) !== this._ss) fail(`Document ${this._ss.id} is missing (perhaps it was deleted, or you don't have read access?)`);
+    if (this.ctx.spreadsheets.get(this._ss.id) !== this._ss)
+      fail(`Document ${this._ss.id} is missing (perhaps it was deleted, or you don't have read access?)`);
   }
 
   private sheet(): SheetModel {

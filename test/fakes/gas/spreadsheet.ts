@@ -97,7 +97,8 @@ export class SheetFake implements GSheet {
         fail("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
       rect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
       for (const v of [rect.row, rect.col, rect.numRows, rect.numCols])
-        if (!Number.isFinite(v)) fail("The parameters (number,number,number,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+        if (!Number.isFinite(v))
+          fail("The parameters (number,number,number,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
       rect = { row: Math.trunc(rect.row), col: Math.trunc(rect.col), numRows: Math.trunc(rect.numRows), numCols: Math.trunc(rect.numCols) };
     }
     checkBounds(this._sheet, rect);
@@ -139,7 +140,9 @@ export class SheetFake implements GSheet {
     this.edit({ row: Math.min(row, this._sheet.maxRows), col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
     if (row > this._sheet.maxRows) this._sheet.maxRows = row;
     if (rowContents.length > this._sheet.maxCols) this._sheet.maxCols = rowContents.length;
-    rowContents.forEach((v, i) => this._sheet.setContent(row, i + 1, coerceInput(v, this._sheet.get(row, i + 1)?.numberFormat, this._ss.locale)));
+    rowContents.forEach((v, i) =>
+      this._sheet.setContent(row, i + 1, coerceInput(v, this._sheet.get(row, i + 1)?.numberFormat, this._ss.locale)),
+    );
     return this._self;
   }
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
@@ -373,7 +376,10 @@ export class SpreadsheetFake implements GSpreadsheet {
     this.edit();
     let name: string;
     let index: number;
-    const activeIdx = Math.max(0, this._ss.sheets.findIndex((s) => s.id === this._ss.activeSheetId));
+    const activeIdx = Math.max(
+      0,
+      this._ss.sheets.findIndex((s) => s.id === this._ss.activeSheetId),
+    );
     if (typeof a === 'string') {
       name = a;
       index = typeof b === 'number' ? b : activeIdx + 1;
@@ -414,7 +420,12 @@ export class SpreadsheetFake implements GSpreadsheet {
     return this._ss.protections.filter((p) => p.type === t).map((p) => makeProtection(this.ctx, this._ss, p));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this.ctx.ui.toasts.push({ spreadsheetId: this._ss.id, message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? null });
+    this.ctx.ui.toasts.push({
+      spreadsheetId: this._ss.id,
+      message: String(msg),
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? null,
+    });
   }
   getSpreadsheetTimeZone(): string {
     return this._ss.timeZone;
@@ -438,8 +449,14 @@ export class SpreadsheetFake implements GSpreadsheet {
     for (const e of emailAddresses) {
       this.item().editors.add(e);
       this.ctx.shares.push({
-        itemId: this._ss.id, email: e, role: 'editor', by: this.ctx.user, at: this.ctx.now(),
-        via: 'Spreadsheet.addEditors', notify: true, message: null,
+        itemId: this._ss.id,
+        email: e,
+        role: 'editor',
+        by: this.ctx.user,
+        at: this.ctx.now(),
+        via: 'Spreadsheet.addEditors',
+        notify: true,
+        message: null,
       });
     }
     return this._self;

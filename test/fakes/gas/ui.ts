@@ -1,5 +1,14 @@
 /** Ui (menus, sidebars, dialogs, alerts) and HtmlService fakes. */
-import type { GButton, GButtonSet, GHtmlOutput, GHtmlService, GMenu, GSandboxMode, GUi, GXFrameOptionsMode } from '../../../src/gas/services';
+import type {
+  GButton,
+  GButtonSet,
+  GHtmlOutput,
+  GHtmlService,
+  GMenu,
+  GSandboxMode,
+  GUi,
+  GXFrameOptionsMode,
+} from '../../../src/gas/services';
 import { FakeContext, MenuLog, unwrap } from './context';
 import { Button, ButtonSet, SandboxMode, XFrameOptionsMode } from './enums';
 import { fail } from './errors';
@@ -161,7 +170,14 @@ class UiFake implements GUi {
   }
   showModelessDialog(userInterface: GHtmlOutput, title: string): void {
     const h = htmlOf(userInterface);
-    this.ctx.ui.dialogs.push({ title: String(title), html: h.content, width: h.width, height: h.height, modal: false, user: this.ctx.user });
+    this.ctx.ui.dialogs.push({
+      title: String(title),
+      html: h.content,
+      width: h.width,
+      height: h.height,
+      modal: false,
+      user: this.ctx.user,
+    });
   }
 }
 

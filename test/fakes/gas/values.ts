@@ -30,8 +30,7 @@ const VI_DATE_TEXT = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
 export function coerceInput(v: unknown, numberFormat: string | undefined, locale = 'en_US'): { v?: Scalar; f?: string } {
   if (v === null || v === undefined) return {};
   if (typeof v === 'string') {
-    if (v.length > MAX_CELL_CHARS)
-      fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    if (v.length > MAX_CELL_CHARS) fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
     if (v === '') return {};
     if (v.startsWith('=') && v.length > 1) return { f: v };
     if (v.startsWith("'")) return v.length > 1 ? { v: v.slice(1) } : {};
