@@ -1,14 +1,18 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
-import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, STATUS, Unit, UnitResult, UnitScore } from './types';
+import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, Unit, UnitResult, UnitScore } from './types';
 import { Control } from './control';
 import { layoutOptions, readUnitSheet } from './unit-sheet';
 import { hasBlockingError, validateEntries } from './validate';
 import { scoreUnit } from './score';
 import { classifyAndRank, RankInput, summarize } from './rank';
 import { SHEETS } from './schema';
+import { isSubmitted } from './status';
 
 /** What an adapter found for one unit: its `Chấm điểm` grid, or why there is none. */
-export type UnitSource = { grid: Grid; link?: string } | { missing: string; link?: string };
+export type UnitSource =
+  | { grid: Grid; link?: string }
+  /** No file to read; `transient`: the file exists but could not be read this time (run again). */
+  | { missing: string; link?: string; transient?: boolean };
 
 export interface UnitAssessment {
   unit: Unit;
@@ -16,8 +20,7 @@ export interface UnitAssessment {
   score: UnitScore | null;
 }
 
-/** Submission is recorded in `Đơn vị`/`Trạng thái`. */
-export const isSubmitted = (u: Unit) => u.status.trim().toLowerCase() === STATUS.submitted.toLowerCase();
+export { isSubmitted };
 
 export function assessUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitAssessment {
   const rubric = control.rubrics[unit.rubricId];
@@ -25,10 +28,12 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   if (!rubric) return { unit, findings: [], score: null }; // reported once by readControl
   if (!source || 'missing' in source) {
     const why = source?.missing ?? 'chưa có biểu mẫu chấm điểm';
+    // A file that could not be read this time is a Lỗi whatever the submission: its score is unknown.
+    const transient = !!source && 'transient' in source && !!source.transient;
     const finding: Finding = {
-      severity: isSubmitted(unit) ? 'Lỗi' : 'Cảnh báo',
+      severity: isSubmitted(unit) || transient ? 'Lỗi' : 'Cảnh báo',
       unitCode: unit.code,
-      code: 'missing-file',
+      code: transient ? 'file-unreadable' : 'missing-file',
       link,
       message: `${unit.name} (${unit.code}): ${why}.`,
     };
@@ -59,14 +64,6 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
 }
 
-/** Control findings that make a ranking meaningless: the rules themselves could not be read. */
-const RULE_ERRORS = new Set(['missing-sheet', 'missing-column', 'rubric', 'levels', 'settings']);
-
-/** The control workbook's errors that forbid ranking and documents (they would be silently wrong). */
-export function rankingBlockers(control: Control): Finding[] {
-  return control.findings.filter((f) => f.severity === 'Lỗi' && RULE_ERRORS.has(f.code));
-}
-
 export interface Assessment {
   findings: Finding[];
   results: UnitResult[];
@@ -83,6 +80,9 @@ export function assessAll(control: Control, sources: Record<string, UnitSource |
     if (!isSubmitted(unit)) reasons.push(NOT_SUBMITTED_REASON);
     if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-gate')) {
       reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
+    }
+    if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-status')) {
+      reasons.push(`Trạng thái ghi sai (xem sheet «${SHEETS.findings}»)`);
     }
     if (hasBlockingError(findings)) reasons.push(`Có lỗi dữ liệu chặn xếp loại (xem sheet «${SHEETS.findings}»)`);
     return { unit, score, notClassifiedReasons: reasons };

@@ -102,6 +102,12 @@ function asNumber(c: Cell): number | null {
   return p.kind === 'number' ? p.value : null;
 }
 
+/** A year such as 2024, or null. */
+function validYear(c: Cell): number | null {
+  const y = asNumber(c);
+  return y !== null && Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
+}
+
 const positive = (n: number | null) => (n !== null && n > 0 ? n : null);
 const atLeastZero = (n: number | null) => (n !== null && n >= 0 ? n : null);
 
@@ -115,7 +121,9 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
   const list = (k: ConfigKey) => splitList(text(k), /\s*[;\n]\s*/);
   const { levels, gates } = parseLevels(levelRows);
   return {
-    year: asNumber(get('year')) ?? new Date().getFullYear(),
+    // 0 when missing or invalid: never the clock's year (in January that is the wrong one);
+    // readControl reports it and every step refuses to run.
+    year: validYear(get('year')) ?? 0,
     province: text('province'),
     parentBody: text('parentBody'),
     issuingBody: lines('issuingBody'),
@@ -147,7 +155,7 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
   };
 }
 
-/** `Xếp loại` rows → levels and gates; an empty sheet gives the defaults. */
+/** `Xếp loại` rows → levels and gates; an empty sheet gives the defaults (and checkLevels reports it: no ranking). */
 export function parseLevels(rows: LevelRow[]): { levels: Level[]; gates: Gate[] } {
   return checkLevels(rows).parsed;
 }
@@ -184,6 +192,7 @@ export function checkLevels(rows: LevelRow[]): { parsed: { levels: Level[]; gate
       problems.push(`${at(r)}cột «Loại» ghi «${cellText(r.kind)}»; chỉ nhận «${LEVEL_KIND.level}» hoặc «${LEVEL_KIND.gate}».`);
     }
   }
+  if (!levels.length) problems.push(`chưa có mức xếp loại nào (dòng có «Loại» là «${LEVEL_KIND.level}»); không xếp loại được.`);
   const codes = new Set(levels.map((l) => normalizeHeader(l.code)));
   for (const g of gates) {
     if (!g.maxLevel)
@@ -207,27 +216,46 @@ export function checkLevels(rows: LevelRow[]): { parsed: { levels: Level[]; gate
   return { parsed, problems };
 }
 
-/** Values of `Cấu hình` that would be silently replaced by a default: each gets a message. */
-export function checkSettings(configRows: ConfigRow[]): string[] {
+/** A problem of `Cấu hình`, by the key it concerns. */
+export interface SettingsProblem {
+  key: ConfigKey;
+  message: string;
+}
+
+/** Rows of `Cấu hình` a rule is read from: deleting one would silently change the rule. */
+const RULE_KEYS: readonly ConfigKey[] = ['year', 'step', 'bonusCap'];
+
+/** Values of `Cấu hình` that are missing or would be silently replaced by a default: each gets a message. */
+export function checkSettings(configRows: ConfigRow[]): SettingsProblem[] {
   const byKey = new Map<string, ConfigRow>();
   for (const r of configRows) byKey.set(normalizeHeader(r.key), r);
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   const get = (k: ConfigKey) => byKey.get(normalizeHeader(CONFIG_KEYS[k][0]));
   const label = (k: ConfigKey) => `«${CONFIG_KEYS[k][0]}»${get(k)?.row ? ` (dòng ${get(k)!.row})` : ''}`;
   const filled = (k: ConfigKey) => cellText(get(k)?.value ?? null) !== '';
-  const year = asNumber(get('year')?.value ?? null);
-  if (filled('year') && (year === null || !Number.isInteger(year) || year < 2000 || year > 2100)) {
-    problems.push(`${label('year')} ghi «${cellText(get('year')!.value)}»; cần một năm, ví dụ 2024.`);
+  const add = (key: ConfigKey, message: string) => problems.push({ key, message });
+  for (const k of RULE_KEYS) {
+    if (!get(k)) add(k, `không có dòng «${CONFIG_KEYS[k][0]}» (${CONFIG_KEYS[k][1].toLowerCase()}); hãy thêm lại dòng này.`);
+  }
+  if (get('year') && validYear(get('year')!.value) === null) {
+    add(
+      'year',
+      filled('year')
+        ? `${label('year')} ghi «${cellText(get('year')!.value)}»; cần một năm, ví dụ 2025.`
+        : `${label('year')} đang để trống; cần ghi năm đánh giá, ví dụ 2025.`,
+    );
   }
   for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
     if (filled(k) && !asDate(get(k)!.value))
-      problems.push(`${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
+      add(k, `${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
   }
   const step = asNumber(get('step')?.value ?? null);
-  if (filled('step') && (step === null || step <= 0))
-    problems.push(`${label('step')} ghi «${cellText(get('step')!.value)}»; cần một số dương, ví dụ 0,25.`);
+  if (get('step') && (step === null || step <= 0)) {
+    add('step', `${label('step')} ghi «${cellText(get('step')!.value)}»; cần một số dương, ví dụ 0,25.`);
+  }
   const cap = asNumber(get('bonusCap')?.value ?? null);
-  if (filled('bonusCap') && (cap === null || cap < 0))
-    problems.push(`${label('bonusCap')} ghi «${cellText(get('bonusCap')!.value)}»; cần một số không âm, hoặc bỏ trống.`);
+  if (filled('bonusCap') && (cap === null || cap < 0)) {
+    add('bonusCap', `${label('bonusCap')} ghi «${cellText(get('bonusCap')!.value)}»; cần một số không âm, hoặc bỏ trống.`);
+  }
   return problems;
 }

@@ -1,6 +1,8 @@
 // The control workbook (Bảng điều khiển) read into plain data, with its own findings.
 import { Finding, Grid, Rubric, Unit } from './types';
 import { CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
+import { allowedStatusesText, canonicalStatus } from './status';
+import { HistoryRow, readHistory, rowYear, unitInYear } from './years';
 import { readTable, structureFinding } from './table';
 import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
@@ -14,6 +16,7 @@ export interface ControlGrids {
   levels?: Grid;
   narrative?: Grid;
   previous?: Grid;
+  history?: Grid;
 }
 
 /** The sheet behind each grid of ControlGrids: what an adapter reads before `readControl`. */
@@ -24,6 +27,7 @@ export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
   levels: SHEETS.levels,
   narrative: SHEETS.narrative,
   previous: SHEETS.previous,
+  history: SHEETS.history,
 };
 
 export interface PreviousResult {
@@ -39,6 +43,8 @@ export interface Control {
   rubrics: Record<string, Rubric>;
   narrative: Record<string, string>;
   previous: PreviousResult[];
+  /** `Trạng thái các năm`: statuses and links of the other years. */
+  history: HistoryRow[];
   /** Problems of the control workbook itself (unit list, rubric, structure). */
   findings: Finding[];
 }
@@ -84,12 +90,15 @@ function unevenMaxima(r: Rubric): Finding[] {
 export function readControl(g: ControlGrids): Control {
   const findings: Finding[] = [];
   const configRows = table(g.config, SHEETS.config, CONFIG_COLUMNS, ['key', 'value'], findings);
-  const levelRows = table(g.levels, SHEETS.levels, LEVEL_COLUMNS, ['kind', 'code', 'name', 'min'], findings, true);
+  // `Xếp loại` holds the thresholds: without it a ranking would silently use the defaults.
+  const levelRows = table(g.levels, SHEETS.levels, LEVEL_COLUMNS, ['kind', 'code', 'name', 'min'], findings);
   const settings = parseSettings(configRows, levelRows);
-  const sheetProblem = (sheet: string, code: string) => (message: string) =>
+  const sheetProblem = (sheet: string, code: string, message: string) =>
     findings.push({ severity: 'Lỗi', unitCode: '', sheet, code, message: `${CONTROL}, sheet «${sheet}», ${message}` });
-  checkSettings(configRows).forEach(sheetProblem(SHEETS.config, 'settings'));
-  checkLevels(levelRows).problems.forEach(sheetProblem(SHEETS.levels, 'levels'));
+  if (g.config) {
+    for (const p of checkSettings(configRows)) sheetProblem(SHEETS.config, p.key === 'year' ? 'year' : 'settings', p.message);
+  }
+  if (g.levels) for (const p of checkLevels(levelRows).problems) sheetProblem(SHEETS.levels, 'levels', p);
 
   const criteriaRows = table(
     g.criteria,
@@ -112,6 +121,7 @@ export function readControl(g: ControlGrids): Control {
     });
   }
 
+  const history = readHistory(g.history);
   const unitRows = table(g.units, SHEETS.units, UNIT_COLUMNS, ['code', 'name', 'group', 'rubricId'], findings);
   const units: Unit[] = [];
   const seen = new Map<string, number>();
@@ -148,11 +158,19 @@ export function readControl(g: ControlGrids): Control {
         );
       }
     }
+    const status = canonicalStatus(cellText(r.status));
+    if (status === null) {
+      add(
+        'unknown-status',
+        `trạng thái «${cellText(r.status)}» của đơn vị ${name} (${code}) không có trong danh sách; chỉ nhận ${allowedStatusesText()} hoặc để trống. Công cụ không ghi đè ô này cho đến khi sửa, và đơn vị chưa được xếp loại.`,
+      );
+    }
     const email = cellText(r.email);
     if (email && !isValidEmail(email)) {
       add('invalid-email', `email người chấm «${email}» của đơn vị ${name} (${code}) không hợp lệ; biểu mẫu sẽ không được chia sẻ.`);
     }
-    units.push({
+    const link = cellText(r.link);
+    const typed: Unit = {
       code,
       name,
       rubricId,
@@ -160,10 +178,11 @@ export function readControl(g: ControlGrids): Control {
       type: cellText(r.type),
       group: cellText(r.group),
       gates,
-      status: cellText(r.status),
-      link: cellText(r.link),
+      status: status ?? cellText(r.status),
+      link,
       row: r.row,
-    });
+    };
+    units.push(unitInYear(typed, rowYear(r.statusYear, link, settings.year), settings.year, history));
   }
 
   const narrative: Record<string, string> = {};
@@ -179,5 +198,5 @@ export function readControl(g: ControlGrids): Control {
       level: cellText(r.level) || null,
     };
   });
-  return { settings, units, rubrics, narrative, previous, findings };
+  return { settings, units, rubrics, narrative, previous, history, findings };
 }

@@ -11,6 +11,7 @@ export const SHEETS = {
   results: 'Kết quả',
   findings: 'Kiểm tra',
   log: 'Nhật ký',
+  history: 'Trạng thái các năm',
   // Unit workbook.
   scoring: 'Chấm điểm',
   meta: 'Thông tin biểu mẫu',
@@ -29,6 +30,17 @@ export const UNIT_COLUMNS = {
   rubricId: 'Bộ tiêu chí',
   email: 'Email người chấm',
   gates: 'Điều kiện khống chế',
+  status: 'Trạng thái',
+  link: 'Liên kết',
+  /** The year `Trạng thái` and `Liên kết` belong to (tool-written; another year's are kept in `Trạng thái các năm`). */
+  statusYear: 'Năm của trạng thái',
+} as const;
+
+/** `Trạng thái các năm`: the status and link of each unit in the years before the current one. */
+export const HISTORY_COLUMNS = {
+  year: 'Năm',
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
   status: 'Trạng thái',
   link: 'Liên kết',
 } as const;

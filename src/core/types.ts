@@ -113,15 +113,21 @@ export interface Unit {
   email: string;
   /** Gate codes that apply to this unit (column `Điều kiện khống chế`). */
   gates: string[];
+  /** `Trạng thái` and `Liên kết` of the control's year (blank when the row held another year's: see `history`). */
   status: string;
   link: string;
+  /** 1-based row in `Đơn vị`. */
   row?: number;
+  /** The row's `Trạng thái`/`Liên kết` as typed, when they belong to another year than the control's. */
+  otherYear?: { year: number; status: string; link: string };
 }
 
 export const STATUS = {
   created: 'Đã tạo biểu mẫu',
   scoring: 'Đang chấm',
   submitted: 'Đã nộp',
+  /** Written by the admin to ask for a new file in place of one that was trashed or deleted. */
+  recreate: 'Tạo lại',
 } as const;
 
 /** Reason given to a unit that has not submitted (report-model counts submissions by it). */

@@ -13,11 +13,11 @@ import { cellText } from '../core/text';
 import type { Settings } from '../core/config';
 import type { Env } from './env';
 import type { GSpreadsheet } from './services';
-import { fingerprintIn, isLockedLine, lockedLine } from './status-line';
+import { fingerprintIn, isLockedLine, lockedLine } from '../core/submission-line';
 import type { FileRecord } from './store';
 import { isNotFound, RETRY_AFTER_MS } from './drive';
 import { rawMessage } from './errors';
-import { inputsFingerprint } from './fingerprint';
+import { inputsFingerprint } from '../core/inputs-fingerprint';
 import { anyUnit } from './unit-files';
 
 /** Rows read beyond the layout, so rows inserted by the owner are still seen. */

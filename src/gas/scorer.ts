@@ -14,8 +14,8 @@ import { UserError } from './errors';
 import { buildState, canAppraise, openUnitView, protectionOf, readView, statusOf, UnitView } from './unit-view';
 import { EXTRA_META, metaValues } from './unit-meta';
 import { ownerOnly, scorerRanges } from './unit-draw';
-import { scoringLine, submittedLine } from './status-line';
-import { inputsFingerprint } from './fingerprint';
+import { scoringLine, submittedLine } from '../core/submission-line';
+import { inputsFingerprint } from '../core/inputs-fingerprint';
 
 const FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note'];
 

@@ -17,7 +17,7 @@ import { activeUser, Env } from './env';
 import { UserError } from './errors';
 import { activeSpreadsheet } from './control-io';
 import { EmbeddedScoring, EXTRA_META, metaText, metaValues } from './unit-meta';
-import { isLockedLine } from './status-line';
+import { isLockedLine } from '../core/submission-line';
 import { parseA1 } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
 

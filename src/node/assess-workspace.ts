@@ -1,17 +1,37 @@
-// Open a workspace and run the core's one-way flow: control + unit grids → findings, results.
-import { Assessment, assessAll } from '../core/assess';
+// Open a workspace, read every unit file, and run the core's step: the CLI only reads and writes.
 import type { Control } from '../core/control';
+import { AssessOutput, AssessStepName, assessStep } from '../core/steps/assess';
+import { STEP_LABELS } from '../core/steps/plan';
+import { Context } from './context';
+import { UserError } from './errors';
 import { ControlWorkbook } from './xlsx/control-workbook';
 import { readUnitSources } from './unit-sources';
+import { writeFindings, writeResults } from './output-sheets';
 
-export interface WorkspaceAssessment extends Assessment {
+export interface WorkspaceAssessment extends AssessOutput {
   book: ControlWorkbook;
   control: Control;
 }
 
-export async function assessWorkspace(ws: string): Promise<WorkspaceAssessment> {
+/**
+ * Run `step` on the workspace and write what it decided: `Đơn vị` (statuses from the files, the
+ * year's switch), `Kiểm tra` (validate and after), `Kết quả` (rank and after), `Nhật ký`. A step
+ * the control workbook blocks writes only `Kiểm tra` (so the user sees why) and throws.
+ */
+export async function runStep(ws: string, step: AssessStepName, ctx: Context): Promise<WorkspaceAssessment> {
   const book = await ControlWorkbook.open(ws);
   const control = book.read();
-  const sources = await readUnitSources(ws, control);
-  return { book, control, ...assessAll(control, sources) };
+  const sources = control.settings.year ? await readUnitSources(ws, control) : {};
+  const out = assessStep(control, step, { sources, today: ctx.now() });
+  if (out.blockers.length) {
+    writeFindings(book, out.findings, control.units);
+    await book.save();
+    throw new UserError(out.message);
+  }
+  book.writeUnits(control, out.writes);
+  if (step !== 'progress') writeFindings(book, out.findings, control.units);
+  if (out.summary && step !== 'validate') writeResults(book, out.results, control.settings);
+  book.log(ctx.now(), ctx.user(), STEP_LABELS[step], out.message);
+  await book.save();
+  return { ...out, book, control };
 }

@@ -1,6 +1,7 @@
 import { newControlSheets } from '../../src/core/control-template';
 import { ControlGrids, readControl } from '../../src/core/control';
-import { assessAll, rankingBlockers, UnitSource } from '../../src/core/assess';
+import { assessAll, UnitSource } from '../../src/core/assess';
+import { stepBlockers } from '../../src/core/steps/plan';
 import { isFormula, unitSheetLayout } from '../../src/core/unit-sheet';
 import { sampleEntries } from '../../src/core/sample';
 import { findHeader } from '../../src/core/table';
@@ -86,7 +87,7 @@ describe('readControl: rules that would silently change a classification', () =>
     const messages = c.findings.map((f) => f.message).join('\n');
     expect(messages).toContain('sheet «Xếp loại», dòng 2: mức «HTXS» có điểm tối thiểu «≥ 90» không phải là số.');
     expect(messages).toMatch(/dòng 7: cột «Loại» ghi «Điều kiện khống chê»/);
-    expect(rankingBlockers(c)).toHaveLength(2);
+    expect(stepBlockers(c, 'rank')).toHaveLength(2);
   });
 
   it('reports a gate pointing to a level that does not exist', () => {
@@ -103,7 +104,10 @@ describe('readControl: rules that would silently change a classification', () =>
       const cap = rows.findIndex((r) => r[0] === 'Trần điểm thưởng');
       rows[cap][1] = -2;
     });
-    expect(codes(c).filter((x) => x === 'Lỗi settings')).toHaveLength(4);
+    expect(codes(c).filter((x) => x === 'Lỗi settings')).toHaveLength(3);
+    expect(codes(c)).toContain('Lỗi year');
+    // Never the clock's year: 0, and every step refuses.
+    expect(c.settings.year).toBe(0);
     expect(c.settings.scoring.bonusCap).toBeNull();
     expect(c.settings.scoring.step).toBe(0.25);
   });

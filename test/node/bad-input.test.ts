@@ -56,10 +56,10 @@ beforeAll(async () => {
   await setupWorkspace(ws, UNITS, [{ 'Mã đơn vị': 'U01', 'Tên đơn vị': 'Xã Trùng Mã', Nhóm: 'Cụm 2', 'Bộ tiêu chí': 'KT' }]);
   const t = capture();
   expect(await templates(ws, {}, t)).toBe(1); // the duplicate and the unknown rubric are skipped
-  expect(t.errors.join('\n')).toMatch(/Xã Thử U10 \(U10\): bỏ qua — .*bộ tiêu chí «XX» không có trong sheet «Tiêu chí»/);
-  expect(t.errors.join('\n')).toMatch(/Xã Thử U01 \(U01\): bỏ qua — .*mã đơn vị «U01» bị trùng với dòng 2/);
+  expect(t.errors.join('\n')).toMatch(/Xã Thử U10 \(U10\): chưa tạo biểu mẫu — .*bộ tiêu chí «XX» không có trong sheet «Tiêu chí»/);
+  expect(t.errors.join('\n')).toMatch(/Xã Thử U01 \(U01\): chưa tạo biểu mẫu — .*mã đơn vị «U01» bị trùng với dòng 2/);
   expect(t.errors.join('\n')).toMatch(/\[Lỗi\] .*email người chấm «u11@» .* không hợp lệ/);
-  expect(t.lines[0]).toBe('Đã tạo 9 biểu mẫu, giữ nguyên 0 biểu mẫu đã có, bỏ qua 2 đơn vị.');
+  expect(t.lines[0]).toBe('9/11 đơn vị đã có biểu mẫu; tạo mới 9; giữ nguyên 0; bỏ qua 2 đơn vị.');
   // U01's workbook is made once the duplicate row is gone; it stays clean.
   await editBook(controlPath(ws), (wb) => wb.getWorksheet('Đơn vị')!.spliceRows(13, 1));
   expect(await templates(ws, {}, capture())).toBe(1); // U10 still skipped

@@ -73,7 +73,7 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
   ]) {
     const ctx = capture();
     expect(await main(argv, ctx)).toBe(1);
-    expect(ctx.errors.join('\n')).toContain('chưa xếp hạng được vì bảng điều khiển có lỗi');
+    expect(ctx.errors.join('\n')).toMatch(/Chưa thực hiện «(Tổng hợp & xếp hạng|Tạo báo cáo)» vì bảng điều khiển có lỗi/);
     expect(ctx.errors.join('\n')).toContain('mức «HTXS» có điểm tối thiểu «≥ 90» không phải là số');
   }
   const results = (await openBook(controlPath(ws))).getWorksheet('Kết quả')!;
@@ -81,27 +81,72 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
   expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs).toBe(before);
 });
 
-test("a new year gets its own files and statuses; last year's files are left as they were", async () => {
+const setYear = (ws: string, year: number | null) =>
+  editBook(controlPath(ws), (wb) => {
+    wb.getWorksheet('Cấu hình')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Năm') row.getCell(2).value = year;
+    });
+  });
+const linkText = (v: unknown) => String((v as { text?: string })?.text ?? v);
+
+test("a new year gets its own files and statuses; last year's are kept in «Trạng thái các năm» and come back with the year", async () => {
   const ws = tmpDir();
   expect(await main(['demo', ws], capture())).toBe(0);
   const old = path.join(ws, 'Dân vận chính quyền 2024', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx');
   const oldTime = fs.statSync(old).mtimeMs;
-  await editBook(controlPath(ws), (wb) => {
-    const s = wb.getWorksheet('Cấu hình')!;
-    s.eachRow((row) => {
-      if (row.getCell(1).value === 'Năm') row.getCell(2).value = 2025;
-    });
-  });
+  const before = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  expect(before.filter((u) => u['Trạng thái'] === 'Đã nộp').length).toBeGreaterThan(20);
+  await setYear(ws, 2025);
   const ctx = capture();
   expect(await main(['templates', ws], ctx)).toBe(0);
-  expect(ctx.lines.join('\n')).toContain('Đã tạo 33 biểu mẫu');
+  expect(ctx.lines.join('\n')).toContain('33/33 đơn vị đã có biểu mẫu; tạo mới 33');
   expect(fs.existsSync(path.join(ws, 'Dân vận chính quyền 2025', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx'))).toBe(true);
   expect(fs.statSync(old).mtimeMs).toBe(oldTime);
-  const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  const book = await openBook(controlPath(ws));
+  const units = rowsOf(book.getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết', 'Năm của trạng thái']);
   expect(new Set(units.map((u) => u['Trạng thái']))).toEqual(new Set(['Đã tạo biểu mẫu']));
-  expect(
-    units.every((u) => String((u['Liên kết'] as { text?: string })?.text ?? u['Liên kết']).startsWith('Dân vận chính quyền 2025/')),
-  ).toBe(true);
+  expect(new Set(units.map((u) => u['Năm của trạng thái']))).toEqual(new Set([2025]));
+  expect(units.every((u) => linkText(u['Liên kết']).startsWith('Dân vận chính quyền 2025/'))).toBe(true);
+  // 2024's statuses and links are history, readable in their own sheet.
+  const history = rowsOf(book.getWorksheet('Trạng thái các năm')!, ['Năm', 'Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  expect(history.map((h) => [h['Mã đơn vị'], h['Trạng thái'], linkText(h['Liên kết'])]).sort()).toEqual(
+    before.map((u) => [u['Mã đơn vị'], u['Trạng thái'], linkText(u['Liên kết'])]).sort(),
+  );
+  expect(new Set(history.map((h) => h['Năm']))).toEqual(new Set([2024]));
+  // Back to 2024: every submission is there again, and 2025's wait in the history.
+  await setYear(ws, 2024);
+  expect(await main(['rank', ws, '--json'], capture())).toBe(0);
+  const again = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  expect(again.map((u) => [u['Mã đơn vị'], u['Trạng thái']])).toEqual(before.map((u) => [u['Mã đơn vị'], u['Trạng thái']]));
+});
+
+test('a blank or invalid «Năm» stops every step: no file made, no status or link touched', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  const before = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  for (const year of [null, 'hai không hai lăm'] as const) {
+    await editBook(controlPath(ws), (wb) => {
+      wb.getWorksheet('Cấu hình')!.eachRow((row) => {
+        if (row.getCell(1).value === 'Năm') row.getCell(2).value = year;
+      });
+    });
+    for (const argv of [
+      ['templates', ws],
+      ['validate', ws],
+      ['rank', ws],
+      ['report', ws],
+      ['submit', ws, 'BS-X01'],
+    ]) {
+      const ctx = capture();
+      expect(await main(argv, ctx)).toBe(1);
+      expect(ctx.errors.join('\n')).toMatch(
+        /vì bảng điều khiển có lỗi cần sửa trước:\n\s+- Bảng điều khiển, sheet «Cấu hình», «Năm» \(dòng 2\)/,
+      );
+    }
+  }
+  expect(fs.readdirSync(ws).filter((f) => f.startsWith('Dân vận chính quyền'))).toEqual(['Dân vận chính quyền 2024']);
+  const after = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
+  expect(after).toEqual(before);
 });
 
 test('a unit switched to another rubric keeps its file and is told how to get a new one', async () => {
@@ -155,4 +200,69 @@ describe('build/cli.js (after npm run build)', () => {
     expect(piped.stdout).toMatch(/^\[Lỗi\] /);
     expect(piped.stderr).toBe('');
   });
+});
+
+test('«Xếp loại» deleted, emptied or a rule row of «Cấu hình» deleted: rank and report refuse and say which', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  const cases: Array<[string, (wb: import('exceljs').Workbook) => void, RegExp]> = [
+    ['renamed', (wb) => (wb.getWorksheet('Xếp loại')!.name = 'Xep loai cu'), /không tìm thấy sheet «Xếp loại»/],
+    [
+      'emptied',
+      (wb) => {
+        // Emptied below its header, as a user selecting the rows and pressing Delete would.
+        wb.getWorksheet('Xếp loại')!.eachRow((row, n) => {
+          if (n > 1) row.eachCell((c) => (c.value = null));
+        });
+      },
+      /chưa có mức xếp loại nào/,
+    ],
+    [
+      'step row deleted',
+      (wb) => {
+        const s = wb.getWorksheet('Cấu hình')!;
+        s.eachRow((row, n) => {
+          if (row.getCell(1).value === 'Bước điểm') s.spliceRows(n, 1);
+        });
+      },
+      /không có dòng «Bước điểm»/,
+    ],
+  ];
+  for (const [label, edit, why] of cases) {
+    const copy = tmpDir();
+    fs.cpSync(ws, copy, { recursive: true });
+    await editBook(controlPath(copy), edit);
+    for (const cmd of ['rank', 'report']) {
+      const ctx = capture();
+      expect([label, cmd, await main([cmd, copy], ctx)]).toEqual([label, cmd, 1]);
+      expect(ctx.errors.join('\n')).toMatch(why);
+    }
+  }
+});
+
+test('a status typed wrong («Da nop») is reported with the allowed words, never overwritten, and the unit is not classified', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws], capture())).toBe(0);
+  await editBook(controlPath(ws), (wb) => {
+    const s = wb.getWorksheet('Đơn vị')!;
+    const col = (s.getRow(1).values as unknown[]).indexOf('Trạng thái');
+    s.eachRow((row) => {
+      if (row.getCell(1).value === 'BS-X01') row.getCell(col).value = 'Da nop';
+    });
+  });
+  expect(await main(['templates', ws], capture())).toBe(0);
+  const ctx = capture();
+  expect(await main(['rank', ws, '--json'], ctx)).toBe(0);
+  const x01 = (JSON.parse(ctx.lines.join('\n')) as Array<{ code: string; classified: boolean; reasons: string[] }>).find(
+    (r) => r.code === 'BS-X01',
+  )!;
+  expect(x01.classified).toBe(false);
+  expect(x01.reasons.join()).toContain('Trạng thái ghi sai');
+  const book = await openBook(controlPath(ws));
+  const unit = rowsOf(book.getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái']).find((u) => u['Mã đơn vị'] === 'BS-X01')!;
+  expect(unit['Trạng thái']).toBe('Da nop');
+  const findings = rowsOf(book.getWorksheet('Kiểm tra')!, ['Mã đơn vị', 'Nội dung']).filter((f) => f['Mã đơn vị'] === 'BS-X01');
+  expect(findings.map((f) => f['Nội dung']).join()).toContain(
+    'trạng thái «Da nop» của đơn vị Thị trấn Châu Ổ (BS-X01) không có trong danh sách; chỉ nhận «Đã tạo biểu mẫu», «Đang chấm», «Đã nộp», «Tạo lại» hoặc để trống',
+  );
 });

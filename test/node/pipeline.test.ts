@@ -49,7 +49,7 @@ describe('offline pipeline', () => {
   test('templates creates one workbook per unit, records status and link', async () => {
     const ctx = capture();
     expect(await templates(ws, {}, ctx)).toBe(0);
-    expect(ctx.lines[0]).toBe('Đã tạo 5 biểu mẫu, giữ nguyên 0 biểu mẫu đã có, bỏ qua 0 đơn vị.');
+    expect(ctx.lines[0]).toBe('5/5 đơn vị đã có biểu mẫu; tạo mới 5; giữ nguyên 0; bỏ qua 0 đơn vị.');
     for (const u of UNITS) expect(fs.existsSync(unitFile(ws, YEAR, u))).toBe(true);
     const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
     expect(units.map((u) => u['Trạng thái'])).toEqual(UNITS.map(() => 'Đã tạo biểu mẫu'));
@@ -113,7 +113,8 @@ describe('offline pipeline', () => {
   test('reopen sets «Đang chấm»; submitted statuses survive templates', async () => {
     expect(await reopen(ws, ['A04'], capture())).toBe(0);
     const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái']);
-    expect(units.map((u) => u['Trạng thái'])).toEqual(['Đã nộp', 'Đã nộp', 'Đã nộp', 'Đang chấm', 'Đã tạo biểu mẫu']);
+    // A05 typed scores without submitting: the collection (validate) says «Đang chấm».
+    expect(units.map((u) => u['Trạng thái'])).toEqual(['Đã nộp', 'Đã nộp', 'Đã nộp', 'Đang chấm', 'Đang chấm']);
     expect(await submit(ws, ['A04'], capture())).toBe(0);
   });
 
@@ -122,11 +123,11 @@ describe('offline pipeline', () => {
     const typed = await Promise.all(UNITS.map((u) => typedValues(unitFile(ws, YEAR, u))));
     const ctx = capture();
     expect(await templates(ws, {}, ctx)).toBe(0);
-    expect(ctx.lines[0]).toBe('Đã tạo 0 biểu mẫu, giữ nguyên 5 biểu mẫu đã có, bỏ qua 0 đơn vị.');
+    expect(ctx.lines[0]).toBe('5/5 đơn vị đã có biểu mẫu; tạo mới 0; giữ nguyên 5; bỏ qua 0 đơn vị.');
     expect(xlsxFiles(ws)).toEqual(before);
     expect(await Promise.all(UNITS.map((u) => typedValues(unitFile(ws, YEAR, u))))).toEqual(typed);
     const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái']);
-    expect(units.map((u) => u['Trạng thái'])).toEqual(['Đã nộp', 'Đã nộp', 'Đã nộp', 'Đã nộp', 'Đã tạo biểu mẫu']);
+    expect(units.map((u) => u['Trạng thái'])).toEqual(['Đã nộp', 'Đã nộp', 'Đã nộp', 'Đã nộp', 'Đang chấm']);
   });
 
   test('a changed maximum: stale rubric reported; --upgrade regenerates, keeps every typed value and the old file', async () => {
@@ -147,7 +148,7 @@ describe('offline pipeline', () => {
 
     const up = capture(new Date(2024, 10, 21, 14, 5));
     expect(await templates(ws, { upgrade: true }, up)).toBe(0);
-    expect(up.lines.at(-2)).toBe('Đã tạo 0 biểu mẫu, giữ nguyên 0 biểu mẫu đã có, nâng cấp 5, bỏ qua 0 đơn vị.');
+    expect(up.lines.at(-2)).toBe('5/5 đơn vị đã có biểu mẫu; tạo mới 0; giữ nguyên 0; nâng cấp 5; bỏ qua 0 đơn vị.');
     expect(up.text()).toContain('Xã An Hòa (A01): đã nâng cấp biểu mẫu theo bộ tiêu chí hiện hành, chuyển sang 6 giá trị đã nhập');
     for (const [i, u] of UNITS.entries()) {
       const file = unitFile(ws, YEAR, u);

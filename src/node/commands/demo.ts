@@ -15,7 +15,7 @@ import { INPUT_FIELDS, InputValues, writeInputs } from '../xlsx/unit-workbook';
 import { excelValue } from '../xlsx/grid';
 import { init } from './init';
 import { templates } from './templates';
-import { runValidate } from './validate';
+import { runStep } from '../assess-workspace';
 import { runReport } from './report';
 
 export const DEFAULT_DEMO_DIR = 'demo-output';
@@ -70,9 +70,10 @@ export async function demo(dir: string | undefined, ctx: Context): Promise<numbe
   await init(ws, { sample: true }, q);
   await templates(ws, {}, q);
   await typeSampleScores(ws);
-  const { findings } = await runValidate(ws, q);
+  const { findings } = await runStep(ws, 'validate', q);
   const out = await runReport(ws, {}, q);
-  const { control, summary } = out.assessment;
+  const { control } = out.assessment;
+  const summary = out.assessment.summary!;
 
   const errors = findings.filter((f) => f.severity === 'Lỗi').length;
   const submitted = control.units.filter(isSubmitted).length;

@@ -4,10 +4,7 @@ import { NOT_CLASSIFIED } from '../../core/types';
 import { formatNumber } from '../../core/format';
 import { SHEETS } from '../../core/schema';
 import { Context } from '../context';
-import { assessWorkspace, WorkspaceAssessment } from '../assess-workspace';
-import { rankingBlockers } from '../../core/assess';
-import { UserError } from '../errors';
-import { writeFindings, writeResults } from '../output-sheets';
+import { runStep } from '../assess-workspace';
 
 export interface RankOptions {
   json?: boolean;
@@ -55,36 +52,14 @@ function table(results: UnitResult[]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-/** Assess the workspace and write `Kết quả`, `Kiểm tra` (and the log). */
-export async function runRank(ws: string, ctx: Context): Promise<WorkspaceAssessment> {
-  const a = await assessWorkspace(ws);
-  const blockers = rankingBlockers(a.control);
-  if (blockers.length) {
-    // Ranking on rules that could not be read would be silently wrong: stop, keep `Kết quả` as it was.
-    writeFindings(a.book, a.findings, a.control.units);
-    await a.book.save();
-    throw new UserError(`chưa xếp hạng được vì bảng điều khiển có lỗi:\n${blockers.map((f) => `  - ${f.message}`).join('\n')}`);
-  }
-  writeResults(a.book, a.results, a.control.settings);
-  writeFindings(a.book, a.findings, a.control.units);
-  const errors = a.findings.filter((f) => f.severity === 'Lỗi').length;
-  a.book.log(
-    ctx.now(),
-    ctx.user(),
-    'Tổng hợp & xếp hạng',
-    `${a.summary.classified}/${a.summary.total} đơn vị được xếp loại; ${errors} lỗi, ${a.findings.length - errors} cảnh báo`,
-  );
-  await a.book.save();
-  return a;
-}
-
 export async function rank(ws: string, opts: RankOptions, ctx: Context): Promise<number> {
-  const { book, findings, results, summary } = await runRank(ws, ctx);
+  const { book, findings, results, summary } = await runStep(ws, 'rank', ctx);
   if (opts.json) {
     ctx.out(JSON.stringify(results.map(resultJson), null, 2));
     return 0;
   }
   const errors = findings.filter((f) => f.severity === 'Lỗi').length;
+  if (!summary) return 1;
   for (const l of table(results)) ctx.out(l);
   ctx.out('');
   ctx.out(

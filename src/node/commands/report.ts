@@ -3,14 +3,13 @@
 // it is kept as "… (cũ <date-time>).docx", since someone may have edited it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DocKind, ReportInput } from '../../core/report-model';
+import type { DocKind } from '../../core/report-model';
 import { Context } from '../context';
 import { describeFsError, UserError } from '../errors';
 import { writeFileSafely } from '../files';
 import { documentPaths, linkOf } from '../workspace';
 import { checkTemplate, templateCheckMessages, writeDecisionDocx, writeReportDocx } from '../docx';
-import { runRank } from './rank';
-import { WorkspaceAssessment } from '../assess-workspace';
+import { runStep, WorkspaceAssessment } from '../assess-workspace';
 
 export interface ReportOptions {
   template?: string;
@@ -49,16 +48,9 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
 export async function runReport(ws: string, opts: ReportOptions, ctx: Context): Promise<ReportOutput> {
   const warnings = [...(await checkUserTemplate(opts.template, 'report')), ...(await checkUserTemplate(opts.decisionTemplate, 'decision'))];
   // The documents are built from a fresh ranking, so `Kết quả` and the documents always agree.
-  const assessment = await runRank(ws, ctx);
-  const { control, results, summary, book } = assessment;
-  const input: ReportInput = {
-    settings: control.settings,
-    results,
-    summary,
-    narrative: control.narrative,
-    previous: control.previous,
-    today: ctx.now(),
-  };
+  const assessment = await runStep(ws, 'report', ctx);
+  const { control, book } = assessment;
+  const input = assessment.report!;
   const docs = documentPaths(ws, control.settings.year);
   const kept: string[] = [];
   const write = async (file: string, content: Buffer) => {

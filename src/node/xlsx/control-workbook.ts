@@ -5,6 +5,8 @@ import type { Grid } from '../../core/types';
 import type { SheetGrid } from '../../core/control-template';
 import { Control, CONTROL_SHEETS, ControlGrids, readControl } from '../../core/control';
 import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../core/schema';
+import type { UnitWrites } from '../../core/steps/plan';
+import { historyGrid } from '../../core/years';
 import { findHeader } from '../../core/table';
 import { logHeader, logRow } from '../../core/output-tables';
 import { UserError } from '../errors';
@@ -14,13 +16,6 @@ import { excelValue, findSheet, worksheetToGrid } from './grid';
 import { readWorkbook, saveWorkbook } from './workbook-io';
 import { writeTableSheet } from './table-sheet';
 import { DATE_TIME_FORMAT, solid } from './styles';
-
-export interface UnitCells {
-  /** 1-based row of the unit in `Đơn vị` (Unit.row). */
-  row: number;
-  status?: string;
-  link?: string;
-}
 
 export class ControlWorkbook {
   private constructor(
@@ -61,9 +56,13 @@ export class ControlWorkbook {
     return findSheet(this.wb, name) ?? this.wb.addWorksheet(name);
   }
 
-  /** Write `Trạng thái` / `Liên kết` of units in `Đơn vị`, found by header text (added when missing). */
-  setUnitCells(updates: UnitCells[]): void {
-    if (!updates.length) return;
+  /**
+   * What a step decided for `Đơn vị` (status, link and their year, found by header text and added
+   * when missing, each unit's row by its code) and `Trạng thái các năm` (replaced when it changed).
+   */
+  writeUnits(control: Control, writes: UnitWrites): void {
+    if (writes.history) this.replaceTable(SHEETS.history, historyGrid(writes.history));
+    if (!writes.updates.length) return;
     const ws = findSheet(this.wb, SHEETS.units);
     if (!ws) throw new UserError(`«${this.file}»: không tìm thấy sheet «${SHEETS.units}».`);
     const grid = worksheetToGrid(ws);
@@ -71,7 +70,7 @@ export class ControlWorkbook {
     if (!loc) throw new UserError(`«${this.file}», sheet «${SHEETS.units}»: không tìm thấy cột «${UNIT_COLUMNS.code}».`);
     const header = ws.getRow(loc.headerRow + 1);
     let width = (grid[loc.headerRow] ?? []).length;
-    const column = (key: 'status' | 'link') => {
+    const column = (key: 'status' | 'link' | 'statusYear') => {
       let c = loc.cols[key];
       if (c === undefined) {
         c = width++;
@@ -82,9 +81,13 @@ export class ControlWorkbook {
       }
       return c + 1;
     };
-    for (const u of updates) {
-      if (u.status !== undefined) ws.getCell(u.row, column('status')).value = u.status;
-      if (u.link !== undefined) ws.getCell(u.row, column('link')).value = u.link;
+    const rows = new Map(control.units.map((u) => [u.code, u.row]));
+    for (const u of writes.updates) {
+      const row = rows.get(u.code);
+      if (!row) continue;
+      for (const key of ['status', 'link', 'statusYear'] as const) {
+        if (u[key] !== undefined) ws.getCell(row, column(key)).value = u[key];
+      }
     }
   }
 

@@ -4,8 +4,8 @@
 // scorer cannot lock a protection he does not own, so the lock is applied by the owner: at once
 // when the owner submits, else at the admin's next collection. The collection reads this line with
 // the scores (no extra call), and warns when the inputs no longer match the fingerprint.
-import { STATUS } from '../core/types';
-import { displayDateTime } from '../core/gas-support';
+import { STATUS } from './types';
+import { displayDateTime } from './gas-support';
 
 const LOCKED = 'đã khóa ô nhập';
 const CHECK = 'mã kiểm tra';

@@ -2,9 +2,9 @@
 // recorded when the unit submits, so the collection can tell whether the inputs changed after the
 // submission (a scorer's inputs stay editable in the sheet until the owner locks them).
 // The appraisal (Thẩm định) is not part of it: the council enters it after the submission.
-import type { Cell, Entries } from '../core/types';
-import { cellText } from '../core/text';
-import { cyrb53Hex } from '../core/hash';
+import type { Cell, Entries } from './types';
+import { cellText } from './text';
+import { cyrb53Hex } from './hash';
 
 const SCORER_FIELDS = ['self', 'evidence', 'note'] as const;
 

@@ -1,0 +1,163 @@
+// The steps that read every unit file — «Theo dõi tiến độ», «Kiểm tra dữ liệu», «Tổng hợp & xếp
+// hạng», «Tạo báo cáo», «Tạo quyết định xếp loại» — as one function of what the back-end read. The
+// owner's collection decides each unit's status here: a scorer's «Nộp kết quả» recorded in the file
+// is a request, accepted only when the unit has no blocking error.
+import type { Control } from '../control';
+import { Finding, RankingSummary, STATUS, Unit, UnitResult } from '../types';
+import { SHEETS } from '../schema';
+import { assessAll, assessUnit, UnitSource } from '../assess';
+import { layoutOptions, readUnitSheet } from '../unit-sheet';
+import { hasBlockingError } from '../validate';
+import { canonicalStatus, hasEntries, isSubmitted } from '../status';
+import { cellText } from '../text';
+import { parseA1 } from '../gas-support';
+import { STATUS_CELLS } from '../unit-sheet';
+import { fingerprintIn } from '../submission-line';
+import { inputsFingerprint } from '../inputs-fingerprint';
+import type { ReportInput } from '../report-model';
+import { blockedMessage, linkUpdate, statusWithFile, stepBlockers, UnitUpdate, UnitWrites, unitWrites } from './plan';
+
+export type AssessStepName = 'progress' | 'validate' | 'rank' | 'report' | 'decision';
+
+/** What the owner's collection makes of one unit's file: its new status, and what to say. */
+export interface Collected {
+  status?: string;
+  findings: Finding[];
+  /** The file holds something typed (a score, evidence, a note or an appraisal). */
+  entered: boolean;
+}
+
+const label = (u: Unit) => `${u.name} (${u.code})`;
+
+export function collectUnit(control: Control, unit: Unit, source: UnitSource | undefined): Collected {
+  const rubric = control.rubrics[unit.rubricId];
+  if (!rubric || !source || 'missing' in source) return { findings: [], entered: false };
+  const current = canonicalStatus(unit.status);
+  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric));
+  const entered = Object.values(read.entries).some((e) =>
+    [e.self, e.evidence, e.appraised, e.note].some((v) => cellText(v ?? null) !== ''),
+  );
+  // A status typed wrong is reported by readControl and never overwritten.
+  if (current === null) return { findings: [], entered };
+  const findings: Finding[] = [];
+  if (current === STATUS.submitted) {
+    const changed = changedAfterSubmission(unit, source.grid, read.entries, source.link);
+    return { findings: changed ? [changed] : [], entered };
+  }
+  if (read.meta.status === STATUS.submitted) {
+    const asSubmitted = assessUnit(control, { ...unit, status: STATUS.submitted }, source);
+    const errors = asSubmitted.findings.filter((f) => f.severity === 'Lỗi').length;
+    if (!hasBlockingError(asSubmitted.findings)) return { status: STATUS.submitted, findings, entered };
+    findings.push({
+      severity: 'Cảnh báo',
+      unitCode: unit.code,
+      sheet: SHEETS.scoring,
+      code: 'submit-refused',
+      link: source.link,
+      message: `${label(unit)}: đơn vị đã bấm «Nộp kết quả» nhưng biểu mẫu còn ${errors} lỗi nên chưa được ghi nhận là đã nộp; đơn vị cần sửa rồi nộp lại.`,
+    });
+  }
+  if (entered && !hasEntries(unit)) return { status: STATUS.scoring, findings, entered };
+  return { status: statusWithFile(unit.status), findings, entered };
+}
+
+/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
+function changedAfterSubmission(
+  unit: Unit,
+  grid: Parameters<typeof readUnitSheet>[0],
+  entries: Parameters<typeof inputsFingerprint>[0],
+  link?: string,
+): Finding | null {
+  const [r, c] = parseA1(STATUS_CELLS.text)!;
+  const recorded = fingerprintIn(cellText(grid[r]?.[c] ?? null));
+  if (!recorded) return null;
+  const now = inputsFingerprint(entries);
+  if (now === recorded) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    cell: STATUS_CELLS.text,
+    code: 'changed-after-submit',
+    link,
+    message:
+      `${label(unit)}: ô nhập (Tự chấm, Minh chứng hoặc Ghi chú) đã bị sửa sau khi đơn vị nộp kết quả ` +
+      `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại, ` +
+      'hoặc «Mở lại» để đơn vị kiểm tra và nộp lại.',
+  };
+}
+
+export interface AssessInput {
+  /** What the back-end read of each unit's file (undefined: the unit has no file this year). */
+  sources: Record<string, UnitSource | undefined>;
+  /** The file each unit has for the control's year, as the back-end knows it ('' or absent: none). */
+  known?: Record<string, string>;
+  today: Date;
+}
+
+export interface AssessOutput {
+  step: AssessStepName;
+  /** Non-empty: the step did not run; `message` says why. */
+  blockers: Finding[];
+  /** Every finding, for `Kiểm tra` (validate, rank and the documents write it). */
+  findings: Finding[];
+  results: UnitResult[];
+  summary: RankingSummary | null;
+  writes: UnitWrites;
+  /** The documents' input (report, decision). */
+  report: ReportInput | null;
+  /** Closing line, for the user and `Nhật ký`. */
+  message: string;
+  counts: { total: number; submitted: number; entered: number; withFile: number; errors: number; warnings: number; classified: number };
+}
+
+export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
+  const total = control.units.length;
+  const counts = { total, submitted: 0, entered: 0, withFile: 0, errors: 0, warnings: 0, classified: 0 };
+  const blockers = stepBlockers(control, step);
+  const empty = { step, results: [], summary: null, report: null, counts, writes: { updates: [], history: null } };
+  if (blockers.length) return { ...empty, blockers, findings: control.findings, message: blockedMessage(step, blockers) };
+
+  const own = new Map<string, Omit<UnitUpdate, 'code'>>();
+  const collected: Finding[] = [];
+  const units = control.units.map((u) => {
+    const c = collectUnit(control, u, input.sources[u.code]);
+    const { link, finding } = linkUpdate(u, input.known?.[u.code] ?? '');
+    collected.push(...c.findings, ...(finding ? [finding] : []));
+    if (c.status || link) own.set(u.code, { status: c.status, link });
+    if (input.known?.[u.code] || (input.sources[u.code] && !('missing' in input.sources[u.code]!))) counts.withFile++;
+    return c.status ? { ...u, status: c.status } : u;
+  });
+  counts.submitted = units.filter(isSubmitted).length;
+  counts.entered = units.filter(hasEntries).length;
+  const writes = unitWrites(control, own);
+  if (step === 'progress') {
+    const message = `${counts.submitted}/${total} đơn vị đã nộp; ${counts.entered}/${total} đã nhập điểm; ${counts.withFile}/${total} đã có biểu mẫu.`;
+    return { ...empty, blockers, findings: collected, writes, message };
+  }
+
+  const now = { ...control, units };
+  const a = assessAll(now, input.sources);
+  const findings = [...a.findings, ...collected];
+  counts.errors = findings.filter((f) => f.severity === 'Lỗi').length;
+  counts.warnings = findings.length - counts.errors;
+  counts.classified = a.summary.classified;
+  const checked = `${counts.errors} lỗi, ${counts.warnings} cảnh báo`;
+  const message =
+    step === 'validate'
+      ? `Kiểm tra xong ${total} đơn vị: ${checked} (xem sheet «${SHEETS.findings}»).`
+      : `Đã xếp hạng: ${counts.classified}/${total} đơn vị được xếp loại; ${checked} (xem sheet «${SHEETS.results}» và «${SHEETS.findings}»).`;
+  const report: ReportInput | null =
+    step === 'report' || step === 'decision'
+      ? {
+          settings: control.settings,
+          results: a.results,
+          summary: a.summary,
+          narrative: control.narrative,
+          previous: control.previous,
+          today: input.today,
+          submitted: counts.submitted,
+        }
+      : null;
+  return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message, counts };
+}

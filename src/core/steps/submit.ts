@@ -1,0 +1,68 @@
+// «Nộp kết quả» and «Mở lại» decided by the owner's side: a unit is accepted as submitted only when
+// its file has no blocking error (checked as a submitted unit is: every score required).
+import type { Control } from '../control';
+import { Finding, STATUS, Unit } from '../types';
+import { SHEETS } from '../schema';
+import { assessUnit, UnitSource } from '../assess';
+import { hasBlockingError } from '../validate';
+import { canonicalStatus, isSubmitted } from '../status';
+import { formatNumber } from '../format';
+import { UnitUpdate } from './plan';
+
+export interface SubmitOutcome {
+  unit: Unit;
+  /** The new status, when it changes. */
+  update?: Omit<UnitUpdate, 'code'>;
+  /** Refused (the unit keeps its status). */
+  refused: boolean;
+  /** What to tell the user (Vietnamese, one line). */
+  message: string;
+  /** The unit's findings as a submitted unit (the errors when refused, the warnings when accepted). */
+  findings: Finding[];
+}
+
+const label = (u: Unit) => `${u.name} (${u.code})`;
+
+/** The unit of `Đơn vị` with this code (case and spacing ignored). */
+export const unitByCode = (control: Control, code: string) => control.units.find((u) => u.code.toLowerCase() === code.trim().toLowerCase());
+
+export const unknownUnitMessage = (code: string) => `Không có đơn vị mã «${code}» trong sheet «${SHEETS.units}».`;
+
+export function submitUnit(control: Control, unit: Unit, source: UnitSource | undefined): SubmitOutcome {
+  const where = label(unit);
+  if (isSubmitted(unit)) return { unit, refused: false, findings: [], message: `${where}: đã nộp kết quả từ trước.` };
+  if (canonicalStatus(unit.status) === null) {
+    const f = control.findings.find((x) => x.unitCode === unit.code && x.code === 'unknown-status');
+    return { unit, refused: true, findings: f ? [f] : [], message: `Không nộp được ${where}: ${f?.message ?? 'trạng thái ghi sai.'}` };
+  }
+  if (!control.rubrics[unit.rubricId]) {
+    return {
+      unit,
+      refused: true,
+      findings: [],
+      message: `Không nộp được ${where}: bộ tiêu chí «${unit.rubricId}» không tồn tại hoặc đang có lỗi (xem sheet «${SHEETS.criteria}»).`,
+    };
+  }
+  const { findings, score } = assessUnit(control, { ...unit, status: STATUS.submitted }, source);
+  if (hasBlockingError(findings)) {
+    const errors = findings.filter((f) => f.severity === 'Lỗi');
+    return { unit, refused: true, findings: errors, message: `Không nộp được ${where}: còn ${errors.length} lỗi cần sửa trước:` };
+  }
+  return {
+    unit,
+    refused: false,
+    update: { status: STATUS.submitted },
+    findings,
+    message: `Đã nộp kết quả: ${where}${score ? `, tổng điểm ${formatNumber(score.total)}` : ''}.`,
+  };
+}
+
+export function reopenUnit(unit: Unit): SubmitOutcome {
+  return {
+    unit,
+    refused: false,
+    update: { status: STATUS.scoring },
+    findings: [],
+    message: `Đã mở lại: ${label(unit)} — trạng thái «${STATUS.scoring}».`,
+  };
+}
