@@ -338,6 +338,7 @@ export function runConfig(unitCount: number, criteria: number, naiveGenerateSamp
     narrative: control.narrative,
     previous: control.previous,
     submitted: control.units.length,
+    today: new Date(2024, 11, 1),
   };
   const levels = control.settings.scoring.levels;
   // One unmeasured run of each add-on writer first: every measured write is a re-run (previous

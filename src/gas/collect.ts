@@ -2,22 +2,20 @@
 // one getValues (three calls, whatever the number of criteria). Only "not found" and "no
 // permission" mean the file is gone; any other failure is retried once, then reported as a file
 // that could not be read this time (a Lỗi asking to run again), never taken for a missing file.
-import type { Finding, Grid, Rubric, Unit } from '../core/types';
+import type { Grid, Rubric } from '../core/types';
 import type { UnitSource } from '../core/assess';
-import { STATUS } from '../core/types';
 import { SHEETS } from '../core/schema';
-import { layoutOptions, readUnitSheet, unitSheetLayout } from '../core/unit-sheet';
+import { layoutOptions, unitSheetLayout } from '../core/unit-sheet';
 import { cellLink, parseA1, sheetA1 } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
 import { cellText } from '../core/text';
 import type { Settings } from '../core/config';
 import type { Env } from './env';
 import type { GSpreadsheet } from './services';
-import { fingerprintIn, isLockedLine, lockedLine } from '../core/submission-line';
+import { isLockedLine, lockedLine } from '../core/submission-line';
 import type { FileRecord } from './store';
 import { isNotFound, RETRY_AFTER_MS } from './drive';
 import { rawMessage } from './errors';
-import { inputsFingerprint } from '../core/inputs-fingerprint';
 import { anyUnit } from './unit-files';
 
 /** Rows read beyond the layout, so rows inserted by the owner are still seen. */
@@ -27,16 +25,9 @@ const MARGIN_ROWS = 30;
 export const UNREADABLE =
   'không đọc được tệp biểu mẫu lúc này (dịch vụ của Google tạm thời không phản hồi); điểm của đơn vị chưa được tính, hãy chạy lại';
 
+/** What was read of a unit's file: its source for the core (kept between chunks in the scratch sheet). */
 export interface Collected {
   source: UnitSource | undefined;
-  /** Status recorded in the file ('Đã nộp' / 'Đang chấm'), null when the file could not be read. */
-  fileStatus: string | null;
-  /** Something was typed in the file. */
-  entered: boolean;
-  /** The file exists but could not be read this time: reported as a Lỗi asking to run again. */
-  unreadable?: boolean;
-  /** What the adapter found itself (inputs changed after the submission). */
-  findings?: Finding[];
 }
 
 /** Number of rows to read for a rubric (layout rows + margin); computed once per rubric. */
@@ -89,22 +80,23 @@ function readWithRetry(env: Env, id: string, rows: number): Read {
   }
 }
 
-/** Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing` source. */
+/**
+ * Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing`
+ * source. `accepted(source)` asks the core whether the unit is (or now becomes) submitted: then its
+ * inputs are locked, once, by the owner.
+ */
 export function collectUnit(
   env: Env,
-  unit: Unit,
-  rubric: Rubric | undefined,
   record: FileRecord | null,
   rows: number,
-  trashed: ReadonlySet<string> = new Set(),
+  trashed: ReadonlySet<string>,
+  accepted: (source: UnitSource) => boolean,
 ): Collected {
-  if (!record) return { source: undefined, fileStatus: null, entered: false };
+  if (!record) return { source: undefined };
   const link = cellLink(record.url, record.gid);
   if (trashed.has(record.id)) {
     return {
       source: { missing: 'tệp biểu mẫu đang nằm trong Thùng rác của Google Drive (khôi phục tệp để điểm được tính)', link: record.url },
-      fileStatus: null,
-      entered: false,
     };
   }
   const read = readWithRetry(env, record.id, rows);
@@ -114,8 +106,6 @@ export function collectUnit(
         missing: 'không mở được tệp biểu mẫu (tệp đã bị xóa, nằm trong Thùng rác hoặc không còn quyền truy cập)',
         link: record.url,
       },
-      fileStatus: null,
-      entered: false,
     };
   }
   if ('noSheet' in read) {
@@ -124,56 +114,17 @@ export function collectUnit(
         missing: `không tìm thấy sheet «${SHEETS.scoring}» trong tệp biểu mẫu hoặc sheet bị xóa bớt dòng (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm`,
         link,
       },
-      fileStatus: null,
-      entered: false,
     };
   }
-  if ('failed' in read) {
-    return { source: { missing: UNREADABLE, link: record.url }, fileStatus: null, entered: false, unreadable: true };
-  }
-  const { ss, grid } = read;
-  let entered = false;
-  let fileStatus: string | null = null;
-  const findings: Finding[] = [];
-  if (rubric) {
-    const sheet = readUnitSheet(grid, unit, rubric);
-    fileStatus = sheet.meta.status || null;
-    if (fileStatus === STATUS.submitted) {
-      lockIfNeeded(env, ss, grid);
-      const changed = changedAfterSubmit(unit, grid, sheet.entries, link);
-      if (changed) findings.push(changed);
-    }
-    entered = Object.values(sheet.entries).some(
-      (e) => cellText(e.self) !== '' || cellText(e.evidence) !== '' || cellText(e.appraised) !== '',
-    );
-  }
-  return { source: { grid, link }, fileStatus, entered, ...(findings.length ? { findings } : {}) };
-}
-
-/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
-function changedAfterSubmit(unit: Unit, grid: Grid, entries: Parameters<typeof inputsFingerprint>[0], link: string): Finding | null {
-  const [r, c] = parseA1(STATUS_CELLS.text)!;
-  const recorded = fingerprintIn(cellText(grid[r]?.[c] ?? null));
-  if (!recorded) return null;
-  const now = inputsFingerprint(entries);
-  if (now === recorded) return null;
-  return {
-    severity: 'Cảnh báo',
-    unitCode: unit.code,
-    sheet: SHEETS.scoring,
-    cell: STATUS_CELLS.text,
-    code: 'changed-after-submit',
-    link,
-    message:
-      `${unit.name} (${unit.code}): ô nhập (Tự chấm, Minh chứng hoặc Ghi chú) đã bị sửa sau khi đơn vị nộp kết quả ` +
-      `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại, ` +
-      'hoặc «Mở lại» để đơn vị kiểm tra và nộp lại.',
-  };
+  if ('failed' in read) return { source: { missing: UNREADABLE, link: record.url, transient: true } };
+  const source = { grid: read.grid, link };
+  if (accepted(source)) lockIfNeeded(env, read.ss, read.grid);
+  return { source };
 }
 
 /**
  * A scorer cannot lock the protection of his own file; the owner does it here, once, when the
- * file says 'Đã nộp' and its status line does not say the inputs are locked (five calls, once).
+ * unit is submitted and its status line does not say the inputs are locked (five calls, once).
  */
 function lockIfNeeded(env: Env, ss: GSpreadsheet, grid: Grid): void {
   const [r, c] = parseA1(STATUS_CELLS.text)!;
@@ -189,11 +140,4 @@ function lockIfNeeded(env: Env, ss: GSpreadsheet, grid: Grid): void {
   } catch {
     // Not the owner, or the file is read-only: the scores are still read; the lock waits.
   }
-}
-
-/** The `Trạng thái` a unit gets from what its file says. */
-export function statusFrom(c: Collected, current: string): string {
-  if (c.fileStatus === STATUS.submitted) return STATUS.submitted;
-  if (c.fileStatus === null) return current;
-  return c.entered ? STATUS.scoring : STATUS.created;
 }

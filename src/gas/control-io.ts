@@ -4,6 +4,8 @@ import type { Cell, Grid } from '../core/types';
 import type { ControlGrids, Control } from '../core/control';
 import { CONTROL_SHEETS, readControl } from '../core/control';
 import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schema';
+import type { UnitWrites } from '../core/steps/plan';
+import { historyGrid } from '../core/years';
 import { findHeader, readTable } from '../core/table';
 import { logRow } from '../core/output-tables';
 import { CONFIG_KEYS, ConfigKey } from '../core/config';
@@ -104,44 +106,42 @@ export function writeToolSheet(ss: GSpreadsheet, name: string, grid: Grid): { sh
   return { sheet, range };
 }
 
-export interface UnitColumnUpdate {
-  status?: string;
-  link?: string;
-}
-
 /**
- * Write `Trạng thái` and `Liên kết` of `Đơn vị` for the given unit codes. Under the document lock,
- * the sheet is read again just before writing (someone may have sorted it, inserted or deleted
- * rows since the job read it), each row gets the update of ITS unit code, and only these two
- * columns are written: one setValues per column; other rows keep their current values. A missing
- * column is added at the end.
+ * What a step decided for `Đơn vị` (`Trạng thái`, `Liên kết`, `Năm của trạng thái`) and
+ * `Trạng thái các năm`. Under the document lock, `Đơn vị` is read again just before writing (someone
+ * may have sorted it, inserted or deleted rows since the job read it), each row gets the update of
+ * ITS unit code, and only these columns are written: one setValues per column; other rows keep
+ * their current values. A missing column is added at the end.
  */
-export function updateUnitColumns(env: Env, ss: GSpreadsheet, updates: Map<string, UnitColumnUpdate>): void {
-  if (updates.size === 0) return;
+export function writeUnitColumns(env: Env, ss: GSpreadsheet, writes: UnitWrites): void {
+  if (!writes.updates.length && !writes.history) return;
   withLock(env, () => {
+    if (writes.history) writeToolSheet(ss, SHEETS.history, historyGrid(writes.history));
+    const updates = new Map(writes.updates.map((u) => [u.code, u]));
     const sheet = ss.getSheetByName(SHEETS.units);
-    if (!sheet) return;
+    if (!sheet || !updates.size) return;
     const grid = sheet.getDataRange().getValues() as Grid;
     const loc = findHeader(grid, UNIT_COLUMNS, ['code']);
     if (!loc) return;
     const headerRow = loc.headerRow;
     const codeCol = loc.cols.code!;
     let width = Math.max(...grid.map((r) => r.length));
-    for (const key of ['status', 'link'] as const) {
+    for (const key of ['status', 'link', 'statusYear'] as const) {
       if (![...updates.values()].some((u) => u[key] !== undefined)) continue;
       let col = loc.cols[key];
       if (col === undefined) {
         col = width++;
-        sheet.getRange(headerRow + 1, col + 1, 1, 1).setValues([[UNIT_COLUMNS[key]]]);
+        growingRange(sheet, headerRow + 1, col + 1, 1, 1).setValues([[UNIT_COLUMNS[key]]]);
       }
       const values: Cell[][] = [];
       let changed = false;
       for (let r = headerRow + 1; r < grid.length; r++) {
         const u = updates.get(cellText(grid[r]?.[codeCol] ?? null));
         const current = grid[r]?.[col] ?? '';
-        if (u && u[key] !== undefined && u[key] !== current) {
+        const next = u?.[key];
+        if (next !== undefined && next !== current) {
           changed = true;
-          values.push([sheetText(u[key]!)]);
+          values.push([typeof next === 'number' ? next : sheetText(next)]);
         } else {
           values.push([typeof current === 'string' ? sheetText(current) : current]);
         }

@@ -3,17 +3,25 @@
 import type { Grid } from '../core/types';
 import type { Settings } from '../core/config';
 import { safeFileName } from '../core/gas-support';
+import { yearFolderName } from '../core/years';
 import type { GSpreadsheet } from './services';
 import type { Env } from './env';
 import { KEYS, Store } from './store';
 import { setConfigValue, withLock } from './control-io';
 import { createFolder, DriveEntry, liveFolder } from './drive';
 
-export const rootFolderName = (year: number) => `Dân vận chính quyền ${year}`;
+export const rootFolderName = yearFolderName;
 
-/** The year's root folder, if it exists (never creates). */
+/**
+ * The year's root folder, if it exists (never creates): the one remembered for this year, else the
+ * one in `Cấu hình`/`Thư mục Drive` when it is this year's (that cell still holds last year's id
+ * after `Năm` changes: a new year gets its own folder).
+ */
 export function findRootFolder(env: Env, store: Store, settings: Settings): DriveEntry | null {
-  return liveFolder(env, store.get(KEYS.folder(settings.year))) ?? liveFolder(env, settings.driveFolderId || null);
+  const remembered = liveFolder(env, store.get(KEYS.folder(settings.year)));
+  if (remembered) return remembered;
+  const typed = liveFolder(env, settings.driveFolderId || null);
+  return typed && typed.name === rootFolderName(settings.year) ? typed : null;
 }
 
 /** The year's root folder, created (and remembered) when missing. */

@@ -1,6 +1,6 @@
 import { newWorld, control, unitsRows } from './helpers';
 import { generate, sampleControl, unitFiles } from './flow';
-import { appendLog, toSheetGrid, updateUnitColumns, writeToolSheet } from '../../src/gas/control-io';
+import { appendLog, toSheetGrid, writeToolSheet, writeUnitColumns } from '../../src/gas/control-io';
 import { writeFindingsSheet } from '../../src/gas/output-sheets';
 import { runTemplatesChunk } from '../../src/gas/jobs/templates';
 import { SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
@@ -63,14 +63,13 @@ describe('writing the control spreadsheet', () => {
     sheet.insertRowsBefore(2, 1);
     sheet.getRange(2, 1, 1, 2).setValues([['BS-MOI', 'Xã Mới']]);
     const before = w.fake.calls.snapshot();
-    updateUnitColumns(
-      w.env,
-      ss,
-      new Map([
-        ['BS-X03', { status: 'Đã tạo biểu mẫu', link: 'https://docs.google.com/spreadsheets/d/x03/edit' }],
-        ['BS-P01', { link: 'https://docs.google.com/spreadsheets/d/p01/edit' }],
-      ]),
-    );
+    writeUnitColumns(w.env, ss, {
+      updates: [
+        { code: 'BS-X03', status: 'Đã tạo biểu mẫu', link: 'https://docs.google.com/spreadsheets/d/x03/edit' },
+        { code: 'BS-P01', link: 'https://docs.google.com/spreadsheets/d/p01/edit' },
+      ],
+      history: null,
+    });
     expect(w.fake.calls.since(before).byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setValues': 2 });
     const rows = Object.fromEntries(unitsRows(w).map((r) => [r[UNIT_COLUMNS.code], r]));
     expect(rows['BS-X03']).toMatchObject({

@@ -4,10 +4,8 @@
 // is checked before anything is copied; the copy is made under a working name and remembered at
 // once as pending (a leftover of a run that died is trashed by the next one); only when it is
 // filled and saved is the previous document renamed, then the new one given the official name.
-import type { RankingSummary, UnitResult } from '../../core/types';
 import type { Settings } from '../../core/config';
-import type { PreviousResult } from '../../core/control';
-import { buildDecisionModel, buildReportModel, DocKind, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
+import { buildDecisionModel, buildReportModel, DocKind, ReportInput, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
 import { SHEETS } from '../../core/schema';
 import { CONFIG_KEYS } from '../../core/config';
 import { oldVersionName, placeholdersIn } from '../../core/gas-support';
@@ -25,15 +23,6 @@ export function documentName(kind: DocKind, year: number): string {
   return kind === 'report'
     ? `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${year}`
     : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm ${year}`;
-}
-
-export interface DocumentInput {
-  settings: Settings;
-  results: UnitResult[];
-  summary: RankingSummary;
-  narrative: Record<string, string>;
-  previous: PreviousResult[];
-  submitted: number;
 }
 
 export interface DocumentOutput {
@@ -118,18 +107,10 @@ function dropPending(env: Env, store: Store, kind: DocKind, year: number): void 
   store.delete(key);
 }
 
-export function writeDocument(env: Env, store: Store, kind: DocKind, input: DocumentInput, folder: DriveEntry): DocumentOutput {
-  const year = input.settings.year;
-  const template = templateFile(env, store, kind, input.settings, folder);
-  const modelInput = {
-    settings: input.settings,
-    results: input.results,
-    summary: input.summary,
-    narrative: input.narrative,
-    previous: input.previous,
-    today: nowOf(env),
-    submitted: input.submitted,
-  };
+/** The document of `kind` from the core's input (ReportInput, built by the step), in `folder`. */
+export function writeDocument(env: Env, store: Store, kind: DocKind, modelInput: ReportInput, folder: DriveEntry): DocumentOutput {
+  const year = modelInput.settings.year;
+  const template = templateFile(env, store, kind, modelInput.settings, folder);
   const model = kind === 'report' ? buildReportModel(modelInput) : buildDecisionModel(modelInput);
   // Everything that can be known to fail is checked on the template, before anything is copied.
   checkTemplate(env, kind, template, model);

@@ -3,8 +3,9 @@
 // calls each, in chunks; what a chunk read waits in a hidden scratch sheet for the last chunk,
 // which runs the core (assessAll) and writes the sheets (and the document) under the lock.
 import type { Finding, Unit } from '../../core/types';
-import { STATUS } from '../../core/types';
-import { assessAll, isSubmitted, UnitSource } from '../../core/assess';
+import { isSubmitted, UnitSource } from '../../core/assess';
+import { assessStep, collectUnit as decideUnit } from '../../core/steps/assess';
+import { stepBlockers } from '../../core/steps/plan';
 import { SHEETS } from '../../core/schema';
 import { cellLink, displayDateTime, parseCursor } from '../../core/gas-support';
 import type { DocKind } from '../../core/report-model';
@@ -13,15 +14,15 @@ import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
 import { unitLabel } from '../files';
-import { appendLog, ControlData, readControlData, UnitColumnUpdate, updateUnitColumns, withLock } from '../control-io';
-import { Collected, collectUnit, rowsToRead, statusFrom, UNREADABLE } from '../collect';
+import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
+import { Collected, collectUnit, rowsToRead } from '../collect';
 import { trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
 import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
 import { findRootFolder, rootFolderName } from '../folders';
 import { fileRecord } from '../files';
 import { DOC_LABEL, writeDocument } from '../docs/documents';
-import { STEP_LABELS } from '../steps';
+import { STEP_LABELS } from '../../core/steps/plan';
 
 export type AssessStep = Extract<AdminStepKey, 'progress' | 'validate' | 'rank' | 'report' | 'decision'>;
 
@@ -59,10 +60,19 @@ function collectAll(env: Env, data: ControlData, store: Store, from: number, clo
     if (rubric && !rows.has(rubric.id)) rows.set(rubric.id, rowsToRead(settings, rubric));
     const record = fileRecord(store, settings.year, u);
     if (record) records.set(u.code, record);
-    out.set(u.code, collectUnit(env, u, rubric, record, rubric ? rows.get(rubric.id)! : 200, trashed));
+    out.set(u.code, readUnit(env, data, u, record, trashed, rubric ? rows.get(rubric.id)! : 0));
     slowest = Math.max(slowest, env.clock() - began);
   }
   return { next: i, collected: out, records };
+}
+
+/** One unit's file, locked by the owner when the core accepts the unit as submitted. */
+function readUnit(env: Env, data: ControlData, u: Unit, record: FileRecord | null, trashed: ReadonlySet<string>, rows: number): Collected {
+  // A unit without a valid rubric is reported by readControl; its file is not read.
+  if (!rows) return { source: undefined };
+  return collectUnit(env, record, rows, trashed, (source) =>
+    isSubmitted({ status: decideUnit(data.control, u, source).status ?? u.status }),
+  );
 }
 
 /** Drive folders holding the units' files (group folders, the root for units without a group). */
@@ -97,6 +107,8 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   const from = Math.min(Math.max(0, cursor?.i ?? 0), total);
   const base: JobChunk = { step, done: 0, total, finished: false, cursor: null, message: '', errors: [], links: [] };
   if (!total) return { ...base, finished: true, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
+  // A step the control workbook blocks reads no file: the core says why.
+  if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map());
 
   const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step]);
   if (next < total) {
@@ -118,7 +130,7 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
     const trashed = trashedIn(env, unitFolders(store, settings.year, again));
     for (const u of again) {
       const rubric = data.control.rubrics[u.rubricId];
-      collected.set(u.code, collectUnit(env, u, rubric, records.get(u.code) ?? null, rubric ? rowsToRead(settings, rubric) : 200, trashed));
+      collected.set(u.code, readUnit(env, data, u, records.get(u.code) ?? null, trashed, rubric ? rowsToRead(settings, rubric) : 0));
     }
   }
   store.delete(KEYS.cursor(step));
@@ -135,104 +147,62 @@ function finish(
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
-  // The submission recorded in each file becomes the unit's `Trạng thái`.
-  const updates = new Map<string, UnitColumnUpdate>();
-  const units: Unit[] = control.units.map((u) => {
-    const c = collected.get(u.code)!;
-    const status = statusFrom(c, u.status);
-    const link = records.get(u.code)?.url;
-    if (status !== u.status || (link && link !== u.link)) {
-      updates.set(u.code, { status: status !== u.status ? status : undefined, link: link && link !== u.link ? link : undefined });
-    }
-    return { ...u, status };
-  });
-  // Files that could not be read this time (Google busy): said for each unit, never taken for missing files.
-  const unreadable = new Set(control.units.filter((u) => collected.get(u.code)?.unreadable).map((u) => u.code));
-  const submitted = units.filter(isSubmitted).length;
-  const withFile = units.filter((u) => records.has(u.code)).length;
-  const entered = units.filter((u) => u.status === STATUS.submitted || u.status === STATUS.scoring).length;
   const sources: Record<string, UnitSource | undefined> = {};
   for (const [code, c] of collected) sources[code] = c.source;
+  const known: Record<string, string> = {};
+  for (const [code, r] of records) known[code] = r.url;
+  const out = assessStep(control, step, { sources, known, today: nowOf(env) });
   const action = STEP_LABELS[step];
   const at = displayDateTime(nowOf(env));
-  const chunk: JobChunk = { step, done: total, total, finished: true, cursor: null, message: '', errors: [], links: [] };
-  for (const u of control.units) {
-    if (unreadable.has(u.code)) chunk.errors.push({ unit: unitLabel(u), message: `${unitLabel(u)}: ${UNREADABLE}.` });
-  }
-
-  if (step === 'progress') {
+  const chunk: JobChunk = { step, done: total, total, finished: true, cursor: null, message: out.message, errors: [], links: [] };
+  const findings = withCellLinks(out.findings, records);
+  if (out.blockers.length) {
+    // The rules could not be read: say why in `Kiểm tra`, keep `Kết quả` and the documents as they were.
     withLock(env, () => {
-      updateUnitColumns(env, ss, updates);
-      dropScratch(ss); // also what an abandoned earlier run left
-      chunk.message = `${submitted}/${total} đơn vị đã nộp; ${entered}/${total} đã nhập điểm; ${withFile}/${total} đã có biểu mẫu.`;
-      appendLog(env, ss, action, chunk.message);
+      writeFindingsSheet(ss, findings, control.units);
+      dropScratch(ss);
+      appendLog(env, ss, action, out.message);
     });
-    store.setJson(KEYS.last(step), { at, detail: `${submitted}/${total} đã nộp` } satisfies LastRun);
-    return chunk;
+    return { ...chunk, done: 0, failed: out.message };
   }
-
-  const assessment = assessAll({ ...control, units }, sources);
-  // A file that could not be read is a Lỗi whatever the submission (the core says Cảnh báo for a
-  // unit that has not submitted); the adapter's own findings are added after the core's.
-  const own = [...collected.values()].flatMap((c) => c.findings ?? []);
-  const all = [
-    ...assessment.findings.map((f) =>
-      f.code === 'missing-file' && unreadable.has(f.unitCode) ? { ...f, severity: 'Lỗi' as const, code: 'file-unreadable' } : f,
-    ),
-    ...own,
-  ];
-  const findings = withCellLinks(all, records);
-  const errors = findings.filter((f) => f.severity === 'Lỗi').length;
-  const warnings = findings.length - errors;
-  const checked = `${errors} lỗi, ${warnings} cảnh báo`;
+  for (const f of out.findings) {
+    if (f.code === 'file-unreadable') {
+      const u = control.units.find((x) => x.code === f.unitCode);
+      if (u) chunk.errors.push({ unit: unitLabel(u), message: f.message });
+    }
+  }
   withLock(env, () => {
-    updateUnitColumns(env, ss, updates);
-    writeFindingsSheet(ss, findings, units);
-    if (step !== 'validate') writeResultsSheet(env.gas, ss, assessment.results, control.settings.scoring.levels);
-    dropScratch(ss);
+    writeUnitColumns(env, ss, out.writes);
+    if (step !== 'progress') writeFindingsSheet(ss, findings, control.units);
+    if (out.summary && step !== 'progress' && step !== 'validate') {
+      writeResultsSheet(env.gas, ss, out.results, control.settings.scoring.levels);
+    }
+    dropScratch(ss); // also what an abandoned earlier run left
+    if (step !== 'report' && step !== 'decision') appendLog(env, ss, action, out.message);
   });
-  store.setJson(KEYS.last('validate'), { at, detail: checked } satisfies LastRun);
-  const classified = assessment.summary.classified;
-  if (step === 'validate') {
-    chunk.message = `Kiểm tra xong ${total} đơn vị: ${checked} (xem sheet «${SHEETS.findings}»).`;
-    withLock(env, () => appendLog(env, ss, action, chunk.message));
+  const { counts } = out;
+  if (step === 'progress') {
+    store.setJson(KEYS.last(step), { at, detail: `${counts.submitted}/${total} đã nộp` } satisfies LastRun);
     return chunk;
   }
-  store.setJson(KEYS.last('rank'), { at, detail: `${classified}/${total} đơn vị được xếp loại` } satisfies LastRun);
-  if (step === 'rank') {
-    chunk.message = `Đã xếp hạng: ${classified}/${total} đơn vị được xếp loại; ${checked} (xem sheet «${SHEETS.results}» và «${SHEETS.findings}»).`;
-    withLock(env, () => appendLog(env, ss, action, chunk.message));
-    return chunk;
-  }
+  store.setJson(KEYS.last('validate'), { at, detail: `${counts.errors} lỗi, ${counts.warnings} cảnh báo` } satisfies LastRun);
+  if (step === 'validate') return chunk;
+  store.setJson(KEYS.last('rank'), { at, detail: `${counts.classified}/${total} đơn vị được xếp loại` } satisfies LastRun);
+  if (step === 'rank') return chunk;
 
   const kind: DocKind = step;
   const folder = findRootFolder(env, store, control.settings);
   if (!folder) {
     throw new UserError(`Chưa có thư mục «${rootFolderName(control.settings.year)}» trên Drive: hãy chạy «Tạo biểu mẫu chấm điểm» trước.`);
   }
-  const out = writeDocument(
-    env,
-    store,
-    kind,
-    {
-      settings: control.settings,
-      results: assessment.results,
-      summary: assessment.summary,
-      narrative: control.narrative,
-      previous: control.previous,
-      submitted,
-    },
-    folder,
-  );
+  const doc = writeDocument(env, store, kind, out.report!, folder);
   const label = DOC_LABEL[kind];
-  chunk.links = [{ label: out.name, url: out.url }];
+  chunk.links = [{ label: doc.name, url: doc.url }];
   chunk.message =
-    `Đã tạo ${label} «${out.name}» trong thư mục «${folder.name}».` +
-    (out.previous ? ` Bản trước được giữ lại với tên «${out.previous}».` : '') +
-    (out.unknown.length ? ` Mẫu có chỗ đánh dấu không xác định, được giữ nguyên: ${out.unknown.map((u) => `{{${u}}}`).join(', ')}.` : '');
-  store.setJson(KEYS.last(step), { at, detail: out.name, url: out.url } satisfies LastRun);
-  withLock(env, () => {
-    appendLog(env, ss, action, `${chunk.message} Liên kết: ${out.url}`);
-  });
+    `Đã tạo ${label} «${doc.name}» trong thư mục «${folder.name}».` +
+    (doc.previous ? ` Bản trước được giữ lại với tên «${doc.previous}».` : '') +
+    (doc.unknown.length ? ` Mẫu có chỗ đánh dấu không xác định, được giữ nguyên: ${doc.unknown.map((u) => `{{${u}}}`).join(', ')}.` : '');
+  store.setJson(KEYS.last(step), { at, detail: doc.name, url: doc.url } satisfies LastRun);
+  withLock(env, () => appendLog(env, ss, action, `${chunk.message} Liên kết: ${doc.url}`));
   return chunk;
 }

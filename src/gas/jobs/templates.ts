@@ -5,21 +5,20 @@
 // with is remembered too: a failed share is tried again on every run, and a corrected e-mail gets
 // the file; a file nobody could be given is never counted as done without saying so.
 import type { Rubric, Unit } from '../../core/types';
-import { STATUS } from '../../core/types';
-import { isValidEmail, normalizeHeader } from '../../core/text';
+import { isValidEmail } from '../../core/text';
 import { parseCursor } from '../../core/gas-support';
 import type { JobChunk } from '../api';
 import { Env, timer } from '../env';
 import { userMessage } from '../errors';
 import { FileRecord, KEYS, MasterRecord, Store } from '../store';
-import { appendLog, ControlData, readControlData, UnitColumnUpdate, updateUnitColumns, withLock } from '../control-io';
+import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
+import { FileState, planTemplateUnit, TemplateDone, templatesWrites } from '../../core/steps/templates';
+import { blockedMessage, stepBlockers } from '../../core/steps/plan';
 import { ensureRootFolder, GroupFolders } from '../folders';
 import { ensureMaster, personalize, unitFileName } from '../unit-files';
 import { fileRecord, unitLabel } from '../files';
 import { copyFile, DriveEntry, fileState, shareWithEditor } from '../drive';
 
-/** Written by the admin in `Trạng thái` to ask for a new file in place of a trashed or deleted one. */
-export const RECREATE = 'Tạo lại';
 const STEP = 'templates';
 const MIN_RESERVE_MS = 20_000;
 
@@ -36,19 +35,13 @@ interface Context {
   groups: GroupFolders;
   masters: Map<string, MasterRecord>;
   errors: JobChunk['errors'];
-  updates: Map<string, UnitColumnUpdate>;
+  /** The file of each unit handled in this chunk (created or kept), for the core's status and link. */
+  done: TemplateDone;
   root: DriveEntry;
 }
 
 function report(ctx: Context, unit: Unit, message: string) {
   ctx.errors.push({ unit: unitLabel(unit), message: `${unitLabel(unit)}: ${message}` });
-}
-
-/** Link of the unit's file; the status says 'Đã tạo biểu mẫu' unless it already says more. */
-function noteUnit(ctx: Context, unit: Unit, url: string) {
-  const status = !unit.status.trim() || normalizeHeader(unit.status) === normalizeHeader(RECREATE) ? STATUS.created : undefined;
-  const link = unit.link !== url ? url : undefined;
-  if (status || link) ctx.updates.set(unit.code, { status, link });
 }
 
 /** The e-mail Google sends the scorer with the link to the unit's file. */
@@ -111,50 +104,43 @@ function master(ctx: Context, rubric: Rubric): MasterRecord {
 
 function ensureUnit(ctx: Context, unit: Unit): Outcome {
   const { env, store } = ctx;
-  const settings = ctx.data.control.settings;
-  const rubric = ctx.data.control.rubrics[unit.rubricId];
-  if (!rubric) {
-    report(ctx, unit, `bộ tiêu chí «${unit.rubricId}» không có hoặc còn lỗi trong sheet «Tiêu chí»; chưa tạo biểu mẫu.`);
-    return 'error';
-  }
+  const { control } = ctx.data;
+  const settings = control.settings;
   const key = KEYS.file(settings.year, unit.code);
   const known = fileRecord(store, settings.year, unit);
-  if (known) {
-    const state = fileState(env, known.id);
-    if (state.state === 'ok') {
-      if (known.state === 'pending') {
-        personalize(env, known.id, settings, rubric, unit);
-        const sharedWith = share(ctx, known.id, unit);
-        store.setJson(key, { ...known, state: 'ok', sharedWith } satisfies FileRecord);
-        noteUnit(ctx, unit, known.url);
-        return 'finished';
-      }
-      // A record from before `sharedWith` existed: taken as shared with the unit's (valid) e-mail.
-      const legacy = unit.email.trim();
-      let record: FileRecord = known.sharedWith === undefined ? { ...known, sharedWith: isValidEmail(legacy) ? legacy : '' } : known;
-      if (!isShared(record, unit)) {
-        // Not shared yet (a failure, no address), or the address was corrected: share again.
-        record = { ...record, sharedWith: share(ctx, known.id, unit) || record.sharedWith };
-      }
-      if (!store.get(key) || JSON.stringify(store.getJson<FileRecord>(key)) !== JSON.stringify(record)) store.setJson(key, record);
-      noteUnit(ctx, unit, known.url);
-      return 'exists';
-    }
-    if (normalizeHeader(unit.status) !== normalizeHeader(RECREATE)) {
-      const why =
-        state.state === 'trashed'
-          ? 'tệp biểu mẫu đang nằm trong Thùng rác'
-          : 'không tìm thấy tệp biểu mẫu (đã bị xóa hẳn hoặc không còn quyền truy cập)';
-      report(
-        ctx,
-        unit,
-        `${why}; công cụ không tạo lại để tránh mất điểm đã nhập. Hãy khôi phục tệp từ Thùng rác của Google Drive, ` +
-          `hoặc ghi «${RECREATE}» vào cột «Trạng thái» của đơn vị này rồi chạy lại để tạo biểu mẫu mới.`,
-      );
-      return 'error';
-    }
-    store.delete(key);
+  const drive = known ? fileState(env, known.id) : null;
+  const file: FileState = !known
+    ? { state: 'none' }
+    : drive!.state === 'ok'
+      ? { state: 'ok', link: known.url }
+      : { state: drive!.state === 'trashed' ? 'trashed' : 'gone', link: known.url };
+  const action = planTemplateUnit(control, unit, file);
+  if (action.kind === 'skip') {
+    ctx.errors.push({ unit: unitLabel(unit), message: action.message });
+    return 'error';
   }
+  const rubric = control.rubrics[unit.rubricId];
+  if (known && file.state === 'ok') {
+    if (known.state === 'pending') {
+      personalize(env, known.id, settings, rubric, unit);
+      const sharedWith = share(ctx, known.id, unit);
+      store.setJson(key, { ...known, state: 'ok', sharedWith } satisfies FileRecord);
+      ctx.done.set(unit.code, { link: known.url });
+      return 'finished';
+    }
+    // A record from before `sharedWith` existed: taken as shared with the unit's (valid) e-mail.
+    const legacy = unit.email.trim();
+    let record: FileRecord = known.sharedWith === undefined ? { ...known, sharedWith: isValidEmail(legacy) ? legacy : '' } : known;
+    if (!isShared(record, unit)) {
+      // Not shared yet (a failure, no address), or the address was corrected: share again.
+      record = { ...record, sharedWith: share(ctx, known.id, unit) || record.sharedWith };
+    }
+    if (!store.get(key) || JSON.stringify(store.getJson<FileRecord>(key)) !== JSON.stringify(record)) store.setJson(key, record);
+    ctx.done.set(unit.code, { link: known.url });
+    return 'exists';
+  }
+  // A new file: none yet this year, or «Tạo lại» in place of a lost one.
+  store.delete(key);
   const m = master(ctx, rubric);
   const copy = copyFile(env, m.id, unitFileName(unit, settings.year), ctx.groups.get(unit.group));
   // Sheet ids survive a copy, so the master's gid links to the copy's `Chấm điểm`.
@@ -163,7 +149,7 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
   personalize(env, copy.id, settings, rubric, unit);
   const sharedWith = share(ctx, copy.id, unit);
   store.setJson(key, { ...record, state: 'ok', sharedWith } satisfies FileRecord);
-  noteUnit(ctx, unit, record.url);
+  ctx.done.set(unit.code, { link: record.url });
   return 'created';
 }
 
@@ -206,6 +192,11 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   const { settings, units } = data.control;
   const total = units.length;
   const base: JobChunk = { step: STEP, done: 0, total, finished: true, cursor: null, message: '', errors: [], links: [] };
+  const blockers = stepBlockers(data.control, 'templates');
+  if (blockers.length) {
+    const message = blockedMessage('templates', blockers);
+    return { ...base, message, failed: message };
+  }
   if (!total) return { ...base, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
 
   const root = ensureRootFolder(env, store, settings, data.ss, data.grids.config);
@@ -217,7 +208,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
     groups: new GroupFolders(env, store, settings.year, root),
     masters: new Map(),
     errors: [],
-    updates: new Map(),
+    done: new Map(),
   };
   const start = Math.min(Math.max(0, parseCursor<Cursor>(cursorText)?.i ?? 0), total);
   const counts: Record<Outcome, number> = { created: 0, exists: 0, finished: 0, error: 0 };
@@ -242,7 +233,9 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   } finally {
     // Whatever happened, record what was done (the file ids are already in DocumentProperties).
     withLock(env, () => {
-      updateUnitColumns(env, data.ss, ctx.updates);
+      const writes = templatesWrites(data.control, ctx.done);
+      for (const f of writes.findings) ctx.errors.push({ unit: f.unitCode, message: f.message });
+      writeUnitColumns(env, data.ss, writes);
       appendLog(
         env,
         data.ss,
