@@ -55,6 +55,27 @@ export function chartGrid(results: UnitResult[], levels: Level[]): Grid {
   ];
 }
 
+/**
+ * The whole `Kết quả` sheet, the same on both back-ends: the ranking, and right of it (one blank
+ * column between) the chart's data block; `chart` locates the block (0-based), null without data.
+ */
+export function resultsSheet(
+  results: UnitResult[],
+  levels: Level[],
+): { grid: Grid; chart: { col: number; rows: number; cols: number } | null } {
+  const table = resultsGrid(results);
+  const data = chartGrid(results, levels);
+  if (data.length < 2) return { grid: table, chart: null };
+  const col = table[0].length + 1;
+  const rows = Math.max(table.length, data.length);
+  const grid: Grid = Array.from({ length: rows }, (_, r) => [
+    ...(table[r] ?? new Array<Cell>(table[0].length).fill(null)),
+    null,
+    ...(data[r] ?? new Array<Cell>(data[0].length).fill(null)),
+  ]);
+  return { grid, chart: { col, rows: data.length, cols: data[0].length } };
+}
+
 const SEVERITY_ORDER: Record<string, number> = { Lỗi: 0, 'Cảnh báo': 1 };
 
 /** Findings, errors first, then by unit code; `cell` shows "Chấm điểm!D12" when known. */

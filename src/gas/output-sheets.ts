@@ -2,16 +2,16 @@
 // chart) and `Kiểm tra` (findings with links). Constant calls per sheet, whatever the size.
 import type { Finding, Level, Unit, UnitResult } from '../core/types';
 import { FINDING_COLUMNS, RESULT_COLUMNS, SHEETS } from '../core/schema';
-import { chartGrid, findingsGrid, levelColours, resultsGrid } from '../core/output-tables';
+import { findingsGrid, levelColours, resultsSheet } from '../core/output-tables';
 import type { GasServices, GSpreadsheet } from './services';
-import { growingRange, toSheetGrid, writeToolSheet } from './control-io';
+import { writeToolSheet } from './control-io';
 
 const SEVERITY_COLOURS: Record<string, string> = { Lỗi: '#f4cccc', 'Cảnh báo': '#fff2cc' };
 
 const colOf = (columns: Record<string, string>, key: string) => Object.keys(columns).indexOf(key) + 1;
 
 export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: UnitResult[], levels: Level[]): void {
-  const grid = resultsGrid(results);
+  const { grid, chart: block } = resultsSheet(results, levels);
   const { sheet } = writeToolSheet(ss, SHEETS.results, grid);
   const n = results.length;
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
@@ -23,19 +23,15 @@ export function writeResultsSheet(gas: GasServices, ss: GSpreadsheet, results: U
     .getRange(2, colOf(RESULT_COLUMNS, 'level'), n, 1)
     .setBackgrounds(results.map((r) => [levelColours(levels, r.classified ? r.levelCode : null).cell]));
 
-  // The chart reads its own block, right of the table: one column per level colours the bars.
-  const data = chartGrid(results, levels);
-  if (data.length < 2) return;
-  const col = grid[0].length + 2;
-  const block = growingRange(sheet, 1, col, data.length, data[0].length);
-  block.setValues(toSheetGrid(data));
+  // The chart reads its own block, right of the table (written with it): one column per level colours the bars.
+  if (!block) return;
   const order = [...levels].sort((a, b) => b.min - a.min);
   const chart = sheet
     .newChart()
     .setChartType(gas.Charts.ChartType.COLUMN)
-    .addRange(block)
+    .addRange(sheet.getRange(1, block.col + 1, block.rows, block.cols))
     .setNumHeaders(1)
-    .setPosition(2, col + data[0].length + 1, 0, 0)
+    .setPosition(2, block.col + block.cols + 2, 0, 0)
     .setOption('title', 'Tổng điểm của các đơn vị được xếp loại')
     .setOption('isStacked', true)
     .setOption(

@@ -2,7 +2,7 @@
 // from the core's grids; the adapter only adds colours.
 import type { Finding, Unit, UnitResult } from '../core/types';
 import type { Settings } from '../core/config';
-import { findingsGrid, levelColours, resultsGrid } from '../core/output-tables';
+import { findingsGrid, levelColours, resultsSheet } from '../core/output-tables';
 import { FINDING_COLUMNS, RESULT_COLUMNS, SHEETS } from '../core/schema';
 import { ControlWorkbook } from './xlsx/control-workbook';
 
@@ -21,5 +21,6 @@ export function writeResults(book: ControlWorkbook, results: UnitResult[], setti
   const col = Object.keys(RESULT_COLUMNS).indexOf('level');
   const argb = (hex: string) => `FF${hex.slice(1)}`;
   const fills = results.map((r, i) => ({ row: i + 1, col, argb: argb(levelColours(settings.scoring.levels, r.levelCode).cell) }));
-  book.replaceTable(SHEETS.results, resultsGrid(results), fills);
+  // The chart's data block too (exceljs draws no chart; the numbers are there for one).
+  book.replaceTable(SHEETS.results, resultsSheet(results, settings.scoring.levels).grid, fills);
 }
