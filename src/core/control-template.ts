@@ -19,11 +19,17 @@ import { CONFIG_KEYS, ConfigKey } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
 import { NARRATIVE_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
+import { STATUS_WORDS } from './status';
 
 export interface SheetGrid {
   name: string;
   grid: Grid;
+  /** Closed lists: a dropdown on the column under its header (rows 2 to `DROPDOWN_ROWS`). */
+  dropdowns?: Array<{ column: number; values: readonly string[]; help: string }>;
 }
+
+/** Rows a dropdown covers: a province has up to a few hundred units. */
+export const DROPDOWN_ROWS = 2000;
 
 function configGrid(values: Partial<Record<ConfigKey, Cell>>): Grid {
   return tableGrid(
@@ -49,6 +55,19 @@ function levelsGrid(): Grid {
 
 const header = (columns: Record<string, string>): Grid => [Object.values(columns)];
 
+/** The sheets of a control workbook, in tab order (`Trạng thái các năm` is added when a year changes). */
+export const CONTROL_SHEET_NAMES: readonly string[] = [
+  SHEETS.config,
+  SHEETS.units,
+  SHEETS.criteria,
+  SHEETS.levels,
+  SHEETS.narrative,
+  SHEETS.previous,
+  SHEETS.results,
+  SHEETS.findings,
+  SHEETS.log,
+];
+
 /**
  * Every sheet of a new control workbook, in tab order. Tool-written sheets start with their header
  * only. With `sample`, the Bình Sơn district of 2024 (synthetic data) fills the input sheets.
@@ -58,7 +77,17 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
   const config = s ? s.config : { year: opts.year, step: DEFAULT_STEP };
   return [
     { name: SHEETS.config, grid: configGrid(config) },
-    { name: SHEETS.units, grid: s ? tableGrid(UNIT_COLUMNS, s.units) : header(UNIT_COLUMNS) },
+    {
+      name: SHEETS.units,
+      grid: s ? tableGrid(UNIT_COLUMNS, s.units) : header(UNIT_COLUMNS),
+      dropdowns: [
+        {
+          column: Object.keys(UNIT_COLUMNS).indexOf('status'),
+          values: STATUS_WORDS,
+          help: `Chọn một trạng thái: ${STATUS_WORDS.join(', ')} (hoặc để trống).`,
+        },
+      ],
+    },
     { name: SHEETS.criteria, grid: criteriaGrid() },
     { name: SHEETS.levels, grid: levelsGrid() },
     {

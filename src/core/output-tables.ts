@@ -4,10 +4,14 @@ import { FINDING_COLUMNS, LOG_COLUMNS, RESULT_COLUMNS } from './schema';
 import { tableGrid } from './table';
 import { NOT_CLASSIFIED } from './types';
 
+/** One row per column of `Kết quả`: a column added to RESULT_COLUMNS without its value does not compile. */
+type ResultRow = Record<keyof typeof RESULT_COLUMNS, Cell>;
+type FindingRow = Record<keyof typeof FINDING_COLUMNS, Cell>;
+
 export function resultsGrid(results: UnitResult[]): Grid {
   return tableGrid(
     RESULT_COLUMNS,
-    results.map((r) => ({
+    results.map((r): ResultRow => ({
       rank: r.rank,
       code: r.code,
       name: r.name,
@@ -86,7 +90,7 @@ export function findingsGrid(findings: Finding[], units: Unit[]): Grid {
   );
   return tableGrid(
     FINDING_COLUMNS,
-    sorted.map((f) => ({
+    sorted.map((f): FindingRow => ({
       severity: f.severity,
       unitCode: f.unitCode,
       unitName: names.get(f.unitCode) ?? '',

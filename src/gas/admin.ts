@@ -2,7 +2,7 @@
 // and one chunk of a step's job at a time.
 import { STATUS } from '../core/types';
 import { isSubmitted } from '../core/assess';
-import { newControlSheets } from '../core/control-template';
+import { CONTROL_SHEET_NAMES } from '../core/control-template';
 import { SHEETS } from '../core/schema';
 import type { AdminState, AdminStep, AdminStepKey, JobChunk } from './api';
 import type { Env } from './env';
@@ -39,9 +39,7 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
 export function adminState(env: Env): AdminState {
   const ss = controlSpreadsheet(env);
   const names = new Set(ss.getSheets().map((s) => s.getName()));
-  const missingSheets = newControlSheets({ year: 2000 })
-    .map((s) => s.name)
-    .filter((n) => !names.has(n));
+  const missingSheets = CONTROL_SHEET_NAMES.filter((n) => !names.has(n));
   if (!names.has(SHEETS.units) || !names.has(SHEETS.config)) {
     return {
       year: null,
@@ -74,7 +72,7 @@ export function adminState(env: Env): AdminState {
   };
   const controlErrors = control.findings.filter((f) => f.severity === 'Lỗi').length;
   const validate = lastStep('validate', 'Chưa kiểm tra.');
-  if (validate.state === 'done' && !/^0 lỗi/.test(validate.detail)) validate.state = 'warning';
+  if (validate.state === 'done' && last('validate')?.errors) validate.state = 'warning';
   const steps: AdminStep[] = [
     {
       key: 'setup',
@@ -115,5 +113,5 @@ export function adminState(env: Env): AdminState {
     const id = store.get(KEYS.template(k));
     if (id) links.push({ label: `${defaultTemplateName(k)} (sửa để đổi mẫu)`, url: documentUrl(id) });
   }
-  return { year: settings.year, steps, progress: { units: total, created, entered, submitted }, links };
+  return { year: settings.year || null, steps, progress: { units: total, created, entered, submitted }, links };
 }

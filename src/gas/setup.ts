@@ -1,12 +1,12 @@
 // "Thiết lập bảng điều khiển": create the missing sheets of a control spreadsheet. Existing sheets
 // are never wiped; a sheet exactly as a plain set-up left it may receive the sample data.
 import type { Grid } from '../core/types';
-import { newControlSheets, SheetGrid } from '../core/control-template';
+import { CONTROL_SHEET_NAMES, DROPDOWN_ROWS, newControlSheets, SheetGrid } from '../core/control-template';
 import { CONFIG_COLUMNS, SHEETS } from '../core/schema';
 import { readTable } from '../core/table';
 import { cellText, normalizeHeader } from '../core/text';
 import { CONFIG_KEYS } from '../core/config';
-import type { GSpreadsheet } from './services';
+import type { GasServices, GSpreadsheet } from './services';
 import { appendLog, controlSpreadsheet, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
 import { Env, nowOf } from './env';
 import { useVietnameseSettings } from './locale';
@@ -32,13 +32,21 @@ function isPristine(existing: Grid, plain: Grid): boolean {
   return JSON.stringify(trimGrid(existing)) === JSON.stringify(trimGrid(plain));
 }
 
-function writeNew(ss: GSpreadsheet, s: SheetGrid, existing: boolean): void {
+function writeNew(gas: GasServices, ss: GSpreadsheet, s: SheetGrid, existing: boolean): void {
   const sheet = existing ? ss.getSheetByName(s.name)! : ss.insertSheet(s.name, ss.getSheets().length);
   if (existing) sheet.clear();
   const values = toSheetGrid(s.grid);
   growingRange(sheet, 1, 1, values.length, values[0].length).setValues(values);
   sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  for (const d of s.dropdowns ?? []) {
+    const rule = gas.SpreadsheetApp.newDataValidation()
+      .requireValueInList([...d.values], true)
+      .setAllowInvalid(false)
+      .setHelpText(d.help)
+      .build();
+    growingRange(sheet, 2, d.column + 1, DROPDOWN_ROWS - 1, 1).setDataValidation(rule);
+  }
 }
 
 /** The year a plain set-up wrote in an existing `Cấu hình` (so the comparison uses the same year). */
@@ -55,9 +63,9 @@ export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupRe
   return withLock(env, () => {
     useVietnameseSettings(ss);
     const existing = new Map<string, Grid>();
-    for (const s of newControlSheets({ year: 2000 })) {
-      const g = readGrid(ss, s.name);
-      if (g) existing.set(s.name, g);
+    for (const name of CONTROL_SHEET_NAMES) {
+      const g = readGrid(ss, name);
+      if (g) existing.set(name, g);
     }
     const year = existingYear(existing.get(SHEETS.config), nowOf(env).getFullYear());
     const plain = newControlSheets({ year });
@@ -66,12 +74,12 @@ export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupRe
     wanted.forEach((s, i) => {
       const grid = existing.get(s.name);
       if (!grid) {
-        writeNew(ss, s, false);
+        writeNew(env.gas, ss, s, false);
         report.created.push(s.name);
         return;
       }
       if (opts.sample && isPristine(grid, plain[i].grid) && !isPristine(grid, s.grid)) {
-        writeNew(ss, s, true);
+        writeNew(env.gas, ss, s, true);
         report.sampleLoaded.push(s.name);
         return;
       }

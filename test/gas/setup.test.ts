@@ -16,6 +16,16 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(rowsOf(w, SHEETS.levels).map((x) => x['Mã'])).toEqual(expect.arrayContaining(['HTXS', 'HTT', 'HT', 'KHT']));
     expect(ss.sheet(SHEETS.units).values()[0]).toEqual(expect.arrayContaining(['Mã đơn vị', 'Email người chấm', 'Trạng thái', 'Liên kết']));
     expect(ss.sheet(SHEETS.units).fontWeights('A1')[0][0]).toBe('bold');
+    // `Trạng thái` is a closed list: a dropdown that refuses a typo.
+    const units = ss.sheet(SHEETS.units);
+    const status = String.fromCharCode(65 + units.values()[0].indexOf('Trạng thái'));
+    for (const row of [2, 50, 2000]) {
+      expect(units.cell(`${status}${row}`).validation).toMatchObject({
+        values: [['Đã tạo biểu mẫu', 'Đang chấm', 'Đã nộp', 'Tạo lại'], true],
+        allowInvalid: false,
+      });
+    }
+    expect(units.cell(`${status}1`).validation).toBeNull();
     expect(r.message).toMatch(/^Đã tạo 9 sheet/);
     // Logged, under the document lock.
     expect(rowsOf(w, SHEETS.log).at(-1)).toMatchObject({ 'Thao tác': 'Thiết lập bảng điều khiển' });

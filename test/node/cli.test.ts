@@ -266,3 +266,17 @@ test('a status typed wrong («Da nop») is reported with the allowed words, neve
     'trạng thái «Da nop» của đơn vị Thị trấn Châu Ổ (BS-X01) không có trong danh sách; chỉ nhận «Đã tạo biểu mẫu», «Đang chấm», «Đã nộp», «Tạo lại» hoặc để trống',
   );
 });
+
+test('`Đơn vị`/`Trạng thái` of a new control workbook is a dropdown of the allowed words (read back from the file)', async () => {
+  const ws = tmpDir();
+  expect(await main(['init', ws], capture())).toBe(0);
+  const units = (await openBook(controlPath(ws))).getWorksheet('Đơn vị')!;
+  const col = (units.getRow(1).values as unknown[]).indexOf('Trạng thái');
+  for (const row of [2, 2000]) {
+    expect(units.getCell(row, col).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Đã tạo biểu mẫu,Đang chấm,Đã nộp,Tạo lại"'],
+    });
+  }
+  expect(units.getCell(1, col).dataValidation).toBeUndefined();
+});

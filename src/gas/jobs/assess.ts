@@ -41,6 +41,8 @@ export const isAssessStep = (step: AdminStepKey): step is AssessStep => step in 
 export interface LastRun {
   at: string;
   detail: string;
+  /** Validation: how many errors it found (the sidebar shows a warning when any). */
+  errors?: number;
   url?: string;
 }
 
@@ -185,7 +187,11 @@ function finish(
     store.setJson(KEYS.last(step), { at, detail: `${counts.submitted}/${total} đã nộp` } satisfies LastRun);
     return chunk;
   }
-  store.setJson(KEYS.last('validate'), { at, detail: `${counts.errors} lỗi, ${counts.warnings} cảnh báo` } satisfies LastRun);
+  store.setJson(KEYS.last('validate'), {
+    at,
+    detail: `${counts.errors} lỗi, ${counts.warnings} cảnh báo`,
+    errors: counts.errors,
+  } satisfies LastRun);
   if (step === 'validate') return chunk;
   store.setJson(KEYS.last('rank'), { at, detail: `${counts.classified}/${total} đơn vị được xếp loại` } satisfies LastRun);
   if (step === 'rank') return chunk;

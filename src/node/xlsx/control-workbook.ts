@@ -2,12 +2,12 @@
 // write the tool-written sheets and the unit status/link cells, append to the audit log.
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
-import type { SheetGrid } from '../../core/control-template';
+import { DROPDOWN_ROWS, SheetGrid } from '../../core/control-template';
 import { Control, CONTROL_SHEETS, ControlGrids, readControl } from '../../core/control';
 import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../core/schema';
 import type { UnitWrites } from '../../core/steps/plan';
 import { historyGrid } from '../../core/years';
-import { findHeader } from '../../core/table';
+import { columnLetter, findHeader } from '../../core/table';
 import { logHeader, logRow } from '../../core/output-tables';
 import { UserError } from '../errors';
 import { exists } from '../files';
@@ -16,6 +16,8 @@ import { excelValue, findSheet, worksheetToGrid } from './grid';
 import { readWorkbook, saveWorkbook } from './workbook-io';
 import { writeTableSheet } from './table-sheet';
 import { DATE_TIME_FORMAT, solid } from './styles';
+
+type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
 
 export class ControlWorkbook {
   private constructor(
@@ -35,7 +37,23 @@ export class ControlWorkbook {
   static create(ws: string, sheets: SheetGrid[]): ControlWorkbook {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'dvcq';
-    for (const s of sheets) writeTableSheet(wb.addWorksheet(s.name), s.grid);
+    for (const s of sheets) {
+      const sheet = wb.addWorksheet(s.name);
+      writeTableSheet(sheet, s.grid);
+      for (const d of s.dropdowns ?? []) {
+        const col = columnLetter(d.column);
+        // One rule for the whole column range: exceljs has it (worksheet.dataValidations) but does
+        // not declare it in its types; a test reads the rule back from the saved file.
+        (sheet as unknown as RangeValidations).dataValidations.add(`${col}2:${col}${DROPDOWN_ROWS}`, {
+          type: 'list',
+          allowBlank: true,
+          // An inline list: its quotes and commas are Excel's syntax; the words hold neither.
+          formulae: [`"${d.values.join(',')}"`],
+          showErrorMessage: true,
+          error: d.help,
+        });
+      }
+    }
     return new ControlWorkbook(controlPath(ws), wb);
   }
 
