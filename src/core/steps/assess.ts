@@ -25,29 +25,32 @@ export interface Collected {
   findings: Finding[];
   /** The file holds something typed (a score, evidence, a note or an appraisal). */
   entered: boolean;
+  /** The owner locks the file's inputs: the unit is submitted and its file says so (not reopened there). */
+  lock: boolean;
 }
 
 const label = (u: Unit) => `${u.name} (${u.code})`;
 
 export function collectUnit(control: Control, unit: Unit, source: UnitSource | undefined): Collected {
   const rubric = control.rubrics[unit.rubricId];
-  if (!rubric || !source || 'missing' in source) return { findings: [], entered: false };
+  if (!rubric || !source || 'missing' in source) return { findings: [], entered: false, lock: false };
   const current = canonicalStatus(unit.status);
   const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric));
   const entered = Object.values(read.entries).some((e) =>
     [e.self, e.evidence, e.appraised, e.note].some((v) => cellText(v ?? null) !== ''),
   );
   // A status typed wrong is reported by readControl and never overwritten.
-  if (current === null) return { findings: [], entered };
+  if (current === null) return { findings: [], entered, lock: false };
   const findings: Finding[] = [];
+  const claimed = read.meta.status === STATUS.submitted;
   if (current === STATUS.submitted) {
     const changed = changedAfterSubmission(unit, source.grid, read.entries, source.link);
-    return { findings: changed ? [changed] : [], entered };
+    return { findings: changed ? [changed] : [], entered, lock: claimed };
   }
-  if (read.meta.status === STATUS.submitted) {
+  if (claimed) {
     const asSubmitted = assessUnit(control, { ...unit, status: STATUS.submitted }, source);
     const errors = asSubmitted.findings.filter((f) => f.severity === 'Lỗi').length;
-    if (!hasBlockingError(asSubmitted.findings)) return { status: STATUS.submitted, findings, entered };
+    if (!hasBlockingError(asSubmitted.findings)) return { status: STATUS.submitted, findings, entered, lock: true };
     findings.push({
       severity: 'Cảnh báo',
       unitCode: unit.code,
@@ -57,8 +60,8 @@ export function collectUnit(control: Control, unit: Unit, source: UnitSource | u
       message: `${label(unit)}: đơn vị đã bấm «Nộp kết quả» nhưng biểu mẫu còn ${errors} lỗi nên chưa được ghi nhận là đã nộp; đơn vị cần sửa rồi nộp lại.`,
     });
   }
-  if (entered && !hasEntries(unit)) return { status: STATUS.scoring, findings, entered };
-  return { status: statusWithFile(unit.status), findings, entered };
+  if (entered && !hasEntries(unit)) return { status: STATUS.scoring, findings, entered, lock: false };
+  return { status: statusWithFile(unit.status), findings, entered, lock: false };
 }
 
 /** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */

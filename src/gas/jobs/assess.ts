@@ -3,7 +3,7 @@
 // calls each, in chunks; what a chunk read waits in a hidden scratch sheet for the last chunk,
 // which runs the core (assessAll) and writes the sheets (and the document) under the lock.
 import type { Finding, Unit } from '../../core/types';
-import { isSubmitted, UnitSource } from '../../core/assess';
+import type { UnitSource } from '../../core/assess';
 import { assessStep, collectUnit as decideUnit } from '../../core/steps/assess';
 import { stepBlockers } from '../../core/steps/plan';
 import { SHEETS } from '../../core/schema';
@@ -72,9 +72,7 @@ function collectAll(env: Env, data: ControlData, store: Store, from: number, clo
 function readUnit(env: Env, data: ControlData, u: Unit, record: FileRecord | null, trashed: ReadonlySet<string>, rows: number): Collected {
   // A unit without a valid rubric is reported by readControl; its file is not read.
   if (!rows) return { source: undefined };
-  return collectUnit(env, record, rows, trashed, (source) =>
-    isSubmitted({ status: decideUnit(data.control, u, source).status ?? u.status }),
-  );
+  return collectUnit(env, record, rows, trashed, (source) => decideUnit(data.control, u, source).lock);
 }
 
 /** Drive folders holding the units' files (group folders, the root for units without a group). */
