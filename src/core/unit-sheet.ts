@@ -363,22 +363,24 @@ function recordedUnitName(grid: Grid, code: string, sheet: Map<string, string>):
   return '';
 }
 
-/** The layout recorded under the criteria (see LAYOUT_MARKER): its row and the 0-based column of each key. */
-function layoutRecord(grid: Grid, from: number): { row: number; cols: Partial<Record<ColumnKey, number>> } | null {
-  const offline = new RegExp(`^="${LAYOUT_MARKER};`);
-  const online = new RegExp(`^${LAYOUT_MARKER};`);
-  for (let r = from; r < grid.length; r++) {
-    for (const v of grid[r] || []) {
-      if (typeof v !== 'string') continue;
-      const text = v.trim();
-      const cols: Partial<Record<ColumnKey, number>> = {};
-      if (offline.test(text)) {
-        for (const m of text.matchAll(/;(\w+)="&COLUMN\(\$?([A-Z]{1,3})\$?\d+\)/g)) cols[m[1] as ColumnKey] = columnIndex(m[2]);
-      } else if (online.test(text)) {
-        for (const m of text.matchAll(/;(\w+)=(\d+)/g)) cols[m[1] as ColumnKey] = Number(m[2]) - 1;
-      } else continue;
-      return { row: r, cols };
-    }
+/**
+ * The layout recorded under the criteria (see LAYOUT_MARKER), in the hidden column `col`: its row
+ * and the 0-based column of each key.
+ */
+function layoutRecord(grid: Grid, from: number, col: number): { row: number; cols: Partial<Record<ColumnKey, number>> } | null {
+  const offline = `="${LAYOUT_MARKER};`;
+  const online = `${LAYOUT_MARKER};`;
+  // From the bottom: the record sits a few rows above the end, under the criteria.
+  for (let r = grid.length - 1; r >= from; r--) {
+    const v = grid[r]?.[col];
+    if (typeof v !== 'string') continue;
+    const cols: Partial<Record<ColumnKey, number>> = {};
+    if (v.startsWith(offline)) {
+      for (const m of v.matchAll(/;(\w+)="&COLUMN\(\$?([A-Z]{1,3})\$?\d+\)/g)) cols[m[1] as ColumnKey] = columnIndex(m[2]);
+    } else if (v.startsWith(online)) {
+      for (const m of v.matchAll(/;(\w+)=(\d+)/g)) cols[m[1] as ColumnKey] = Number(m[2]) - 1;
+    } else continue;
+    return { row: r, cols };
   }
   return null;
 }
@@ -387,7 +389,13 @@ const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 +
 
 /** Where the table of a `Chấm điểm` grid is, or why it cannot be read (a blocking finding). */
 export type ScoringColumns =
-  | { loc: TableLocation<ColumnKey>; /** Row of the recorded layout, -1 in older files. */ recordRow: number }
+  | {
+      loc: TableLocation<ColumnKey>;
+      /** Row of the recorded layout, -1 in older files. */
+      recordRow: number;
+      /** The hidden column (its header is FORMULA_FLAG), -1 when it is gone. */
+      flagCol: number;
+    }
   | { problem: { code: 'missing-column' | 'moved-column'; message: string } };
 
 /**
@@ -409,10 +417,12 @@ export function scoringColumns(grid: Grid, required: readonly ColumnKey[] = REQU
     };
   }
   const header = grid[loc.headerRow] || [];
+  const flagHeader = normalizeHeader(FORMULA_FLAG);
+  const flagCol = header.findIndex((h) => normalizeHeader(h) === flagHeader);
   const fix =
     'Chưa đọc được điểm, vì điểm có thể bị hiểu sang cột khác (ví dụ điểm tự chấm thành điểm thẩm định). ' +
     'Cách sửa: đưa tiêu đề về đúng cột như khi nhận biểu mẫu (hoặc dùng lại bản trước khi sửa).';
-  const record = layoutRecord(grid, loc.headerRow + 1);
+  const record = flagCol < 0 ? null : layoutRecord(grid, loc.headerRow + 1, flagCol);
   if (record) {
     const problems: string[] = [];
     const cols = { ...loc.cols };
@@ -436,7 +446,7 @@ export function scoringColumns(grid: Grid, required: readonly ColumnKey[] = REQU
         },
       };
     }
-    return { loc: { headerRow: loc.headerRow, cols }, recordRow: record.row };
+    return { loc: { headerRow: loc.headerRow, cols }, recordRow: record.row, flagCol };
   }
   const found = CHECKED_COLUMNS.filter((k) => loc.cols[k] !== undefined);
   const problems: string[] = [];
@@ -458,7 +468,7 @@ export function scoringColumns(grid: Grid, required: readonly ColumnKey[] = REQU
       },
     };
   }
-  return { loc, recordRow: -1 };
+  return { loc, recordRow: -1, flagCol };
 }
 
 /** What was read back from a unit's `Chấm điểm` grid. */
@@ -535,7 +545,7 @@ export function readUnitSheet(
     add(located.problem.code, located.problem.message);
     return unread();
   }
-  const { loc, recordRow } = located;
+  const { loc, recordRow, flagCol } = located;
   if (meta.rubricId && meta.rubricId !== rubric.id) {
     add(
       'wrong-rubric',
@@ -580,19 +590,24 @@ export function readUnitSheet(
   const titlesShown = checkWording && builtTexts === null;
   const retitled: string[] = [];
 
-  const flagCol = (grid[loc.headerRow] || []).findIndex((h) => normalizeHeader(h) === normalizeHeader(FORMULA_FLAG));
   const col = loc.cols;
-  // The criteria table ends at the recorded layout's line, or above the first totals row.
-  let end =
-    recordRow >= 0 ? recordRow : grid.findIndex((row, i) => i > loc.headerRow && (row || []).some((c) => cellText(c) === TOTALS_LABEL));
-  if (end < 0) end = grid.length;
+  // The criteria table ends at the recorded layout's line, or above the first totals row (looked
+  // up only when a row without a code holds something: rare).
+  let end = recordRow;
+  const inTable = (r: number) => {
+    if (end < 0) {
+      const found = grid.findIndex((row, i) => i > loc.headerRow && (row || []).some((c) => cellText(c) === TOTALS_LABEL));
+      end = found < 0 ? grid.length : found;
+    }
+    return r < end;
+  };
   const entries: Entries = {};
   const seenCodes = new Set<string>();
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
     const line = grid[r] || [];
     const code = cellText(line[col.code!] ?? null);
     if (!code) {
-      if (r < end) codelessRow(r, line);
+      codelessRow(r, line);
       continue;
     }
     const c = rubric.byCode[code];
@@ -685,7 +700,7 @@ export function readUnitSheet(
   function codelessRow(r: number, line: Cell[]): void {
     const typed = (k: InputKey) => (col[k] === undefined ? '' : cellText(line[col[k]!] ?? null));
     const keys = INPUT_KEYS.filter((k) => typed(k) !== '');
-    if (!keys.length) return;
+    if (!keys.length || !inTable(r)) return;
     const parts = keys.map((k) => `${INPUT_LABELS[k]} ${quoted(typed(k))} (ô ${a1(r, col[k]!)})`).join(', ');
     const score = keys.some((k) => k === 'self' || k === 'appraised');
     add(
