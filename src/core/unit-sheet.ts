@@ -579,14 +579,22 @@ export function readUnitSheet(
     );
   }
   // Criterion texts: the recorded hash; in older files the embedded rubric, else the titles shown.
-  const embedded = sheet.has(normalizeHeader(EMBEDDED_RUBRIC_KEY))
-    ? embeddedRubric(sheet.get(normalizeHeader(EMBEDDED_RUBRIC_KEY))!)
-    : null;
-  const builtTexts = builtWording ?? (embedded ? wordingFingerprint(embedded) : null);
+  // The embedded rubric (parsed only when needed) also names the reworded criteria.
+  let embedded: Rubric | null | undefined;
+  const embeddedOnce = () => {
+    if (embedded === undefined) {
+      const json = sheet.get(normalizeHeader(EMBEDDED_RUBRIC_KEY));
+      embedded = json ? embeddedRubric(json) : null;
+    }
+    return embedded;
+  };
   const checkWording = !stale && meta.fingerprint !== '';
+  const builtTexts = !checkWording ? null : (builtWording ?? (embeddedOnce() ? wordingFingerprint(embeddedOnce()!) : null));
   let reworded: string[] | null = null;
-  if (checkWording && builtTexts !== null && builtTexts !== wordingFingerprint(rubric))
-    reworded = embedded ? rewordedCodes(embedded, rubric) : [];
+  if (checkWording && builtTexts !== null && builtTexts !== wordingFingerprint(rubric)) {
+    const before = embeddedOnce();
+    reworded = before ? rewordedCodes(before, rubric) : [];
+  }
   const titlesShown = checkWording && builtTexts === null;
   const retitled: string[] = [];
 
