@@ -265,7 +265,7 @@ describe('6. unit codes that sanitize alike («A/B», «A:B»)', () => {
   test('each unit gets its own file, and each file holds its own scores', async () => {
     const t = capture();
     expect(await templates(ws, {}, t)).toBe(0);
-    expect(t.lines[0]).toBe('Đã tạo 2 biểu mẫu, giữ nguyên 0 biểu mẫu đã có, bỏ qua 0 đơn vị.');
+    expect(t.lines).toContain('2/2 đơn vị đã có biểu mẫu; tạo mới 2; giữ nguyên 0; bỏ qua 0 đơn vị.');
     expect(t.text()).not.toContain('đổi tên tệp này');
     await rememberLinks(ws);
     expect(linkOf(ws, 'A/B')).not.toBe(linkOf(ws, 'A:B'));
