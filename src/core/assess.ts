@@ -1,16 +1,19 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
 import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, Unit, UnitResult, UnitScore } from './types';
 import { Control } from './control';
-import { layoutOptions, readUnitSheet } from './unit-sheet';
+import { layoutOptions, readUnitSheet, UNREADABLE_FINDINGS } from './unit-sheet';
 import { hasBlockingError, validateEntries } from './validate';
 import { scoreUnit } from './score';
 import { classifyAndRank, RankInput, summarize } from './rank';
 import { SHEETS } from './schema';
 import { isSubmitted } from './status';
 
-/** What an adapter found for one unit: its `Chấm điểm` grid, or why there is none. */
+/**
+ * What an adapter found for one unit: its `Chấm điểm` grid (and the hidden sheet `Thông tin biểu
+ * mẫu` when it read it), or why there is none.
+ */
 export type UnitSource =
-  | { grid: Grid; link?: string }
+  | { grid: Grid; meta?: Grid; link?: string }
   /** No file to read; `transient`: the file exists but could not be read this time (run again). */
   | { missing: string; link?: string; transient?: boolean };
 
@@ -39,7 +42,7 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     };
     return { unit, findings: [finding], score: null };
   }
-  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric));
+  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
   const year = String(control.settings.year);
   if (read.meta.year && read.meta.year !== year) {
     // Last year's file must not be ranked as this year's.
@@ -52,8 +55,8 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
       findings: [{ severity: 'Lỗi', unitCode: unit.code, sheet: SHEETS.scoring, code: 'wrong-year', link, message }],
     };
   }
-  // Without its sheet, columns or rubric nothing was read: "blank score" findings would be false.
-  const structural = read.findings.some((f) => ['missing-column', 'missing-sheet', 'wrong-rubric'].includes(f.code));
+  // Without its sheet, columns, rubric or identity nothing was read: "blank score" findings would be false.
+  const structural = read.findings.some((f) => UNREADABLE_FINDINGS.has(f.code));
   const findings = [
     ...read.findings,
     ...(structural ? [] : validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring })),

@@ -1,6 +1,6 @@
 // Building rubrics (Bộ tiêu chí) from the rows of the `Tiêu chí` sheet, with every mistake reported.
 import type { Cell, Criterion, CriterionKind, CriterionRow, Rubric } from './types';
-import { cellText, foldVietnamese, parseScore } from './text';
+import { cellText, DECIMAL_HINT, foldVietnamese, parseScore } from './text';
 import { formatNumber } from './format';
 import { cyrb53Hex } from './hash';
 
@@ -62,6 +62,31 @@ export function rubricFingerprint(r: Pick<Rubric, 'criteria'>): string {
     .map((c) => [c.code, c.parent ?? '', String(c.max), c.kind, c.evidenceRequired ? '1' : '0'].join('\u001f'))
     .join('\u001e');
   return cyrb53Hex(text);
+}
+
+const wordingCache = new WeakMap<object, string>();
+
+/**
+ * Hash of what people read in a unit file for each criterion (title and guidance), kept apart from
+ * `rubricFingerprint`: rewording makes a file stale without touching any score.
+ */
+export function wordingFingerprint(r: Pick<Rubric, 'criteria'>): string {
+  const known = wordingCache.get(r);
+  if (known !== undefined) return known;
+  const text = r.criteria.map((c) => [c.code, c.title.trim(), c.guidance.trim()].join('\u001f')).join('\u001e');
+  const hash = cyrb53Hex(text);
+  wordingCache.set(r, hash);
+  return hash;
+}
+
+/** Codes whose title or guidance differ between two versions of a rubric (same codes compared). */
+export function rewordedCodes(before: Pick<Rubric, 'criteria'>, after: Pick<Rubric, 'byCode'>): string[] {
+  return before.criteria
+    .filter((c) => {
+      const now = after.byCode[c.code];
+      return now !== undefined && (now.title.trim() !== c.title.trim() || now.guidance.trim() !== c.guidance.trim());
+    })
+    .map((c) => c.code);
 }
 
 /** Leaf criteria (no children) in display order, optionally of one kind. */
@@ -140,7 +165,12 @@ function parseOneRubric(rubricId: string, rows: CriterionRow[], errors: RubricEr
     const maxParsed = parseScore(row.max);
     let max: number | null = null;
     if (maxParsed.kind !== 'number') {
-      const shown = maxParsed.kind === 'blank' ? 'để trống' : `«${maxParsed.text}» không phải là số`;
+      const shown =
+        maxParsed.kind === 'blank'
+          ? 'để trống'
+          : maxParsed.ambiguous
+            ? `«${maxParsed.text}» không rõ là số nào (${DECIMAL_HINT})`
+            : `«${maxParsed.text}» không phải là số`;
       fail(code, row.row, `điểm tối đa ${shown}.`);
     } else if (maxParsed.value < 0) {
       fail(code, row.row, `điểm tối đa ${formatNumber(maxParsed.value)} là số âm.`);

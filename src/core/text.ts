@@ -25,13 +25,24 @@ export function cellText(c: Cell | undefined): string {
   return String(c);
 }
 
-export type ParsedScore = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'text'; text: string };
+/**
+ * A score cell read: a number, nothing, or text that is not a number. `ambiguous` marks text made
+ * of digits and separators that could mean two numbers ("1.000": one, or a thousand).
+ */
+export type ParsedScore = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'text'; text: string; ambiguous?: true };
 
-// A plain decimal, with a dot or a Vietnamese decimal comma ("8,5"); no thousands separators
-// because scores never reach them and "1.234" would be ambiguous.
+// A plain decimal, with a dot or a Vietnamese decimal comma ("8,5").
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+// One separator followed by exactly three digits after a 1–3 digit group: reads as a thousands
+// separator in one convention and as a decimal mark in the other ("1.000", "12,500").
+const THOUSANDS_LIKE = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+// Digits with separators or spaces that are not one plain decimal ("1.5.0", "1.000,5", "1 000").
+const NUMBER_LIKE = /^[+-]?[\d.,\s]*\d[\d.,\s]*$/;
 
-/** Interpret a score cell: a number, nothing, or text that is not a number. */
+/** How to type a decimal, for messages about an ambiguous number. */
+export const DECIMAL_HINT = 'ghi 1 hoặc 1,5 — dùng dấu phẩy cho phần thập phân, không dùng dấu chấm hay dấu cách để tách hàng nghìn';
+
+/** Interpret a score cell: a number, nothing, or text that is not a number (maybe an ambiguous one). */
 export function parseScore(c: Cell | undefined): ParsedScore {
   if (c === null || c === undefined) return { kind: 'blank' };
   if (typeof c === 'number') {
@@ -39,9 +50,9 @@ export function parseScore(c: Cell | undefined): ParsedScore {
   }
   const text = cellText(c);
   if (text === '') return { kind: 'blank' };
-  if (typeof c === 'string' && NUMBER_TEXT.test(text)) {
-    return { kind: 'number', value: Number(text.replace(',', '.')) };
-  }
+  if (typeof c !== 'string') return { kind: 'text', text };
+  if (NUMBER_TEXT.test(text) && !THOUSANDS_LIKE.test(text)) return { kind: 'number', value: Number(text.replace(',', '.')) };
+  if (NUMBER_LIKE.test(text)) return { kind: 'text', text, ambiguous: true };
   return { kind: 'text', text };
 }
 

@@ -3,10 +3,11 @@
 // back-end read the same way.
 import { Cell, Criterion, CriterionRow, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
 import type { Settings } from './config';
-import { kindLabel, parseRubrics } from './rubric';
-import { SCORING_COLUMNS, SHEETS } from './schema';
-import { a1, findHeader } from './table';
+import { kindLabel, parseRubrics, rewordedCodes, wordingFingerprint } from './rubric';
+import { META_COLUMNS, META_KEYS, SCORING_COLUMNS, SHEETS } from './schema';
+import { a1, columnLetter, findHeader, readTable, TableLocation } from './table';
 import { cellText, normalizeHeader, parseScore } from './text';
+import { unitKey } from './control';
 import { formatDateShort, formatNumber } from './format';
 
 /** A cell to write: a value, or a formula (English function names, A1 references, leading "="). */
@@ -54,6 +55,22 @@ type InputKey = 'self' | 'appraised' | 'evidence' | 'note';
 const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note'];
 /** Flag of a parent row whose total formula was typed over. */
 const OVERWRITTEN = 'total';
+/** Label of the first totals row: the criteria table ends above it. */
+const TOTALS_LABEL = 'Điểm các tiêu chí';
+/**
+ * The column layout recorded in the file (hidden column, blank line under the criteria): a formula
+ * whose references a spreadsheet keeps pointing at the same columns when columns are inserted or
+ * moved, but not when a header label is retyped or moved. Online it arrives computed
+ * ("dvcq-cot;code=1;…;self=4;…"), offline as its text.
+ */
+const LAYOUT_MARKER = 'dvcq-cot';
+type ColumnKey = keyof typeof SCORING_COLUMNS;
+/** Columns whose place decides what is read (the title may be renamed freely). */
+const CHECKED_COLUMNS: readonly ColumnKey[] = ['code', 'max', 'self', 'appraised', 'evidence', 'note'];
+
+function layoutRecordFormula(row: number): string {
+  return (Object.keys(COLS) as ColumnKey[]).map((k, i) => `"${i === 0 ? LAYOUT_MARKER : ''};${k}="&COLUMN(${a1(row, COLS[k])})`).join('&');
+}
 
 export interface LayoutOptions {
   year: number;
@@ -75,11 +92,12 @@ export function layoutOptions(settings: Settings, rubric: Rubric, createdAt?: Da
 }
 
 /**
- * What a unit sheet was built from: the rubric, and the score step and bonus cap written into its
- * validation and formulas — a change of any of them makes the sheet stale.
+ * What a unit sheet was built from: the rubric, the score step and bonus cap written into its
+ * validation and formulas, and the criterion texts it shows — a change of any of them makes the
+ * sheet stale (the texts apart: see `stale-wording`).
  */
 export const layoutFingerprint = (rubric: Rubric, opts: Pick<LayoutOptions, 'step' | 'bonusCap'>) =>
-  `${rubric.fingerprint}/${opts.step}/${opts.bonusCap}`;
+  `${rubric.fingerprint}/${opts.step}/${opts.bonusCap}/${wordingFingerprint(rubric)}`;
 
 function blankRow(): CellSpec[] {
   return new Array<CellSpec>(WIDTH).fill(null);
@@ -181,7 +199,9 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
           .map((c) => `IF(ISNUMBER(${ref(COLS.appraised, c.code)}),${ref(COLS.appraised, c.code)},N(${ref(COLS.self, c.code)}))`)
           .join('+')
       : '0';
-  push(blankRow(), 'info');
+  const gap = blankRow();
+  gap[META_COL] = { formula: layoutRecordFormula(cells.length) };
+  push(gap, 'info');
   const firstTotal = cells.length;
   const total = (label: string, self: string, eff: string, style: RowStyle = 'total') => {
     const r = blankRow();
@@ -190,7 +210,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     r[COLS.appraised] = { formula: eff };
     push(r, style);
   };
-  total('Điểm các tiêu chí', sumSelf(top('score')), topEffective(top('score')));
+  total(TOTALS_LABEL, sumSelf(top('score')), topEffective(top('score')));
   // As in score.ts: a negative bonus counts as 0, a deduction typed negative counts by its size.
   const each = (list: Criterion[], wrap: (x: string) => string, value: (code: string) => string) =>
     list.length ? list.map((c) => wrap(value(c.code))).join('+') : '0';
@@ -270,81 +290,279 @@ export function embeddedRubric(json: string): Rubric | null {
 }
 
 /** Columns a unit sheet must keep for its scores to be read. */
-const REQUIRED_COLUMNS = ['code', 'self', 'appraised', 'evidence', 'note'] as const;
+const REQUIRED_COLUMNS: readonly ColumnKey[] = ['code', 'self', 'appraised', 'evidence', 'note'];
+
+/** Findings after which nothing was read from the file: no score, no row-by-row checks. */
+export const UNREADABLE_FINDINGS: ReadonlySet<string> = new Set([
+  'missing-sheet',
+  'missing-column',
+  'moved-column',
+  'wrong-rubric',
+  'wrong-unit',
+  'missing-unit-identity',
+]);
+/** Findings saying the file is not this unit's (or not of its rubric): tools leave it untouched. */
+export const FOREIGN_FILE_FINDINGS: ReadonlySet<string> = new Set(['wrong-unit', 'missing-unit-identity', 'wrong-rubric']);
+/** A file built from older rules or texts: rebuilt by `dvcq templates --upgrade`, every input kept. */
+export const STALE_FINDINGS: ReadonlySet<string> = new Set(['stale-rubric', 'stale-wording']);
 
 const isFormulaText = (c: Cell) => c === null || cellText(c) === '' || cellText(c).startsWith('=');
 
+type SheetMeta = UnitSheetRead['meta'];
+const NO_META: SheetMeta = { unitCode: '', rubricId: '', fingerprint: '', year: '', status: '' };
+
 /**
- * The hidden metadata, found by its marker wherever rows or columns were inserted; the values
- * follow the marker downwards in META_ROWS order.
+ * The hidden column's metadata, found by its marker wherever rows or columns were inserted; the
+ * values follow the marker downwards in META_ROWS order.
  */
-function readMeta(grid: Grid): UnitSheetRead['meta'] {
-  const meta = { unitCode: '', rubricId: '', fingerprint: '', year: '', status: '' };
+function columnMeta(grid: Grid): SheetMeta {
   for (let r = 0; r < Math.min(grid.length, 40); r++) {
     const c = (grid[r] || []).findIndex((v) => v === META_MARKER);
     if (c < 0) continue;
     const at = (key: (typeof META_ROWS)[number]) => cellText(grid[r + META_ROWS.indexOf(key)]?.[c] ?? null);
     return { unitCode: at('unitCode'), rubricId: at('rubricId'), fingerprint: at('fingerprint'), year: at('year'), status: at('status') };
   }
-  return meta;
+  return NO_META;
+}
+
+/** The hidden sheet `Thông tin biểu mẫu` as normalized key → text. */
+function metaSheetValues(metaGrid: Grid | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!metaGrid?.length) return out;
+  for (const r of readTable(metaGrid, META_COLUMNS).rows) out.set(normalizeHeader(r.key), cellText(r.value));
+  return out;
+}
+
+/** Column H first; what it lost is taken from the meta sheet (not the status: it lives in column H only). */
+function readMeta(grid: Grid, sheet: Map<string, string>): SheetMeta {
+  const col = columnMeta(grid);
+  const fromSheet = (key: string) => sheet.get(normalizeHeader(key)) ?? '';
+  return {
+    unitCode: col.unitCode || fromSheet(META_KEYS.unitCode),
+    rubricId: col.rubricId || fromSheet(META_KEYS.rubricId),
+    fingerprint: col.fingerprint || fromSheet(META_KEYS.fingerprint),
+    year: col.year || fromSheet(META_KEYS.year),
+    status: col.status,
+  };
+}
+
+const UNIT_LINE = /^Đơn vị: (.+) — Mã đơn vị: (.+)$/;
+
+/** Name of the unit a file says it belongs to: the meta sheet, else the header line of `Chấm điểm`. */
+function recordedUnitName(grid: Grid, code: string, sheet: Map<string, string>): string {
+  if (unitKey(sheet.get(normalizeHeader(META_KEYS.unitCode)) ?? '') === unitKey(code)) {
+    const name = sheet.get(normalizeHeader(META_KEYS.unitName));
+    if (name) return name;
+  }
+  for (let r = 0; r < Math.min(grid.length, 12); r++) {
+    for (const c of grid[r] || []) {
+      const m = UNIT_LINE.exec(cellText(c));
+      if (m && unitKey(m[2]) === unitKey(code)) return m[1].trim();
+    }
+  }
+  return '';
+}
+
+/**
+ * The layout recorded under the criteria (see LAYOUT_MARKER), in the hidden column `col`: its row
+ * and the 0-based column of each key.
+ */
+function layoutRecord(grid: Grid, from: number, col: number): { row: number; cols: Partial<Record<ColumnKey, number>> } | null {
+  const offline = `="${LAYOUT_MARKER};`;
+  const online = `${LAYOUT_MARKER};`;
+  // From the bottom: the record sits a few rows above the end, under the criteria.
+  for (let r = grid.length - 1; r >= from; r--) {
+    const v = grid[r]?.[col];
+    if (typeof v !== 'string') continue;
+    const cols: Partial<Record<ColumnKey, number>> = {};
+    if (v.startsWith(offline)) {
+      for (const m of v.matchAll(/;(\w+)="&COLUMN\(\$?([A-Z]{1,3})\$?\d+\)/g)) cols[m[1] as ColumnKey] = columnIndex(m[2]);
+    } else if (v.startsWith(online)) {
+      for (const m of v.matchAll(/;(\w+)=(\d+)/g)) cols[m[1] as ColumnKey] = Number(m[2]) - 1;
+    } else continue;
+    return { row: r, cols };
+  }
+  return null;
+}
+
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** Where the table of a `Chấm điểm` grid is, or why it cannot be read (a blocking finding). */
+export type ScoringColumns =
+  | {
+      loc: TableLocation<ColumnKey>;
+      /** Row of the recorded layout, -1 in older files. */
+      recordRow: number;
+      /** The hidden column (its header is FORMULA_FLAG), -1 when it is gone. */
+      flagCol: number;
+    }
+  | { problem: { code: 'missing-column' | 'moved-column'; message: string } };
+
+/**
+ * The columns of the table, found by header text and checked against the layout recorded in the
+ * file: a header label retyped or moved elsewhere would read one input as another (self-scores as
+ * appraised scores), so it is refused. Files from before the record must keep the standard order.
+ */
+export function scoringColumns(grid: Grid, required: readonly ColumnKey[] = REQUIRED_COLUMNS): ScoringColumns {
+  const loc = findHeader(grid, SCORING_COLUMNS, required);
+  if (!loc) {
+    const best = findHeader(grid, SCORING_COLUMNS, ['code']) ?? { headerRow: 0, cols: {} };
+    const seen = new Set((grid[best.headerRow] || []).map(normalizeHeader));
+    const missing = required.map((k) => SCORING_COLUMNS[k]).filter((h) => !seen.has(normalizeHeader(h)));
+    return {
+      problem: {
+        code: 'missing-column',
+        message: `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`,
+      },
+    };
+  }
+  const header = grid[loc.headerRow] || [];
+  const flagHeader = normalizeHeader(FORMULA_FLAG);
+  const flagCol = header.findIndex((h) => normalizeHeader(h) === flagHeader);
+  const fix =
+    'Chưa đọc được điểm, vì điểm có thể bị hiểu sang cột khác (ví dụ điểm tự chấm thành điểm thẩm định). ' +
+    'Cách sửa: đưa tiêu đề về đúng cột như khi nhận biểu mẫu (hoặc dùng lại bản trước khi sửa).';
+  const record = flagCol < 0 ? null : layoutRecord(grid, loc.headerRow + 1, flagCol);
+  if (record) {
+    const problems: string[] = [];
+    const cols = { ...loc.cols };
+    for (const k of CHECKED_COLUMNS) {
+      const at = record.cols[k];
+      // A non-required header renamed (not found anywhere) is tolerated, as it always was.
+      if (at === undefined || loc.cols[k] === undefined) continue;
+      const shown = cellText(header[at] ?? null);
+      cols[k] = at;
+      if (normalizeHeader(shown) === normalizeHeader(SCORING_COLUMNS[k])) continue;
+      problems.push(
+        `cột ${columnLetter(at)} ${shown ? `có tiêu đề «${shown}»` : 'không có tiêu đề'} nhưng biểu mẫu ghi cột này là «${SCORING_COLUMNS[k]}»` +
+          (loc.cols[k] !== at ? ` (tiêu đề «${SCORING_COLUMNS[k]}» nay ở cột ${columnLetter(loc.cols[k]!)})` : ''),
+      );
+    }
+    if (problems.length) {
+      return {
+        problem: {
+          code: 'moved-column',
+          message: `tiêu đề cột trong sheet «${SHEETS.scoring}» đã bị đổi chỗ: ${problems.join('; ')}. ${fix}`,
+        },
+      };
+    }
+    return { loc: { headerRow: loc.headerRow, cols }, recordRow: record.row, flagCol };
+  }
+  const found = CHECKED_COLUMNS.filter((k) => loc.cols[k] !== undefined);
+  const problems: string[] = [];
+  found.forEach((a, i) =>
+    found.slice(i + 1).forEach((b) => {
+      if (loc.cols[b]! < loc.cols[a]!) {
+        problems.push(
+          `«${SCORING_COLUMNS[b]}» (cột ${columnLetter(loc.cols[b]!)}) đứng trước «${SCORING_COLUMNS[a]}» (cột ${columnLetter(loc.cols[a]!)})`,
+        );
+      }
+    }),
+  );
+  if (problems.length) {
+    const order = Object.values(SCORING_COLUMNS).join(', ');
+    return {
+      problem: {
+        code: 'moved-column',
+        message: `tiêu đề cột trong sheet «${SHEETS.scoring}» không theo thứ tự của biểu mẫu (${order}): ${problems.join('; ')}. ${fix}`,
+      },
+    };
+  }
+  return { loc, recordRow: -1, flagCol };
 }
 
 /** What was read back from a unit's `Chấm điểm` grid. */
 export interface UnitSheetRead {
   entries: Entries;
-  /** Hidden column H; `status` is where an online submission is recorded (see STATUS). */
+  /**
+   * The file's metadata: hidden column H, or the meta sheet for what column H lost; `status` is
+   * where an online submission is recorded (see STATUS).
+   */
   meta: { unitCode: string; rubricId: string; fingerprint: string; year: string; status: string };
   findings: Finding[];
 }
+
+const INPUT_LABELS: Record<InputKey, string> = {
+  self: 'điểm tự chấm',
+  appraised: 'điểm thẩm định',
+  evidence: 'minh chứng',
+  note: 'ghi chú',
+};
+
+const quoted = (text: string) => `«${text.length > 40 ? `${text.slice(0, 40)}…` : text}»`;
 
 /**
  * Reads the entries of a `Chấm điểm` grid (values as the spreadsheet shows them; formulas typed in
  * input cells arrive as their "=…" text offline, or are flagged in the hidden column online).
  * Validation is against `rubric` — the control workbook's — never against the maxima in the file.
+ * `metaGrid` is the hidden sheet `Thông tin biểu mẫu` when the adapter read it ([] when the file
+ * has none); it stands in for what the hidden column lost.
  */
-export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: Pick<LayoutOptions, 'step' | 'bonusCap'>): UnitSheetRead {
+export function readUnitSheet(
+  grid: Grid,
+  unit: Unit,
+  rubric: Rubric,
+  layout?: Pick<LayoutOptions, 'step' | 'bonusCap'>,
+  metaGrid?: Grid,
+): UnitSheetRead {
   const findings: Finding[] = [];
   const where = `${unit.name} (${unit.code})`;
-  const meta = readMeta(grid);
+  const sheet = metaSheetValues(metaGrid);
+  const meta = readMeta(grid, sheet);
   const add = (code: string, message: string, extra: Partial<Finding> = {}, severity: Finding['severity'] = 'Lỗi') =>
     findings.push({ severity, unitCode: unit.code, sheet: SHEETS.scoring, code, message: `${where}: ${message}`, ...extra });
+  const unread = () => ({ entries: {}, meta, findings });
 
   if (grid.length === 0) {
     add(
       'missing-sheet',
       `không tìm thấy sheet «${SHEETS.scoring}» hoặc sheet không còn dữ liệu (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`,
     );
-    return { entries: {}, meta, findings };
+    return unread();
   }
-  const loc = findHeader(grid, SCORING_COLUMNS, REQUIRED_COLUMNS);
-  if (!loc) {
-    const best = findHeader(grid, SCORING_COLUMNS, ['code']) ?? { headerRow: 0, cols: {} };
-    const seen = new Set((grid[best.headerRow] || []).map(normalizeHeader));
-    const missing = REQUIRED_COLUMNS.map((k) => SCORING_COLUMNS[k]).filter((h) => !seen.has(normalizeHeader(h)));
+  // The scores of a file belong to the unit it names: a copy of another unit's file must not
+  // silently give that unit's scores to this one.
+  const restore = `Cách sửa: đặt lại đúng tệp biểu mẫu của ${where} vào chỗ này (lấy từ bản sao lưu hoặc lịch sử phiên bản của tệp)`;
+  if (!meta.unitCode) {
+    const places = metaGrid === undefined ? 'cột ẩn H' : `cột ẩn H và sheet ẩn «${SHEETS.meta}»`;
     add(
-      'missing-column',
-      `sheet «${SHEETS.scoring}» thiếu cột ${missing.map((m) => `«${m}»`).join(', ')} (có thể đã bị đổi tên hoặc xóa); chưa đọc được điểm.`,
+      'missing-unit-identity',
+      `biểu mẫu không còn ghi mã đơn vị (${places} đã bị xóa hoặc sửa), nên không xác định được đây có phải biểu mẫu của đơn vị này không; có thể tệp đã bị chép đè hoặc bị sửa. Điểm trong tệp chưa được tính. ${restore}.`,
     );
-    return { entries: {}, meta, findings };
+    return unread();
   }
-  if (meta.unitCode && meta.unitCode !== unit.code) {
-    add('wrong-unit', `biểu mẫu ghi mã đơn vị «${meta.unitCode}», không khớp với đơn vị này.`);
+  if (unitKey(meta.unitCode) !== unitKey(unit.code)) {
+    const name = recordedUnitName(grid, meta.unitCode, sheet);
+    const other = name ? `${name} (${meta.unitCode})` : meta.unitCode;
+    add(
+      'wrong-unit',
+      `biểu mẫu này là của đơn vị ${other}, không phải của ${where}; có thể tệp đã bị chép đè bằng tệp của đơn vị khác. Điểm trong tệp không được tính cho đơn vị này. ${restore}; không xóa, không đổi tên tệp này khi chưa chắc đơn vị ${meta.unitCode} không dùng đến nó.`,
+    );
+    return unread();
   }
+  const located = scoringColumns(grid);
+  if ('problem' in located) {
+    add(located.problem.code, located.problem.message);
+    return unread();
+  }
+  const { loc, recordRow, flagCol } = located;
   if (meta.rubricId && meta.rubricId !== rubric.id) {
     add(
       'wrong-rubric',
       `biểu mẫu thuộc bộ tiêu chí «${meta.rubricId}», khác bộ tiêu chí «${rubric.id}» đã giao cho đơn vị; cần tạo biểu mẫu mới.`,
     );
-    return { entries: {}, meta, findings };
+    return unread();
   }
-  const [builtFrom, ...builtWith] = meta.fingerprint.split('/');
+  const [builtFrom, builtStep, builtCap, builtWording] = meta.fingerprint.split('/');
+  let stale = false;
   if (
     meta.fingerprint &&
     layout &&
     builtFrom === rubric.fingerprint &&
-    builtWith.length &&
-    builtWith.join('/') !== `${layout.step}/${layout.bonusCap}`
+    builtStep !== undefined &&
+    `${builtStep}/${builtCap}` !== `${layout.step}/${layout.bonusCap}`
   ) {
+    stale = true;
     add(
       'stale-rubric',
       `biểu mẫu được tạo với bước điểm hoặc trần điểm thưởng cũ (nay là ${formatNumber(layout.step)} và ${formatNumber(layout.bonusCap)}); tổng điểm trong biểu mẫu có thể khác kết quả. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`,
@@ -352,6 +570,7 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: P
       'Cảnh báo',
     );
   } else if (meta.fingerprint && builtFrom !== rubric.fingerprint) {
+    stale = true;
     add(
       'stale-rubric',
       `biểu mẫu được tạo từ phiên bản cũ của bộ tiêu chí «${rubric.id}»; điểm vẫn được kiểm tra theo bộ tiêu chí hiện hành. Cần cập nhật biểu mẫu (bản dòng lệnh: dvcq templates --upgrade).`,
@@ -359,14 +578,46 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: P
       'Cảnh báo',
     );
   }
-  const flagCol = (grid[loc.headerRow] || []).findIndex((h) => normalizeHeader(h) === normalizeHeader(FORMULA_FLAG));
+  // Criterion texts: the recorded hash; in older files the embedded rubric, else the titles shown.
+  // The embedded rubric (parsed only when needed) also names the reworded criteria.
+  let embedded: Rubric | null | undefined;
+  const embeddedOnce = () => {
+    if (embedded === undefined) {
+      const json = sheet.get(normalizeHeader(EMBEDDED_RUBRIC_KEY));
+      embedded = json ? embeddedRubric(json) : null;
+    }
+    return embedded;
+  };
+  const checkWording = !stale && meta.fingerprint !== '';
+  const builtTexts = !checkWording ? null : (builtWording ?? (embeddedOnce() ? wordingFingerprint(embeddedOnce()!) : null));
+  let reworded: string[] | null = null;
+  if (checkWording && builtTexts !== null && builtTexts !== wordingFingerprint(rubric)) {
+    const before = embeddedOnce();
+    reworded = before ? rewordedCodes(before, rubric) : [];
+  }
+  const titlesShown = checkWording && builtTexts === null;
+  const retitled: string[] = [];
+
   const col = loc.cols;
+  // The criteria table ends at the recorded layout's line, or above the first totals row (looked
+  // up only when a row without a code holds something: rare).
+  let end = recordRow;
+  const inTable = (r: number) => {
+    if (end < 0) {
+      const found = grid.findIndex((row, i) => i > loc.headerRow && (row || []).some((c) => cellText(c) === TOTALS_LABEL));
+      end = found < 0 ? grid.length : found;
+    }
+    return r < end;
+  };
   const entries: Entries = {};
   const seenCodes = new Set<string>();
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
     const line = grid[r] || [];
     const code = cellText(line[col.code!] ?? null);
-    if (!code) continue;
+    if (!code) {
+      codelessRow(r, line);
+      continue;
+    }
     const c = rubric.byCode[code];
     if (!c) {
       add(
@@ -385,6 +636,7 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: P
       continue;
     }
     seenCodes.add(code);
+    if (titlesShown && col.title !== undefined && cellText(line[col.title] ?? null) !== c.title.trim()) retitled.push(code);
     if (col.max !== undefined) {
       const m = parseScore(line[col.max] ?? null);
       if (m.kind !== 'number' || Math.abs(m.value - c.max) > 1e-9) {
@@ -440,5 +692,33 @@ export function readUnitSheet(grid: Grid, unit: Unit, rubric: Rubric, layout?: P
       add('missing-row', `không tìm thấy dòng của tiêu chí ${c.code} «${c.title}» (dòng bị xóa?).`, { criterion: c.code });
     }
   }
+  if (reworded === null && retitled.length) reworded = retitled;
+  if (reworded !== null) {
+    const which = reworded.length ? `tiêu chí ${reworded.join(', ')}` : 'một số tiêu chí';
+    add(
+      'stale-wording',
+      `nội dung hoặc hướng dẫn của ${which} trong bộ tiêu chí «${rubric.id}» đã được sửa sau khi tạo biểu mẫu, nên biểu mẫu còn hiện nội dung cũ. Điểm vẫn được tính bình thường. Nên cập nhật biểu mẫu để hiện nội dung mới; việc cập nhật không thay đổi giá trị đã nhập (bản dòng lệnh: dvcq templates --upgrade).`,
+      {},
+      'Cảnh báo',
+    );
+  }
   return { entries, meta, findings };
+
+  /** A row without a code that holds something typed: never dropped without a word. */
+  function codelessRow(r: number, line: Cell[]): void {
+    const typed = (k: InputKey) => (col[k] === undefined ? '' : cellText(line[col[k]!] ?? null));
+    const keys = INPUT_KEYS.filter((k) => typed(k) !== '');
+    if (!keys.length || !inTable(r)) return;
+    const parts = keys.map((k) => `${INPUT_LABELS[k]} ${quoted(typed(k))} (ô ${a1(r, col[k]!)})`).join(', ');
+    const score = keys.some((k) => k === 'self' || k === 'appraised');
+    add(
+      'row-without-code',
+      `dòng ${r + 1} không có mã tiêu chí nhưng có ${parts}; ` +
+        (score
+          ? 'điểm này không được tính cho tiêu chí nào. Hãy ghi điểm vào đúng dòng của tiêu chí rồi xóa dòng thừa.'
+          : 'nội dung này không gắn với tiêu chí nào. Hãy chuyển sang đúng dòng của tiêu chí rồi xóa dòng thừa.'),
+      { cell: a1(r, col[keys.find((k) => k === 'self' || k === 'appraised') ?? keys[0]]!) },
+      score ? 'Lỗi' : 'Cảnh báo',
+    );
+  }
 }

@@ -1,6 +1,6 @@
 // Checks of what a unit typed in `Chấm điểm`, always against the rubric of the control workbook.
 import type { Cell, Criterion, Entries, Entry, Finding, Rubric, ScoringConfig, Severity } from './types';
-import { cellText, looksLikeFormulaOrScript, parseScore } from './text';
+import { cellText, DECIMAL_HINT, looksLikeFormulaOrScript, parseScore } from './text';
 import { effectiveValue } from './score';
 import { formatNumberMax } from './format';
 import { SHEETS } from './schema';
@@ -18,7 +18,8 @@ export type FindingCode =
   | 'appraisal-without-self'
   | 'formula-text'
   | 'unknown-criterion'
-  | 'number-as-text';
+  | 'number-as-text'
+  | 'ambiguous-number';
 
 /** Findings that do not block classification: scoring handles them or they need a human look. */
 const WARNINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -99,7 +100,15 @@ export function validateEntries(
       present[field] = true;
       const cell = e?.cells?.[field];
       if (p.kind === 'text') {
-        if (!checkFormula(c.code, e, field)) add('not-a-number', c.code, cell, `${label} ${quote(p.text)} không phải là số.`);
+        if (p.ambiguous) {
+          // "1.000" is 1 to some and 1000 to others: never guess a score.
+          add(
+            'ambiguous-number',
+            c.code,
+            cell,
+            `${label} ${quote(p.text)} không rõ là số nào (dấu chấm, dấu phẩy có thể là dấu thập phân hoặc dấu tách hàng nghìn); điểm chưa được tính. Hãy ${DECIMAL_HINT}.`,
+          );
+        } else if (!checkFormula(c.code, e, field)) add('not-a-number', c.code, cell, `${label} ${quote(p.text)} không phải là số.`);
         continue;
       }
       const v = p.value;

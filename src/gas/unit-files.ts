@@ -6,6 +6,7 @@ import { unitSheetLayout } from '../core/unit-sheet';
 import { SHEETS } from '../core/schema';
 import { a1 } from '../core/table';
 import { safeFileName, sheetA1, sheetValue } from '../core/gas-support';
+import { unitFileStem } from '../core/file-names';
 import { Env, nowOf } from './env';
 import { KEYS, MasterRecord, Store } from './store';
 import { metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
@@ -27,8 +28,9 @@ export function masterKey(settings: Settings, rubric: Rubric): string {
   return KEYS.master(settings.year, layoutFingerprint(rubric, layoutOptions(settings, rubric)));
 }
 
+/** "<code> - <name> - Biểu chấm điểm DVCQ <year>": the same stem as offline, unique per unit code. */
 export function unitFileName(unit: Unit, year: number): string {
-  return safeFileName(`${unit.code} - ${unit.name} - Biểu chấm điểm DVCQ ${year}`);
+  return safeFileName(`${unitFileStem(unit)} - Biểu chấm điểm DVCQ ${year}`);
 }
 
 /** The master of `rubric` for this year, built in `folderId` (and remembered) when missing. */

@@ -1,41 +1,65 @@
-// Where things live in a workspace folder:
+// Where things live in a workspace folder (and nowhere else: a `Liên kết` never leads out of it):
 //   <ws>/dieu-khien.xlsx                                   the control workbook (Bảng điều khiển)
 //   <ws>/Dân vận chính quyền <year>/<group>/<code> - <name>.xlsx   one unit workbook per unit
 //   <ws>/Dân vận chính quyền <year>/Báo cáo … .docx, Quyết định … .docx
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Unit } from '../core/types';
+import { UNIT_COLUMNS } from '../core/schema';
+import { sanitizeFileName, unitFileStem } from '../core/file-names';
+import { checkWorkspaceLink, refusedLinkMessage } from '../core/links';
+import { UserError } from './errors';
+
+export { sanitizeFileName };
 
 export const CONTROL_FILE = 'dieu-khien.xlsx';
 const NO_GROUP = 'Chưa phân nhóm';
-const MAX_NAME = 120;
 
 export const controlPath = (ws: string) => path.join(ws, CONTROL_FILE);
 export const yearDir = (ws: string, year: number) => path.join(ws, `Dân vận chính quyền ${year}`);
 
-/** A name that is valid as a file or folder name on Windows, macOS and Linux. */
-export function sanitizeFileName(name: string): string {
-  const clean = name
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  const short = clean.length > MAX_NAME ? clean.slice(0, MAX_NAME).trim() : clean;
-  // Reserved device names on Windows.
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(short) ? `${short}_` : short || '_';
-}
-
-/** The path a unit's workbook gets when it is created. */
+/** The path a unit's workbook gets when it is created: unique per unit code (see core/file-names). */
 export function unitFilePath(ws: string, year: number, unit: Pick<Unit, 'code' | 'name' | 'group'>): string {
   const group = sanitizeFileName(unit.group || NO_GROUP);
-  return path.join(yearDir(ws, year), group, `${sanitizeFileName(`${unit.code} - ${unit.name}`)}.xlsx`);
+  return path.join(yearDir(ws, year), group, `${unitFileStem(unit)}.xlsx`);
 }
 
 /** `Liên kết` text for a file: relative to the workspace, with "/" on every system. */
 export const linkOf = (ws: string, file: string) => path.relative(ws, file).split(path.sep).join('/');
 
-/** The file a `Liên kết` cell points at (relative to the workspace, or absolute). */
-export const resolveLink = (ws: string, link: string) => path.resolve(ws, link);
+/** True when `file` (or its nearest existing folder) really lies outside `root` once symbolic links are followed. */
+function leavesByLink(root: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return null;
+    }
+  };
+  let existing = file;
+  while (real(existing) === null && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const target = real(existing);
+  if (target === null) return false;
+  const rel = path.relative(real(root) ?? root, path.join(target, path.relative(existing, file)));
+  return rel.split(path.sep)[0] === '..' || path.isAbsolute(rel);
+}
+
+/**
+ * The file a `Liên kết` cell points at — only inside the workspace (relative to it, or absolute
+ * below it). Anything else is a UserError naming the link: nothing outside is read or written.
+ */
+export function resolveLink(ws: string, link: string): string {
+  const root = path.resolve(ws);
+  const check = checkWorkspaceLink(link, root);
+  if (!check.ok) throw new UserError(refusedLinkMessage(link, check.reason, UNIT_COLUMNS.link));
+  const file = path.join(root, ...check.segments);
+  if (leavesByLink(root, file)) {
+    throw new UserError(
+      refusedLinkMessage(link, 'đi qua một lối tắt (liên kết tượng trưng) dẫn ra ngoài thư mục làm việc', UNIT_COLUMNS.link),
+    );
+  }
+  return file;
+}
 
 export function documentPaths(ws: string, year: number): { report: string; decision: string } {
   const dir = yearDir(ws, year);
@@ -57,7 +81,10 @@ export function backupName(file: string, now: Date, n = 1): string {
   return `${base} (cũ ${stamp(now)}${n > 1 ? ` ${n}` : ''})${ext}`;
 }
 
-/** Where a unit's workbook is: the `Liên kết` cell when filled, else where `templates` puts it. */
+/**
+ * Where a unit's workbook is: the `Liên kết` cell when filled, else where `templates` puts it.
+ * Throws a UserError when the link leads outside the workspace (see resolveLink).
+ */
 export function unitLocation(ws: string, year: number, unit: Unit): { file: string; link: string; recorded: boolean } {
   // A link into another year's folder is last year's file: this year gets its own.
   const linkedYear = /^Dân vận chính quyền (\d{4})[\\/]/.exec(unit.link.normalize('NFC'))?.[1];

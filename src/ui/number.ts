@@ -1,4 +1,6 @@
-// Scores as people type and read them in Vietnamese: "8,5" is 8.5, and 8.5 shows as "8,5".
+// Scores as people type and read them in Vietnamese: "8,5" is 8.5, and 8.5 shows as "8,5". The
+// core's parser decides, as on the server: an ambiguous number ("1.000", "1.5.0") is not a number,
+// so it is sent as typed and the core reports it (never silently read as 1).
 import { parseScore } from '../core/text';
 import { formatNumber, formatNumberMax } from '../core/format';
 

@@ -53,7 +53,7 @@ describe('parseScore', () => {
   it('keeps anything else as text', () => {
     expect(parseScore('mười')).toEqual({ kind: 'text', text: 'mười' });
     expect(parseScore('8,5 điểm')).toEqual({ kind: 'text', text: '8,5 điểm' });
-    expect(parseScore('1.234,5')).toEqual({ kind: 'text', text: '1.234,5' });
+    expect(parseScore('1.234,5')).toEqual({ kind: 'text', text: '1.234,5', ambiguous: true });
     expect(parseScore('=A1+1')).toEqual({ kind: 'text', text: '=A1+1' });
     expect(parseScore(NaN).kind).toBe('text');
     expect(parseScore(true).kind).toBe('text');

@@ -1,9 +1,17 @@
-import { embeddedRubric, isFormula, readUnitSheet, STATUS_CELLS, unitSheetLayout, CellSpec } from '../../src/core/unit-sheet';
+import {
+  embeddedRubric,
+  isFormula,
+  layoutFingerprint,
+  readUnitSheet,
+  STATUS_CELLS,
+  unitSheetLayout,
+  CellSpec,
+} from '../../src/core/unit-sheet';
 import { findHeader } from '../../src/core/table';
 import { SCORING_COLUMNS } from '../../src/core/schema';
 import { validateEntries } from '../../src/core/validate';
 import { defaultScoringConfig } from '../../src/core/default-rubrics';
-import type { Grid } from '../../src/core/types';
+import type { Cell, Grid } from '../../src/core/types';
 import { ktRows, row, rubricOf, unit } from './helpers';
 
 const rubric = rubricOf(ktRows());
@@ -88,7 +96,7 @@ describe('readUnitSheet', () => {
     put(g, '2', 5, 'https://drive.example/mc');
     const read = readUnitSheet(g, u, rubric);
     expect(read.findings).toEqual([]);
-    expect(read.meta.fingerprint).toBe(`${rubric.fingerprint}/0.25/5`);
+    expect(read.meta.fingerprint).toBe(layoutFingerprint(rubric, opts));
     expect(read.entries['1.1'].self).toBe(15);
     expect(read.entries['2']).toMatchObject({ self: 50, appraised: 45, evidence: 'https://drive.example/mc' });
     expect(read.entries['2'].cells?.self).toBe(`D${rowOf(g, '2') + 1}`);
@@ -152,7 +160,13 @@ describe('readUnitSheet', () => {
   });
 
   it('finds the metadata and the flags after a column and a row were inserted', () => {
-    const g = fresh().map((row) => [...row.slice(0, 6), 'Giải trình', ...row.slice(6)]);
+    // As a spreadsheet does, references to the columns right of the insertion move with them
+    // (the layout recorded under the criteria; the flags are recomputed below).
+    const shift = (c: Cell) =>
+      typeof c === 'string' && c.startsWith('="dvcq-cot')
+        ? c.replace(/COLUMN\(([G-Z])(\d+)\)/g, (_, l: string, n: string) => `COLUMN(${String.fromCharCode(l.charCodeAt(0) + 1)}${n})`)
+        : c;
+    const g = fresh().map((row) => [...row.slice(0, 6), 'Giải trình', ...row.slice(6)].map(shift));
     g.unshift(['UBND XÃ THỬ NGHIỆM MỘT']);
     const r = rowOf(g, '2');
     g[r][3] = 40;
@@ -160,7 +174,7 @@ describe('readUnitSheet', () => {
     g[r][8] = ''; // computed flags: nothing typed as a formula
     const read = readUnitSheet(g, u, rubric);
     expect(read.meta.unitCode).toBe('KT01');
-    expect(read.meta.fingerprint).toBe(`${rubric.fingerprint}/0.25/5`);
+    expect(read.meta.fingerprint).toBe(layoutFingerprint(rubric, opts));
     expect(read.findings).toEqual([]);
     expect(read.entries['2']).toMatchObject({ self: 40, note: 'Theo KH Dân vận số 12' });
   });

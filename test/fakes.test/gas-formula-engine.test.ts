@@ -40,6 +40,15 @@ describe('formula engine details', () => {
     expect(view.sheet('Tổng hợp').values('A1:A5')).toEqual([[8], [7.5], ['D12'], ['Tổng: 8'], [4]]);
   });
 
+  it('COLUMN of a reference follows its column when columns are inserted', () => {
+    const { ss, view } = world();
+    const sheet = ss.getSheetByName('Chấm điểm')!;
+    sheet.getRange('F1').setFormula('="cột;self="&COLUMN(C1)&";appraised="&COLUMN(D1)');
+    expect(view.sheet('Chấm điểm').cell('F1').value).toBe('cột;self=3;appraised=4');
+    sheet.insertColumnsAfter(1, 1);
+    expect(view.sheet('Chấm điểm').cell('G1').value).toBe('cột;self=4;appraised=5');
+  });
+
   it('deleting a referenced sheet gives #REF!; getRange("C:C") spans the column', () => {
     const { ss, view } = world();
     const t = ss.getSheetByName('Tổng hợp')!;

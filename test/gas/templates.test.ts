@@ -2,7 +2,7 @@ import { newWorld, unitsRows, asAdmin, control, ADMIN } from './helpers';
 import { generate, sampleControl, unitFiles } from './flow';
 import { SHEETS } from '../../src/core/schema';
 import { SAMPLE } from '../../src/core/sample';
-import { layoutOptions, unitSheetLayout } from '../../src/core/unit-sheet';
+import { layoutFingerprint, layoutOptions, unitSheetLayout } from '../../src/core/unit-sheet';
 import { readControlData } from '../../src/gas/control-io';
 import { scorerRanges } from '../../src/gas/unit-draw';
 import { runTemplatesChunk } from '../../src/gas/jobs/templates';
@@ -113,7 +113,7 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const kv = Object.fromEntries(meta.values().map((r) => [r[0], r[1]]));
     expect(kv['Mã đơn vị']).toBe(unit.code);
     expect(kv['Tên đơn vị']).toBe(unit.name);
-    expect(String(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+$`));
+    expect(kv['Mã kiểm tra bộ tiêu chí']).toBe(layoutFingerprint(rubric, layoutOptions(c.settings, rubric)));
   });
 
   it('two units of the same rubric differ only in rows 2–6 and the meta values', () => {

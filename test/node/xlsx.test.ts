@@ -2,7 +2,7 @@
 // core expects them (formulas as "=…" text, rich text and links as plain text, errors as "#REF!").
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseRubrics } from '../../src/core/rubric';
+import { parseRubrics, wordingFingerprint } from '../../src/core/rubric';
 import { readUnitSheet, unitSheetLayout } from '../../src/core/unit-sheet';
 import type { CriterionRow, Unit } from '../../src/core/types';
 import { cellValue, worksheetToGrid } from '../../src/node/xlsx/grid';
@@ -135,7 +135,7 @@ describe('unit workbook drawn from the layout', () => {
     const meta = wb.getWorksheet('Thông tin biểu mẫu')!;
     expect(meta.state).toBe('veryHidden');
     const kv = Object.fromEntries(layout.meta.map(([k], i) => [k, meta.getCell(i + 2, 2).value]));
-    expect(String(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+$`));
+    expect(String(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+/${wordingFingerprint(rubric)}$`));
     expect(kv['Mã đơn vị']).toBe('A01');
   });
 

@@ -73,6 +73,20 @@ describe('scorer model', () => {
     expect(sameScore('8,50', '8.5')).toBe(true);
   });
 
+  test('an ambiguous number («1.000», «1.5.0») is kept as typed and shown at once as a blocking error', () => {
+    for (const typed of ['1.000', '1,000', '1.5.0', '1.000,5']) {
+      expect(normalizeScoreInput(typed)).toBe(typed);
+      expect(displayScore(typed)).toBe(typed);
+      expect(sameScore(typed, '1')).toBe(false);
+      const e = evaluate(stateWith({}), new Map([[fieldKey('X1.1', 'self'), typed]]));
+      const shown = e.byField.get(fieldKey('X1.1', 'self'))!;
+      expect(shown).toEqual([expect.objectContaining({ blocking: true, finding: expect.objectContaining({ code: 'ambiguous-number' }) })]);
+      expect(shown[0].text).toContain('ghi 1 hoặc 1,5 — dùng dấu phẩy cho phần thập phân');
+    }
+    expect(normalizeScoreInput('7,5')).toBe('7.5');
+    expect(normalizeScoreInput('7.5')).toBe('7.5');
+  });
+
   test('scores that read as numbers reach the core as numbers (the server stores them so), text stays text', () => {
     const s = stateWith({ 'X1.1': '1,5' });
     s.entries['X1.2'] = { ...s.entries['X1.2'], appraised: '2' };

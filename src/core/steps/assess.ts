@@ -6,7 +6,7 @@ import type { Control } from '../control';
 import { Finding, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS } from '../schema';
 import { assessAll, assessUnit, UnitSource } from '../assess';
-import { layoutOptions, readUnitSheet } from '../unit-sheet';
+import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { canonicalStatus, hasEntries, isSubmitted } from '../status';
 import { cellText } from '../text';
@@ -35,7 +35,10 @@ export function collectUnit(control: Control, unit: Unit, source: UnitSource | u
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return { findings: [], entered: false, lock: false };
   const current = canonicalStatus(unit.status);
-  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric));
+  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
+  // Another unit's file (or one that no longer says whose it is): its status and inputs are not
+  // this unit's; the assessment reports it.
+  if (read.findings.some((f) => FOREIGN_FILE_FINDINGS.has(f.code))) return { findings: [], entered: false, lock: false };
   const entered = Object.values(read.entries).some((e) =>
     [e.self, e.evidence, e.appraised, e.note].some((v) => cellText(v ?? null) !== ''),
   );

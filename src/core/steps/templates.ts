@@ -4,7 +4,7 @@
 import type { Control } from '../control';
 import { Finding, Grid, Unit } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
-import { layoutOptions, readUnitSheet } from '../unit-sheet';
+import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet, STALE_FINDINGS } from '../unit-sheet';
 import { wantsRecreate } from '../status';
 import { linkUpdate, statusWithFile, UnitUpdate, UnitWrites, unitWrites } from './plan';
 import { STATUS } from '../types';
@@ -12,8 +12,11 @@ import { STATUS } from '../types';
 /** What a back-end knows of a unit's file for the control's year. */
 export type FileState =
   | { state: 'none' }
-  /** The file exists; `grid` is its `Chấm điểm` when the back-end read it (offline), else undefined. */
-  | { state: 'ok'; link: string; grid?: Grid | null }
+  /**
+   * The file exists; `grid` is its `Chấm điểm` when the back-end read it (offline), else undefined;
+   * `meta` its hidden sheet `Thông tin biểu mẫu` when read.
+   */
+  | { state: 'ok'; link: string; grid?: Grid | null; meta?: Grid }
   | { state: 'trashed' | 'gone'; link: string };
 
 export type TemplateAction =
@@ -62,15 +65,15 @@ export function planTemplateUnit(control: Control, unit: Unit, file: FileState, 
       message: `${where}: tệp «${file.link}» không còn sheet «${SHEETS.scoring}» (bị đổi tên hoặc xóa?); tệp được giữ nguyên, hãy đặt lại tên sheet.`,
     };
   }
-  const read = readUnitSheet(file.grid, unit, rubric, layoutOptions(control.settings, rubric));
-  const wrong = read.findings.find((f) => f.code === 'wrong-unit' || f.code === 'wrong-rubric');
+  const read = readUnitSheet(file.grid, unit, rubric, layoutOptions(control.settings, rubric), file.meta);
+  const wrong = read.findings.find((f) => FOREIGN_FILE_FINDINGS.has(f.code));
   if (wrong) {
     return {
       kind: 'skip',
       message: `${wrong.message} Tệp «${file.link}» được giữ nguyên; muốn tạo biểu mẫu mới cho đơn vị, ghi «${STATUS.recreate}» vào cột «${UNIT_COLUMNS.status}» sau khi đã lưu lại điểm cần giữ.`,
     };
   }
-  const stale = read.findings.find((f) => f.code === 'stale-rubric' || f.code === 'stale-wording');
+  const stale = read.findings.find((f) => STALE_FINDINGS.has(f.code));
   if (!stale) return { kind: 'keep' };
   return opts.upgrade ? { kind: 'upgrade', message: stale.message } : { kind: 'stale', message: stale.message };
 }

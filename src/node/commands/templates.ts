@@ -21,7 +21,7 @@ import { exists } from '../files';
 import { linkOf, unitLocation, yearDir } from '../workspace';
 import { ControlWorkbook } from '../xlsx/control-workbook';
 import { readWorkbook, saveWorkbook } from '../xlsx/workbook-io';
-import { drawUnitWorkbook, readInputs, scoringGrid, writeInputs } from '../xlsx/unit-workbook';
+import { drawUnitWorkbook, metaGrid, readInputs, scoringGrid, writeInputs } from '../xlsx/unit-workbook';
 
 export interface TemplatesOptions {
   upgrade?: boolean;
@@ -47,7 +47,9 @@ async function upgradeWorkbook(ws: string, file: string, unit: Unit, rubric: Rub
 async function fileState(ws: string, year: number, unit: Unit): Promise<{ state: FileState; file: string; link: string }> {
   const { file, link, recorded } = unitLocation(ws, year, unit);
   if (!exists(file)) return { state: recorded ? { state: 'gone', link } : { state: 'none' }, file, link };
-  return { state: { state: 'ok', link, grid: scoringGrid(await readWorkbook(file)) }, file, link };
+  const wb = await readWorkbook(file);
+  // The meta sheet stands in for what the hidden column lost (the unit's identity).
+  return { state: { state: 'ok', link, grid: scoringGrid(wb), meta: metaGrid(wb) }, file, link };
 }
 
 export async function templates(ws: string, opts: TemplatesOptions, ctx: Context): Promise<number> {

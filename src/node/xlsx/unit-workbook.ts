@@ -3,9 +3,9 @@
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
 import { SCORING_COLUMNS, SHEETS } from '../../core/schema';
-import { a1, findHeader } from '../../core/table';
+import { a1 } from '../../core/table';
 import { cellText } from '../../core/text';
-import { CellSpec, isFormula, RowStyle, UnitSheetLayout } from '../../core/unit-sheet';
+import { CellSpec, isFormula, RowStyle, scoringColumns, UnitSheetLayout } from '../../core/unit-sheet';
 import { UserError } from '../errors';
 import { excelValue, fileFormula, findSheet, worksheetToGrid } from './grid';
 import { COLORS, DATE_TIME_FORMAT, solid, thinBorder } from './styles';
@@ -156,6 +156,12 @@ export function scoringGrid(wb: ExcelJS.Workbook): Grid | null {
   return ws ? worksheetToGrid(ws) : null;
 }
 
+/** The hidden sheet `Thông tin biểu mẫu` of a unit workbook as a grid ([] when the file has none). */
+export function metaGrid(wb: ExcelJS.Workbook): Grid {
+  const ws = findSheet(wb, SHEETS.meta);
+  return ws ? worksheetToGrid(ws) : [];
+}
+
 export type InputField = 'self' | 'appraised' | 'evidence' | 'note';
 export const INPUT_FIELDS: readonly InputField[] = ['self', 'appraised', 'evidence', 'note'];
 /** Typed values by criterion code, as exceljs cell values (convert core cells with `excelValue`). */
@@ -165,13 +171,18 @@ function scoringTable(wb: ExcelJS.Workbook, file: string) {
   const ws = findSheet(wb, SHEETS.scoring);
   if (!ws) throw new UserError(`«${file}»: không tìm thấy sheet «${SHEETS.scoring}» (có thể đã bị đổi tên hoặc xóa).`);
   const grid = worksheetToGrid(ws);
-  const loc = findHeader(grid, SCORING_COLUMNS, ['code', 'self', 'appraised']);
-  if (!loc) {
-    throw new UserError(
-      `«${file}», sheet «${SHEETS.scoring}»: không tìm thấy dòng tiêu đề có các cột «${SCORING_COLUMNS.code}», «${SCORING_COLUMNS.self}», «${SCORING_COLUMNS.appraised}».`,
-    );
+  // The core's reading of the columns: a header retyped or moved must not carry self-scores over
+  // as appraised scores.
+  const found = scoringColumns(grid, ['code', 'self', 'appraised']);
+  if ('problem' in found) {
+    if (found.problem.code === 'missing-column') {
+      throw new UserError(
+        `«${file}», sheet «${SHEETS.scoring}»: không tìm thấy dòng tiêu đề có các cột «${SCORING_COLUMNS.code}», «${SCORING_COLUMNS.self}», «${SCORING_COLUMNS.appraised}».`,
+      );
+    }
+    throw new UserError(`«${file}»: ${found.problem.message}`);
   }
-  return { ws, grid, loc };
+  return { ws, grid, loc: found.loc };
 }
 
 const isFormulaValue = (v: ExcelJS.CellValue) =>

@@ -6,7 +6,7 @@
  * - references: A1, $A$1, A1:B5, A:A, 2:4, with an optional sheet ('Chấm điểm'!D5, Sheet1!A1);
  * - operators: unary + -, %, ^, * /, + -, & (concatenation), = <> < > <= >=;
  * - functions: SUM, MIN, MAX, AVERAGE, COUNT, COUNTA, ROUND, ROUNDUP, ROUNDDOWN, ABS, IF,
- *   IFERROR, ISNUMBER, ISTEXT, ISBLANK, ISFORMULA, N, AND, OR, NOT, HYPERLINK.
+ *   IFERROR, ISNUMBER, ISTEXT, ISBLANK, ISFORMULA, COLUMN (one reference), N, AND, OR, NOT, HYPERLINK.
  * Anything else (another function, a named range) evaluates to '#NAME?'; a formula that does
  * not parse evaluates to '#ERROR!'; a circular reference to '#REF!'.
  *
@@ -531,6 +531,13 @@ class Evaluator {
         if (a.k !== 'ref') return new FErr('#N/A');
         const e = a.ref.ends[0];
         return !!this.env.hasFormula?.(a.ref.sheet, e.row ?? 1, e.col ?? 1);
+      }
+      case 'COLUMN': {
+        // Only the one-argument form with a reference (the unit sheet's recorded layout uses it).
+        nargs(1, 1);
+        const a = args[0];
+        if (a.k !== 'ref') return new FErr('#N/A');
+        return a.ref.ends[0].col ?? 1;
       }
       case 'N': {
         nargs(1, 1);
