@@ -58,10 +58,10 @@ describe('writing the control spreadsheet', () => {
     const w = newWorld();
     sampleControl(w);
     const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
-    const sheet = ss.getSheetByName(SHEETS.units)!;
     // Someone inserted a row on top of the list after the job read it.
-    sheet.insertRowsBefore(2, 1);
-    sheet.getRange(2, 1, 1, 2).setValues([['BS-MOI', 'Xã Mới']]);
+    const units = w.fake.spreadsheetById(ss.getId())!.sheet(SHEETS.units);
+    units.insertRowsBefore(2, 1);
+    units.set('A2', [['BS-MOI', 'Xã Mới']]);
     const before = w.fake.calls.snapshot();
     updateUnitColumns(
       w.env,
@@ -100,9 +100,9 @@ describe('writing the control spreadsheet', () => {
         copy: (...a: Parameters<typeof files.copy>) => {
           const r = files.copy(...a);
           if (++copies === 5) {
-            const sheet = w.fake.SpreadsheetApp.openById(w.controlId).getSheetByName(SHEETS.units)!;
-            sheet.insertRowsBefore(2, 1);
-            sheet.getRange(2, 1, 1, 6).setValues([['BS-MOI', 'Xã Mới', 'xã', 'Khối xã, thị trấn', 'UBND cấp xã', 'moi@example.com']]);
+            const units = w.fake.spreadsheetById(w.controlId)!.sheet(SHEETS.units);
+            units.insertRowsBefore(2, 1);
+            units.set('A2', [['BS-MOI', 'Xã Mới', 'xã', 'Khối xã, thị trấn', 'UBND cấp xã', 'moi@example.com']]);
           }
           return r;
         },

@@ -652,17 +652,9 @@ class Evaluator {
 }
 
 /**
- * Evaluate a formula. Returns what Range.getValues shows: a number, string, boolean, Date,
- * '' (empty) or an error string ('#DIV/0!', '#NAME?', '#REF!', '#VALUE!', '#ERROR!', …).
+ * Evaluate a formula, keeping errors and empties as FVal (for references between formula cells);
+ * fvalToScalar turns the result into what Range.getValues shows.
  */
-export function evaluateFormula(formula: string, env: FormulaEnv): Scalar {
-  const node = parseFormula(formula);
-  if (node instanceof SyntaxError) return '#ERROR!';
-  const v = new Evaluator(env).scalar(node);
-  return fvalToScalar(v);
-}
-
-/** The same, keeping errors and empties as FVal (for references between formula cells). */
 export function evaluateFormulaRaw(formula: string, env: FormulaEnv): FVal {
   const node = parseFormula(formula);
   if (node instanceof SyntaxError) return new FErr('#ERROR!');

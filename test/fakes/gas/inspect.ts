@@ -3,6 +3,7 @@ import { Rect, cellA1, parseA1, rectA1, splitSheet } from './a1';
 import { DriveItem, FakeContext, ShareEvent } from './context';
 import { Attrs, DocModel, ParaModel, TableModel, textOf } from './document-model';
 import { RangeFake } from './range';
+import { SheetFake } from './spreadsheet';
 import { ChartModel, ConditionalRuleModel, ProtectionModel, SheetModel, SpreadsheetModel, ValidationModel } from './sheet-model';
 import { Scalar, displayValue, isDate } from './values';
 
@@ -217,6 +218,8 @@ export interface SheetView {
    * A 2-D array fills a block starting at a1.
    */
   set(a1: string, value: unknown, opts?: { as?: string }): void;
+  /** A person inserting empty rows above `row` (not counted), with the current user's rights. */
+  insertRowsBefore(row: number, howMany: number): void;
   /** The model, for anything not covered here. */
   readonly model: SheetModel;
 }
@@ -415,6 +418,9 @@ export function sheetView(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetMo
       } finally {
         ctx.user = saved;
       }
+    },
+    insertRowsBefore: (row, howMany) => {
+      new SheetFake(ctx, ss, sheet).insertRowsAfter(row - 1, howMany);
     },
     get model() {
       return sheet;

@@ -1,5 +1,5 @@
 /** The data behind the Spreadsheet fakes: spreadsheets, sheets, cells, protections. */
-import { Axis, Rect, contains, overlaps, rectA1, shiftRect } from './a1';
+import { Axis, Rect, contains, overlaps, shiftRect } from './a1';
 import { fail } from './errors';
 import { EMPTY, FErr, FVal, FormulaEnv, evaluateFormulaRaw, fvalToScalar, renameSheetReferences, shiftReferences } from './formula';
 import { Scalar } from './values';
@@ -381,10 +381,6 @@ export class SpreadsheetModel {
     const v = evaluateFormulaRaw(cell.f, env);
     memo.set(key, v);
     return v;
-  }
-
-  describe(sheet: SheetModel, rect: Rect): string {
-    return `${sheet.name}!${rectA1(rect)}`;
   }
 }
 
