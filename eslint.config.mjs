@@ -123,6 +123,9 @@ export default tseslint.config(
       '@typescript-eslint/no-base-to-string': ['error', { ignoredTypeNames: ['Error', 'RegExp', 'URL', 'URLSearchParams', '{}'] }],
       // The file-name sanitizers strip control characters on purpose.
       'no-control-regex': 'off',
+      // A leading underscore marks a parameter kept for its position (an interface's or a
+      // callback's signature), as the code already writes it.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
 

@@ -141,7 +141,7 @@ export function updateUnitColumns(env: Env, ss: GSpreadsheet, updates: Map<strin
         const current = grid[r]?.[col] ?? '';
         if (u && u[key] !== undefined && u[key] !== current) {
           changed = true;
-          values.push([sheetText(u[key]!)]);
+          values.push([sheetText(u[key])]);
         } else {
           values.push([typeof current === 'string' ? sheetText(current) : current]);
         }

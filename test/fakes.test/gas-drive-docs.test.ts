@@ -274,7 +274,7 @@ describe('Documents', () => {
       expect.objectContaining({
         text: 'BÁO CÁO',
         alignment: 'CENTER',
-        attributes: expect.objectContaining({ BOLD: true }),
+        attributes: expect.objectContaining({ BOLD: true }) as unknown,
       }),
     );
     expect(v.paragraphs[2].runs).toEqual([{ start: 9, end: 11, text: 'đạt', attributes: { BOLD: true } }]);
@@ -390,14 +390,14 @@ describe('Ui, Html, properties, locks, session, utilities', () => {
     const context: Record<string, unknown> = {};
     fake.installGlobals(context);
     vm.createContext(context);
-    const name = vm.runInContext(
+    const name: unknown = vm.runInContext(
       'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").setValue(Charts.ChartType.BAR).getValue()',
       context,
     );
     expect(name).toBe('BAR');
     expect(fake.calls.count('Range.setValue')).toBe(1);
     // Dates cross the boundary as Dates of the script's realm, both ways.
-    const ok = vm.runInContext(
+    const ok: unknown = vm.runInContext(
       `var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("B1");
        r.setValues([[new Date(Date.UTC(2024, 10, 15))]]);
        var v = r.getValues()[0][0];

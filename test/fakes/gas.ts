@@ -29,19 +29,7 @@
  *   replacement (Apps Script gives them a special meaning — fake-specific strictness);
  * - Document.saveAndClose closes that handle: later calls through it throw.
  */
-import type {
-  GasServices,
-  GCharts,
-  GDocumentApp,
-  GDrive,
-  GHtmlService,
-  GLockService,
-  GLogger,
-  GPropertiesService,
-  GSession,
-  GSpreadsheetApp,
-  GUtilities,
-} from '../../src/gas/services';
+import type { GasServices } from '../../src/gas/services';
 import type { CallCounter } from './gas/calls';
 import { FakeContext, FakeOptions, UiLog } from './gas/context';
 import { DocumentAppFake } from './gas/document';
@@ -151,19 +139,19 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
   ctx.rootFor(ctx.user);
 
   const services: GasServices = {
-    SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)) as GSpreadsheetApp,
+    SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)),
     Drive: Object.freeze({
       Files: ctx.wrap('Files', new DriveFilesFake(ctx)),
       Permissions: ctx.wrap('Permissions', new DrivePermissionsFake(ctx)),
-    }) as GDrive,
-    DocumentApp: ctx.wrap('DocumentApp', new DocumentAppFake(ctx)) as GDocumentApp,
-    PropertiesService: ctx.wrap('PropertiesService', new PropertiesServiceFake(ctx)) as GPropertiesService,
-    LockService: ctx.wrap('LockService', new LockServiceFake(ctx)) as GLockService,
-    HtmlService: ctx.wrap('HtmlService', new HtmlServiceFake(ctx)) as GHtmlService,
-    Session: ctx.wrap('Session', new SessionFake(ctx)) as GSession,
-    Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)) as GUtilities,
-    Logger: ctx.wrap('Logger', new LoggerFake(ctx)) as GLogger,
-    Charts: Object.freeze({ ChartType }) as GCharts,
+    }),
+    DocumentApp: ctx.wrap('DocumentApp', new DocumentAppFake(ctx)),
+    PropertiesService: ctx.wrap('PropertiesService', new PropertiesServiceFake(ctx)),
+    LockService: ctx.wrap('LockService', new LockServiceFake(ctx)),
+    HtmlService: ctx.wrap('HtmlService', new HtmlServiceFake(ctx)),
+    Session: ctx.wrap('Session', new SessionFake(ctx)),
+    Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)),
+    Logger: ctx.wrap('Logger', new LoggerFake(ctx)),
+    Charts: Object.freeze({ ChartType }),
   };
 
   const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;
@@ -186,7 +174,7 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
 
   const store = (map: Map<string, Map<string, string>>, key: string) => {
     let s = map.get(key);
-    if (!s) map.set(key, (s = new Map()));
+    if (!s) map.set(key, (s = new Map<string, string>()));
     return s;
   };
 

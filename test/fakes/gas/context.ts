@@ -119,14 +119,13 @@ export class FakeContext {
 
   /** Wrap a fake service object so that every method call is counted as `cls.method`. */
   wrap<T extends object>(cls: string, raw: T): T {
-    const ctx = this;
     const proxy = new Proxy(raw, {
-      get(target, prop) {
+      get: (target, prop) => {
         if (prop === RAW) return target;
         const v = Reflect.get(target, prop, target) as unknown;
         if (typeof prop !== 'string' || typeof v !== 'function' || prop === 'constructor' || prop.startsWith('_')) return v;
-        return function counted(...args: unknown[]) {
-          ctx.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
+        return (...args: unknown[]) => {
+          this.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
           (target as Guarded)._guard?.();
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };

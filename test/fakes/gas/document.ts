@@ -287,8 +287,8 @@ class ParagraphFake extends ElementFake implements GParagraph {
   getChild(childIndex: number): GElement {
     const n = this.getNumChildren();
     if (!(childIndex >= 0 && childIndex < n)) childIndexError(childIndex, n);
-    if (childIndex === 0 && this._m.text) return makeText(this.ctx, this.h, [this._m]) as unknown as GElement;
-    return makePageBreak(this.ctx, this.h, this._m) as unknown as GElement;
+    if (childIndex === 0 && this._m.text) return makeText(this.ctx, this.h, [this._m]);
+    return makePageBreak(this.ctx, this.h, this._m);
   }
   getChildIndex(child: GElementArg): number {
     const raw = unwrap(child) as unknown as { _para?: ParaModel; _paras?: ParaModel[] };

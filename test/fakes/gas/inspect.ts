@@ -4,8 +4,17 @@ import { DriveItem, FakeContext, ShareEvent } from './context';
 import { Attrs, DocModel, ParaModel, TableModel, textOf } from './document-model';
 import { RangeFake } from './range';
 import { SheetFake } from './spreadsheet';
-import { ChartModel, ConditionalRuleModel, ProtectionModel, SheetModel, SpreadsheetModel, ValidationModel } from './sheet-model';
-import { Scalar, displayValue, isDate } from './values';
+import {
+  ChartModel,
+  ConditionalRuleModel,
+  EvalMemo,
+  ProtectionModel,
+  SheetModel,
+  SpreadsheetModel,
+  ValidationModel,
+  cloneValues,
+} from './sheet-model';
+import { displayValue, isDate } from './values';
 
 // ---------------------------------------------------------------------------------------------
 // Drive
@@ -247,7 +256,7 @@ function validationView(v: ValidationModel | undefined): ValidationView | null {
   return v
     ? {
         criteria: v.criteria,
-        values: v.values.map((x) => (Array.isArray(x) ? [...x] : x)),
+        values: cloneValues(v.values),
         allowInvalid: v.allowInvalid,
         helpText: v.helpText,
       }
@@ -300,11 +309,11 @@ export function sheetView(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetMo
     }
     return out;
   };
-  const memo = () => new Map();
+  const memo = (): EvalMemo => new Map();
   const valueAt = (row: number, col: number, m = memo()) => ss.valueAt(sheet, row, col, m);
   const display = (row: number, col: number, m = memo()) => {
     const v = valueAt(row, col, m);
-    return displayValue(v === '' ? undefined : (v as Scalar), sheet.get(row, col)?.numberFormat, ss.timeZone);
+    return displayValue(v === '' ? undefined : v, sheet.get(row, col)?.numberFormat, ss.timeZone);
   };
   return {
     get name() {

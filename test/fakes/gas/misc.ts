@@ -45,7 +45,7 @@ class PropertiesFake implements GProperties {
 
 function storeIn(map: Map<string, Map<string, string>>, key: string): Map<string, string> {
   let s = map.get(key);
-  if (!s) map.set(key, (s = new Map()));
+  if (!s) map.set(key, (s = new Map<string, string>()));
   return s;
 }
 

@@ -3,7 +3,7 @@ import type { GDataValidation, GProtection, GRange } from '../../../src/gas/serv
 import { Rect, cellA1 } from './a1';
 import { FakeContext, isConsumer, unwrap } from './context';
 import { MSG, fail } from './errors';
-import { CellData, SheetModel, SpreadsheetModel, satisfies } from './sheet-model';
+import { CellData, EvalMemo, SheetModel, SpreadsheetModel, satisfies } from './sheet-model';
 import { DataValidationFake, makeProtection } from './spreadsheet-extras';
 import { Scalar, coerceInput } from './values';
 
@@ -123,7 +123,7 @@ export class RangeFake implements GRange {
   // ---- values
 
   getValues(): unknown[][] {
-    const memo = new Map();
+    const memo: EvalMemo = new Map();
     return this.grid((_cell, r, c) => {
       const v = this._ss.valueAt(this._sheet, r, c, memo);
       return v instanceof Date ? this.ctx.outDate(v.getTime()) : v;

@@ -15,7 +15,15 @@ import { Rect } from './a1';
 import { FakeContext, unwrap } from './context';
 import { fail } from './errors';
 import { RangeFake } from './range';
-import { ChartModel, ConditionalRuleModel, ProtectionModel, SheetModel, SpreadsheetModel, ValidationModel } from './sheet-model';
+import {
+  ChartModel,
+  ConditionalRuleModel,
+  ProtectionModel,
+  SheetModel,
+  SpreadsheetModel,
+  ValidationModel,
+  cloneValues,
+} from './sheet-model';
 
 export function makeUser(ctx: FakeContext, email: string): GUser {
   return ctx.wrap('User', { getEmail: () => email });
@@ -119,10 +127,6 @@ export function makeProtection(ctx: FakeContext, ss: SpreadsheetModel, p: Protec
 
 export class DataValidationFake implements GDataValidation {
   constructor(readonly _model: ValidationModel) {}
-}
-
-function cloneValues(values: unknown[]): unknown[] {
-  return values.map((v) => (Array.isArray(v) ? [...v] : v));
 }
 
 export function makeValidation(ctx: FakeContext, model: ValidationModel): GDataValidation {
