@@ -271,7 +271,7 @@ function resultsSheet(w: World): Map<string, string> {
   if (!sheet.length) return new Map();
   const header = sheet[0].map(String);
   const [code, total, level] = ['Mã đơn vị', 'Tổng điểm', 'Xếp loại'].map((h) => header.indexOf(h));
-  return new Map(sheet.slice(1).map((r) => [String(r[code]), `${r[total]}|${r[level]}`]));
+  return new Map(sheet.slice(1).map((r) => [String(r[code]), `${String(r[total])}|${String(r[level])}`]));
 }
 
 function sameRanking(addon: Map<string, string>, naive: UnitResult[]): boolean {

@@ -2,7 +2,7 @@
 // then write the findings with one appendRow each. The cells read are the same as the add-on's
 // (positions from the same layout), and the core then validates exactly the same data.
 import type { GasServices, GSheet, GSpreadsheet } from '../../src/gas/services';
-import type { Finding, Grid, Rubric, Unit } from '../../src/core/types';
+import type { Cell, Finding, Grid, Rubric, Unit } from '../../src/core/types';
 import { Control } from '../../src/core/control';
 import { assessAll, UnitSource } from '../../src/core/assess';
 import { isFormula, LayoutOptions, unitSheetLayout } from '../../src/core/unit-sheet';
@@ -17,12 +17,12 @@ export function naiveReadUnit(gas: GasServices, url: string, unit: Unit, rubric:
   // The layout tells where everything is; the fixed text is not read back.
   const layout = unitSheetLayout(unit, rubric, opts);
   const grid: Grid = layout.cells.map((r) => r.map((c) => (isFormula(c) ? null : c)));
-  for (let r = 1; r <= 5; r++) grid[r][layout.metaCol] = sheet.getRange(r + 1, layout.metaCol + 1).getValue();
+  for (let r = 1; r <= 5; r++) grid[r][layout.metaCol] = sheet.getRange(r + 1, layout.metaCol + 1).getValue() as Cell;
   const inputCols = [layout.cols.self, layout.cols.appraised, layout.cols.evidence, layout.cols.note];
   rubric.criteria.forEach((c, i) => {
     if (c.children.length) return;
     const r = layout.headerRow + 1 + i;
-    for (const col of inputCols) grid[r][col] = sheet.getRange(r + 1, col + 1).getValue();
+    for (const col of inputCols) grid[r][col] = sheet.getRange(r + 1, col + 1).getValue() as Cell;
   });
   return { grid, link: url };
 }

@@ -9,12 +9,6 @@ export const DEFAULT_RUBRIC_IDS = {
   agency: 'Cơ quan chuyên môn',
 } as const;
 
-/** Full names of the default rubrics, for documents and the admin sidebar. */
-export const DEFAULT_RUBRIC_NAMES: Record<string, string> = {
-  [DEFAULT_RUBRIC_IDS.commune]: 'Ủy ban nhân dân cấp xã (xã, phường, thị trấn; từ 01/7/2025: xã, phường, đặc khu)',
-  [DEFAULT_RUBRIC_IDS.agency]: 'Cơ quan chuyên môn thuộc UBND cấp huyện/tỉnh (phòng, sở, ban, ngành) và đơn vị sự nghiệp công lập',
-};
-
 interface SubSpec {
   code: string;
   title: string;

@@ -9,8 +9,8 @@ function groupThousands(digits: string): string {
 function formatDecimal(n: number, decimals: number, trimZeros: boolean): string {
   if (!Number.isFinite(n)) return String(n);
   const rounded = roundHalfUp(n, decimals);
-  let [intPart, fracPart = ''] = Math.abs(rounded).toFixed(decimals).split('.');
-  if (trimZeros) fracPart = fracPart.replace(/0+$/, '');
+  const [intPart, digits = ''] = Math.abs(rounded).toFixed(decimals).split('.');
+  const fracPart = trimZeros ? digits.replace(/0+$/, '') : digits;
   const sign = rounded < 0 ? '-' : '';
   return sign + groupThousands(intPart) + (fracPart ? `,${fracPart}` : '');
 }

@@ -55,9 +55,6 @@ export function cellLink(url: string, gid: number | null | undefined, a1?: strin
   return `${base}#gid=${gid}${a1 && /^[A-Z]{1,3}\d+$/.test(a1) ? `&range=${a1}` : ''}`;
 }
 
-/** URL of a spreadsheet from its id (the form Drive and Sheets print). */
-export const spreadsheetUrl = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
-
 /** The Drive id inside a Google Docs/Sheets/Drive URL, or the text itself when it already is an id. */
 export function driveIdOf(text: string): string | null {
   const s = text.trim();

@@ -131,8 +131,8 @@ const P = (name: string, kind: PlaceholderDoc['kind'], doc: PlaceholderDoc['doc'
 
 /**
  * Every placeholder a template may use, with a Vietnamese description (for the README and for
- * checking user templates). Per level there are also `so_<mã mức>` and `ty_le_<mã mức>` (see
- * levelPlaceholders); the defaults are listed here.
+ * checking user templates). Per level there are also `so_<mã mức>` and `ty_le_<mã mức>` (mã mức
+ * as levelKey writes it); the defaults are listed here.
  */
 export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('co_quan_chu_quan', 'field', 'both', 'Cơ quan chủ quản (chữ in hoa, có thể trống)'),
@@ -204,11 +204,6 @@ export function levelKey(code: string): string {
   return foldVietnamese(code)
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-}
-
-/** Names of the per-level fields for the given level codes. */
-export function levelPlaceholders(codes: string[]): string[] {
-  return codes.flatMap((c) => [`so_${levelKey(c)}`, `ty_le_${levelKey(c)}`]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -126,13 +126,13 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
     if (late && i % 7 === 3) e[late.code] = { self: 1, evidence: 'Sổ theo dõi báo cáo (giả lập)', note: SYNTHETIC_NOTE };
     out[u.code] = e;
   });
-  for (const [twin, of] of Object.entries(TWINS)) out[twin] = JSON.parse(JSON.stringify(out[of]));
+  for (const [twin, of] of Object.entries(TWINS)) out[twin] = JSON.parse(JSON.stringify(out[of])) as SampleEntries[string];
 
   // Appraisal council (Thẩm định): Bình Dương drops from about 87 to 78.
   const bd = out['BS-X07'];
   if (bd)
     for (const [code, cut] of Object.entries({ 'X1.1': 1, 'X3.1': 2, 'X4.2': 2, 'X5.2': 2, 'X7.2': 2 })) {
-      if (bd[code] && typeof bd[code].self === 'number') bd[code].appraised = Math.max(0, (bd[code].self as number) - cut);
+      if (bd[code] && typeof bd[code].self === 'number') bd[code].appraised = Math.max(0, bd[code].self - cut);
     }
   for (const code of ['BS-X01', 'BS-X10', 'BS-P02']) {
     const first = Object.keys(out[code] ?? {})[0];

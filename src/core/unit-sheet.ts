@@ -435,7 +435,7 @@ export function scoringColumns(grid: Grid, required: readonly ColumnKey[] = REQU
       if (normalizeHeader(shown) === normalizeHeader(SCORING_COLUMNS[k])) continue;
       problems.push(
         `cột ${columnLetter(at)} ${shown ? `có tiêu đề «${shown}»` : 'không có tiêu đề'} nhưng biểu mẫu ghi cột này là «${SCORING_COLUMNS[k]}»` +
-          (loc.cols[k] !== at ? ` (tiêu đề «${SCORING_COLUMNS[k]}» nay ở cột ${columnLetter(loc.cols[k]!)})` : ''),
+          (loc.cols[k] !== at ? ` (tiêu đề «${SCORING_COLUMNS[k]}» nay ở cột ${columnLetter(loc.cols[k])})` : ''),
       );
     }
     if (problems.length) {
@@ -706,7 +706,7 @@ export function readUnitSheet(
 
   /** A row without a code that holds something typed: never dropped without a word. */
   function codelessRow(r: number, line: Cell[]): void {
-    const typed = (k: InputKey) => (col[k] === undefined ? '' : cellText(line[col[k]!] ?? null));
+    const typed = (k: InputKey) => (col[k] === undefined ? '' : cellText(line[col[k]] ?? null));
     const keys = INPUT_KEYS.filter((k) => typed(k) !== '');
     if (!keys.length || !inTable(r)) return;
     const parts = keys.map((k) => `${INPUT_LABELS[k]} ${quoted(typed(k))} (ô ${a1(r, col[k]!)})`).join(', ');

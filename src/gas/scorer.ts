@@ -122,7 +122,7 @@ export function scorerSubmit(env: Env): ScorerState {
   const fingerprint = inputsFingerprint(readView(view).entries);
   writeStatus(view, submittedLine(now, user, lockNow, fingerprint), STATUS.submitted);
   writeMeta(view, now, user, fingerprint);
-  if (lockNow) protection!.setUnprotectedRanges([]);
+  if (lockNow) protection.setUnprotectedRanges([]);
   return buildState(view, appraise);
 }
 

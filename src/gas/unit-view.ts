@@ -134,7 +134,7 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
   for (const c of view.rubric.criteria) {
     if (c.children.length) continue;
     const e = read.entries[c.code];
-    const field = (k: EntryField) => asText((e?.[k] ?? null) as Cell);
+    const field = (k: EntryField) => asText(e?.[k] ?? null);
     entries[c.code] = { self: field('self'), appraised: field('appraised'), evidence: field('evidence'), note: field('note') };
   }
   const submittedAt = metaText(meta, EXTRA_META.submittedAt);

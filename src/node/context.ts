@@ -3,8 +3,8 @@
 import os from 'node:os';
 
 export interface Context {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
   now(): Date;
   user(): string;
 }

@@ -25,9 +25,3 @@ export function displayScore(raw: string): string {
 export function sameScore(a: string, b: string): boolean {
   return normalizeScoreInput(a) === normalizeScoreInput(b);
 }
-
-/** The number in a typed score, or null. */
-export function scoreValue(raw: string): number | null {
-  const p = parseScore(raw);
-  return p.kind === 'number' ? p.value : null;
-}

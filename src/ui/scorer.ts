@@ -120,7 +120,7 @@ const confirmBox = h(
   h('div', { class: 'actions' }, confirmYes, confirmNo),
 );
 confirmBox.addEventListener('keydown', (ev) => {
-  if ((ev as KeyboardEvent).key === 'Escape') closeConfirm(true);
+  if (ev.key === 'Escape') closeConfirm(true);
 });
 const actions = h('div', { class: 'actions' }, submitButton, reopenButton);
 const bar = h('footer', { class: 'bar' }, totalLine, breakdown, reason, actions, confirmBox);

@@ -1,7 +1,7 @@
 /**
  * An in-memory Apps Script for tests: SpreadsheetApp, Drive (the Advanced Drive Service, Drive API
  * v3), DocumentApp, PropertiesService, LockService, HtmlService, Session, Utilities, Logger,
- * MimeType, Charts — typed as the narrowed surface of src/gas/services.ts, counting every service
+ * Charts — typed as the narrowed surface of src/gas/services.ts, counting every service
  * call — plus DriveApp, which is not part of that surface (the add-on must not use it: it needs the
  * full drive scope) but stays for tests and the naive benchmark code.
  *
@@ -29,20 +29,7 @@
  *   replacement (Apps Script gives them a special meaning — fake-specific strictness);
  * - Document.saveAndClose closes that handle: later calls through it throw.
  */
-import type {
-  GasServices,
-  GCharts,
-  GDocumentApp,
-  GDrive,
-  GHtmlService,
-  GLockService,
-  GLogger,
-  GMimeType,
-  GPropertiesService,
-  GSession,
-  GSpreadsheetApp,
-  GUtilities,
-} from '../../src/gas/services';
+import type { GasServices } from '../../src/gas/services';
 import type { CallCounter } from './gas/calls';
 import { FakeContext, FakeOptions, UiLog } from './gas/context';
 import { DocumentAppFake } from './gas/document';
@@ -77,25 +64,22 @@ export type { GDriveApp, GFile, GFolder, GFileIterator, GFolderIterator, GasServ
 export { GasException, GoogleJsonResponseException } from './gas/errors';
 export { MIME } from './gas/enums';
 
-export type LockScope = 'document' | 'script' | 'user';
+export type LockScope = 'document';
 
 export interface UiInspector extends Readonly<Omit<UiLog, 'responses'>> {
-  /** Queue the button (and prompt text) the user will click in the next alert/prompt. Default: OK/YES. */
-  respondWith(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', text?: string): void;
+  /** Queue the button the user will click in the next alert. Default: OK/YES. */
+  respondWith(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'): void;
   /** The last add-on menu added with addToUi(), if any. */
   addonMenu(): UiLog['menus'][number] | undefined;
 }
 
 export interface PropertiesInspector {
-  readonly script: Map<string, string>;
   /** Document properties of a spreadsheet (default: the active one). */
   document(spreadsheetId?: string): Map<string, string>;
-  /** User properties (default: the current user). */
-  user(email?: string): Map<string, string>;
 }
 
 export interface LocksInspector {
-  /** Make another execution hold the lock: tryLock returns false, waitLock throws. */
+  /** Make another execution hold the lock: waitLock throws. */
   holdByOther(scope: LockScope, key?: string): void;
   release(scope: LockScope, key?: string): void;
   /** 'script' when held by this execution, 'other' via holdByOther, null when free. */
@@ -155,20 +139,19 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
   ctx.rootFor(ctx.user);
 
   const services: GasServices = {
-    SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)) as GSpreadsheetApp,
+    SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)),
     Drive: Object.freeze({
       Files: ctx.wrap('Files', new DriveFilesFake(ctx)),
       Permissions: ctx.wrap('Permissions', new DrivePermissionsFake(ctx)),
-    }) as GDrive,
-    DocumentApp: ctx.wrap('DocumentApp', new DocumentAppFake(ctx)) as GDocumentApp,
-    PropertiesService: ctx.wrap('PropertiesService', new PropertiesServiceFake(ctx)) as GPropertiesService,
-    LockService: ctx.wrap('LockService', new LockServiceFake(ctx)) as GLockService,
-    HtmlService: ctx.wrap('HtmlService', new HtmlServiceFake(ctx)) as GHtmlService,
-    Session: ctx.wrap('Session', new SessionFake(ctx)) as GSession,
-    Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)) as GUtilities,
-    Logger: ctx.wrap('Logger', new LoggerFake(ctx)) as GLogger,
-    MimeType: Object.freeze({ ...MIME }) as GMimeType,
-    Charts: Object.freeze({ ChartType }) as GCharts,
+    }),
+    DocumentApp: ctx.wrap('DocumentApp', new DocumentAppFake(ctx)),
+    PropertiesService: ctx.wrap('PropertiesService', new PropertiesServiceFake(ctx)),
+    LockService: ctx.wrap('LockService', new LockServiceFake(ctx)),
+    HtmlService: ctx.wrap('HtmlService', new HtmlServiceFake(ctx)),
+    Session: ctx.wrap('Session', new SessionFake(ctx)),
+    Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)),
+    Logger: ctx.wrap('Logger', new LoggerFake(ctx)),
+    Charts: Object.freeze({ ChartType }),
   };
 
   const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;
@@ -180,27 +163,18 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     get sidebars() {
       return ctx.ui.sidebars;
     },
-    get dialogs() {
-      return ctx.ui.dialogs;
-    },
     get alerts() {
       return ctx.ui.alerts;
     },
-    get prompts() {
-      return ctx.ui.prompts;
-    },
-    get toasts() {
-      return ctx.ui.toasts;
-    },
-    respondWith: (button, text) => {
-      ctx.ui.responses.push({ button, text });
+    respondWith: (button) => {
+      ctx.ui.responses.push(button);
     },
     addonMenu: () => [...ctx.ui.menus].reverse().find((m) => m.kind === 'addon'),
   };
 
   const store = (map: Map<string, Map<string, string>>, key: string) => {
     let s = map.get(key);
-    if (!s) map.set(key, (s = new Map()));
+    if (!s) map.set(key, (s = new Map<string, string>()));
     return s;
   };
 
@@ -275,15 +249,11 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     },
     ui,
     properties: {
-      get script() {
-        return ctx.scriptProps;
-      },
       document: (id) => {
         const key = id ?? ctx.activeSpreadsheetId;
         if (!key) throw new Error('fake: no active spreadsheet for document properties');
         return store(ctx.documentProps, key);
       },
-      user: (email) => store(ctx.userProps, email ?? ctx.user),
     },
     locks: {
       holdByOther: (scope, key) => {

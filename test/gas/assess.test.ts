@@ -46,7 +46,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     // `Kết quả` is not written by the validation alone.
     expect(rowsOf(w, SHEETS.results)).toHaveLength(0);
     // The submission recorded in each file becomes `Trạng thái`.
-    const status = Object.fromEntries(unitsRows(w).map((x) => [x['Mã đơn vị'], x['Trạng thái']]));
+    const status = Object.fromEntries(unitsRows(w).map((x) => [String(x['Mã đơn vị']), x['Trạng thái']] as const));
     expect(status['BS-P09']).toBe('Đang chấm');
     expect(status['BS-X01']).toBe('Đã nộp');
   });
@@ -97,7 +97,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     const of = (code: string) =>
       rows
         .filter((x) => x['Mã đơn vị'] === code)
-        .map((x) => `${x['Mức độ']}: ${x['Nội dung']}`)
+        .map((x) => `${String(x['Mức độ'])}: ${String(x['Nội dung'])}`)
         .join('\n');
     expect(of('BS-X02')).toMatch(/^Lỗi: Xã Bình An \(BS-X02\): không tìm thấy sheet «Chấm điểm»/);
     expect(of('BS-X03')).toMatch(/Thùng rác/);
@@ -122,7 +122,10 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     const rows = rowsOf(w, SHEETS.findings);
     const x01 = rows.filter((x) => x['Mã đơn vị'] === 'BS-X01');
     expect(x01).toEqual([
-      expect.objectContaining({ 'Mức độ': 'Lỗi', 'Nội dung': expect.stringMatching(/không đọc được tệp biểu mẫu lúc này .*hãy chạy lại/) }),
+      expect.objectContaining({
+        'Mức độ': 'Lỗi',
+        'Nội dung': expect.stringMatching(/không đọc được tệp biểu mẫu lúc này .*hãy chạy lại/) as unknown,
+      }),
     ]);
     expect(String(x01[0]['Nội dung'])).not.toMatch(/xóa|Thùng rác|timed out/);
     expect(rows.some((x) => x['Mã đơn vị'] === 'BS-X02' && /không (đọc|mở) được tệp/.test(String(x['Nội dung'])))).toBe(false);
@@ -133,7 +136,7 @@ describe('Kiểm tra dữ liệu và Tổng hợp & xếp hạng', () => {
     expect(r.errors).toEqual([
       {
         unit: 'Thị trấn Châu Ổ (BS-X01)',
-        message: expect.stringMatching(/^Thị trấn Châu Ổ \(BS-X01\): không đọc được tệp biểu mẫu lúc này/),
+        message: expect.stringMatching(/^Thị trấn Châu Ổ \(BS-X01\): không đọc được tệp biểu mẫu lúc này/) as unknown,
       },
     ]);
     expect(w.fake.logs.join('\n')).toContain('timed out');

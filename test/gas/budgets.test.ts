@@ -3,7 +3,6 @@ import { describeMeasure, measureCalls } from './measure';
 describe('Budgets of service calls (DESIGN §6)', () => {
   const normal = measureCalls({ units: 4, criteriaFactor: 1 });
   const doubled = measureCalls({ units: 4, criteriaFactor: 2 });
-  // eslint-disable-next-line no-console
   console.log(`${describeMeasure(normal)}\n${describeMeasure(doubled)}`);
 
   it('generates one unit file in at most 12 calls, whatever the number of criteria', () => {

@@ -11,7 +11,7 @@ import type { Env } from '../../src/gas/env';
 describe('writing the control spreadsheet', () => {
   it('grows a tool-written sheet past the 1,000 rows of a new sheet, in constant calls', () => {
     const w = newWorld();
-    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
+    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet();
     const grid = (n: number): Grid => [['Mã đơn vị', 'Tổng điểm'], ...Array.from({ length: n }, (_, i) => [`DV${i}`, i])];
     const before = w.fake.calls.snapshot();
     writeToolSheet(ss, SHEETS.results, grid(10));
@@ -25,7 +25,7 @@ describe('writing the control spreadsheet', () => {
 
   it('keeps appending to `Nhật ký` after its first 1,000 rows', () => {
     const w = newWorld();
-    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
+    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet();
     writeToolSheet(ss, SHEETS.log, [
       ['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết'],
       ...Array.from({ length: 999 }, () => ['x', 'y', 'z', 'w']),
@@ -41,7 +41,7 @@ describe('writing the control spreadsheet', () => {
       ["'1.10", "'00123", 5, "'15/11/2024", "'=1+1", 'Xã A', null],
     ]);
     const w = newWorld();
-    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
+    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet();
     writeToolSheet(ss, SHEETS.results, [
       ['Mã đơn vị', 'Mã tiêu chí', 'Tổng điểm'],
       ['00123', '1.10', 87.5],
@@ -57,11 +57,11 @@ describe('writing the control spreadsheet', () => {
   it('writes `Trạng thái` and `Liên kết` by unit code into the sheet as it is now, one setValues per column', () => {
     const w = newWorld();
     sampleControl(w);
-    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet()!;
-    const sheet = ss.getSheetByName(SHEETS.units)!;
+    const ss = w.env.gas.SpreadsheetApp.getActiveSpreadsheet();
     // Someone inserted a row on top of the list after the job read it.
-    sheet.insertRowsBefore(2, 1);
-    sheet.getRange(2, 1, 1, 2).setValues([['BS-MOI', 'Xã Mới']]);
+    const units = w.fake.spreadsheetById(ss.getId())!.sheet(SHEETS.units);
+    units.insertRowsBefore(2, 1);
+    units.set('A2', [['BS-MOI', 'Xã Mới']]);
     const before = w.fake.calls.snapshot();
     writeUnitColumns(w.env, ss, {
       updates: [
@@ -71,7 +71,7 @@ describe('writing the control spreadsheet', () => {
       history: null,
     });
     expect(w.fake.calls.since(before).byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setValues': 2 });
-    const rows = Object.fromEntries(unitsRows(w).map((r) => [r[UNIT_COLUMNS.code], r]));
+    const rows = Object.fromEntries(unitsRows(w).map((r) => [String(r[UNIT_COLUMNS.code]), r] as const));
     expect(rows['BS-X03']).toMatchObject({
       [UNIT_COLUMNS.status]: 'Đã tạo biểu mẫu',
       [UNIT_COLUMNS.link]: 'https://docs.google.com/spreadsheets/d/x03/edit',
@@ -99,9 +99,9 @@ describe('writing the control spreadsheet', () => {
         copy: (...a: Parameters<typeof files.copy>) => {
           const r = files.copy(...a);
           if (++copies === 5) {
-            const sheet = w.fake.SpreadsheetApp.openById(w.controlId).getSheetByName(SHEETS.units)!;
-            sheet.insertRowsBefore(2, 1);
-            sheet.getRange(2, 1, 1, 6).setValues([['BS-MOI', 'Xã Mới', 'xã', 'Khối xã, thị trấn', 'UBND cấp xã', 'moi@example.com']]);
+            const units = w.fake.spreadsheetById(w.controlId)!.sheet(SHEETS.units);
+            units.insertRowsBefore(2, 1);
+            units.set('A2', [['BS-MOI', 'Xã Mới', 'xã', 'Khối xã, thị trấn', 'UBND cấp xã', 'moi@example.com']]);
           }
           return r;
         },

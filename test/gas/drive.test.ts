@@ -22,7 +22,10 @@ const driveAppCalls = (log: readonly string[]) => log.filter((m) => DRIVE_APP_CL
 const docId = (c: JobChunk) => /\/d\/([^/]+)/.exec(c.links[0].url)![1];
 
 describe('appsscript.json', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8')) as {
+    dependencies: { enabledAdvancedServices: unknown[] };
+    oauthScopes: string[];
+  };
 
   it('enables the Advanced Drive Service v3 as `Drive`', () => {
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);

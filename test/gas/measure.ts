@@ -55,7 +55,7 @@ export function rubricRows(factor = 1): CriterionRow[] {
   for (let k = 2; k <= factor; k++) {
     const suffix = String.fromCharCode(96 + k); // b, c…
     for (const r of base) {
-      out.push({ ...r, code: `${r.code}${suffix}`, parent: r.parent ? `${r.parent}${suffix}` : '' });
+      out.push({ ...r, code: `${String(r.code)}${suffix}`, parent: r.parent ? `${String(r.parent)}${suffix}` : '' });
     }
   }
   return out;

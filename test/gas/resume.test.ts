@@ -54,7 +54,7 @@ describe('Resuming the templates job', () => {
     expect(again.done).toBe(33);
     expect(w.fake.calls.count('Files.copy')).toBe(copies);
     const [code, rec] = pending[0];
-    expect(unitFiles(w)[code]).toEqual({ ...rec, state: 'ok', sharedWith: expect.stringContaining('@') });
+    expect(unitFiles(w)[code]).toEqual({ ...rec, state: 'ok', sharedWith: expect.stringContaining('@') as unknown });
     const meta = w.fake.spreadsheetById(rec.id)!.sheet(SHEETS.meta).values();
     expect(meta.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe(code);
     expect(Object.values(filesInDrive(w)).every((n) => n === 1)).toBe(true);

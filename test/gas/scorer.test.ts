@@ -177,7 +177,7 @@ describe('Scorer sidebar server functions', () => {
       ss
         .sheet(SHEETS.meta)
         .values()
-        .map((r) => [r[0], r[1]]),
+        .map((r) => [String(r[0]), r[1]] as const),
     );
     expect(meta['Mã kiểm tra khi nộp']).toBe(check);
     expect(meta['Người nộp']).toBe(SCORER);
@@ -191,7 +191,7 @@ describe('Scorer sidebar server functions', () => {
     runAll((c) => runAssessChunk(w.env, 'validate', c));
     const changed = rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === UNIT && /sau khi đơn vị nộp/.test(String(x['Nội dung'])));
     expect(changed).toEqual([
-      expect.objectContaining({ 'Mức độ': 'Cảnh báo', 'Nội dung': expect.stringContaining(`mã kiểm tra lúc nộp ${check}`) }),
+      expect.objectContaining({ 'Mức độ': 'Cảnh báo', 'Nội dung': expect.stringContaining(`mã kiểm tra lúc nộp ${check}`) as unknown }),
     ]);
     // The collection locked the inputs, keeping the fingerprint in the line.
     expect(String(sheet.cell('A6').value)).toContain(`mã kiểm tra: ${check} — đã khóa ô nhập`);

@@ -20,7 +20,7 @@ describe.each(cases)('unit sheet formulas of rubric %s', (_name, rubric) => {
   const layout = unitSheetLayout(unit('DV01', 'Xã Thử'), rubric, { year: 2024, step: 0.25, bonusCap: rubric.bonusMax });
   const values = layout.cells.map((r) => r.map((c) => (isFormula(c) ? `=${c.formula}` : (c ?? ''))));
   const rowOf = (code: string) => layout.cells.findIndex((r, i) => i > layout.headerRow && r[0] === code);
-  const totalRow = layout.cells.findIndex((r) => String(r[1]).startsWith('TỔNG ĐIỂM'));
+  const totalRow = layout.cells.findIndex((r) => typeof r[1] === 'string' && r[1].startsWith('TỔNG ĐIỂM'));
   const value = (c: { max: number }) =>
     fc.option(
       fc.oneof(
@@ -46,7 +46,7 @@ describe.each(cases)('unit sheet formulas of rubric %s', (_name, rubric) => {
           entries[c.code] = { self: e.self, appraised: e.appraised, evidence: null };
         });
         sheet.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
-        const [self, eff] = sheet.getRange(totalRow + 1, 4, 1, 2).getValues()[0];
+        const [self, eff] = sheet.getRange(totalRow + 1, 4, 1, 2).getValues()[0] as unknown[];
         const core = scoreUnit(rubric, entries, defaultScoringConfig());
         expect([self, eff]).toEqual([core.selfTotal, core.total]);
       }),

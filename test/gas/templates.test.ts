@@ -110,7 +110,7 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     // Hidden meta sheet.
     const meta = ss.sheet(SHEETS.meta);
     expect(meta.hidden).toBe(true);
-    const kv = Object.fromEntries(meta.values().map((r) => [r[0], r[1]]));
+    const kv = Object.fromEntries(meta.values().map((r) => [String(r[0]), r[1]] as const));
     expect(kv['Mã đơn vị']).toBe(unit.code);
     expect(kv['Tên đơn vị']).toBe(unit.name);
     expect(kv['Mã kiểm tra bộ tiêu chí']).toBe(layoutFingerprint(rubric, layoutOptions(c.settings, rubric)));

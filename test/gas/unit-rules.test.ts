@@ -28,7 +28,8 @@ function findings(w: World, step: 'validate' | 'rank'): Row[] {
   runAll((c) => runAssessChunk(w.env, step, c));
   return rowsOf(w, SHEETS.findings);
 }
-const of = (rows: Row[], code: string) => rows.filter((x) => x['Mã đơn vị'] === code).map((x) => `${x['Mức độ']}: ${x['Nội dung']}`);
+const of = (rows: Row[], code: string) =>
+  rows.filter((x) => x['Mã đơn vị'] === code).map((x) => `${String(x['Mức độ'])}: ${String(x['Nội dung'])}`);
 const levelOf = (w: World, code: string) => rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === code)!['Xếp loại'];
 
 /** Every cell of one unit's `Chấm điểm` typed over another's (formulas as formulas), as the owner. */

@@ -101,7 +101,7 @@ beforeAll(async () => {
 
   const ctx = capture();
   expect(await validate(ws, { json: true }, ctx)).toBe(1);
-  findings = JSON.parse(ctx.lines[0]);
+  findings = JSON.parse(ctx.lines[0]) as Finding[];
 });
 
 test('a clean unit has no finding', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../src/node/cli';
 import { controlPath } from '../../src/node/workspace';
-import { capture, editBook, openBook, removeTmpDirs, rowsOf, tmpDir } from './helpers';
+import { capture, editBook, openBook, removeTmpDirs, rowsOf, text, tmpDir } from './helpers';
 
 afterAll(removeTmpDirs);
 
@@ -87,7 +87,7 @@ const setYear = (ws: string, year: number | null) =>
       if (row.getCell(1).value === 'Năm') row.getCell(2).value = year;
     });
   });
-const linkText = (v: unknown) => String((v as { text?: string })?.text ?? v);
+const linkText = (v: unknown) => text(v as Parameters<typeof text>[0]);
 
 test("a new year gets its own files and statuses; last year's are kept in «Trạng thái các năm» and come back with the year", async () => {
   const ws = tmpDir();
@@ -262,7 +262,7 @@ test('a status typed wrong («Da nop») is reported with the allowed words, neve
   const unit = rowsOf(book.getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái']).find((u) => u['Mã đơn vị'] === 'BS-X01')!;
   expect(unit['Trạng thái']).toBe('Da nop');
   const findings = rowsOf(book.getWorksheet('Kiểm tra')!, ['Mã đơn vị', 'Nội dung']).filter((f) => f['Mã đơn vị'] === 'BS-X01');
-  expect(findings.map((f) => f['Nội dung']).join()).toContain(
+  expect(findings.map((f) => text(f['Nội dung'])).join()).toContain(
     'trạng thái «Da nop» của đơn vị Thị trấn Châu Ổ (BS-X01) không có trong danh sách; chỉ nhận «Đã tạo biểu mẫu», «Đang chấm», «Đã nộp», «Tạo lại» hoặc để trống',
   );
 });

@@ -46,9 +46,13 @@ const norm = (v: unknown) =>
     .toLowerCase();
 
 export function text(v: ExcelJS.CellValue): string {
-  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (v && typeof v === 'object' && 'formula' in v) return `=${v.formula}`;
-  return v === null || v === undefined ? '' : String(v);
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'object' || v instanceof Date) return String(v);
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('formula' in v) return `=${v.formula}`;
+  if ('hyperlink' in v) return v.text; // what the cell shows
+  if ('error' in v) return v.error;
+  return `=${v.sharedFormula}`;
 }
 
 /** Row number and column lookup of the first row holding every name (like the contract check). */

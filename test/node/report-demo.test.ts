@@ -9,7 +9,7 @@ import { report } from '../../src/node/commands/report';
 import { rank } from '../../src/node/commands/rank';
 import { controlPath, documentPaths } from '../../src/node/workspace';
 import { UserError } from '../../src/node/errors';
-import { capture, openBook, rowsOf, removeTmpDirs, tmpDir, xlsxFiles } from './helpers';
+import { capture, openBook, rowsOf, removeTmpDirs, text, tmpDir, xlsxFiles } from './helpers';
 
 afterAll(removeTmpDirs);
 
@@ -47,7 +47,7 @@ describe('demo', () => {
     const findings = rowsOf(wb.getWorksheet('Kiểm tra')!, ['Mức độ', 'Mã đơn vị', 'Nội dung']);
     expect(findings.map((f) => f['Mã đơn vị'])).toEqual(['BS-P04', 'BS-X15', 'BS-X20']);
     const units = rowsOf(wb.getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Liên kết']);
-    for (const u of units) expect(fs.existsSync(path.join(dir, String(u['Liên kết'])))).toBe(true);
+    for (const u of units) expect(fs.existsSync(path.join(dir, text(u['Liên kết'])))).toBe(true);
   });
 
   test('the report holds the numbers', () => {

@@ -152,7 +152,8 @@ describe('a unit file copied over another unit’s, swapped headers, a row witho
 
   test('3. a score in a row without a code: Lỗi with the row and the cell', () => {
     const f = findings.filter((x) => x.unitCode === 'BS-X12');
-    expect(f).toEqual([expect.objectContaining({ severity: 'Lỗi', code: 'row-without-code', cell: expect.stringMatching(/^D\d+$/) })]);
+    expect(f).toMatchObject([{ severity: 'Lỗi', code: 'row-without-code' }]);
+    expect(f[0].cell).toMatch(/^D\d+$/);
     const row = Number(f[0].cell!.slice(1));
     expect(f[0].message).toContain(`dòng ${row} không có mã tiêu chí nhưng có điểm tự chấm «5» (ô D${row})`);
     expect(shown['BS-X12']).toBe('Không xếp loại');
@@ -226,7 +227,8 @@ describe('4. wording changed in `Tiêu chí`', () => {
       throw new Error(code);
     };
     expect(text(rowOf('1.1').getCell(h.col('Nội dung tiêu chí')).value).trim()).toBe('Ban hành kế hoạch công tác năm');
-    expect(String(rowOf('2').getCell(h.col('Nội dung tiêu chí')).note)).toContain('Theo Kế hoạch số 5');
+    const note = rowOf('2').getCell(h.col('Nội dung tiêu chí')).note;
+    expect(typeof note === 'string' ? note : JSON.stringify(note)).toContain('Theo Kế hoạch số 5');
     // The old files are kept, and nothing is stale any more.
     expect(xlsxFiles(ws).filter((f) => f.includes('(cũ '))).toHaveLength(2);
     expect((await findingsOf(ws)).filter((f) => f.code === 'stale-wording')).toEqual([]);
@@ -283,7 +285,7 @@ describe('7. `Liên kết` leading out of the workspace', () => {
   let ws = '';
   let outside = '';
   const UNITS = [caseUnit('L01'), caseUnit('L02'), caseUnit('L03')];
-  const outsideFiles = () => (fs.readdirSync(outside) as string[]).sort();
+  const outsideFiles = () => fs.readdirSync(outside).sort();
 
   beforeAll(async () => {
     ws = await workspaceWithLinks(UNITS);

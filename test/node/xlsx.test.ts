@@ -10,7 +10,7 @@ import { drawUnitWorkbook, readInputs, writeInputs } from '../../src/node/xlsx/u
 import { readUnitSource } from '../../src/node/unit-sources';
 import { sanitizeFileName, unitFilePath } from '../../src/node/workspace';
 import { CRITERIA } from './case';
-import { openBook, removeTmpDirs, tmpDir } from './helpers';
+import { openBook, removeTmpDirs, text, tmpDir } from './helpers';
 
 afterAll(removeTmpDirs);
 
@@ -135,7 +135,7 @@ describe('unit workbook drawn from the layout', () => {
     const meta = wb.getWorksheet('Thông tin biểu mẫu')!;
     expect(meta.state).toBe('veryHidden');
     const kv = Object.fromEntries(layout.meta.map(([k], i) => [k, meta.getCell(i + 2, 2).value]));
-    expect(String(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+/${wordingFingerprint(rubric)}$`));
+    expect(text(kv['Mã kiểm tra bộ tiêu chí'])).toMatch(new RegExp(`^${rubric.fingerprint}/0\\.25/\\d+/${wordingFingerprint(rubric)}$`));
     expect(kv['Mã đơn vị']).toBe('A01');
   });
 
@@ -145,7 +145,7 @@ describe('unit workbook drawn from the layout', () => {
     expect(read.meta.fingerprint.startsWith(`${rubric.fingerprint}/`)).toBe(true);
   });
 
-  test('typed inputs carried by criterion code; only input cells are written', async () => {
+  test('typed inputs carried by criterion code; only input cells are written', () => {
     const inputs = new Set([...layout.scorerInputs, ...layout.appraiserInputs]);
     const res = writeInputs(
       wb,

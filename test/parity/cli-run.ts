@@ -34,7 +34,7 @@ function xlsxValue(v: ExcelJS.CellValue): RawCell {
     const result = (v as { result?: unknown }).result;
     return result === undefined || result === null ? `=${v.formula}` : (result as RawCell);
   }
-  if (typeof v === 'object' && 'hyperlink' in v) return { link: text(v.text as ExcelJS.CellValue), target: v.hyperlink };
+  if (typeof v === 'object' && 'hyperlink' in v) return { link: text(v.text), target: v.hyperlink };
   return text(v);
 }
 

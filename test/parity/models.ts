@@ -17,7 +17,7 @@ export function captureModels(): ModelCapture {
   const decision = jest.spyOn(reportModel, 'buildDecisionModel');
   const last = (spy: jest.SpyInstance<DocModel, [reportModel.ReportInput]>) => {
     const done = spy.mock.results.filter((r) => r.type === 'return');
-    return done.length ? (structuredClone(done[done.length - 1].value) as DocModel) : undefined;
+    return done.length ? structuredClone<DocModel>(done[done.length - 1].value) : undefined;
   };
   return {
     start: () => {

@@ -94,6 +94,6 @@ if (process.argv[2] === 'install')
 });
 
 test('npm test runs it first', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   expect(pkg.scripts.test).toMatch(/^bash scripts\/ensure-tools\.sh && /);
 });

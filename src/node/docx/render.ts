@@ -26,7 +26,7 @@ interface TagPart {
 }
 
 /** Compile a template; `onTag` sees every placeholder name (loops and plain fields). */
-function compile(template: Buffer, what: string, onTag?: (name: string, isLoop: boolean) => void): Docxtemplater {
+function compile(template: Buffer, what: string, onTag?: (name: string, isLoop: boolean) => void): Docxtemplater<PizZip> {
   let zip: PizZip;
   try {
     zip = new PizZip(template);
@@ -43,7 +43,7 @@ function compile(template: Buffer, what: string, onTag?: (name: string, isLoop: 
   const collector: DXT.Module = {
     name: 'DvcqTagCollector',
     postparse: (parsed: DXT.Part[]) => {
-      walk(parsed as unknown as TagPart[]);
+      walk(parsed);
       return parsed;
     },
   };
@@ -63,7 +63,7 @@ export function renderDocx(template: Buffer, model: DocModel, what = 'Mẫu văn
   } catch (e) {
     throw templateError(e, what);
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }) as Buffer;
+  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 const KNOWN = new Set(PLACEHOLDERS.map((p) => p.name));

@@ -34,7 +34,7 @@ function formulaResult(cell: ExcelJS.Cell): Cell | undefined {
   if (typeof r === 'string') return r.normalize('NFC');
   if (typeof r === 'number' || typeof r === 'boolean') return r;
   if (r instanceof Date) return fromExcelDate(r);
-  if (typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+  if (typeof r === 'object' && 'error' in r) return String(r.error);
   return undefined;
 }
 
@@ -46,7 +46,8 @@ export function cellValue(cell: ExcelJS.Cell, mode: FormulaMode = 'text'): Cell 
   if (typeof v === 'string') return v.normalize('NFC');
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return fromExcelDate(v);
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  // exceljs gives formula values the Formula type; the `in` tests tell TypeScript as much.
+  if (cell.type === ExcelJS.ValueType.Formula || 'formula' in v || 'sharedFormula' in v) {
     const result = mode === 'result' ? formulaResult(cell) : undefined;
     return result !== undefined ? result : `=${shownFormula(cell.formula ?? '')}`;
   }

@@ -66,11 +66,9 @@ export interface MenuLog {
 export interface UiLog {
   menus: MenuLog[];
   sidebars: { title: string; html: string; width: number; user: string }[];
-  dialogs: { title: string; html: string; width: number; height: number; modal: boolean; user: string }[];
-  alerts: { title: string | null; prompt: string; buttons: string; response: string }[];
-  prompts: { title: string | null; prompt: string; buttons: string; response: string; text: string }[];
-  toasts: { spreadsheetId: string; message: string; title: string; timeoutSeconds: number | null }[];
-  responses: { button: string; text?: string }[];
+  alerts: { title: string; prompt: string; buttons: string; response: string }[];
+  /** Buttons the user will click in the next alerts. */
+  responses: string[];
 }
 
 export const RAW = Symbol('raw');
@@ -97,10 +95,8 @@ export class FakeContext {
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
   readonly documents = new Map<string, DocModel>();
   activeSpreadsheetId: string | null = null;
-  readonly ui: UiLog = { menus: [], sidebars: [], dialogs: [], alerts: [], prompts: [], toasts: [], responses: [] };
-  readonly scriptProps = new Map<string, string>();
+  readonly ui: UiLog = { menus: [], sidebars: [], alerts: [], responses: [] };
   readonly documentProps = new Map<string, Map<string, string>>();
-  readonly userProps = new Map<string, Map<string, string>>();
   readonly locks = new Map<string, { holder: object | 'other' | null; acquisitions: number }>();
   readonly htmlFiles = new Map<string, string>();
   readonly htmlDir: string | null;
@@ -123,14 +119,13 @@ export class FakeContext {
 
   /** Wrap a fake service object so that every method call is counted as `cls.method`. */
   wrap<T extends object>(cls: string, raw: T): T {
-    const ctx = this;
     const proxy = new Proxy(raw, {
-      get(target, prop) {
+      get: (target, prop) => {
         if (prop === RAW) return target;
         const v = Reflect.get(target, prop, target) as unknown;
         if (typeof prop !== 'string' || typeof v !== 'function' || prop === 'constructor' || prop.startsWith('_')) return v;
-        return function counted(...args: unknown[]) {
-          ctx.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
+        return (...args: unknown[]) => {
+          this.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
           (target as Guarded)._guard?.();
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
@@ -251,14 +246,6 @@ export class FakeContext {
     this.deleted.add(id);
     this.spreadsheets.delete(id);
     this.documents.delete(id);
-  }
-
-  // ---- Spreadsheets and documents
-
-  spreadsheetModel(id: string): SpreadsheetModel {
-    const m = this.spreadsheets.get(id);
-    if (!m) fail(MSG.missingDoc(id));
-    return m;
   }
 
   createSpreadsheetModel(name: string, owner: string, rows = 1000, cols = 26, parentId?: string): SpreadsheetModel {

@@ -7,16 +7,13 @@ import type {
   GElement,
   GElementArg,
   GElementType,
-  GHorizontalAlignment,
   GPageBreak,
   GParagraph,
-  GParagraphHeading,
   GRangeElement,
   GTable,
   GTableCell,
   GTableRow,
   GText,
-  GVerticalAlignment,
 } from '../../../src/gas/services';
 import { FakeContext, unwrap } from './context';
 import {
@@ -38,10 +35,9 @@ import {
   replaceInParagraphs,
   textOf,
 } from './document-model';
-import { Attribute, ElementType, HorizontalAlignment, ParagraphHeading, VerticalAlignment } from './enums';
+import { Attribute, ElementType, HorizontalAlignment } from './enums';
 import { MIME } from './enums';
 import { MSG, fail } from './errors';
-import { idFromUrl } from './spreadsheet';
 
 /** One opened copy of a document (saveAndClose closes it). */
 interface Handle {
@@ -118,33 +114,12 @@ abstract class ElementFake {
   getType(): GElementType {
     return this._m.kind === 'BODY' ? ('BODY_SECTION' as unknown as GElementType) : (this._m.kind as unknown as GElementType);
   }
-  getAttributes(): Record<string, unknown> {
-    return { ...this._m.attrs };
-  }
-  isAtDocumentEnd(): boolean {
-    const body = this.h.doc.body;
-    let m: NodeModel = this._m;
-    while (m.parent && m.parent.kind !== 'BODY') m = m.parent;
-    return body.children[body.children.length - 1] === m;
-  }
   private as<T>(kind: NodeModel['kind']): T {
     if (this._m.kind !== kind) fail(`Cannot convert ${CLASS[this._m.kind]} to ${CLASS[kind]}.`);
     return this._self as unknown as T;
   }
   asParagraph(): GParagraph {
     return this.as<GParagraph>('PARAGRAPH');
-  }
-  asTable(): GTable {
-    return this.as<GTable>('TABLE');
-  }
-  asTableRow(): GTableRow {
-    return this.as<GTableRow>('TABLE_ROW');
-  }
-  asTableCell(): GTableCell {
-    return this.as<GTableCell>('TABLE_CELL');
-  }
-  asBody(): GBody {
-    return this.as<GBody>('BODY');
   }
   asText(): GText {
     return makeText(this.ctx, this.h, paragraphsIn(this._m));
@@ -153,27 +128,10 @@ abstract class ElementFake {
     const p = this._m.parent;
     return (p ? this.node(p) : null) as GContainerElement;
   }
-  private sibling(delta: number): GElement {
-    const p = this._m.parent;
-    if (!p) return null as unknown as GElement;
-    const kids = childrenOf(p);
-    const s = kids[kids.indexOf(this._m) + delta];
-    return (s ? this.node(s) : null) as GElement;
-  }
-  getNextSibling(): GElement {
-    return this.sibling(1);
-  }
-  getPreviousSibling(): GElement {
-    return this.sibling(-1);
-  }
   removeFromParent(): GElement {
     const m = this._m;
     if (m.kind === 'BODY') fail('Cannot remove the body.');
     if (m.parent) detach(m);
-    return this._self;
-  }
-  setAttributes(attributes: unknown): GElement {
-    setAttrs(this._m.attrs, attributes);
     return this._self;
   }
 
@@ -266,11 +224,6 @@ class BodyFake extends ElementFake implements GBody {
     this._m.children.push(p);
     return this.node(p) as GParagraph;
   }
-  insertParagraph(childIndex: number, text: string): GParagraph {
-    const p = newPara(String(text), this._m);
-    this.insertAt(childIndex, p);
-    return this.node(p) as GParagraph;
-  }
   appendTable(cells?: string[][]): GTable {
     const t = newTable(cells, this._m);
     this.insertAt(this._m.children.length, t);
@@ -287,69 +240,13 @@ class BodyFake extends ElementFake implements GBody {
     this._m.children.push(p);
     return makePageBreak(this.ctx, this.h, p);
   }
-  insertPageBreak(childIndex: number): GPageBreak {
-    const p = newPara('', this._m);
-    p.pageBreak = true;
-    this.insertAt(childIndex, p);
-    return makePageBreak(this.ctx, this.h, p);
-  }
-  removeChild(child: GElementArg): GBody {
-    const m = nodeOf(child);
-    if (!m || m.parent !== this._m) fail('Element does not contain the specified child element.');
-    detach(m);
-    return this._self;
-  }
-  getParagraphs(): GParagraph[] {
-    return paragraphsIn(this._m).map((p) => this.node(p) as GParagraph);
-  }
-  getTables(): GTable[] {
-    const out: TableModel[] = [];
-    const walk = (n: NodeModel) => {
-      if (n.kind === 'TABLE') out.push(n);
-      for (const c of childrenOf(n)) walk(c);
-    };
-    walk(this._m);
-    return out.map((t) => this.node(t) as GTable);
-  }
-  clear(): GBody {
-    this._m.children = [newPara('', this._m)];
-    return this._self;
-  }
-  setText(text: string): GBody {
-    this._m.children = String(text)
-      .split('\n')
-      .map((t) => newPara(t, this._m));
-    return this._self;
-  }
   setAttributes(attributes: unknown): GBody {
     setAttrs(this._m.attrs, attributes);
     return this._self;
   }
-  private num(key: string, dflt: number): number {
-    const v = this._m.attrs[key];
-    return typeof v === 'number' ? v : dflt;
-  }
   private setNum(key: string, v: number): GBody {
     this._m.attrs[key] = v;
     return this._self;
-  }
-  getMarginTop(): number {
-    return this.num('MARGIN_TOP', 72);
-  }
-  getMarginBottom(): number {
-    return this.num('MARGIN_BOTTOM', 72);
-  }
-  getMarginLeft(): number {
-    return this.num('MARGIN_LEFT', 72);
-  }
-  getMarginRight(): number {
-    return this.num('MARGIN_RIGHT', 72);
-  }
-  getPageWidth(): number {
-    return this.num('PAGE_WIDTH', 612);
-  }
-  getPageHeight(): number {
-    return this.num('PAGE_HEIGHT', 792);
   }
   setMarginTop(v: number): GBody {
     return this.setNum('MARGIN_TOP', v);
@@ -384,23 +281,14 @@ class ParagraphFake extends ElementFake implements GParagraph {
     super(ctx, h);
   }
 
-  private set(key: string, v: unknown): GParagraph {
-    this._m.attrs[key] = v;
-    return this._self;
-  }
-  private num(key: string, dflt: number): number {
-    const v = this._m.attrs[key];
-    return typeof v === 'number' ? v : dflt;
-  }
-
   getNumChildren(): number {
     return (this._m.text ? 1 : 0) + (this._m.pageBreak ? 1 : 0);
   }
   getChild(childIndex: number): GElement {
     const n = this.getNumChildren();
     if (!(childIndex >= 0 && childIndex < n)) childIndexError(childIndex, n);
-    if (childIndex === 0 && this._m.text) return makeText(this.ctx, this.h, [this._m]) as unknown as GElement;
-    return makePageBreak(this.ctx, this.h, this._m) as unknown as GElement;
+    if (childIndex === 0 && this._m.text) return makeText(this.ctx, this.h, [this._m]);
+    return makePageBreak(this.ctx, this.h, this._m);
   }
   getChildIndex(child: GElementArg): number {
     const raw = unwrap(child) as unknown as { _para?: ParaModel; _paras?: ParaModel[] };
@@ -413,69 +301,8 @@ class ParagraphFake extends ElementFake implements GParagraph {
     this._m.runs = [];
     this._m.pageBreak = false;
   }
-  appendText(text: string): GText {
-    const start = this._m.text.length;
-    this._m.text += String(text);
-    return makeText(this.ctx, this.h, [this._m], [start, this._m.text.length - 1]);
-  }
-  appendPageBreak(): GPageBreak {
-    this._m.pageBreak = true;
-    return makePageBreak(this.ctx, this.h, this._m);
-  }
-  getHeading(): GParagraphHeading {
-    return (this._m.attrs.HEADING ?? 'NORMAL') as GParagraphHeading;
-  }
-  setHeading(heading: GParagraphHeading): GParagraph {
-    return this.set('HEADING', String(heading));
-  }
-  getAlignment(): GHorizontalAlignment {
-    return (this._m.attrs.HORIZONTAL_ALIGNMENT ?? null) as GHorizontalAlignment;
-  }
-  setAlignment(alignment: GHorizontalAlignment): GParagraph {
-    return this.set('HORIZONTAL_ALIGNMENT', String(alignment));
-  }
   setAttributes(attributes: unknown): GParagraph {
     setAttrs(this._m.attrs, attributes);
-    return this._self;
-  }
-  getIndentFirstLine(): number {
-    return this.num('INDENT_FIRST_LINE', 0);
-  }
-  getIndentStart(): number {
-    return this.num('INDENT_START', 0);
-  }
-  getIndentEnd(): number {
-    return this.num('INDENT_END', 0);
-  }
-  getSpacingBefore(): number {
-    return this.num('SPACING_BEFORE', 0);
-  }
-  getSpacingAfter(): number {
-    return this.num('SPACING_AFTER', 0);
-  }
-  getLineSpacing(): number {
-    return this.num('LINE_SPACING', 1);
-  }
-  setIndentFirstLine(v: number): GParagraph {
-    return this.set('INDENT_FIRST_LINE', v);
-  }
-  setIndentStart(v: number): GParagraph {
-    return this.set('INDENT_START', v);
-  }
-  setIndentEnd(v: number): GParagraph {
-    return this.set('INDENT_END', v);
-  }
-  setSpacingBefore(v: number): GParagraph {
-    return this.set('SPACING_BEFORE', v);
-  }
-  setSpacingAfter(v: number): GParagraph {
-    return this.set('SPACING_AFTER', v);
-  }
-  setLineSpacing(v: number): GParagraph {
-    return this.set('LINE_SPACING', v);
-  }
-  clear(): GParagraph {
-    this.setText('');
     return this._self;
   }
   removeFromParent(): GParagraph {
@@ -521,19 +348,6 @@ class TextFake extends ElementFake implements GText {
     if (this.seg) return this._m.text.slice(this.seg[0], this.seg[1] + 1);
     return this._paras.map((p) => p.text).join('\n');
   }
-  setText(text: string): GText {
-    const p = this.single('setText');
-    if (this.seg) p.text = p.text.slice(0, this.seg[0]) + String(text) + p.text.slice(this.seg[1] + 1);
-    else p.text = String(text);
-    p.runs = [];
-    return this._self;
-  }
-  appendText(text: string): GText {
-    const p = this._paras[this._paras.length - 1] ?? this._m;
-    const start = p.text.length;
-    p.text += String(text);
-    return makeText(this.ctx, this.h, [p], [start, p.text.length - 1]);
-  }
   insertText(offset: number, text: string): GText {
     const p = this.single('insertText');
     if (!(offset >= 0 && offset <= p.text.length)) fail('Invalid argument: offset');
@@ -570,61 +384,6 @@ class TextFake extends ElementFake implements GText {
   }
   setBold(...args: [boolean] | [number, number, boolean]): GText {
     return this.styled('BOLD', args);
-  }
-  setItalic(...args: [boolean] | [number, number, boolean]): GText {
-    return this.styled('ITALIC', args);
-  }
-  setUnderline(...args: [boolean] | [number, number, boolean]): GText {
-    return this.styled('UNDERLINE', args);
-  }
-  setFontSize(...args: [number] | [number, number, number]): GText {
-    return this.styled('FONT_SIZE', args);
-  }
-  setFontFamily(...args: [string] | [number, number, string]): GText {
-    return this.styled('FONT_FAMILY', args);
-  }
-  setForegroundColor(...args: [string] | [number, number, string]): GText {
-    return this.styled('FOREGROUND_COLOR', args);
-  }
-  setLinkUrl(...args: [string] | [number, number, string]): GText {
-    return this.styled('LINK_URL', args);
-  }
-  setAttributes(...args: [unknown] | [number, number, unknown]): GText {
-    const attrs: Attrs = {};
-    setAttrs(attrs, args.length >= 3 ? args[2] : args[0]);
-    return args.length >= 3 ? this.style(attrs, args[0] as number, args[1] as number) : this.style(attrs);
-  }
-  private attr(key: string): unknown {
-    if (this.seg) {
-      const run = [...this._m.runs].reverse().find((r) => r.start <= this.seg![0] && r.end >= this.seg![1] && key in r.attrs);
-      if (run) return run.attrs[key];
-    }
-    return this._m.attrs[key];
-  }
-  isBold(): boolean {
-    return this.attr('BOLD') === true;
-  }
-  isItalic(): boolean {
-    return this.attr('ITALIC') === true;
-  }
-  isUnderline(): boolean {
-    return this.attr('UNDERLINE') === true;
-  }
-  getFontSize(): number {
-    return (this.attr('FONT_SIZE') as number) ?? 11;
-  }
-  getFontFamily(): string {
-    return (this.attr('FONT_FAMILY') as string) ?? 'Arial';
-  }
-  getForegroundColor(): string {
-    return (this.attr('FOREGROUND_COLOR') as string) ?? null!;
-  }
-  replaceText(searchPattern: string, replacement: string): GElement {
-    replaceInParagraphs(this._paras, searchPattern, replacement);
-    return this._self;
-  }
-  findText(searchPattern: string): GRangeElement | null {
-    return findIn(this.ctx, this.h, this._paras, searchPattern);
   }
 }
 
@@ -670,9 +429,6 @@ class TableFake extends ElementFake implements GTable {
   ) {
     super(ctx, h);
   }
-  getNumRows(): number {
-    return this._m.rows.length;
-  }
   getRow(rowIndex: number): GTableRow {
     const r = this._m.rows[rowIndex];
     if (!r) childIndexError(rowIndex, this._m.rows.length);
@@ -690,31 +446,9 @@ class TableFake extends ElementFake implements GTable {
     this._m.rows.push(r);
     return this.node(r) as GTableRow;
   }
-  insertTableRow(childIndex: number): GTableRow {
-    if (!(childIndex >= 0 && childIndex <= this._m.rows.length)) childIndexError(childIndex, this._m.rows.length);
-    const r: RowModel = { kind: 'TABLE_ROW', cells: [], attrs: {}, parent: this._m };
-    this._m.rows.splice(childIndex, 0, r);
-    return this.node(r) as GTableRow;
-  }
-  removeRow(rowIndex: number): GTableRow {
-    const r = this._m.rows[rowIndex];
-    if (!r) childIndexError(rowIndex, this._m.rows.length);
-    detach(r);
-    return this.node(r) as GTableRow;
-  }
-  getBorderWidth(): number {
-    return (this._m.attrs.BORDER_WIDTH as number) ?? 1;
-  }
   setBorderWidth(width: number): GTable {
     this._m.attrs.BORDER_WIDTH = width;
     return this._self;
-  }
-  setBorderColor(color: string): GTable {
-    this._m.attrs.BORDER_COLOR = color;
-    return this._self;
-  }
-  getColumnWidth(columnIndex: number): number {
-    return this._m.colWidths[columnIndex] ?? null!;
   }
   setColumnWidth(columnIndex: number, width: number): GTable {
     this._m.colWidths[columnIndex] = width;
@@ -722,10 +456,6 @@ class TableFake extends ElementFake implements GTable {
   }
   setAttributes(attributes: unknown): GTable {
     setAttrs(this._m.attrs, attributes);
-    return this._self;
-  }
-  clear(): GTable {
-    for (const p of paragraphsIn(this._m)) p.text = '';
     return this._self;
   }
   removeFromParent(): GTable {
@@ -743,41 +473,13 @@ class TableRowFake extends ElementFake implements GTableRow {
   ) {
     super(ctx, h);
   }
-  getNumCells(): number {
-    return this._m.cells.length;
-  }
-  getCell(cellIndex: number): GTableCell {
-    const c = this._m.cells[cellIndex];
-    if (!c) childIndexError(cellIndex, this._m.cells.length);
-    return this.node(c) as GTableCell;
-  }
   appendTableCell(textContents?: string): GTableCell {
     const c = newCell(textContents ?? '', this._m);
     this._m.cells.push(c);
     return this.node(c) as GTableCell;
   }
-  removeCell(cellIndex: number): GTableCell {
-    const c = this._m.cells[cellIndex];
-    if (!c) childIndexError(cellIndex, this._m.cells.length);
-    detach(c);
-    return this.node(c) as GTableCell;
-  }
-  getParentTable(): GTable {
-    return this.node(this._m.parent!) as GTable;
-  }
-  getMinimumHeight(): number {
-    return (this._m.attrs.MINIMUM_HEIGHT as number) ?? 0;
-  }
-  setMinimumHeight(minHeight: number): GTableRow {
-    this._m.attrs.MINIMUM_HEIGHT = minHeight;
-    return this._self;
-  }
   setAttributes(attributes: unknown): GTableRow {
     setAttrs(this._m.attrs, attributes);
-    return this._self;
-  }
-  clear(): GTableRow {
-    for (const p of paragraphsIn(this._m)) p.text = '';
     return this._self;
   }
   removeFromParent(): GTableRow {
@@ -795,73 +497,10 @@ class TableCellFake extends ElementFake implements GTableCell {
   ) {
     super(ctx, h);
   }
-  setText(text: string): GTableCell {
-    this._m.children = [newPara(String(text), this._m)];
-    return this._self;
-  }
   appendParagraph(text: string): GParagraph {
     const p = newPara(String(text), this._m);
     this._m.children.push(p);
     return this.node(p) as GParagraph;
-  }
-  insertParagraph(childIndex: number, text: string): GParagraph {
-    const n = this._m.children.length;
-    if (!(childIndex >= 0 && childIndex <= n))
-      fail(`Child index (${childIndex}) must be less than or equal to the number of child elements (${n}).`);
-    const p = newPara(String(text), this._m);
-    this._m.children.splice(childIndex, 0, p);
-    return this.node(p) as GParagraph;
-  }
-  getParentRow(): GTableRow {
-    return this.node(this._m.parent!) as GTableRow;
-  }
-  getParentTable(): GTable {
-    return this.node(this._m.parent!.parent!) as GTable;
-  }
-  getBackgroundColor(): string {
-    return (this._m.attrs.BACKGROUND_COLOR as string) ?? null!;
-  }
-  setBackgroundColor(color: string): GTableCell {
-    this._m.attrs.BACKGROUND_COLOR = color;
-    return this._self;
-  }
-  getVerticalAlignment(): GVerticalAlignment {
-    return (this._m.attrs.VERTICAL_ALIGNMENT ?? 'TOP') as GVerticalAlignment;
-  }
-  setVerticalAlignment(alignment: GVerticalAlignment): GTableCell {
-    this._m.attrs.VERTICAL_ALIGNMENT = String(alignment);
-    return this._self;
-  }
-  getWidth(): number {
-    return (this._m.attrs.WIDTH as number) ?? null!;
-  }
-  setWidth(width: number): GTableCell {
-    this._m.attrs.WIDTH = width;
-    return this._self;
-  }
-  private pad(key: string, v: number): GTableCell {
-    this._m.attrs[key] = v;
-    return this._self;
-  }
-  setPaddingTop(v: number): GTableCell {
-    return this.pad('PADDING_TOP', v);
-  }
-  setPaddingBottom(v: number): GTableCell {
-    return this.pad('PADDING_BOTTOM', v);
-  }
-  setPaddingLeft(v: number): GTableCell {
-    return this.pad('PADDING_LEFT', v);
-  }
-  setPaddingRight(v: number): GTableCell {
-    return this.pad('PADDING_RIGHT', v);
-  }
-  setAttributes(attributes: unknown): GTableCell {
-    setAttrs(this._m.attrs, attributes);
-    return this._self;
-  }
-  clear(): GTableCell {
-    this._m.children = [newPara('', this._m)];
-    return this._self;
   }
   removeFromParent(): GTableCell {
     if (this._m.parent) detach(this._m);
@@ -885,16 +524,6 @@ class DocumentFake implements GDocument {
   getId(): string {
     return this._h.doc.id;
   }
-  getUrl(): string {
-    return `https://docs.google.com/document/d/${this._h.doc.id}/edit`;
-  }
-  getName(): string {
-    return this.ctx.item(this._h.doc.id)!.name;
-  }
-  setName(name: string): GDocument {
-    this.ctx.item(this._h.doc.id)!.name = String(name);
-    return this._self;
-  }
   getBody(): GBody {
     if (this._h.closed) fail(MSG.docClosed);
     return makeNode(this.ctx, this._h, this._h.doc.body) as GBody;
@@ -909,8 +538,6 @@ export class DocumentAppFake implements GDocumentApp {
   readonly Attribute = Attribute;
   readonly ElementType = ElementType;
   readonly HorizontalAlignment = HorizontalAlignment;
-  readonly VerticalAlignment = VerticalAlignment;
-  readonly ParagraphHeading = ParagraphHeading;
 
   constructor(private readonly ctx: FakeContext) {}
 
@@ -931,10 +558,5 @@ export class DocumentAppFake implements GDocumentApp {
     if (!doc || !it) fail(MSG.missingDoc(key));
     if (!this.ctx.canRead(it, this.ctx.user)) fail(MSG.noAccess);
     return this.open(doc);
-  }
-  openByUrl(url: string): GDocument {
-    const id = idFromUrl(url);
-    if (!id) fail('Invalid argument: url');
-    return this.openById(id);
   }
 }

@@ -10,42 +10,6 @@ function enumOf<T>(names: readonly string[]): T {
 }
 
 export const ProtectionType = enumOf<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(['RANGE', 'SHEET']);
-export const BorderStyle = enumOf<typeof GoogleAppsScript.Spreadsheet.BorderStyle>([
-  'DOTTED',
-  'DASHED',
-  'SOLID',
-  'SOLID_MEDIUM',
-  'SOLID_THICK',
-  'DOUBLE',
-]);
-export const WrapStrategy = enumOf<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(['WRAP', 'OVERFLOW', 'CLIP']);
-export const DataValidationCriteria = enumOf<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>([
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
-  'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL',
-  'VALUE_IN_LIST',
-  'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA',
-  'CHECKBOX',
-]);
 export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
   'TIMELINE',
   'AREA',
@@ -68,21 +32,8 @@ export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
   'TREEMAP',
   'WATERFALL',
 ]);
-export const Button = enumOf<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = enumOf<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
-export const ParagraphHeading = enumOf<typeof GoogleAppsScript.Document.ParagraphHeading>([
-  'NORMAL',
-  'HEADING1',
-  'HEADING2',
-  'HEADING3',
-  'HEADING4',
-  'HEADING5',
-  'HEADING6',
-  'TITLE',
-  'SUBTITLE',
-]);
 export const HorizontalAlignment = enumOf<typeof GoogleAppsScript.Document.HorizontalAlignment>(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
-export const VerticalAlignment = enumOf<typeof GoogleAppsScript.Document.VerticalAlignment>(['BOTTOM', 'CENTER', 'TOP']);
 export const Attribute = enumOf<typeof GoogleAppsScript.Document.Attribute>([
   'BACKGROUND_COLOR',
   'BOLD',
@@ -151,8 +102,6 @@ export const ElementType = enumOf<typeof GoogleAppsScript.Document.ElementType>(
   'TEXT',
   'UNSUPPORTED',
 ]);
-export const SandboxMode = enumOf<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
-export const XFrameOptionsMode = enumOf<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
 
 export const MIME = {
   GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
@@ -165,8 +114,3 @@ export const MIME = {
   HTML: 'text/html',
   CSV: 'text/csv',
 } as const;
-
-/** The string an enum value stands for (works for the fake's strings and for real enum objects). */
-export function enumName(v: unknown): string {
-  return String(v);
-}

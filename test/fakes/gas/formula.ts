@@ -22,6 +22,8 @@ import { Scalar, dateToSerial, normalizeNumber } from './values';
 export class FErr {
   constructor(readonly code: string) {}
 }
+/** A function called with too few or too many arguments: the call's value is #N/A. */
+class ArgCountError extends Error {}
 /** An empty cell (distinct from the empty string a formula can return). */
 export const EMPTY: { readonly empty: true } = Object.freeze({ empty: true as const });
 export type FVal = Scalar | FErr | typeof EMPTY;
@@ -445,7 +447,7 @@ class Evaluator {
 
   private call(name: string, args: Node[]): FVal {
     const nargs = (min: number, max: number) => {
-      if (args.length < min || args.length > max) throw new FErr('#N/A');
+      if (args.length < min || args.length > max) throw new ArgCountError(name);
     };
     switch (name) {
       case 'SUM': {
@@ -579,7 +581,7 @@ class Evaluator {
         try {
           return this.call(n.name, n.args);
         } catch (e) {
-          if (e instanceof FErr) return e;
+          if (e instanceof ArgCountError) return new FErr('#N/A');
           throw e;
         }
       case 'bin': {
@@ -659,17 +661,9 @@ class Evaluator {
 }
 
 /**
- * Evaluate a formula. Returns what Range.getValues shows: a number, string, boolean, Date,
- * '' (empty) or an error string ('#DIV/0!', '#NAME?', '#REF!', '#VALUE!', '#ERROR!', …).
+ * Evaluate a formula, keeping errors and empties as FVal (for references between formula cells);
+ * fvalToScalar turns the result into what Range.getValues shows.
  */
-export function evaluateFormula(formula: string, env: FormulaEnv): Scalar {
-  const node = parseFormula(formula);
-  if (node instanceof SyntaxError) return '#ERROR!';
-  const v = new Evaluator(env).scalar(node);
-  return fvalToScalar(v);
-}
-
-/** The same, keeping errors and empties as FVal (for references between formula cells). */
 export function evaluateFormulaRaw(formula: string, env: FormulaEnv): FVal {
   const node = parseFormula(formula);
   if (node instanceof SyntaxError) return new FErr('#ERROR!');

@@ -3,8 +3,18 @@ import { Rect, cellA1, parseA1, rectA1, splitSheet } from './a1';
 import { DriveItem, FakeContext, ShareEvent } from './context';
 import { Attrs, DocModel, ParaModel, TableModel, textOf } from './document-model';
 import { RangeFake } from './range';
-import { ChartModel, ConditionalRuleModel, ProtectionModel, SheetModel, SpreadsheetModel, ValidationModel } from './sheet-model';
-import { Scalar, displayValue, isDate } from './values';
+import { SheetFake } from './spreadsheet';
+import {
+  ChartModel,
+  ConditionalRuleModel,
+  EvalMemo,
+  ProtectionModel,
+  SheetModel,
+  SpreadsheetModel,
+  ValidationModel,
+  cloneValues,
+} from './sheet-model';
+import { displayValue, isDate } from './values';
 
 // ---------------------------------------------------------------------------------------------
 // Drive
@@ -217,6 +227,8 @@ export interface SheetView {
    * A 2-D array fills a block starting at a1.
    */
   set(a1: string, value: unknown, opts?: { as?: string }): void;
+  /** A person inserting empty rows above `row` (not counted), with the current user's rights. */
+  insertRowsBefore(row: number, howMany: number): void;
   /** The model, for anything not covered here. */
   readonly model: SheetModel;
 }
@@ -244,7 +256,7 @@ function validationView(v: ValidationModel | undefined): ValidationView | null {
   return v
     ? {
         criteria: v.criteria,
-        values: v.values.map((x) => (Array.isArray(x) ? [...x] : x)),
+        values: cloneValues(v.values),
         allowInvalid: v.allowInvalid,
         helpText: v.helpText,
       }
@@ -297,11 +309,11 @@ export function sheetView(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetMo
     }
     return out;
   };
-  const memo = () => new Map();
+  const memo = (): EvalMemo => new Map();
   const valueAt = (row: number, col: number, m = memo()) => ss.valueAt(sheet, row, col, m);
   const display = (row: number, col: number, m = memo()) => {
     const v = valueAt(row, col, m);
-    return displayValue(v === '' ? undefined : (v as Scalar), sheet.get(row, col)?.numberFormat, ss.timeZone);
+    return displayValue(v === '' ? undefined : v, sheet.get(row, col)?.numberFormat, ss.timeZone);
   };
   return {
     get name() {
@@ -415,6 +427,9 @@ export function sheetView(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetMo
       } finally {
         ctx.user = saved;
       }
+    },
+    insertRowsBefore: (row, howMany) => {
+      new SheetFake(ctx, ss, sheet).insertRowsAfter(row - 1, howMany);
     },
     get model() {
       return sheet;

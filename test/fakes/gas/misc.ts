@@ -3,7 +3,6 @@ import type { GLock, GLockService, GLogger, GProperties, GPropertiesService, GSe
 import { FakeContext } from './context';
 import { MSG, fail } from './errors';
 import { makeUser } from './spreadsheet-extras';
-import { formatDate } from './values';
 
 // ---------------------------------------------------------------------------------------------
 // Properties
@@ -31,37 +30,22 @@ class PropertiesFake implements GProperties {
       fail('You have exceeded the property storage quota. Please remove some properties and try again.');
     for (const [k, v] of entries) this.store.set(k, v);
   }
-  getProperty(key: string): string | null {
-    return this.store.get(String(key)) ?? null;
-  }
   setProperty(key: string, value: string): GProperties {
     this.put([[String(key), String(value)]]);
-    return this._self;
-  }
-  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GProperties {
-    if (deleteAllOthers) this.store.clear();
-    this.put(Object.entries(properties).map(([k, v]) => [k, String(v)]));
     return this._self;
   }
   deleteProperty(key: string): GProperties {
     this.store.delete(String(key));
     return this._self;
   }
-  deleteAllProperties(): GProperties {
-    this.store.clear();
-    return this._self;
-  }
   getProperties(): { [key: string]: string } {
     return Object.fromEntries(this.store);
-  }
-  getKeys(): string[] {
-    return [...this.store.keys()];
   }
 }
 
 function storeIn(map: Map<string, Map<string, string>>, key: string): Map<string, string> {
   let s = map.get(key);
-  if (!s) map.set(key, (s = new Map()));
+  if (!s) map.set(key, (s = new Map<string, string>()));
   return s;
 }
 
@@ -73,21 +57,13 @@ export class PropertiesServiceFake implements GPropertiesService {
     if (!id) return null as unknown as GProperties;
     return this.ctx.wrap('Properties', new PropertiesFake(storeIn(this.ctx.documentProps, id)));
   }
-  getScriptProperties(): GProperties {
-    return this.ctx.wrap('Properties', new PropertiesFake(this.ctx.scriptProps));
-  }
-  getUserProperties(): GProperties {
-    return this.ctx.wrap('Properties', new PropertiesFake(storeIn(this.ctx.userProps, this.ctx.user)));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Locks
 
-export function lockKey(scope: 'document' | 'script' | 'user', ctx: FakeContext, key?: string): string {
-  if (scope === 'document') return `document:${key ?? ctx.activeSpreadsheetId}`;
-  if (scope === 'user') return `user:${key ?? ctx.user}`;
-  return 'script';
+export function lockKey(scope: 'document', ctx: FakeContext, key?: string): string {
+  return `${scope}:${key ?? ctx.activeSpreadsheetId}`;
 }
 
 export function lockState(ctx: FakeContext, key: string) {
@@ -109,10 +85,6 @@ class LockFake implements GLock {
     s.acquisitions++;
     return true;
   }
-  tryLock(timeoutInMillis: number): boolean {
-    void timeoutInMillis;
-    return this.acquire();
-  }
   waitLock(timeoutInMillis: number): void {
     void timeoutInMillis;
     if (!this.acquire()) fail(MSG.lockTimeout);
@@ -120,9 +92,6 @@ class LockFake implements GLock {
   releaseLock(): void {
     const s = lockState(this.ctx, this.key);
     if (s.holder === this) s.holder = null;
-  }
-  hasLock(): boolean {
-    return lockState(this.ctx, this.key).holder === this;
   }
 }
 
@@ -132,12 +101,6 @@ export class LockServiceFake implements GLockService {
     // Apps Script returns null outside a document-bound context.
     if (!this.ctx.activeSpreadsheetId) return null as unknown as GLock;
     return this.ctx.wrap('Lock', new LockFake(this.ctx, lockKey('document', this.ctx)));
-  }
-  getScriptLock(): GLock {
-    return this.ctx.wrap('Lock', new LockFake(this.ctx, lockKey('script', this.ctx)));
-  }
-  getUserLock(): GLock {
-    return this.ctx.wrap('Lock', new LockFake(this.ctx, lockKey('user', this.ctx)));
   }
 }
 
@@ -149,42 +112,20 @@ export class SessionFake implements GSession {
   getActiveUser(): GUser {
     return makeUser(this.ctx, this.ctx.user);
   }
-  getEffectiveUser(): GUser {
-    return makeUser(this.ctx, this.ctx.effectiveUser ?? this.ctx.user);
-  }
-  getScriptTimeZone(): string {
-    return this.ctx.timeZone;
-  }
-  getActiveUserLocale(): string {
-    return 'vi';
-  }
 }
 
 export class UtilitiesFake implements GUtilities {
   constructor(private readonly ctx: FakeContext) {}
-  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
-    return formatDate(date as unknown as Date, timeZone, format);
-  }
   sleep(milliseconds: number): void {
     this.ctx.sleptMs += Math.max(0, milliseconds);
-  }
-  getUuid(): string {
-    const n = this.ctx.nextSeq().toString(16).padStart(12, '0');
-    return `00000000-0000-4000-8000-${n}`;
   }
 }
 
 export class LoggerFake implements GLogger {
   declare readonly _self: GLogger;
   constructor(private readonly ctx: FakeContext) {}
-  log(format: unknown, ...values: unknown[]): GLogger {
-    let s = typeof format === 'string' ? format : JSON.stringify(format);
-    if (typeof format === 'string' && values.length) {
-      let i = 0;
-      s = s.replace(/%s|%d|%i|%f|%o|%O/g, () => String(values[i++]));
-      if (i < values.length) s += ' ' + values.slice(i).map(String).join(' ');
-    }
-    this.ctx.logs.push(s);
+  log(data: unknown): GLogger {
+    this.ctx.logs.push(typeof data === 'string' ? data : JSON.stringify(data));
     return this._self;
   }
 }

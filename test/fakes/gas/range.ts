@@ -1,12 +1,11 @@
 /** Range fake. */
-import type { GBorderStyle, GDataValidation, GProtection, GRange, GSheet, GWrapStrategy } from '../../../src/gas/services';
-import { Rect, cellA1, overlaps, rectA1 } from './a1';
+import type { GDataValidation, GProtection, GRange } from '../../../src/gas/services';
+import { Rect, cellA1 } from './a1';
 import { FakeContext, isConsumer, unwrap } from './context';
 import { MSG, fail } from './errors';
-import { CellData, SheetModel, SpreadsheetModel, satisfies } from './sheet-model';
-import { DataValidationFake, makeProtection, makeValidation } from './spreadsheet-extras';
-import { makeSheet } from './spreadsheet';
-import { Scalar, coerceInput, displayValue } from './values';
+import { CellData, EvalMemo, SheetModel, SpreadsheetModel, satisfies } from './sheet-model';
+import { DataValidationFake, makeProtection } from './spreadsheet-extras';
+import { Scalar, coerceInput } from './values';
 
 function typeName(x: unknown): string {
   if (x === null || x === undefined) return 'null';
@@ -124,7 +123,7 @@ export class RangeFake implements GRange {
   // ---- values
 
   getValues(): unknown[][] {
-    const memo = new Map();
+    const memo: EvalMemo = new Map();
     return this.grid((_cell, r, c) => {
       const v = this._ss.valueAt(this._sheet, r, c, memo);
       return v instanceof Date ? this.ctx.outDate(v.getTime()) : v;
@@ -133,16 +132,6 @@ export class RangeFake implements GRange {
   getValue(): unknown {
     const v = this._ss.valueAt(this._sheet, this._rect.row, this._rect.col);
     return v instanceof Date ? this.ctx.outDate(v.getTime()) : v;
-  }
-  getDisplayValues(): string[][] {
-    const memo = new Map();
-    return this.grid((cell, r, c) => {
-      const v = this._ss.valueAt(this._sheet, r, c, memo);
-      return displayValue(v === '' ? undefined : v, cell?.numberFormat, this._ss.timeZone);
-    });
-  }
-  getDisplayValue(): string {
-    return this.getDisplayValues()[0][0];
   }
   setValues(values: unknown[][]): GRange {
     const grid = this.check<unknown>(values, 'setValues');
@@ -166,9 +155,6 @@ export class RangeFake implements GRange {
   getFormulas(): string[][] {
     return this.grid((cell) => cell?.f ?? '');
   }
-  getFormula(): string {
-    return this._sheet.get(this._rect.row, this._rect.col)?.f ?? '';
-  }
   setFormulas(formulas: string[][]): GRange {
     const grid = this.check<unknown>(formulas, 'setFormulas');
     const { row, col } = this._rect;
@@ -187,82 +173,14 @@ export class RangeFake implements GRange {
     const { numRows, numCols } = this._rect;
     return this.setFormulas(Array.from({ length: numRows }, () => Array.from({ length: numCols }, () => formula)));
   }
-  isBlank(): boolean {
-    return this.grid((cell) => this._sheet.hasContent(cell)).every((line) => line.every((x) => !x));
-  }
-
-  // ---- geometry
-
-  getA1Notation(): string {
-    return rectA1(this._rect);
-  }
-  getRow(): number {
-    return this._rect.row;
-  }
-  getColumn(): number {
-    return this._rect.col;
-  }
-  getLastRow(): number {
-    return this._rect.row + this._rect.numRows - 1;
-  }
-  getLastColumn(): number {
-    return this._rect.col + this._rect.numCols - 1;
-  }
-  getNumRows(): number {
-    return this._rect.numRows;
-  }
-  getNumColumns(): number {
-    return this._rect.numCols;
-  }
-  getSheet(): GSheet {
-    return makeSheet(this.ctx, this._ss, this._sheet);
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GRange {
-    const r: Rect = {
-      row: this._rect.row + rowOffset,
-      col: this._rect.col + columnOffset,
-      numRows: numRows ?? this._rect.numRows,
-      numCols: numColumns ?? this._rect.numCols,
-    };
-    checkBounds(this._sheet, r);
-    return makeRange(this.ctx, this._ss, this._sheet, r);
-  }
-  activate(): GRange {
-    this._ss.activeSheetId = this._sheet.id;
-    return this._self;
-  }
-
-  // ---- notes and formats
-
-  getNote(): string {
-    return this._sheet.get(this._rect.row, this._rect.col)?.note ?? '';
-  }
-  getNotes(): string[][] {
-    return this.grid((cell) => cell?.note ?? '');
-  }
   setNote(note: string | null): GRange {
     return this.setFormat('note', note === '' ? null : note);
   }
   setNotes(notes: Array<Array<string | null>>): GRange {
     return this.setFormats('note', notes, 'setNotes');
   }
-  getNumberFormat(): string {
-    return this._sheet.get(this._rect.row, this._rect.col)?.numberFormat ?? 'General';
-  }
-  getNumberFormats(): string[][] {
-    return this.grid((cell) => cell?.numberFormat ?? 'General');
-  }
   setNumberFormat(numberFormat: string): GRange {
     return this.setFormat('numberFormat', numberFormat);
-  }
-  setNumberFormats(numberFormats: string[][]): GRange {
-    return this.setFormats('numberFormat', numberFormats, 'setNumberFormats');
-  }
-  getBackground(): string {
-    return this._sheet.get(this._rect.row, this._rect.col)?.background ?? '#ffffff';
-  }
-  getBackgrounds(): string[][] {
-    return this.grid((cell) => cell?.background ?? '#ffffff');
   }
   setBackground(color: string | null): GRange {
     return this.setFormat('background', color);
@@ -270,81 +188,17 @@ export class RangeFake implements GRange {
   setBackgrounds(color: Array<Array<string | null>>): GRange {
     return this.setFormats('background', color, 'setBackgrounds');
   }
-  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this.grid((cell) => (cell?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight);
-  }
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
     return this.setFormat('fontWeight', fontWeight);
   }
   setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): GRange {
     return this.setFormats('fontWeight', fontWeights, 'setFontWeights');
   }
-  setFontColor(color: string | null): GRange {
-    return this.setFormat('fontColor', color);
-  }
-  setFontColors(colors: unknown[][]): GRange {
-    return this.setFormats('fontColor', colors, 'setFontColors');
-  }
-  setFontSize(size: number): GRange {
-    return this.setFormat('fontSize', size);
-  }
-  setFontStyle(fontStyle: GoogleAppsScript.Spreadsheet.FontStyle | null): GRange {
-    return this.setFormat('fontStyle', fontStyle);
-  }
-  getHorizontalAlignments(): string[][] {
-    return this.grid((cell) => cell?.hAlign ?? 'general');
-  }
-  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange {
-    return this.setFormat('hAlign', alignment);
-  }
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
     return this.setFormat('vAlign', alignment);
   }
-  getWraps(): boolean[][] {
-    return this.grid((cell) => cell?.wrap ?? cell?.wrapStrategy === 'WRAP');
-  }
   setWrap(isWrapEnabled: boolean): GRange {
     return this.setFormat('wrap', !!isWrapEnabled);
-  }
-  setWrapStrategy(strategy: GWrapStrategy): GRange {
-    return this.setFormat('wrapStrategy', String(strategy));
-  }
-  setBorder(
-    top: boolean | null,
-    left: boolean | null,
-    bottom: boolean | null,
-    right: boolean | null,
-    vertical: boolean | null,
-    horizontal: boolean | null,
-    color?: string | null,
-    style?: GBorderStyle | null,
-  ): GRange {
-    this.edit();
-    this._sheet.borders.push({
-      rect: { ...this._rect },
-      border: { top, left, bottom, right, vertical, horizontal, color: color ?? null, style: style ? String(style) : null },
-    });
-    return this._self;
-  }
-  merge(): GRange {
-    this.edit();
-    this._sheet.merges = this._sheet.merges.filter((m) => !overlaps(m, this._rect));
-    if (this._rect.numRows * this._rect.numCols > 1) {
-      this._sheet.merges.push({ ...this._rect });
-      // Only the top-left value survives a merge.
-      this.eachCell((cell, r, c) => {
-        if (r !== this._rect.row || c !== this._rect.col) {
-          delete cell.v;
-          delete cell.f;
-        }
-      });
-    }
-    return this._self;
-  }
-  breakApart(): GRange {
-    this.edit();
-    this._sheet.merges = this._sheet.merges.filter((m) => !overlaps(m, this._rect));
-    return this._self;
   }
 
   // ---- validation, protection, clearing
@@ -358,57 +212,11 @@ export class RangeFake implements GRange {
     });
     return this._self;
   }
-  setDataValidations(rules: Array<Array<GDataValidation | null>>): GRange {
-    const grid = this.check<GDataValidation | null>(rules, 'setDataValidations');
-    const models = grid.map((line) => line.map((r) => (r ? validationModel(r) : null)));
-    this.edit();
-    this.eachCell((cell, _r, _c, i, j) => {
-      const m = models[i][j];
-      if (m) cell.validation = { ...m, values: [...m.values] };
-      else delete cell.validation;
-    });
-    return this._self;
-  }
-  getDataValidation(): GDataValidation | null {
-    const m = this._sheet.get(this._rect.row, this._rect.col)?.validation;
-    return m ? makeValidation(this.ctx, m) : null;
-  }
-  getDataValidations(): Array<Array<GDataValidation | null>> {
-    return this.grid((cell) => (cell?.validation ? makeValidation(this.ctx, cell.validation) : null));
-  }
-  clearDataValidations(): GRange {
-    this.edit();
-    this._sheet.clearRect(this._rect, { validations: true });
-    return this._self;
-  }
   protect(): GProtection {
     this.edit();
     const owner = this.ctx.item(this._ss.id)!.owner;
     const p = this._ss.newProtection(this._sheet, 'RANGE', { ...this._rect }, !isConsumer(owner));
     return makeProtection(this.ctx, this._ss, p);
-  }
-  clearContent(): GRange {
-    this.edit();
-    this._sheet.clearRect(this._rect, { contents: true });
-    return this._self;
-  }
-  clear(options?: {
-    commentsOnly?: boolean;
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    skipFilteredRows?: boolean;
-  }): GRange {
-    this.edit();
-    const o = options ?? {};
-    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
-    this._sheet.clearRect(
-      this._rect,
-      any
-        ? { contents: o.contentsOnly, formats: o.formatOnly, notes: o.commentsOnly, validations: o.validationsOnly }
-        : { contents: true, formats: true },
-    );
-    return this._self;
   }
 }
 

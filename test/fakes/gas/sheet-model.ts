@@ -1,8 +1,18 @@
 /** The data behind the Spreadsheet fakes: spreadsheets, sheets, cells, protections. */
-import { Axis, Rect, contains, overlaps, rectA1, shiftRect } from './a1';
+import { Axis, Rect, contains, overlaps, shiftRect } from './a1';
 import { fail } from './errors';
 import { EMPTY, FErr, FVal, FormulaEnv, evaluateFormulaRaw, fvalToScalar, renameSheetReferences, shiftReferences } from './formula';
 import { Scalar } from './values';
+
+/** Marks a formula cell being computed: a reference back to it is circular (a text value can be anything). */
+const BUSY = Symbol('busy');
+/** Computed formula cells of one read, by sheet id, row and column. */
+export type EvalMemo = Map<string, FVal | typeof BUSY>;
+
+/** A copy of data-validation values (a list of options is an array of its own). */
+export function cloneValues(values: unknown[]): unknown[] {
+  return values.map((v) => (Array.isArray(v) ? [...(v as unknown[])] : v));
+}
 
 export interface ValidationModel {
   criteria: string;
@@ -112,7 +122,7 @@ export class SheetModel {
 
   ensure(row: number, col: number): CellData {
     let r = this.cells.get(row);
-    if (!r) this.cells.set(row, (r = new Map()));
+    if (!r) this.cells.set(row, (r = new Map<number, CellData>()));
     let c = r.get(col);
     if (!c) r.set(col, (c = {}));
     return c;
@@ -269,7 +279,7 @@ export class SpreadsheetModel {
       const nr = axis === 'row' ? idx : r;
       const nc = axis === 'row' ? c : idx;
       let m = moved.get(nr);
-      if (!m) moved.set(nr, (m = new Map()));
+      if (!m) moved.set(nr, (m = new Map<number, CellData>()));
       m.set(nc, cell);
     });
     sheet.cells = moved;
@@ -349,19 +359,19 @@ export class SpreadsheetModel {
   // ---- Evaluation
 
   /** Computed value of a cell, as getValues returns it. */
-  valueAt(sheet: SheetModel, row: number, col: number, memo = new Map<string, FVal | 'busy'>()): Scalar {
+  valueAt(sheet: SheetModel, row: number, col: number, memo: EvalMemo = new Map()): Scalar {
     return fvalToScalar(this.fvalAt(sheet, row, col, memo));
   }
 
-  private fvalAt(sheet: SheetModel, row: number, col: number, memo: Map<string, FVal | 'busy'>): FVal {
+  private fvalAt(sheet: SheetModel, row: number, col: number, memo: EvalMemo): FVal {
     const cell = sheet.get(row, col);
     if (!cell || (cell.f === undefined && (cell.v === undefined || cell.v === ''))) return EMPTY;
     if (cell.f === undefined) return cell.v!;
     const key = `${sheet.id}:${row}:${col}`;
     const m = memo.get(key);
-    if (m === 'busy') return new FErr('#REF!'); // circular dependency
+    if (m === BUSY) return new FErr('#REF!'); // circular dependency
     if (m !== undefined) return m;
-    memo.set(key, 'busy');
+    memo.set(key, BUSY);
     const env: FormulaEnv = {
       cell: (name, r, c) => {
         const s = name === null ? sheet : this.sheetByName(name);
@@ -381,10 +391,6 @@ export class SpreadsheetModel {
     const v = evaluateFormulaRaw(cell.f, env);
     memo.set(key, v);
     return v;
-  }
-
-  describe(sheet: SheetModel, rect: Rect): string {
-    return `${sheet.name}!${rectA1(rect)}`;
   }
 }
 
@@ -434,8 +440,7 @@ export function cloneSpreadsheet(src: SpreadsheetModel, id: string): Spreadsheet
     s.forEachCell((r, c, cell) => {
       const copy: CellData = { ...cell };
       if (cell.v instanceof Date) copy.v = new Date(cell.v.getTime());
-      if (cell.validation)
-        copy.validation = { ...cell.validation, values: cell.validation.values.map((v) => (Array.isArray(v) ? [...v] : v)) };
+      if (cell.validation) copy.validation = { ...cell.validation, values: cloneValues(cell.validation.values) };
       if (cell.border) copy.border = { ...cell.border };
       Object.assign(n.ensure(r, c), copy);
     });

@@ -4,20 +4,26 @@ import type {
   GConditionalFormatRuleBuilder,
   GDataValidation,
   GDataValidationBuilder,
-  GDataValidationCriteria,
   GEmbeddedChart,
   GEmbeddedChartBuilder,
   GChartType,
   GProtection,
-  GProtectionType,
   GRange,
   GUser,
 } from '../../../src/gas/services';
 import { Rect } from './a1';
 import { FakeContext, unwrap } from './context';
 import { fail } from './errors';
-import { makeRange, RangeFake } from './range';
-import { ChartModel, ConditionalRuleModel, ProtectionModel, SheetModel, SpreadsheetModel, ValidationModel } from './sheet-model';
+import { RangeFake } from './range';
+import {
+  ChartModel,
+  ConditionalRuleModel,
+  ProtectionModel,
+  SheetModel,
+  SpreadsheetModel,
+  ValidationModel,
+  cloneValues,
+} from './sheet-model';
 
 export function makeUser(ctx: FakeContext, email: string): GUser {
   return ctx.wrap('User', { getEmail: () => email });
@@ -48,12 +54,6 @@ export class ProtectionFake implements GProtection {
       fail(`Document ${this._ss.id} is missing (perhaps it was deleted, or you don't have read access?)`);
   }
 
-  private sheet(): SheetModel {
-    const s = this._ss.sheetById(this._p.sheetId);
-    if (!s) fail('The protected range or sheet no longer exists.');
-    return s;
-  }
-
   /** Changing a protection needs the right to edit it (owner or one of its editors). */
   private edit(): this {
     if (!this._ss.protections.includes(this._p)) fail('The protected range or sheet no longer exists.');
@@ -70,27 +70,8 @@ export class ProtectionFake implements GProtection {
     }
     return this._p.editors;
   }
-
-  getDescription(): string {
-    return this._p.description;
-  }
   setDescription(description: string): GProtection {
     this.edit()._p.description = String(description);
-    return this.self();
-  }
-  getProtectionType(): GProtectionType {
-    return this._p.type as unknown as GProtectionType;
-  }
-  getRange(): GRange {
-    const sheet = this.sheet();
-    return makeRange(this.ctx, this._ss, sheet, this._ss.protectionRect(this._p));
-  }
-  setRange(range: GRange): GProtection {
-    this.edit();
-    if (this._p.type === 'SHEET') fail('Cannot set the range of a sheet protection.');
-    const r = rangeModel(range);
-    this._p.sheetId = r._sheet.id;
-    this._p.rect = { ...r._rect };
     return this.self();
   }
   setUnprotectedRanges(ranges: GRange[]): GProtection {
@@ -104,24 +85,6 @@ export class ProtectionFake implements GProtection {
     }
     this._p.unprotected = rects;
     return this.self();
-  }
-  getUnprotectedRanges(): GRange[] {
-    const sheet = this.sheet();
-    return this._p.unprotected.map((r) => makeRange(this.ctx, this._ss, sheet, r));
-  }
-  addEditor(user: string | GUser): GProtection {
-    this.edit();
-    this.materialize().add(emailOf(user));
-    return this.self();
-  }
-  addEditors(emailAddresses: string[]): GProtection {
-    this.edit();
-    const s = this.materialize();
-    for (const e of emailAddresses) s.add(e);
-    return this.self();
-  }
-  removeEditor(emailAddress: string): GProtection {
-    return this.removeEditors([emailAddress]);
   }
   removeEditors(users: string[] | GUser[]): GProtection {
     this.edit();
@@ -149,17 +112,6 @@ export class ProtectionFake implements GProtection {
     this._p.domainEdit = !!editable;
     return this.self();
   }
-  isWarningOnly(): boolean {
-    return this._p.warningOnly;
-  }
-  setWarningOnly(warningOnly: boolean): GProtection {
-    this.edit()._p.warningOnly = !!warningOnly;
-    return this.self();
-  }
-  remove(): void {
-    this.edit();
-    this._ss.protections = this._ss.protections.filter((p) => p !== this._p);
-  }
 
   private self(): GProtection {
     return makeProtection(this.ctx, this._ss, this._p);
@@ -174,33 +126,11 @@ export function makeProtection(ctx: FakeContext, ss: SpreadsheetModel, p: Protec
 // Data validation
 
 export class DataValidationFake implements GDataValidation {
-  constructor(
-    private readonly ctx: FakeContext,
-    readonly _model: ValidationModel,
-  ) {}
-  getAllowInvalid(): boolean {
-    return this._model.allowInvalid;
-  }
-  getCriteriaType(): GDataValidationCriteria {
-    return this._model.criteria as unknown as GDataValidationCriteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return cloneValues(this._model.values);
-  }
-  getHelpText(): string {
-    return this._model.helpText ?? '';
-  }
-  copy(): GDataValidationBuilder {
-    return makeValidationBuilder(this.ctx, { ...this._model, values: cloneValues(this._model.values) });
-  }
-}
-
-function cloneValues(values: unknown[]): unknown[] {
-  return values.map((v) => (Array.isArray(v) ? [...v] : v));
+  constructor(readonly _model: ValidationModel) {}
 }
 
 export function makeValidation(ctx: FakeContext, model: ValidationModel): GDataValidation {
-  return ctx.wrap('DataValidation', new DataValidationFake(ctx, model));
+  return ctx.wrap('DataValidation', new DataValidationFake(model));
 }
 
 class DataValidationBuilderFake implements GDataValidationBuilder {
@@ -213,58 +143,19 @@ class DataValidationBuilderFake implements GDataValidationBuilder {
     this.m.values = values;
     return makeValidationBuilder(this.ctx, this.m);
   }
-  getAllowInvalid(): boolean {
-    return this.m.allowInvalid;
-  }
-  getCriteriaType(): GDataValidationCriteria {
-    return this.m.criteria as unknown as GDataValidationCriteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return cloneValues(this.m.values);
-  }
-  getHelpText(): string | null {
-    return this.m.helpText;
-  }
   build(): GDataValidation {
     if (!this.m.criteria) fail('You must specify a criteria for the data validation rule.');
     return makeValidation(this.ctx, { ...this.m, values: cloneValues(this.m.values) });
   }
-  copy(): GDataValidationBuilder {
-    return makeValidationBuilder(this.ctx, { ...this.m, values: cloneValues(this.m.values) });
-  }
   requireNumberBetween(start: number, end: number): GDataValidationBuilder {
     return this.set('NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberGreaterThan(n: number): GDataValidationBuilder {
-    return this.set('NUMBER_GREATER_THAN', [n]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number): GDataValidationBuilder {
-    return this.set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberLessThan(n: number): GDataValidationBuilder {
-    return this.set('NUMBER_LESS_THAN', [n]);
-  }
-  requireNumberLessThanOrEqualTo(n: number): GDataValidationBuilder {
-    return this.set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
-    if (!Array.isArray(values) || values.length === 0) fail('Invalid argument: values');
-    return this.set('VALUE_IN_LIST', [[...values], showDropdown]);
-  }
-  requireTextIsEmail(): GDataValidationBuilder {
-    return this.set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): GDataValidationBuilder {
-    return this.set('TEXT_IS_VALID_URL', []);
   }
   requireFormulaSatisfied(formula: string): GDataValidationBuilder {
     return this.set('CUSTOM_FORMULA', [formula]);
   }
-  requireCheckbox(): GDataValidationBuilder {
-    return this.set('CHECKBOX', []);
-  }
-  withCriteria(criteria: GDataValidationCriteria, args: unknown[]): GDataValidationBuilder {
-    return this.set(String(criteria), [...args]);
+  requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
+    if (!Array.isArray(values) || values.length === 0) fail('Invalid argument: values');
+    return this.set('VALUE_IN_LIST', [[...values], showDropdown]);
   }
   setAllowInvalid(allowInvalidData: boolean): GDataValidationBuilder {
     this.m.allowInvalid = !!allowInvalidData;
@@ -292,16 +183,7 @@ interface RuleDraft {
 }
 
 export class ConditionalFormatRuleFake implements GConditionalFormatRule {
-  constructor(
-    private readonly ctx: FakeContext,
-    readonly _draft: RuleDraft,
-  ) {}
-  getRanges(): GRange[] {
-    return this._draft.ranges.map((r) => makeRange(this.ctx, r.ss, r.sheet, r.rect));
-  }
-  copy(): GConditionalFormatRuleBuilder {
-    return makeConditionalRuleBuilder(this.ctx, cloneDraft(this._draft));
-  }
+  constructor(readonly _draft: RuleDraft) {}
 }
 
 function cloneDraft(d: RuleDraft): RuleDraft {
@@ -313,7 +195,7 @@ function cloneDraft(d: RuleDraft): RuleDraft {
 }
 
 export function makeConditionalRule(ctx: FakeContext, d: RuleDraft): GConditionalFormatRule {
-  return ctx.wrap('ConditionalFormatRule', new ConditionalFormatRuleFake(ctx, d));
+  return ctx.wrap('ConditionalFormatRule', new ConditionalFormatRuleFake(d));
 }
 
 class ConditionalFormatRuleBuilderFake implements GConditionalFormatRuleBuilder {
@@ -332,9 +214,6 @@ class ConditionalFormatRuleBuilderFake implements GConditionalFormatRuleBuilder 
     if (!this.d.condition.type) fail('A conditional format rule needs a condition.');
     return makeConditionalRule(this.ctx, cloneDraft(this.d));
   }
-  getRanges(): GRange[] {
-    return this.d.ranges.map((r) => makeRange(this.ctx, r.ss, r.sheet, r.rect));
-  }
   setRanges(ranges: GRange[]): GConditionalFormatRuleBuilder {
     this.d.ranges = ranges.map((g) => {
       const r = rangeModel(g);
@@ -350,46 +229,8 @@ class ConditionalFormatRuleBuilderFake implements GConditionalFormatRuleBuilder 
     this.d.format.fontColor = color;
     return this.again();
   }
-  setBold(bold: boolean | null): GConditionalFormatRuleBuilder {
-    this.d.format.bold = bold;
-    return this.again();
-  }
-  setItalic(italic: boolean | null): GConditionalFormatRuleBuilder {
-    this.d.format.italic = italic;
-    return this.again();
-  }
-  whenCellEmpty(): GConditionalFormatRuleBuilder {
-    return this.when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty(): GConditionalFormatRuleBuilder {
-    return this.when('CELL_NOT_EMPTY', []);
-  }
   whenFormulaSatisfied(formula: string): GConditionalFormatRuleBuilder {
     return this.when('CUSTOM_FORMULA', [formula]);
-  }
-  whenNumberBetween(start: number, end: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_BETWEEN', [start, end]);
-  }
-  whenNumberEqualTo(n: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberGreaterThan(n: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberGreaterThanOrEqualTo(n: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberLessThan(n: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberLessThanOrEqualTo(n: number): GConditionalFormatRuleBuilder {
-    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenTextEqualTo(text: string): GConditionalFormatRuleBuilder {
-    return this.when('TEXT_EQUAL_TO', [text]);
-  }
-  whenTextContains(text: string): GConditionalFormatRuleBuilder {
-    return this.when('TEXT_CONTAINS', [text]);
   }
 }
 
@@ -422,36 +263,10 @@ export function ruleFromModel(ctx: FakeContext, ss: SpreadsheetModel, sheet: She
 
 export class EmbeddedChartFake implements GEmbeddedChart {
   constructor(
-    private readonly ctx: FakeContext,
     readonly _ss: SpreadsheetModel,
     readonly _sheet: SheetModel,
     readonly _model: ChartModel,
   ) {}
-  getChartId(): number | null {
-    return this._model.id > 0 ? this._model.id : null;
-  }
-  getNumHeaders(): number {
-    return this._model.numHeaders;
-  }
-  getOptions(): GoogleAppsScript.Charts.ChartOptions {
-    const opts = this._model.options;
-    return this.ctx.wrap('ChartOptions', { get: (option: string) => opts[option] });
-  }
-  getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    const p = this._model.position;
-    return this.ctx.wrap('ContainerInfo', {
-      getAnchorColumn: () => p.col,
-      getAnchorRow: () => p.row,
-      getOffsetX: () => p.offsetX,
-      getOffsetY: () => p.offsetY,
-    });
-  }
-  getRanges(): GRange[] {
-    return this._model.ranges.map((r) => makeRange(this.ctx, this._ss, this._sheet, r));
-  }
-  modify(): GEmbeddedChartBuilder {
-    return makeChartBuilder(this.ctx, this._ss, this._sheet, cloneChart(this._model));
-  }
 }
 
 export function cloneChart(m: ChartModel): ChartModel {
@@ -459,7 +274,7 @@ export function cloneChart(m: ChartModel): ChartModel {
 }
 
 export function makeChart(ctx: FakeContext, ss: SpreadsheetModel, sheet: SheetModel, m: ChartModel): GEmbeddedChart {
-  return ctx.wrap('EmbeddedChart', new EmbeddedChartFake(ctx, ss, sheet, m));
+  return ctx.wrap('EmbeddedChart', new EmbeddedChartFake(ss, sheet, m));
 }
 
 class EmbeddedChartBuilderFake implements GEmbeddedChartBuilder {
@@ -476,19 +291,9 @@ class EmbeddedChartBuilderFake implements GEmbeddedChartBuilder {
     this.m.ranges.push({ ...rangeModel(range)._rect });
     return this.again();
   }
-  clearRanges(): GEmbeddedChartBuilder {
-    this.m.ranges = [];
-    return this.again();
-  }
-  getRanges(): GRange[] {
-    return this.m.ranges.map((r) => makeRange(this.ctx, this.ss, this.sheet, r));
-  }
   setChartType(type: GChartType): GEmbeddedChartBuilder {
     this.m.type = String(type);
     return this.again();
-  }
-  getChartType(): GChartType {
-    return this.m.type as unknown as GChartType;
   }
   setOption(option: string, value: unknown): GEmbeddedChartBuilder {
     this.m.options[option] = value;
@@ -500,10 +305,6 @@ class EmbeddedChartBuilderFake implements GEmbeddedChartBuilder {
   }
   setNumHeaders(headers: number): GEmbeddedChartBuilder {
     this.m.numHeaders = headers;
-    return this.again();
-  }
-  setTransposeRowsAndColumns(transpose: boolean): GEmbeddedChartBuilder {
-    this.m.transpose = transpose;
     return this.again();
   }
   build(): GEmbeddedChart {

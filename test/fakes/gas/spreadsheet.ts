@@ -17,7 +17,7 @@ import type {
 } from '../../../src/gas/services';
 import { Rect, parseA1, splitSheet } from './a1';
 import { FakeContext, isConsumer, unwrap } from './context';
-import { BorderStyle, DataValidationCriteria, ProtectionType, WrapStrategy } from './enums';
+import { ProtectionType } from './enums';
 import { MSG, fail } from './errors';
 import { checkBounds, guardSheet, makeRange } from './range';
 import { SheetModel, SpreadsheetModel } from './sheet-model';
@@ -61,9 +61,6 @@ export class SheetFake implements GSheet {
   getName(): string {
     return this._sheet.name;
   }
-  getSheetName(): string {
-    return this._sheet.name;
-  }
   setName(name: string): GSheet {
     this.edit();
     const n = String(name).trim();
@@ -73,16 +70,6 @@ export class SheetFake implements GSheet {
   }
   getSheetId(): number {
     return this._sheet.id;
-  }
-  getIndex(): number {
-    return this._ss.sheets.indexOf(this._sheet) + 1;
-  }
-  getParent(): GSpreadsheet {
-    return makeSpreadsheet(this.ctx, this._ss);
-  }
-  activate(): GSheet {
-    this._ss.activeSheetId = this._sheet.id;
-    return this._self;
   }
 
   getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): GRange {
@@ -148,9 +135,6 @@ export class SheetFake implements GSheet {
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     return this.insert('row', afterPosition + 1, howMany);
   }
-  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
-    return this.insert('row', beforePosition, howMany);
-  }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     return this.insert('col', afterPosition + 1, howMany);
   }
@@ -160,28 +144,6 @@ export class SheetFake implements GSheet {
     this.edit();
     this._ss.shift(this._sheet, axis, at, Math.trunc(howMany));
     return this._self;
-  }
-  deleteRow(rowPosition: number): GSheet {
-    this.deleteRows(rowPosition, 1);
-    return this._self;
-  }
-  deleteRows(rowPosition: number, howMany: number): void {
-    this.remove('row', rowPosition, howMany);
-  }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    this.remove('col', columnPosition, howMany);
-  }
-  private remove(axis: 'row' | 'col', at: number, howMany: number): void {
-    const max = axis === 'row' ? this._sheet.maxRows : this._sheet.maxCols;
-    const what = axis === 'row' ? 'rows' : 'columns';
-    if (!(at >= 1) || !(howMany >= 1) || at + howMany - 1 > max) fail(`Those ${what} are out of bounds.`);
-    if (howMany >= max) fail(`You can't delete all the ${what} on the sheet.`);
-    this.edit(
-      axis === 'row'
-        ? { row: at, col: 1, numRows: howMany, numCols: this._sheet.maxCols }
-        : { row: 1, col: at, numRows: this._sheet.maxRows, numCols: howMany },
-    );
-    this._ss.shift(this._sheet, axis, at, -Math.trunc(howMany));
   }
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
     this.edit();
@@ -194,76 +156,25 @@ export class SheetFake implements GSheet {
   clearContents(): GSheet {
     return this.clear({ contentsOnly: true });
   }
-  clearFormats(): GSheet {
-    return this.clear({ formatOnly: true });
-  }
-  getFrozenRows(): number {
-    return this._sheet.frozenRows;
-  }
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows >= this._sheet.maxRows) fail('Invalid argument: rows');
     this.edit();
     this._sheet.frozenRows = rows;
-  }
-  setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this._sheet.maxCols) fail('Invalid argument: columns');
-    this.edit();
-    this._sheet.frozenCols = columns;
-  }
-  getColumnWidth(columnPosition: number): number {
-    return this._sheet.colWidths.get(columnPosition) ?? 100;
   }
   setColumnWidth(columnPosition: number, width: number): GSheet {
     this.edit();
     this._sheet.colWidths.set(columnPosition, width);
     return this._self;
   }
-  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
-    this.edit();
-    for (let c = startColumn; c < startColumn + numColumns; c++) this._sheet.colWidths.set(c, width);
-    return this._self;
-  }
-  setRowHeight(rowPosition: number, height: number): GSheet {
-    this.edit();
-    this._sheet.rowHeights.set(rowPosition, height);
-    return this._self;
-  }
-  setRowHeights(startRow: number, numRows: number, height: number): GSheet {
-    this.edit();
-    for (let r = startRow; r < startRow + numRows; r++) this._sheet.rowHeights.set(r, height);
-    return this._self;
-  }
-  autoResizeColumns(startColumn: number, numColumns: number): GSheet {
-    this.edit();
-    for (let c = startColumn; c < startColumn + numColumns; c++) this._sheet.autoResized.add(c);
-    return this._self;
-  }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.edit();
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this._sheet.hiddenCols.add(c);
-  }
-  showColumns(columnIndex: number, numColumns = 1): void {
-    this.edit();
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._sheet.hiddenCols.delete(c);
   }
   hideSheet(): GSheet {
     this.edit();
     if (!this._sheet.hidden && this._ss.sheets.filter((s) => !s.hidden).length <= 1) fail("You can't hide all the sheets in a document.");
     this._sheet.hidden = true;
     if (this._ss.activeSheetId === this._sheet.id) this._ss.activeSheetId = this._ss.sheets.find((s) => !s.hidden)!.id;
-    return this._self;
-  }
-  showSheet(): GSheet {
-    this.edit();
-    this._sheet.hidden = false;
-    return this._self;
-  }
-  isSheetHidden(): boolean {
-    return this._sheet.hidden;
-  }
-  setTabColor(color: string | null): GSheet {
-    this.edit();
-    this._sheet.tabColor = color;
     return this._self;
   }
   /** A sheet has at most one sheet protection: protect() returns it when it exists. */
@@ -288,13 +199,6 @@ export class SheetFake implements GSheet {
     const m = cloneChart(chartModel(chart));
     m.id = this.ctx.nextSeq();
     this._sheet.charts.push(m);
-  }
-  updateChart(chart: GEmbeddedChart): void {
-    this.edit();
-    const m = chartModel(chart);
-    const i = this._sheet.charts.findIndex((c) => c.id === m.id);
-    if (i < 0) fail('The chart does not exist on this sheet.');
-    this._sheet.charts[i] = cloneChart(m);
   }
   getCharts(): GEmbeddedChart[] {
     return this._sheet.charts.map((c) => makeChart(this.ctx, this._ss, this._sheet, cloneChart(c)));
@@ -354,19 +258,8 @@ export class SpreadsheetFake implements GSpreadsheet {
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this._ss.id}/edit`;
   }
-  getName(): string {
-    return this.item().name;
-  }
-  rename(newName: string): void {
-    this.edit();
-    this.item().name = String(newName);
-  }
   getSheetByName(name: string): GSheet | null {
     const s = this._ss.sheetByName(String(name));
-    return s ? makeSheet(this.ctx, this._ss, s) : null;
-  }
-  getSheetById(id: number): GSheet | null {
-    const s = this._ss.sheetById(id);
     return s ? makeSheet(this.ctx, this._ss, s) : null;
   }
   getSheets(): GSheet[] {
@@ -397,15 +290,6 @@ export class SpreadsheetFake implements GSpreadsheet {
     this.ctx.assertCanEdit(this._ss, s.id, null);
     this._ss.removeSheet(s);
   }
-  setActiveSheet(sheet: GSheet): GSheet {
-    const s = sheetModelOf(this._ss, sheet);
-    this._ss.activeSheetId = s.id;
-    return makeSheet(this.ctx, this._ss, s);
-  }
-  getActiveSheet(): GSheet {
-    const s = this._ss.sheetById(this._ss.activeSheetId) ?? this._ss.sheets[0];
-    return makeSheet(this.ctx, this._ss, s);
-  }
   getRange(a1Notation: string): GRange {
     const { sheet, ref } = splitSheet(a1Notation);
     const s = sheet === null ? (this._ss.sheetById(this._ss.activeSheetId) ?? this._ss.sheets[0]) : this._ss.sheetByName(sheet);
@@ -414,18 +298,6 @@ export class SpreadsheetFake implements GSpreadsheet {
     if (!r) fail('Range not found');
     checkBounds(s, r);
     return makeRange(this.ctx, this._ss, s, r);
-  }
-  getProtections(type: GProtectionType): GProtection[] {
-    const t = String(type);
-    return this._ss.protections.filter((p) => p.type === t).map((p) => makeProtection(this.ctx, this._ss, p));
-  }
-  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this.ctx.ui.toasts.push({
-      spreadsheetId: this._ss.id,
-      message: String(msg),
-      title: title ?? '',
-      timeoutSeconds: timeoutSeconds ?? null,
-    });
   }
   getSpreadsheetTimeZone(): string {
     return this._ss.timeZone;
@@ -461,15 +333,6 @@ export class SpreadsheetFake implements GSpreadsheet {
     }
     return this._self;
   }
-  removeEditor(emailAddress: string): GSpreadsheet {
-    this.edit();
-    this.item().editors.delete(emailAddress);
-    return this._self;
-  }
-  getEditors(): GUser[] {
-    const it = this.item();
-    return [it.owner, ...this.ctx.effectiveEditors(it)].map((e) => makeUser(this.ctx, e));
-  }
   getOwner(): GUser | null {
     return makeUser(this.ctx, this.item().owner);
   }
@@ -489,9 +352,6 @@ export function idFromUrl(url: string): string | null {
 
 export class SpreadsheetAppFake implements GSpreadsheetApp {
   readonly ProtectionType = ProtectionType;
-  readonly BorderStyle = BorderStyle;
-  readonly WrapStrategy = WrapStrategy;
-  readonly DataValidationCriteria = DataValidationCriteria;
 
   constructor(private readonly ctx: FakeContext) {}
 
@@ -500,15 +360,6 @@ export class SpreadsheetAppFake implements GSpreadsheetApp {
     const m = id ? this.ctx.spreadsheets.get(id) : undefined;
     // Apps Script returns null when the script is not bound to a spreadsheet.
     return (m ? makeSpreadsheet(this.ctx, m) : null) as GSpreadsheet;
-  }
-  getActive(): GSpreadsheet {
-    return this.getActiveSpreadsheet();
-  }
-  getActiveSheet(): GSheet {
-    const ss = unwrap(this.getActiveSpreadsheet()) as unknown as SpreadsheetFake | null;
-    if (!ss) return null as unknown as GSheet;
-    const s = ss._ss.sheetById(ss._ss.activeSheetId) ?? ss._ss.sheets[0];
-    return makeSheet(this.ctx, ss._ss, s);
   }
   openById(id: string): GSpreadsheet {
     const key = String(id);
@@ -536,8 +387,5 @@ export class SpreadsheetAppFake implements GSpreadsheetApp {
   }
   newConditionalFormatRule(): GConditionalFormatRuleBuilder {
     return makeConditionalRuleBuilder(this.ctx);
-  }
-  flush(): void {
-    /* writes are immediate in the fake */
   }
 }

@@ -240,8 +240,8 @@ export function displayValue(v: Scalar | undefined, fmt: string | undefined, tim
     const optional = m[2]?.startsWith('#') ?? false;
     let s = Math.abs(x).toFixed(decimals);
     if (optional && s.includes('.')) s = s.replace(/\.?0+$/, '');
-    let [ip, dp] = s.split('.');
-    if (m[1].includes(',')) ip = groupThousands(ip);
+    const [digits, dp] = s.split('.');
+    const ip = m[1].includes(',') ? groupThousands(digits) : digits;
     s = dp !== undefined ? `${ip}.${dp}` : ip;
     return `${x < 0 && Number(s.replace(/,/g, '')) !== 0 ? '-' : ''}${s}${pct ? '%' : ''}`;
   }
