@@ -354,14 +354,14 @@ describe('protections and validations', () => {
   it('records validations; rejecting rules refuse bad writes, warning rules accept them', () => {
     const { fake, sheet, id } = setup();
     const reject = fake.SpreadsheetApp.newDataValidation().requireNumberBetween(0, 10).setAllowInvalid(false).setHelpText('0–10').build();
-    const warn = fake.SpreadsheetApp.newDataValidation().requireFormulaSatisfied('=LEN(E2)<3').build();
+    const warn = fake.SpreadsheetApp.newDataValidation().requireValueInList(['Có', 'Không'], true).build();
     sheet.getRange('D2:D3').setDataValidation(reject);
     sheet.getRange('E2').setDataValidation(warn);
     const s = fake.spreadsheetById(id)!.sheet('Sheet1');
     expect(s.validations('D2:E3')).toEqual([
       [
         { criteria: 'NUMBER_BETWEEN', values: [0, 10], allowInvalid: false, helpText: '0–10' },
-        { criteria: 'CUSTOM_FORMULA', values: ['=LEN(E2)<3'], allowInvalid: true, helpText: null },
+        { criteria: 'VALUE_IN_LIST', values: [['Có', 'Không'], true], allowInvalid: true, helpText: null },
       ],
       [{ criteria: 'NUMBER_BETWEEN', values: [0, 10], allowInvalid: false, helpText: '0–10' }, null],
     ]);
