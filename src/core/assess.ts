@@ -23,8 +23,6 @@ export interface UnitAssessment {
   score: UnitScore | null;
 }
 
-export { isSubmitted };
-
 export function assessUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitAssessment {
   const rubric = control.rubrics[unit.rubricId];
   const link = source?.link;

@@ -292,3 +292,20 @@ function buildRubric(id: string, drafts: Draft[], children: Map<string, Draft[]>
   rubric.fingerprint = rubricFingerprint(rubric);
   return rubric;
 }
+
+/** What a criterion row of `Tiêu chí` holds (a parsed criterion, or one the sidebar received). */
+export type CriterionFields = Pick<Criterion, 'code' | 'parent' | 'title' | 'max' | 'kind' | 'guidance' | 'evidenceRequired'>;
+
+/** Criteria back to `Tiêu chí` rows, the input of `parseRubrics` (the unit file embeds them; the sidebar rebuilds its rubric). */
+export function rubricRows(rubricId: string, criteria: readonly CriterionFields[]): CriterionRow[] {
+  return criteria.map((c) => ({
+    rubricId,
+    code: c.code,
+    parent: c.parent ?? '',
+    title: c.title,
+    max: c.max,
+    kind: kindLabel(c.kind),
+    guidance: c.guidance,
+    evidenceRequired: c.evidenceRequired ? 'Có' : '',
+  }));
+}

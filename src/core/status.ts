@@ -19,7 +19,10 @@ export const allowedStatusesText = () => STATUS_WORDS.map((w) => `«${w}»`).joi
 export const isSubmitted = (u: Pick<Unit, 'status'>) => canonicalStatus(u.status) === STATUS.submitted;
 
 /** Someone typed in the unit's file (or it was submitted). */
-export const hasEntries = (u: Pick<Unit, 'status'>) => [STATUS.scoring, STATUS.submitted].includes(canonicalStatus(u.status) as never);
+export function hasEntries(u: Pick<Unit, 'status'>): boolean {
+  const s = canonicalStatus(u.status);
+  return s === STATUS.scoring || s === STATUS.submitted;
+}
 
 /** The admin asked for a new file in place of a lost one. */
 export const wantsRecreate = (u: Pick<Unit, 'status'>) => canonicalStatus(u.status) === STATUS.recreate;

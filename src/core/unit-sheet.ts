@@ -3,7 +3,7 @@
 // back-end read the same way.
 import { Cell, Criterion, CriterionRow, Entries, Finding, Grid, Rubric, STATUS, Unit } from './types';
 import type { Settings } from './config';
-import { kindLabel, parseRubrics, rewordedCodes, wordingFingerprint } from './rubric';
+import { parseRubrics, rewordedCodes, rubricRows, wordingFingerprint } from './rubric';
 import { META_COLUMNS, META_KEYS, SCORING_COLUMNS, SHEETS } from './schema';
 import { a1, columnLetter, findHeader, readTable, TableLocation } from './table';
 import { cellText, normalizeHeader, parseScore } from './text';
@@ -253,7 +253,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       ['Mã kiểm tra bộ tiêu chí', layoutFingerprint(rubric, opts)],
       ['Năm', opts.year],
       ['Thời điểm tạo', opts.createdAt ?? null],
-      [EMBEDDED_RUBRIC_KEY, JSON.stringify(rubricRows(rubric))],
+      [EMBEDDED_RUBRIC_KEY, JSON.stringify(rubricRows(rubric.id, rubric.criteria))],
     ],
   };
 }
@@ -263,19 +263,6 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
  * without access to the control workbook; the admin's checks still use the control's rubric.
  */
 export const EMBEDDED_RUBRIC_KEY = 'Bộ tiêu chí (dữ liệu)';
-
-export function rubricRows(rubric: Rubric): CriterionRow[] {
-  return rubric.criteria.map((c) => ({
-    rubricId: rubric.id,
-    code: c.code,
-    parent: c.parent ?? '',
-    title: c.title,
-    max: c.max,
-    kind: kindLabel(c.kind),
-    guidance: c.guidance,
-    evidenceRequired: c.evidenceRequired ? 'Có' : '',
-  }));
-}
 
 /** The rubric embedded by `unitSheetLayout`, or null when the text is missing or damaged. */
 export function embeddedRubric(json: string): Rubric | null {

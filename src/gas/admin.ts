@@ -1,7 +1,7 @@
 // Server functions of the admin sidebar, run in the control spreadsheet: the state of each step,
 // and one chunk of a step's job at a time.
 import { STATUS } from '../core/types';
-import { isSubmitted } from '../core/assess';
+import { isSubmitted } from '../core/status';
 import { CONTROL_SHEET_NAMES } from '../core/control-template';
 import { SHEETS } from '../core/schema';
 import type { AdminState, AdminStep, AdminStepKey, JobChunk } from './api';
@@ -11,9 +11,10 @@ import { KEYS, Store } from './store';
 import { controlSpreadsheet, readControlData } from './control-io';
 import { fileRecord } from './files';
 import { setupControl } from './setup';
-import { isShared, runTemplatesChunk, templatesSummary } from './jobs/templates';
+import { isShared, runTemplatesChunk } from './jobs/templates';
+import { readyLine } from '../core/steps/templates';
 import { isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
-import { STEP_LABELS } from './steps';
+import { STEP_LABELS } from '../core/steps/plan';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
 
@@ -88,7 +89,7 @@ export function adminState(env: Env): AdminState {
       key: 'templates',
       label: STEP_LABELS.templates,
       state: total && created === total ? 'done' : made.length ? 'warning' : 'todo',
-      detail: templatesSummary(created, made.length, total),
+      detail: readyLine(made.length, total, made.length - created),
     },
     {
       key: 'progress',

@@ -6,7 +6,7 @@ import type { Env } from './env';
 import { userMessage } from './errors';
 import { KEYS, Store } from './store';
 import { adminRun } from './admin';
-import { STEP_LABELS } from './steps';
+import { STEP_LABELS } from '../core/steps/plan';
 import { setupControl } from './setup';
 import { buildMenu } from './menu';
 

@@ -1,7 +1,7 @@
 // The add-on menu and the two sidebars.
 import { SHEETS } from '../core/schema';
 import type { Env } from './env';
-import { STEP_LABELS } from './steps';
+import { STEP_LABELS } from '../core/steps/plan';
 
 /** Menu captions (Vietnamese) and the global functions they call. */
 export const MENU_ITEMS = {

@@ -1,9 +1,9 @@
 // The scorer sidebar's view of the rules: the same core functions as the server, run on what is
 // typed before it is saved, so messages and totals change at once. The server's answer replaces
 // this as soon as it arrives.
-import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
-import type { Cell, Criterion, CriterionRow, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
-import { kindLabel, parseRubrics } from '../core/rubric';
+import type { EntryField, ScorerState } from '../gas/api';
+import type { Cell, Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import { parseRubrics, rubricRows } from '../core/rubric';
 import { parseScore } from '../core/text';
 import { validateEntries } from '../core/validate';
 import { scoreUnit, effectiveValue } from '../core/score';
@@ -19,16 +19,7 @@ export type Overrides = Map<string, string>;
 
 /** Rubric of the state, built by the core's own parser (children, maxima, bonus cap). */
 export function rubricOf(state: Pick<ScorerState, 'rubricId' | 'criteria'>): Rubric {
-  const rows: CriterionRow[] = state.criteria.map((c: ScorerCriterion) => ({
-    rubricId: state.rubricId,
-    code: c.code,
-    parent: c.parent ?? '',
-    title: c.title,
-    max: c.max,
-    kind: kindLabel(c.kind),
-    guidance: c.guidance,
-    evidenceRequired: c.evidenceRequired ? 'Có' : '',
-  }));
+  const rows = rubricRows(state.rubricId, state.criteria);
   const rubric = parseRubrics(rows).rubrics[state.rubricId];
   if (!rubric) throw new Error('Bộ tiêu chí trong biểu mẫu bị hỏng; hãy báo cơ quan quản lý.');
   return rubric;

@@ -4,7 +4,7 @@
 // is a request, accepted only when the unit has no blocking error.
 import type { Control } from '../control';
 import { Finding, RankingSummary, STATUS, Unit, UnitResult } from '../types';
-import { SHEETS } from '../schema';
+import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessAll, assessUnit, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
@@ -20,7 +20,7 @@ import { blockedMessage, linkUpdate, statusWithFile, stepBlockers, UnitUpdate, U
 export type AssessStepName = 'progress' | 'validate' | 'rank' | 'report' | 'decision';
 
 /** What the owner's collection makes of one unit's file: its new status, and what to say. */
-export interface Collected {
+export interface UnitDecision {
   status?: string;
   findings: Finding[];
   /** The file holds something typed (a score, evidence, a note or an appraisal). */
@@ -31,7 +31,7 @@ export interface Collected {
 
 const label = (u: Unit) => `${u.name} (${u.code})`;
 
-export function collectUnit(control: Control, unit: Unit, source: UnitSource | undefined): Collected {
+export function decideUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitDecision {
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return { findings: [], entered: false, lock: false };
   const current = canonicalStatus(unit.status);
@@ -89,7 +89,7 @@ function changedAfterSubmission(
     message:
       `${label(unit)}: ô nhập (Tự chấm, Minh chứng hoặc Ghi chú) đã bị sửa sau khi đơn vị nộp kết quả ` +
       `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại, ` +
-      'hoặc «Mở lại» để đơn vị kiểm tra và nộp lại.',
+      `hoặc ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị ở sheet «${SHEETS.units}» để đơn vị kiểm tra và nộp lại.`,
   };
 }
 
@@ -127,11 +127,12 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
   const own = new Map<string, Omit<UnitUpdate, 'code'>>();
   const collected: Finding[] = [];
   const units = control.units.map((u) => {
-    const c = collectUnit(control, u, input.sources[u.code]);
+    const c = decideUnit(control, u, input.sources[u.code]);
     const { link, finding } = linkUpdate(u, input.known?.[u.code] ?? '');
     collected.push(...c.findings, ...(finding ? [finding] : []));
     if (c.status || link) own.set(u.code, { status: c.status, link });
-    if (input.known?.[u.code] || (input.sources[u.code] && !('missing' in input.sources[u.code]!))) counts.withFile++;
+    const source = input.sources[u.code];
+    if (source && !('missing' in source)) counts.withFile++;
     return c.status ? { ...u, status: c.status } : u;
   });
   counts.submitted = units.filter(isSubmitted).length;

@@ -2,12 +2,11 @@
 // upgrade it, or skip it and say why. The back-ends find out what exists (a file on disk, a Drive
 // record) and do what this returns; the status and link they write come from `templatesWrites`.
 import type { Control } from '../control';
-import { Finding, Grid, Unit } from '../types';
+import { Finding, Grid, STATUS, Unit } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet, STALE_FINDINGS } from '../unit-sheet';
 import { wantsRecreate } from '../status';
 import { linkUpdate, statusWithFile, UnitUpdate, UnitWrites, unitWrites } from './plan';
-import { STATUS } from '../types';
 
 /** What a back-end knows of a unit's file for the control's year. */
 export type FileState =
@@ -104,17 +103,24 @@ export interface TemplatesCounts {
   upgraded: number;
   stale: number;
   skipped: number;
-  /** Google only: files made but not yet shared with their scorer. */
-  unshared?: number;
 }
 
-/** The closing line of the step, the same on both back-ends (and in `Nhật ký`). */
+/**
+ * "32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm": a
+ * file counts once its scorer was given it (`unshared`: Google files not shared yet).
+ */
+export function readyLine(ready: number, total: number, unshared = 0): string {
+  return (
+    `${ready - unshared}/${total} đơn vị đã có biểu mẫu` +
+    (unshared > 0 ? `; ${unshared} đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm` : '')
+  );
+}
+
+/** The closing line of the command line's run (and its `Nhật ký` row). */
 export function templatesSummary(c: TemplatesCounts): string {
-  const ready = c.created + c.kept + c.upgraded + c.stale - (c.unshared ?? 0);
-  const parts = [`${ready}/${c.total} đơn vị đã có biểu mẫu`, `tạo mới ${c.created}`, `giữ nguyên ${c.kept + c.stale}`];
+  const parts = [readyLine(c.created + c.kept + c.upgraded + c.stale, c.total), `tạo mới ${c.created}`, `giữ nguyên ${c.kept + c.stale}`];
   if (c.upgraded) parts.push(`nâng cấp ${c.upgraded}`);
   if (c.stale) parts.push(`${c.stale} biểu mẫu theo bộ tiêu chí cũ`);
-  if (c.unshared) parts.push(`${c.unshared} biểu mẫu chưa chia sẻ được cho người chấm`);
   parts.push(`bỏ qua ${c.skipped} đơn vị`);
   return `${parts.join('; ')}.`;
 }

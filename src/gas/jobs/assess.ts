@@ -4,7 +4,7 @@
 // which runs the core (assessAll) and writes the sheets (and the document) under the lock.
 import type { Finding, Unit } from '../../core/types';
 import type { UnitSource } from '../../core/assess';
-import { assessStep, collectUnit as decideUnit } from '../../core/steps/assess';
+import { assessStep, decideUnit } from '../../core/steps/assess';
 import { stepBlockers } from '../../core/steps/plan';
 import { SHEETS } from '../../core/schema';
 import { cellLink, displayDateTime, parseCursor } from '../../core/gas-support';

@@ -12,7 +12,7 @@ import { Env, timer } from '../env';
 import { userMessage } from '../errors';
 import { FileRecord, KEYS, MasterRecord, Store } from '../store';
 import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
-import { FileState, planTemplateUnit, TemplateDone, templatesWrites } from '../../core/steps/templates';
+import { FileState, planTemplateUnit, readyLine, TemplateDone, templatesWrites } from '../../core/steps/templates';
 import { blockedMessage, stepBlockers } from '../../core/steps/plan';
 import { ensureRootFolder, GroupFolders } from '../folders';
 import { ensureMaster, personalize, unitFileName } from '../unit-files';
@@ -167,15 +167,6 @@ function countReady(ctx: Context, units: Unit[], bad: Set<string>): { ready: num
   return { ready, shared };
 }
 
-/** "32/33 đơn vị đã có biểu mẫu; 1 đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm" */
-export function templatesSummary(shared: number, ready: number, total: number): string {
-  const unshared = ready - shared;
-  return (
-    `${shared}/${total} đơn vị đã có biểu mẫu` +
-    (unshared > 0 ? `; ${unshared} đơn vị có biểu mẫu nhưng chưa chia sẻ được cho người chấm` : '')
-  );
-}
-
 /**
  * One chunk of the templates job, from `cursorText` (null: from the first unit). The whole chunk
  * holds the document lock: a second run started meanwhile (a double click) waits, then finds the
@@ -251,7 +242,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   // Only a file its scorer was given counts as done; the others are said.
   const done = shared;
   const message = finished
-    ? templatesSummary(shared, ready, total) + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
+    ? readyLine(ready, total, ready - shared) + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
     : `${done}/${total} đơn vị…`;
   return {
     ...base,

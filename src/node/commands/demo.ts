@@ -2,7 +2,7 @@
 // init --sample, templates, scores typed into the unit workbooks, validate, rank, report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isSubmitted } from '../../core/assess';
+import { isSubmitted } from '../../core/status';
 import { sampleEntries } from '../../core/sample';
 import { SHEETS } from '../../core/schema';
 import { formatNumber } from '../../core/format';

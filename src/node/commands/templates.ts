@@ -6,15 +6,7 @@ import path from 'node:path';
 import type { Rubric, Unit } from '../../core/types';
 import { LayoutOptions, layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
 import { blockedMessage, stepBlockers, STEP_LABELS } from '../../core/steps/plan';
-import {
-  FileState,
-  planTemplateUnit,
-  stopsUnit,
-  TemplateAction,
-  TemplatesCounts,
-  templatesSummary,
-  templatesWrites,
-} from '../../core/steps/templates';
+import { FileState, planTemplateUnit, stopsUnit, TemplatesCounts, templatesSummary, templatesWrites } from '../../core/steps/templates';
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { exists } from '../files';
@@ -64,14 +56,13 @@ export async function templates(ws: string, opts: TemplatesOptions, ctx: Context
   const done = new Map<string, { link: string }>();
   const stale: string[] = [];
   for (const unit of control.units) {
-    let action: TemplateAction;
     try {
       const found = await fileState(ws, year, unit);
-      action = planTemplateUnit(control, unit, found.state, opts);
+      const action = planTemplateUnit(control, unit, found.state, opts);
       const rubric = control.rubrics[unit.rubricId];
       if (action.kind === 'create') {
         // A new file (or «Tạo lại»): where `templates` puts it, never over an existing one.
-        const fresh = found.state.state === 'none' ? found : { ...found, ...unitLocation(ws, year, { ...unit, link: '' }) };
+        const fresh = unitLocation(ws, year, { ...unit, link: '' });
         if (exists(fresh.file)) throw new UserError(`tệp «${fresh.link}» đã có; công cụ không ghi đè.`);
         await saveWorkbook(
           await drawUnitWorkbook(unitSheetLayout(unit, rubric, layoutOptions(control.settings, rubric, ctx.now()))),
