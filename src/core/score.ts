@@ -1,5 +1,5 @@
 // Total score of one unit from what it typed (and what the appraisers typed).
-import type { Entries, Entry, Rubric, ScoringConfig, UnitScore } from './types';
+import type { Criterion, Entries, Entry, Rubric, ScoringConfig, UnitScore } from './types';
 import { parseScore } from './text';
 import { leaves } from './rubric';
 import { roundHalfUp } from './round';
@@ -28,17 +28,24 @@ interface Parts {
   total: number;
 }
 
+/**
+ * What a leaf criterion's value counts for in its kind's sum: a negative bonus is an input error
+ * (flagged by validation) and must not eat other bonuses; deductions are typed as positive numbers,
+ * "-5" is read as a deduction of 5 (and flagged).
+ */
+function leafPoints(kind: Criterion['kind'], v: number): number {
+  return kind === 'bonus' ? Math.max(0, v) : kind === 'penalty' ? Math.abs(v) : v;
+}
+
 function compute(rubric: Rubric, entries: Entries, cfg: ScoringConfig, value: (e?: Entry) => number | null): Parts {
   let base = 0;
   let bonusSum = 0;
   let penalty = 0;
   for (const c of leaves(rubric)) {
-    const v = value(entries[c.code]) ?? 0;
+    const v = leafPoints(c.kind, value(entries[c.code]) ?? 0);
     if (c.kind === 'score') base += v;
-    // A negative bonus is an input error (flagged by validation); it must not eat other bonuses.
-    else if (c.kind === 'bonus') bonusSum += Math.max(0, v);
-    // Deductions are typed as positive numbers; "-5" is read as a deduction of 5 (and flagged).
-    else penalty += Math.abs(v);
+    else if (c.kind === 'bonus') bonusSum += v;
+    else penalty += v;
   }
   const cap = cfg.bonusCap ?? rubric.bonusMax;
   const bonus = Math.min(bonusSum, cap);
@@ -61,4 +68,21 @@ export function scoreUnit(rubric: Rubric, entries: Entries, cfg: ScoringConfig):
     return e !== undefined && numberOf(e.appraised) !== null;
   });
   return { ...eff, selfTotal: self.total, appraised };
+}
+
+/**
+ * The points each criterion counts for, as `scoreUnit` counts them (appraised over self-score,
+ * per kind); a parent holds the sum of its children. For subtotals on screen.
+ */
+export function criterionPoints(rubric: Rubric, entries: Entries): Map<string, number> {
+  const points = new Map<string, number>();
+  const of = (c: Criterion): number => {
+    const v = c.children.length
+      ? c.children.reduce((a, k) => a + of(rubric.byCode[k]), 0)
+      : leafPoints(c.kind, effectiveValue(entries[c.code]) ?? 0);
+    points.set(c.code, v);
+    return v;
+  };
+  for (const c of rubric.criteria) if (c.parent === null) of(c);
+  return points;
 }

@@ -5,9 +5,7 @@ import { STATUS } from '../core/types';
 import { SCORING_COLUMNS, SHEETS, META_KEYS } from '../core/schema';
 import { EMBEDDED_RUBRIC_KEY, embeddedRubric, readUnitSheet, UnitSheetRead } from '../core/unit-sheet';
 import { findHeader, TableLocation } from '../core/table';
-import { validateEntries } from '../core/validate';
-import { scoreUnit } from '../core/score';
-import { levelFor } from '../core/classify';
+import { scorerView } from '../core/scorer-view';
 import { defaultScoringConfig } from '../core/default-rubrics';
 import { formatDateShort } from '../core/format';
 import { cellText, normalizeHeader } from '../core/text';
@@ -105,8 +103,9 @@ export function canAppraise(env: Env, view: UnitView, protection: GProtection | 
   return !!owner && owner.getEmail() === activeUser(env);
 }
 
+/** The file read as the owner's assessment reads it: its own layout settings, and the meta sheet for its identity. */
 export function readView(view: UnitView): UnitSheetRead {
-  return readUnitSheet(view.grid, view.unit, view.rubric);
+  return readUnitSheet(view.grid, view.unit, view.rubric, { step: view.scoring.step, bonusCap: view.scoring.bonusCap }, view.metaGrid);
 }
 
 export function scoringConfig(view: UnitView): ScoringConfig {
@@ -126,8 +125,7 @@ export function statusOf(view: UnitView): string {
 export function buildState(view: UnitView, appraise: boolean): ScorerState {
   const read = readView(view);
   const cfg = scoringConfig(view);
-  const findings = [...read.findings, ...validateEntries(view.unit, view.rubric, read.entries, cfg, { sheet: SHEETS.scoring })];
-  const score = scoreUnit(view.rubric, read.entries, cfg);
+  const { findings, score, level } = scorerView(view.unit, view.rubric, read.entries, cfg, read.findings);
   const meta = metaValues(view.metaGrid);
   const status = read.meta.status || STATUS.scoring;
   const entries: ScorerState['entries'] = {};
@@ -166,7 +164,7 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     entries,
     findings,
     score,
-    level: levelFor(score.total, cfg.levels).name,
+    level,
     levels: cfg.levels.map((l) => ({ code: l.code, name: l.name, min: l.min })),
   };
 }

@@ -2,12 +2,10 @@
 // typed before it is saved, so messages and totals change at once. The server's answer replaces
 // this as soon as it arrives.
 import type { EntryField, ScorerState } from '../gas/api';
-import type { Cell, Criterion, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
+import type { Cell, Entries, Finding, Rubric, ScoringConfig, UnitScore } from '../core/types';
 import { parseRubrics, rubricRows } from '../core/rubric';
 import { parseScore } from '../core/text';
-import { validateEntries } from '../core/validate';
-import { scoreUnit, effectiveValue } from '../core/score';
-import { levelFor } from '../core/classify';
+import { scorerView } from '../core/scorer-view';
 
 export const INPUT_FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note'];
 
@@ -110,7 +108,8 @@ export function evaluate(state: ScorerState, overrides: Overrides): Evaluation {
   const rubric = rubricOf(state);
   const cfg = configOf(state);
   const entries = entriesOf(state, overrides);
-  const local = validateEntries(state.unit, rubric, entries, cfg);
+  const view = scorerView(state.unit, rubric, entries, cfg);
+  const local = view.findings;
 
   const byField = new Map<string, ShownFinding[]>();
   const byCriterion = new Map<string, ShownFinding[]>();
@@ -150,20 +149,6 @@ export function evaluate(state: ScorerState, overrides: Overrides): Evaluation {
     general.push({ finding: f, text: f.message, blocking });
   }
 
-  const points = new Map<string, number>();
-  const pointsOf = (c: Criterion): number => {
-    let v: number;
-    if (c.children.length === 0) {
-      const e = effectiveValue(entries[c.code]) ?? 0;
-      v = c.kind === 'penalty' ? Math.abs(e) : c.kind === 'bonus' ? Math.max(0, e) : e;
-    } else {
-      v = c.children.reduce((a, k) => a + pointsOf(rubric.byCode[k]), 0);
-    }
-    points.set(c.code, v);
-    return v;
-  };
-  for (const c of rubric.criteria) if (c.parent === null) pointsOf(c);
-
   // Without unsaved typing the server's numbers are the truth; with it, the same core computes them.
   let score: UnitScore;
   let level: string | null;
@@ -171,8 +156,8 @@ export function evaluate(state: ScorerState, overrides: Overrides): Evaluation {
     score = state.score;
     level = state.level;
   } else {
-    score = scoreUnit(rubric, entries, cfg);
-    level = state.levels.length > 0 ? levelFor(score.total, state.levels).name : null;
+    score = view.score;
+    level = view.level;
   }
-  return { byField, byCriterion, general, score, level, errors, warnings, blank, points };
+  return { byField, byCriterion, general, score, level, errors, warnings, blank, points: view.points };
 }

@@ -5,6 +5,7 @@ import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { createServerApi } from '../../src/gas/server-api';
 import { UserError } from '../../src/gas/errors';
 import { SHEETS } from '../../src/core/schema';
+import { metaCell } from '../../src/core/unit-sheet';
 import { readControlData } from '../../src/gas/control-io';
 import type { World } from './helpers';
 
@@ -219,5 +220,16 @@ describe('Scorer sidebar server functions', () => {
     expect(() => api.scorerSave('KHÔNG CÓ', 'self', '1')).toThrow(/^Lưu điểm: |Tiêu chí «KHÔNG CÓ»/);
     w.fake.setActiveSpreadsheet(null);
     expect(() => api.scorerState()).toThrow(/Không xác định được bảng tính đang mở/);
+  });
+});
+
+describe('the sidebar reads the file as the owner does (the core`s reader and scorer view)', () => {
+  it('a unit code lost from the hidden column is taken from the meta sheet: no false «missing identity» error', () => {
+    const { w, fileId } = inUnitFile();
+    const owner = w.fake.drive.item(fileId)!.owner;
+    w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring).set(metaCell('unitCode'), '', { as: owner });
+    const s = scorerState(w.env);
+    expect(s.findings.filter((f) => f.severity === 'Lỗi').map((f) => f.code)).not.toContain('missing-unit-identity');
+    expect(s.findings.filter((f) => f.code !== 'blank-score')).toEqual([]);
   });
 });
