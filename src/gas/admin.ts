@@ -11,7 +11,8 @@ import { KEYS, Store } from './store';
 import { controlSpreadsheet, readControlData } from './control-io';
 import { fileRecord } from './files';
 import { setupControl } from './setup';
-import { isShared, runTemplatesChunk } from './jobs/templates';
+import { runTemplatesChunk } from './jobs/templates';
+import { isShared } from '../core/sharing';
 import { readyLine } from '../core/steps/templates';
 import { isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
 import { STEP_LABELS } from '../core/steps/plan';
@@ -63,7 +64,7 @@ export function adminState(env: Env): AdminState {
   const total = units.length;
   const made = units.filter((u) => fileRecord(store, settings.year, u)?.state === 'ok');
   // A file its scorer could not be given is not counted as created (and is said in the detail).
-  const created = made.filter((u) => isShared(fileRecord(store, settings.year, u)!, u)).length;
+  const created = made.filter((u) => isShared(fileRecord(store, settings.year, u)!.sharedWith, u)).length;
   const submitted = units.filter(isSubmitted).length;
   const entered = units.filter((u) => u.status === STATUS.scoring || isSubmitted(u)).length;
   const last = (k: AdminStepKey) => store.getJson<LastRun>(KEYS.last(k));

@@ -6,6 +6,7 @@
 // the file; a file nobody could be given is never counted as done without saying so.
 import type { Rubric, Unit } from '../../core/types';
 import { isValidEmail } from '../../core/text';
+import { isShared, shareFailed, shareMessage, shareTarget } from '../../core/sharing';
 import { parseCursor } from '../../core/gas-support';
 import type { JobChunk } from '../api';
 import { Env, timer } from '../env';
@@ -44,53 +45,23 @@ function report(ctx: Context, unit: Unit, message: string) {
   ctx.errors.push({ unit: unitLabel(unit), message: `${unitLabel(unit)}: ${message}` });
 }
 
-/** The e-mail Google sends the scorer with the link to the unit's file. */
-export function shareMessage(unit: Unit, year: number): string {
-  return (
-    `Anh/chị được chia sẻ biểu mẫu chấm điểm công tác dân vận chính quyền năm ${year} của đơn vị ${unit.name}. ` +
-    'Mở tệp theo đường liên kết, tự chấm điểm ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú) rồi nộp trước hạn.'
-  );
-}
-
-/** Same address, whatever the case and spaces. */
-const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * Share the unit's file with its scorer; returns the address it is now shared with ('' when it
  * could not be: no address, an invalid one, or Google refused — each reported for the unit).
  */
 function share(ctx: Context, fileId: string, unit: Unit): string {
-  const email = unit.email.trim();
-  const notShared = 'biểu mẫu đã được tạo nhưng chưa chia sẻ cho người chấm';
-  if (!email) {
-    report(ctx, unit, `chưa có email người chấm; ${notShared}. Ghi email vào cột «Email người chấm» rồi chạy lại.`);
-    return '';
-  }
-  if (!isValidEmail(email)) {
-    report(ctx, unit, `email người chấm «${email}» không hợp lệ; ${notShared}. Sửa email rồi chạy lại.`);
+  const target = shareTarget(unit);
+  if ('problem' in target) {
+    report(ctx, unit, target.problem);
     return '';
   }
   try {
-    shareWithEditor(ctx.env, fileId, email, shareMessage(unit, ctx.data.control.settings.year));
-    return email;
+    shareWithEditor(ctx.env, fileId, target.email, shareMessage(unit, ctx.data.control.settings.year));
+    return target.email;
   } catch (e) {
-    report(
-      ctx,
-      unit,
-      `biểu mẫu đã được tạo nhưng chưa chia sẻ được cho «${email}» (${userMessage(e, 'Chia sẻ', ctx.env.gas.Logger)}). ` +
-        'Công cụ sẽ thử chia sẻ lại ở lần chạy sau.',
-    );
+    report(ctx, unit, shareFailed(target.email, userMessage(e, 'Chia sẻ', ctx.env.gas.Logger)));
     return '';
   }
-}
-
-/**
- * Whether the file is shared with the unit's current e-mail. A record without `sharedWith` was
- * made before the add-on remembered it (or comes from the `Liên kết` column): taken as shared.
- */
-export function isShared(record: FileRecord, unit: Unit): boolean {
-  if (record.sharedWith === undefined) return true;
-  return record.sharedWith !== '' && sameEmail(record.sharedWith, unit.email);
 }
 
 function master(ctx: Context, rubric: Rubric): MasterRecord {
@@ -131,7 +102,7 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
     // A record from before `sharedWith` existed: taken as shared with the unit's (valid) e-mail.
     const legacy = unit.email.trim();
     let record: FileRecord = known.sharedWith === undefined ? { ...known, sharedWith: isValidEmail(legacy) ? legacy : '' } : known;
-    if (!isShared(record, unit)) {
+    if (!isShared(record.sharedWith, unit)) {
       // Not shared yet (a failure, no address), or the address was corrected: share again.
       record = { ...record, sharedWith: share(ctx, known.id, unit) || record.sharedWith };
     }
@@ -162,7 +133,7 @@ function countReady(ctx: Context, units: Unit[], bad: Set<string>): { ready: num
     const r = ctx.store.getJson<FileRecord>(KEYS.file(year, u.code));
     if (bad.has(u.code) || r?.state !== 'ok') continue;
     ready++;
-    if (isShared(r, u)) shared++;
+    if (isShared(r.sharedWith, u)) shared++;
   }
   return { ready, shared };
 }
