@@ -312,6 +312,12 @@ function columnMeta(grid: Grid): SheetMeta {
   return NO_META;
 }
 
+/**
+ * Column H no longer says whose file this is: the reader needs the hidden sheet too (an adapter
+ * that reads only `Chấm điểm` reads it then, and only then).
+ */
+export const needsMetaSheet = (grid: Grid) => grid.length > 0 && !columnMeta(grid).unitCode;
+
 /** The hidden sheet `Thông tin biểu mẫu` as normalized key → text. */
 function metaSheetValues(metaGrid: Grid | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -345,6 +351,17 @@ function recordedUnitName(grid: Grid, code: string, sheet: Map<string, string>):
     for (const c of grid[r] || []) {
       const m = UNIT_LINE.exec(cellText(c));
       if (m && unitKey(m[2]) === unitKey(code)) return m[1].trim();
+    }
+  }
+  return '';
+}
+
+/** The unit code of the visible header line ("Đơn vị: … — Mã đơn vị: …"), '' when there is none. */
+function headerLineCode(grid: Grid): string {
+  for (let r = 0; r < Math.min(grid.length, 12); r++) {
+    for (const c of grid[r] || []) {
+      const m = UNIT_LINE.exec(cellText(c));
+      if (m) return m[2].trim();
     }
   }
   return '';
@@ -518,12 +535,16 @@ export function readUnitSheet(
     );
     return unread();
   }
-  if (unitKey(meta.unitCode) !== unitKey(unit.code)) {
-    const name = recordedUnitName(grid, meta.unitCode, sheet);
-    const other = name ? `${name} (${meta.unitCode})` : meta.unitCode;
+  // The visible header line names the unit too: a sheet typed over from another unit's file (its
+  // hidden column cleared, the meta sheet still this unit's) is caught by it.
+  const lineCode = headerLineCode(grid);
+  const named = lineCode && unitKey(lineCode) !== unitKey(unit.code) ? lineCode : meta.unitCode;
+  if (unitKey(named) !== unitKey(unit.code)) {
+    const name = recordedUnitName(grid, named, sheet);
+    const other = name ? `${name} (${named})` : named;
     add(
       'wrong-unit',
-      `biểu mẫu này là của đơn vị ${other}, không phải của ${where}; có thể tệp đã bị chép đè bằng tệp của đơn vị khác. Điểm trong tệp không được tính cho đơn vị này. ${restore}; không xóa, không đổi tên tệp này khi chưa chắc đơn vị ${meta.unitCode} không dùng đến nó.`,
+      `biểu mẫu này là của đơn vị ${other}, không phải của ${where}; có thể tệp đã bị chép đè bằng tệp của đơn vị khác. Điểm trong tệp không được tính cho đơn vị này. ${restore}; không xóa, không đổi tên tệp này khi chưa chắc đơn vị ${named} không dùng đến nó.`,
     );
     return unread();
   }

@@ -5,7 +5,7 @@
 import type { Grid, Rubric } from '../core/types';
 import type { UnitSource } from '../core/assess';
 import { SHEETS } from '../core/schema';
-import { layoutOptions, unitSheetLayout } from '../core/unit-sheet';
+import { layoutOptions, needsMetaSheet, unitSheetLayout } from '../core/unit-sheet';
 import { cellLink, parseA1, sheetA1 } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
 import { cellText } from '../core/text';
@@ -117,9 +117,17 @@ export function collectUnit(
     };
   }
   if ('failed' in read) return { source: { missing: UNREADABLE, link: record.url, transient: true } };
-  const source = { grid: read.grid, link };
+  // Column H lost the unit's identity (only the owner can edit it): the meta sheet says it, at two
+  // more calls for this file only.
+  const meta = needsMetaSheet(read.grid) ? metaSheetGrid(read.ss) : undefined;
+  const source = meta ? { grid: read.grid, link, meta } : { grid: read.grid, link };
   if (accepted(source)) lockIfNeeded(env, read.ss, read.grid);
   return { source };
+}
+
+/** The hidden meta sheet ([] when it is gone); a failure is not swallowed: it would read as a copied file. */
+function metaSheetGrid(ss: GSpreadsheet): Grid {
+  return (ss.getSheetByName(SHEETS.meta)?.getDataRange().getValues() as Grid | undefined) ?? [];
 }
 
 /**

@@ -87,10 +87,11 @@ describe('quy tắc biểu mẫu đơn vị (bản Google)', () => {
     expect(levelOf(w, 'BS-X09')).not.toBe('Không xếp loại');
   });
 
-  it('1. the hidden column H cleared: the identity is missing — a blocking error', () => {
-    // The collection reads `Chấm điểm` only, so the meta sheet cannot stand in online.
+  it('1. another unit’s sheet with the hidden column H cleared: the visible header line still names it — a blocking error', () => {
+    // The meta sheet (read because column H lost the code) still says BS-X10; the sheet's own
+    // header line says BS-X09.
     expect(of(rows, 'BS-X10')).toEqual([
-      expect.stringMatching(/^Lỗi: Xã Bình Hòa \(BS-X10\): biểu mẫu không còn ghi mã đơn vị \(cột ẩn H/),
+      expect.stringMatching(/^Lỗi: Xã Bình Hòa \(BS-X10\): biểu mẫu này là của đơn vị Xã Bình Hiệp \(BS-X09\), không phải của Xã Bình Hòa/),
     ]);
     expect(levelOf(w, 'BS-X10')).toBe('Không xếp loại');
   });
@@ -175,5 +176,27 @@ describe('6. unit codes that sanitize alike get different Drive file names', () 
     expect(name('A/B')).not.toBe(name('A:B'));
     expect(name('A/B')).toMatch(/^A_B~[0-9a-f]{10} - Xã Thử - Biểu chấm điểm DVCQ 2024$/);
     expect(name('BS-X04')).toMatch(/^BS-X04 - Xã .* - Biểu chấm điểm DVCQ 2024$/);
+  });
+});
+
+describe('a unit code lost from the hidden column of the unit`s own file (add-on)', () => {
+  it('is taken from the meta sheet, read for that file only: no error, the unit is classified', () => {
+    const w = preparedSample();
+    findings(w, 'rank'); // locks the submitted files, once
+    const base = w.fake.calls.snapshot();
+    findings(w, 'rank');
+    const intact = w.fake.calls.since(base);
+    const sheet = scoringSheet(w, 'BS-X07');
+    const r = sheet.values().findIndex((row) => row[7] === 'BS-X07');
+    expect(r).toBeGreaterThan(0);
+    sheet.set(`H${r + 1}`, '', { as: ownerOf(w, 'BS-X07') });
+    const before = w.fake.calls.snapshot();
+    const rows = findings(w, 'rank');
+    const calls = w.fake.calls.since(before);
+    expect(of(rows, 'BS-X07')).toEqual([]);
+    expect(levelOf(w, 'BS-X07')).not.toBe('Không xếp loại');
+    // One more read (the sheet, its range, its values) for the damaged file, none for the 32 others.
+    expect(calls.byMethod['Range.getValues'] - intact.byMethod['Range.getValues']).toBe(1);
+    expect(calls.total - intact.total).toBe(3);
   });
 });
