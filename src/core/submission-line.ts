@@ -10,9 +10,14 @@ import { displayDateTime } from './gas-support';
 const LOCKED = 'đã khóa ô nhập';
 const CHECK = 'mã kiểm tra';
 
+const REOPENED = 'mở lại lúc';
+
 export function scoringLine(reopenedAt?: Date): string {
-  return `Trạng thái: ${STATUS.scoring}${reopenedAt ? ` (mở lại lúc ${displayDateTime(reopenedAt)})` : ''}`;
+  return `Trạng thái: ${STATUS.scoring}${reopenedAt ? ` (${REOPENED} ${displayDateTime(reopenedAt)})` : ''}`;
 }
+
+/** The line says the file was reopened (by its owner, in the scorer sidebar). */
+export const isReopenedLine = (text: string) => text.includes(REOPENED);
 
 export function submittedLine(at: Date, by: string, locked: boolean, fingerprint = ''): string {
   return (

@@ -133,6 +133,25 @@ describe('Scorer sidebar server functions', () => {
     expect(scorerSave(w.env, r.criteria.find((c) => c.leaf)!.code, 'note', 'sửa lại').status).toBe('Đang chấm');
   });
 
+  it('a file reopened after `Đơn vị` accepted it: `Đơn vị` decides, and the owner is told how to confirm', () => {
+    const { w } = inUnitFile();
+    fillValid(w);
+    scorerSubmit(w.env);
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'progress', c));
+    const status = () => readControlData(w.env).control.units.find((u) => u.code === UNIT)!.status;
+    expect(status()).toBe('Đã nộp');
+    w.fake.setActiveSpreadsheet(unitFiles(w)[UNIT].id);
+    expect(scorerReopen(w.env).status).toBe('Đang chấm');
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(status()).toBe('Đã nộp');
+    const found = rowsOf(w, SHEETS.findings).filter((f) => f['Mã đơn vị'] === UNIT);
+    expect(found.map((f) => f['Nội dung'])).toEqual([
+      'Xã Bình Hải (BS-X08): biểu mẫu ghi đã mở lại cho đơn vị sửa, nhưng sheet «Đơn vị» vẫn ghi «Đã nộp» nên điểm vẫn được tính như đã nộp. Nếu đúng là mở lại, ghi «Đang chấm» vào cột «Trạng thái» của đơn vị.',
+    ]);
+  });
+
   it('after the submission the owner still appraises; self-score, evidence and note stay closed', () => {
     const { w, fileId } = inUnitFile();
     const filled = fillValid(w);

@@ -3,7 +3,7 @@
 // owner's collection decides each unit's status here: a scorer's «Nộp kết quả» recorded in the file
 // is a request, accepted only when the unit has no blocking error.
 import type { Control } from '../control';
-import { Finding, RankingSummary, STATUS, Unit, UnitResult } from '../types';
+import { Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessAll, assessUnit, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
@@ -12,7 +12,7 @@ import { canonicalStatus, hasEntries, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
 import { STATUS_CELLS } from '../unit-sheet';
-import { fingerprintIn } from '../submission-line';
+import { fingerprintIn, isReopenedLine } from '../submission-line';
 import { inputsFingerprint } from '../inputs-fingerprint';
 import type { ReportInput } from '../report-model';
 import { blockedMessage, linkUpdate, statusWithFile, stepBlockers, UnitUpdate, UnitWrites, unitWrites } from './plan';
@@ -48,7 +48,23 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
   const claimed = read.meta.status === STATUS.submitted;
   if (current === STATUS.submitted) {
     const changed = changedAfterSubmission(unit, source.grid, read.entries, source.link);
-    return { findings: changed ? [changed] : [], entered, lock: claimed };
+    if (changed) findings.push(changed);
+    // Reopened in the file: `Đơn vị` decides (the file's cells can be typed by its scorer), so say
+    // how to confirm it rather than take it.
+    if (read.meta.status === STATUS.scoring && isReopenedLine(statusLine(source.grid))) {
+      findings.push({
+        severity: 'Cảnh báo',
+        unitCode: unit.code,
+        sheet: SHEETS.scoring,
+        cell: STATUS_CELLS.text,
+        code: 'reopened-in-file',
+        link: source.link,
+        message:
+          `${label(unit)}: biểu mẫu ghi đã mở lại cho đơn vị sửa, nhưng sheet «${SHEETS.units}» vẫn ghi «${STATUS.submitted}» nên điểm vẫn được tính như đã nộp. ` +
+          `Nếu đúng là mở lại, ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị.`,
+      });
+    }
+    return { findings, entered, lock: claimed };
   }
   if (claimed) {
     const asSubmitted = assessUnit(control, { ...unit, status: STATUS.submitted }, source);
@@ -67,15 +83,15 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
   return { status: statusWithFile(unit.status), findings, entered, lock: false };
 }
 
-/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
-function changedAfterSubmission(
-  unit: Unit,
-  grid: Parameters<typeof readUnitSheet>[0],
-  entries: Parameters<typeof inputsFingerprint>[0],
-  link?: string,
-): Finding | null {
+/** The visible status line of a unit sheet (where a submission is described). */
+function statusLine(grid: Grid): string {
   const [r, c] = parseA1(STATUS_CELLS.text)!;
-  const recorded = fingerprintIn(cellText(grid[r]?.[c] ?? null));
+  return cellText(grid[r]?.[c] ?? null);
+}
+
+/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
+function changedAfterSubmission(unit: Unit, grid: Grid, entries: Entries, link?: string): Finding | null {
+  const recorded = fingerprintIn(statusLine(grid));
   if (!recorded) return null;
   const now = inputsFingerprint(entries);
   if (now === recorded) return null;
