@@ -157,7 +157,7 @@ export function layoutOptions(rubric: Rubric): LayoutOptions {
  * district's settings and narrative (so reports are complete), our units and criteria.
  */
 export function syntheticControlSheets(units: SyntheticUnit[], criteria: number): SheetGrid[] {
-  const sheets = newControlSheets({ year: BENCH_YEAR, sample: true });
+  const sheets = newControlSheets({ year: BENCH_YEAR, sample: 'binh-son-2024' });
   const replace = (name: string, grid: Grid) => {
     const s = sheets.find((x) => x.name === name);
     if (!s) throw new Error(`no sheet ${name}`);

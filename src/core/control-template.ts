@@ -8,6 +8,7 @@ import {
   LEVEL_COLUMNS,
   LEVEL_KIND,
   LOG_COLUMNS,
+  MERGE_COLUMNS,
   NARRATIVE_COLUMNS,
   PREVIOUS_COLUMNS,
   RESULT_COLUMNS,
@@ -18,7 +19,7 @@ import { tableGrid } from './table';
 import { CONFIG_KEYS, ConfigKey } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
 import { NARRATIVE_ITEMS } from './report-model';
-import { SAMPLE } from './sample';
+import { SampleName, SAMPLES } from './samples';
 import { STATUS_WORDS } from './status';
 
 export interface SheetGrid {
@@ -63,6 +64,7 @@ export const CONTROL_SHEET_NAMES: readonly string[] = [
   SHEETS.levels,
   SHEETS.narrative,
   SHEETS.previous,
+  SHEETS.merges,
   SHEETS.results,
   SHEETS.findings,
   SHEETS.log,
@@ -70,10 +72,10 @@ export const CONTROL_SHEET_NAMES: readonly string[] = [
 
 /**
  * Every sheet of a new control workbook, in tab order. Tool-written sheets start with their header
- * only. With `sample`, the Bình Sơn district of 2024 (synthetic data) fills the input sheets.
+ * only. With `sample`, that sample's (synthetic) data fills the input sheets.
  */
-export function newControlSheets(opts: { year: number; sample?: boolean }): SheetGrid[] {
-  const s = opts.sample ? SAMPLE : null;
+export function newControlSheets(opts: { year: number; sample?: SampleName }): SheetGrid[] {
+  const s = opts.sample ? SAMPLES[opts.sample].data : null;
   const config = s ? s.config : { year: opts.year, step: DEFAULT_STEP };
   return [
     { name: SHEETS.config, grid: configGrid(config) },
@@ -98,6 +100,7 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
       ),
     },
     { name: SHEETS.previous, grid: s ? tableGrid(PREVIOUS_COLUMNS, s.previous) : header(PREVIOUS_COLUMNS) },
+    { name: SHEETS.merges, grid: s?.merges ? tableGrid(MERGE_COLUMNS, s.merges) : header(MERGE_COLUMNS) },
     { name: SHEETS.results, grid: header(RESULT_COLUMNS) },
     { name: SHEETS.findings, grid: header(FINDING_COLUMNS) },
     { name: SHEETS.log, grid: header(LOG_COLUMNS) },

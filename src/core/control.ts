@@ -6,6 +6,7 @@ import { HistoryRow, readHistory, rowYear, unitInYear } from './years';
 import { readTable, structureFinding } from './table';
 import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
+import { comparablePrevious, readMerges } from './merges';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
@@ -16,6 +17,7 @@ export interface ControlGrids {
   levels?: Grid;
   narrative?: Grid;
   previous?: Grid;
+  merges?: Grid;
   history?: Grid;
 }
 
@@ -27,6 +29,7 @@ export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
   levels: SHEETS.levels,
   narrative: SHEETS.narrative,
   previous: SHEETS.previous,
+  merges: SHEETS.merges,
   history: SHEETS.history,
 };
 
@@ -35,6 +38,8 @@ export interface PreviousResult {
   name: string;
   total: number | null;
   level: string | null;
+  /** Codes of the old units whose mean this is (a unit formed by merging, `merges.ts`). */
+  mergedFrom?: string[];
 }
 
 export interface Control {
@@ -189,7 +194,7 @@ export function readControl(g: ControlGrids): Control {
   for (const r of table(g.narrative, SHEETS.narrative, NARRATIVE_COLUMNS, ['key', 'text'], findings, true)) {
     if (cellText(r.text)) narrative[cellText(r.key)] = cellText(r.text);
   }
-  const previous = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
+  const lastYear = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
     const t = parseScore(r.total);
     return {
       code: cellText(r.code),
@@ -198,5 +203,6 @@ export function readControl(g: ControlGrids): Control {
       level: cellText(r.level) || null,
     };
   });
+  const previous = comparablePrevious(lastYear, readMerges(g.merges, findings), settings.scoring.levels, findings);
   return { settings, units, rubrics, narrative, previous, history, findings };
 }

@@ -1,6 +1,7 @@
 // The data of the two official documents (the annual report and the classification decision),
 // computed once from the ranking and the settings. Pure: both renderers (.docx offline, Google
 // Docs online) fill the same model into the same layout (doc-layout.ts).
+import { mergeRuleSentence } from './merges';
 import type { LevelCount, RankingSummary, UnitResult } from './types';
 import { NOT_CLASSIFIED, NOT_SUBMITTED_REASON } from './types';
 import type { Settings } from './config';
@@ -361,7 +362,8 @@ export function comparisonSentence(input: ReportInput): string {
     up === 0 && down === 0
       ? `Không có đơn vị nào thay đổi mức xếp loại so với năm ${lastYear}.`
       : `Có ${up} đơn vị được nâng mức xếp loại và ${down} đơn vị bị hạ mức xếp loại so với năm ${lastYear}.`;
-  return `${head} ${moves}`;
+  const rule = mergeRuleSentence(previous, lastYear);
+  return `${head} ${moves}${rule ? ` ${rule}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------

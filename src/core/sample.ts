@@ -86,7 +86,7 @@ export interface SampleEntry {
 }
 export type SampleEntries = Record<string, Record<string, SampleEntry>>;
 
-const SYNTHETIC_NOTE = 'Điểm giả lập (dữ liệu mẫu)';
+export const SYNTHETIC_NOTE = 'Điểm giả lập (dữ liệu mẫu)';
 /** Quality of each unit's work, 0..1 of every maximum: a spread over the levels. */
 const QUALITY: Record<string, number> = {
   'BS-X01': 0.95,
@@ -99,21 +99,23 @@ const QUALITY: Record<string, number> = {
   'BS-P05': 0.62,
   'BS-P08': 0.93,
 };
-/** Pairs with the same entries, so ties and their Vietnamese ordering show in the ranking. */
-const TWINS: Record<string, string> = { 'BS-X14': 'BS-X06', 'BS-P10': 'BS-P03' };
-
 /**
- * Synthetic entries for every sample unit on the given rubrics: self-scores, evidence, a few
- * appraisals (one commune drops from about 87 to 78), bonus and deductions, and three bad entries
- * for the validation to find.
+ * Synthetic entries for sample units: every score leaf near `quality` (0..1 of its maximum, a
+ * seeded spread otherwise), evidence and a note on each, a bonus for the best units, an occasional
+ * second bonus and late-report deduction.
  */
-export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
+export function syntheticEntries(
+  list: ReadonlyArray<{ code: string; rubricId: string }>,
+  rubrics: Record<string, Rubric>,
+  quality: Record<string, number>,
+  seed: number,
+): SampleEntries {
   const out: SampleEntries = {};
-  units.forEach((u, i) => {
+  list.forEach((u, i) => {
     const rubric = rubrics[u.rubricId];
     if (!rubric) return;
-    const rnd = seededRandom(1000 + i);
-    const q = QUALITY[u.code] ?? 0.78 + rnd() * 0.14;
+    const rnd = seededRandom(seed + i);
+    const q = quality[u.code] ?? 0.78 + rnd() * 0.14;
     const e: Record<string, SampleEntry> = {};
     for (const c of leaves(rubric, 'score')) {
       const v = Math.min(c.max, Math.max(0, Math.round(c.max * (q + (rnd() - 0.5) * 0.1) * 4) / 4));
@@ -126,6 +128,19 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
     if (late && i % 7 === 3) e[late.code] = { self: 1, evidence: 'Sổ theo dõi báo cáo (giả lập)', note: SYNTHETIC_NOTE };
     out[u.code] = e;
   });
+  return out;
+}
+
+/** Pairs with the same entries, so ties and their Vietnamese ordering show in the ranking. */
+const TWINS: Record<string, string> = { 'BS-X14': 'BS-X06', 'BS-P10': 'BS-P03' };
+
+/**
+ * Synthetic entries for every sample unit on the given rubrics: self-scores, evidence, a few
+ * appraisals (one commune drops from about 87 to 78), bonus and deductions, and three bad entries
+ * for the validation to find.
+ */
+export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
+  const out = syntheticEntries(units, rubrics, QUALITY, 1000);
   for (const [twin, of] of Object.entries(TWINS)) out[twin] = JSON.parse(JSON.stringify(out[of])) as SampleEntries[string];
 
   // Appraisal council (Thẩm định): Bình Dương drops from about 87 to 78.

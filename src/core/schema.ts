@@ -8,6 +8,8 @@ export const SHEETS = {
   levels: 'Xếp loại',
   narrative: 'Nội dung báo cáo',
   previous: 'Kết quả năm trước',
+  /** Optional: which old units each unit was formed from (the 2025 reform), for comparisons. */
+  merges: 'Sắp xếp đơn vị',
   results: 'Kết quả',
   findings: 'Kiểm tra',
   log: 'Nhật ký',
@@ -75,6 +77,14 @@ export const PREVIOUS_COLUMNS = {
   name: 'Tên đơn vị',
   total: 'Tổng điểm',
   level: 'Xếp loại',
+} as const;
+
+/** `Sắp xếp đơn vị`: one row per old unit merged into a unit of this year. */
+export const MERGE_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  oldCode: 'Mã đơn vị cũ',
+  oldName: 'Tên đơn vị cũ',
 } as const;
 
 export const RESULT_COLUMNS = {

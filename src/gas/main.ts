@@ -1,5 +1,6 @@
 // Global entry points of the Apps Script bundle: every export here becomes a top-level function
 // of build/Code.js (see scripts/build.mjs): the menu, its items, and the sidebars' server functions.
+import { DEFAULT_SAMPLE } from '../core/samples';
 import type { AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
 import { gasServices } from './services';
 import { makeEnv } from './env';
@@ -46,11 +47,15 @@ export function openScorerSidebar(): void {
 }
 
 export function setupControl(): void {
-  setupFromMenu(env(), false);
+  setupFromMenu(env());
 }
 
 export function setupControlWithSample(): void {
-  setupFromMenu(env(), true);
+  setupFromMenu(env(), DEFAULT_SAMPLE);
+}
+
+export function setupControlWithDistrictSample(): void {
+  setupFromMenu(env(), 'binh-son-2024');
 }
 
 export function generateTemplates(): JobChunk {

@@ -1,5 +1,6 @@
 // What the menu items do: run a step (one chunk, resuming a stored cursor) and tell the result in
 // a Vietnamese alert; long jobs left unfinished are resumed by running the item again.
+import type { SampleName } from '../core/samples';
 import type { AdminStepKey, JobChunk } from './api';
 import { parseCursor } from '../core/gas-support';
 import type { Env } from './env';
@@ -45,7 +46,7 @@ export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
   return chunk;
 }
 
-export function setupFromMenu(env: Env, sample: boolean): void {
+export function setupFromMenu(env: Env, sample?: SampleName): void {
   const title = sample ? 'Thiết lập kèm dữ liệu mẫu' : STEP_LABELS.setup;
   try {
     const r = setupControl(env, { sample });

@@ -9,7 +9,8 @@ export const MENU_ITEMS = {
   start: ['Mở DVCQ', 'openDvcq'],
   admin: ['Mở bảng điều khiển', 'openAdminSidebar'],
   setup: [STEP_LABELS.setup, 'setupControl'],
-  setupSample: ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
+  setupSample: ['Thiết lập kèm dữ liệu mẫu (tỉnh, sau sắp xếp)', 'setupControlWithSample'],
+  setupDistrictSample: ['Thiết lập kèm dữ liệu mẫu huyện Bình Sơn 2024', 'setupControlWithDistrictSample'],
   templates: [STEP_LABELS.templates, 'generateTemplates'],
   validate: [STEP_LABELS.validate, 'validateData'],
   rank: [STEP_LABELS.rank, 'rankResults'],
@@ -52,6 +53,7 @@ export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
     menu.addSeparator();
     add(MENU_ITEMS.setup);
     add(MENU_ITEMS.setupSample);
+    add(MENU_ITEMS.setupDistrictSample);
     menu.addSeparator();
     add(MENU_ITEMS.templates);
     add(MENU_ITEMS.validate);

@@ -1,5 +1,6 @@
 // "Thiết lập bảng điều khiển": create the missing sheets of a control spreadsheet. Existing sheets
 // are never wiped; a sheet exactly as a plain set-up left it may receive the sample data.
+import { SampleName, SAMPLES } from '../core/samples';
 import type { Grid } from '../core/types';
 import { CONTROL_SHEET_NAMES, DROPDOWN_ROWS, newControlSheets, SheetGrid } from '../core/control-template';
 import { CONFIG_COLUMNS, SHEETS } from '../core/schema';
@@ -58,7 +59,7 @@ function existingYear(config: Grid | undefined, fallback: number): number {
   return Number.isInteger(y) && y > 1900 ? y : fallback;
 }
 
-export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupReport {
+export function setupControl(env: Env, opts: { sample?: SampleName } = {}): SetupReport {
   const ss = controlSpreadsheet(env);
   return withLock(env, () => {
     useVietnameseSettings(ss);
@@ -69,7 +70,7 @@ export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupRe
     }
     const year = existingYear(existing.get(SHEETS.config), nowOf(env).getFullYear());
     const plain = newControlSheets({ year });
-    const wanted = newControlSheets({ year, sample: !!opts.sample });
+    const wanted = newControlSheets({ year, sample: opts.sample });
     const report: SetupReport = { created: [], kept: [], sampleLoaded: [], missingColumns: [], message: '' };
     wanted.forEach((s, i) => {
       const grid = existing.get(s.name);
@@ -91,7 +92,12 @@ export function setupControl(env: Env, opts: { sample?: boolean } = {}): SetupRe
       }
     });
     report.message = setupMessage(report, !!opts.sample);
-    appendLog(env, ss, opts.sample ? 'Thiết lập kèm dữ liệu mẫu' : 'Thiết lập bảng điều khiển', report.message);
+    appendLog(
+      env,
+      ss,
+      opts.sample ? 'Thiết lập kèm dữ liệu mẫu' : 'Thiết lập bảng điều khiển',
+      opts.sample ? `${SAMPLES[opts.sample].label}. ${report.message}` : report.message,
+    );
     return report;
   });
 }

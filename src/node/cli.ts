@@ -9,6 +9,7 @@ import { validate } from './commands/validate';
 import { rank } from './commands/rank';
 import { report } from './commands/report';
 import { demo } from './commands/demo';
+import { DEFAULT_SAMPLE, isSampleName, SAMPLE_NAMES, SampleName } from '../core/samples';
 
 interface Spec {
   /** Positional arguments: how many are required, how many are allowed. */
@@ -16,11 +17,13 @@ interface Spec {
   max: number;
   flags?: string[];
   options?: string[];
+  /** Options whose value may be left out (`--sample`, `--sample binh-son-2024`): the values allowed. */
+  choices?: Record<string, readonly string[]>;
   run(pos: string[], flags: Set<string>, options: Record<string, string>, ctx: Context): Promise<number>;
 }
 
 const COMMANDS: Record<string, Spec> = {
-  init: { min: 1, max: 1, flags: ['sample'], run: (p, f, _o, ctx) => init(p[0], { sample: f.has('sample') }, ctx) },
+  init: { min: 1, max: 1, choices: { sample: SAMPLE_NAMES }, run: (p, _f, o, ctx) => init(p[0], { sample: sampleOption(o) }, ctx) },
   templates: { min: 1, max: 1, flags: ['upgrade'], run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx) },
   submit: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
   reopen: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
@@ -32,10 +35,16 @@ const COMMANDS: Record<string, Spec> = {
     options: ['template', 'decision-template'],
     run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
   },
-  demo: { min: 0, max: 1, run: (p, _f, _o, ctx) => demo(p[0], ctx) },
+  demo: { min: 0, max: 1, choices: { sample: SAMPLE_NAMES }, run: (p, _f, o, ctx) => demo(p[0], sampleOption(o) ?? DEFAULT_SAMPLE, ctx) },
 };
 
 class UsageError extends Error {}
+
+/** `--sample` alone: the default sample; absent: none. */
+function sampleOption(o: Record<string, string>): SampleName | undefined {
+  if (!('sample' in o)) return undefined;
+  return o.sample && isSampleName(o.sample) ? o.sample : DEFAULT_SAMPLE;
+}
 
 function parse(spec: Spec, name: string, args: string[]) {
   const pos: string[] = [];
@@ -48,8 +57,13 @@ function parse(spec: Spec, name: string, args: string[]) {
       continue;
     }
     const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
+    const choices = spec.choices?.[key];
     if (spec.flags?.includes(key) && inline === undefined) flags.add(key);
-    else if (spec.options?.includes(key)) {
+    else if (choices) {
+      const value = inline ?? (choices.includes(args[i + 1]) ? args[++i] : '');
+      if (value && !choices.includes(value)) throw new UsageError(`--${key} nhận một trong: ${choices.join(', ')} (không có «${value}»).`);
+      options[key] = value;
+    } else if (spec.options?.includes(key)) {
       const value = inline ?? args[++i];
       if (!value || value.startsWith('--')) throw new UsageError(`tùy chọn --${key} cần một giá trị (đường dẫn tệp).`);
       options[key] = value;

@@ -4,7 +4,8 @@ export const USAGE = `dvcq — đánh giá, phân loại công tác dân vận c
 Cách dùng: dvcq <lệnh> <thư mục làm việc> [tùy chọn]
 
 Lệnh:
-  init <thư mục> [--sample]       Tạo bảng điều khiển dieu-khien.xlsx (--sample: dữ liệu mẫu huyện Bình Sơn)
+  init <thư mục> [--sample [tên]] Tạo bảng điều khiển dieu-khien.xlsx (--sample: kèm dữ liệu mẫu; tên:
+                                  quang-ngai-2025 — tỉnh sau sắp xếp, mặc định — hoặc binh-son-2024)
   templates <thư mục> [--upgrade] Tạo biểu mẫu chấm điểm cho từng đơn vị (không ghi đè tệp đã có;
                                   --upgrade: tạo lại biểu mẫu làm từ bộ tiêu chí cũ, giữ mọi điểm đã nhập)
   submit <thư mục> <mã đơn vị>…   Nộp kết quả (từ chối nếu biểu mẫu còn lỗi)
@@ -13,7 +14,7 @@ Lệnh:
   rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
   report <thư mục> [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
                                   Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại
-  demo [thư mục]                  Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/)
+  demo [thư mục] [--sample <tên>] Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/, mẫu quang-ngai-2025)
   help                            Hiện hướng dẫn này
 
 Biến môi trường: DVCQ_DEBUG=1 in chi tiết lỗi kỹ thuật.`;

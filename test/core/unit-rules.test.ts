@@ -88,7 +88,7 @@ describe('1. a unit file copied over another unit’s', () => {
   });
 
   it('the unit is «Không xếp loại», the other units are still classified', () => {
-    const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: true }).map((s) => [s.name, s.grid]));
+    const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: 'binh-son-2024' }).map((s) => [s.name, s.grid]));
     const control = readControl({
       config: sheets[SHEETS.config],
       units: sheets[SHEETS.units],

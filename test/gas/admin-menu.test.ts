@@ -78,7 +78,8 @@ describe('Menu and sidebars', () => {
     expect(captions).toEqual([
       ['Mở bảng điều khiển', 'openAdminSidebar'],
       ['Thiết lập bảng điều khiển', 'setupControl'],
-      ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
+      ['Thiết lập kèm dữ liệu mẫu (tỉnh, sau sắp xếp)', 'setupControlWithSample'],
+      ['Thiết lập kèm dữ liệu mẫu huyện Bình Sơn 2024', 'setupControlWithDistrictSample'],
       ['Tạo biểu mẫu chấm điểm', 'generateTemplates'],
       ['Kiểm tra dữ liệu', 'validateData'],
       ['Tổng hợp & xếp hạng', 'rankResults'],
@@ -120,7 +121,7 @@ describe('Menu and sidebars', () => {
     w.fake.setActiveSpreadsheet(w.controlId);
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(8);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(9);
   });
 
   it('refuses set-up and admin steps in a unit file, which keeps its sheets untouched', () => {
@@ -132,14 +133,14 @@ describe('Menu and sidebars', () => {
     const before = w.fake.spreadsheetById(id)!.sheetNames;
     const refusal = 'Đây là biểu chấm điểm của đơn vị, không phải bảng điều khiển.';
     expect(() => setupControl(w.env)).toThrow(refusal);
-    expect(() => setupControl(w.env, { sample: true })).toThrow(refusal);
+    expect(() => setupControl(w.env, { sample: 'binh-son-2024' })).toThrow(refusal);
     expect(() => adminState(w.env)).toThrow(refusal);
     for (const step of ['setup', 'templates', 'progress', 'validate', 'rank', 'report', 'decision'] as const) {
       expect(adminRun(w.env, step, null).failed).toBe(refusal);
     }
     runStepFromMenu(w.env, 'templates');
     expect(w.fake.ui.alerts.at(-1)!.prompt).toBe(`Không thực hiện được: ${refusal}`);
-    setupFromMenu(w.env, false);
+    setupFromMenu(w.env);
     expect(w.fake.ui.alerts.at(-1)!.prompt).toBe(refusal);
     expect(w.fake.spreadsheetById(id)!.sheetNames).toEqual(before);
   });

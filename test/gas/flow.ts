@@ -12,7 +12,7 @@ import type { JobChunk } from '../../src/gas/api';
 /** Set up the control spreadsheet with the sample district (Bình Sơn, 33 units). */
 export function sampleControl(w: World): void {
   setupControl(w.env);
-  setupControl(w.env, { sample: true });
+  setupControl(w.env, { sample: 'binh-son-2024' });
 }
 
 /** Run a chunked job to the end; returns every chunk. */

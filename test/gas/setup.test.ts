@@ -26,7 +26,7 @@ describe('Thiết lập bảng điều khiển', () => {
       });
     }
     expect(units.cell(`${status}1`).validation).toBeNull();
-    expect(r.message).toMatch(/^Đã tạo 9 sheet/);
+    expect(r.message).toMatch(/^Đã tạo 10 sheet/);
     // Logged, under the document lock.
     expect(rowsOf(w, SHEETS.log).at(-1)).toMatchObject({ 'Thao tác': 'Thiết lập bảng điều khiển' });
     expect(w.fake.locks.acquisitions('document')).toBeGreaterThan(0);
@@ -46,10 +46,10 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(ss.sheet(SHEETS.units).values()[1].slice(0, 6)).toEqual(['X01', 'Xã Bình Hải', 'xã', 'Khối xã', 'XA', 'minh@binhhai.gov.vn']);
     expect(ss.sheet(foreign).values()).toEqual([['ghi chú riêng']]);
     expect(ss.sheet(SHEETS.criteria).values()).toEqual(before);
-    expect(r.message).toMatch(/Giữ nguyên 9 sheet/);
+    expect(r.message).toMatch(/Giữ nguyên 10 sheet/);
 
     // With the sample: the edited `Đơn vị` stays as it is.
-    const s = setupControl(w.env, { sample: true });
+    const s = setupControl(w.env, { sample: 'binh-son-2024' });
     expect(s.sampleLoaded).not.toContain(SHEETS.units);
     expect(rowsOf(w, SHEETS.units)).toHaveLength(1);
   });
@@ -92,7 +92,7 @@ describe('Thiết lập bảng điều khiển', () => {
   it('with the sample, fills the sheets a plain set-up left untouched', () => {
     const w = newWorld();
     setupControl(w.env);
-    const r = setupControl(w.env, { sample: true });
+    const r = setupControl(w.env, { sample: 'binh-son-2024' });
     expect(r.sampleLoaded).toEqual(expect.arrayContaining([SHEETS.config, SHEETS.units, SHEETS.narrative, SHEETS.previous]));
     expect(rowsOf(w, SHEETS.units)).toHaveLength(33);
     const year = rowsOf(w, SHEETS.config).find((x) => x['Khóa'] === 'Năm');

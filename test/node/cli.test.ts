@@ -45,7 +45,7 @@ describe('main()', () => {
     expect(await main(['init', ws], capture())).toBe(0);
     const before = fs.readFileSync(controlPath(ws));
     const ctx = capture();
-    expect(await main(['init', ws, '--sample'], ctx)).toBe(1);
+    expect(await main(['init', ws, '--sample', 'binh-son-2024'], ctx)).toBe(1);
     expect(ctx.errors[0]).toMatch(/^Lỗi: đã có bảng điều khiển «.*dieu-khien\.xlsx»; không ghi đè .* đổi tên \(hoặc xóa\) tệp này/);
     expect(fs.readFileSync(controlPath(ws))).toEqual(before);
   });
@@ -61,7 +61,7 @@ describe('main()', () => {
 
 test('rank and report refuse a control workbook whose rules cannot be read, and keep `Kết quả`', async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   const before = fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs;
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Xếp loại')!;
@@ -91,7 +91,7 @@ const linkText = (v: unknown) => text(v as Parameters<typeof text>[0]);
 
 test("a new year gets its own files and statuses; last year's are kept in «Trạng thái các năm» and come back with the year", async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   const old = path.join(ws, 'Dân vận chính quyền 2024', 'Khối xã, thị trấn', 'BS-X01 - Thị trấn Châu Ổ.xlsx');
   const oldTime = fs.statSync(old).mtimeMs;
   const before = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
@@ -122,7 +122,7 @@ test("a new year gets its own files and statuses; last year's are kept in «Tr�
 
 test('a blank or invalid «Năm» stops every step: no file made, no status or link touched', async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   const before = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái', 'Liên kết']);
   for (const year of [null, 'hai không hai lăm'] as const) {
     await editBook(controlPath(ws), (wb) => {
@@ -151,7 +151,7 @@ test('a blank or invalid «Năm» stops every step: no file made, no status or l
 
 test('a unit switched to another rubric keeps its file and is told how to get a new one', async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Đơn vị')!;
     s.eachRow((row) => {
@@ -180,7 +180,7 @@ describe('build/cli.js (after npm run build)', () => {
 
   test('validate: exit 1 with an error, 0 without', () => {
     const ws = tmpDir();
-    expect(run('init', ws, '--sample').status).toBe(0);
+    expect(run('init', ws, '--sample', 'binh-son-2024').status).toBe(0);
     expect(run('templates', ws).status).toBe(0);
     // Every unit is marked «Đã nộp» in the sample but nothing is typed yet: blank scores are errors.
     const bad = run('validate', ws);
@@ -194,7 +194,7 @@ describe('build/cli.js (after npm run build)', () => {
 
   test('output piped into a reader that stops early ends quietly, without a stack trace', () => {
     const ws = tmpDir();
-    run('init', ws, '--sample');
+    run('init', ws, '--sample', 'binh-son-2024');
     run('templates', ws);
     const piped = spawnSync('bash', ['-c', `node "${cli}" validate "${ws}" | head -1`], { encoding: 'utf8' });
     expect(piped.stdout).toMatch(/^\[Lỗi\] /);
@@ -204,7 +204,7 @@ describe('build/cli.js (after npm run build)', () => {
 
 test('«Xếp loại» deleted, emptied or a rule row of «Cấu hình» deleted: rank and report refuse and say which', async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   const cases: Array<[string, (wb: import('exceljs').Workbook) => void, RegExp]> = [
     ['renamed', (wb) => (wb.getWorksheet('Xếp loại')!.name = 'Xep loai cu'), /không tìm thấy sheet «Xếp loại»/],
     [
@@ -242,7 +242,7 @@ test('«Xếp loại» deleted, emptied or a rule row of «Cấu hình» deleted
 
 test('a status typed wrong («Da nop») is reported with the allowed words, never overwritten, and the unit is not classified', async () => {
   const ws = tmpDir();
-  expect(await main(['demo', ws], capture())).toBe(0);
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Đơn vị')!;
     const col = (s.getRow(1).values as unknown[]).indexOf('Trạng thái');

@@ -23,7 +23,7 @@ describe('demo', () => {
   const dir = path.join(tmpDir(), 'demo');
   const ctx = capture();
   beforeAll(async () => {
-    expect(await demo(dir, ctx)).toBe(0);
+    expect(await demo(dir, 'binh-son-2024', ctx)).toBe(0);
   });
 
   test('prints a short summary and the output paths', () => {
@@ -91,11 +91,11 @@ describe('demo', () => {
   });
 
   test('demo again replaces its own output; a folder with other data is refused', async () => {
-    expect(await demo(dir, capture())).toBe(0);
+    expect(await demo(dir, 'binh-son-2024', capture())).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'Dân vận chính quyền 2024')).filter((f) => f.includes('(cũ'))).toEqual([]);
     const other = tmpDir();
     fs.writeFileSync(path.join(other, 'của-tôi.txt'), 'dữ liệu');
-    await expect(demo(other, capture())).rejects.toThrow(/đã có dữ liệu không phải của bản chạy thử/);
+    await expect(demo(other, 'binh-son-2024', capture())).rejects.toThrow(/đã có dữ liệu không phải của bản chạy thử/);
     expect(fs.existsSync(path.join(other, 'của-tôi.txt'))).toBe(true);
   });
 });

@@ -63,7 +63,7 @@ export function runAddonStory(story: Story, models: ModelCapture): Snapshot {
 
   // 1. «Thiết lập kèm dữ liệu mẫu».
   asAdmin(w);
-  const setup = setupControl(w.env, { sample: true });
+  const setup = setupControl(w.env, { sample: 'binh-son-2024' });
   steps.push({ step: 'setup with sample', outcome: 'finished', output: setup.message });
   // 2. «Tạo biểu mẫu chấm điểm».
   admin('templates');

@@ -75,7 +75,7 @@ export async function runCliStory(story: Story, models: ModelCapture): Promise<S
   };
 
   // 1. The control workbook with the Bình Sơn 2024 sample.
-  await step('init --sample', (ctx) => init(ws, { sample: true }, ctx));
+  await step('init --sample', (ctx) => init(ws, { sample: 'binh-son-2024' }, ctx));
   // 2. One workbook per unit.
   await step('templates', (ctx) => templates(ws, {}, ctx));
   // 3. Scorers type their scores, evidence and notes.

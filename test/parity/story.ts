@@ -31,7 +31,7 @@ export interface Story {
 
 function sampleControl() {
   const grids: ControlGrids = {};
-  for (const s of newControlSheets({ year: FIRST_YEAR, sample: true })) {
+  for (const s of newControlSheets({ year: FIRST_YEAR, sample: 'binh-son-2024' })) {
     const key = (Object.keys(CONTROL_SHEETS) as Array<keyof ControlGrids>).find((k) => CONTROL_SHEETS[k] === s.name);
     if (key) grids[key] = s.grid;
   }

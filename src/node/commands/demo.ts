@@ -1,9 +1,9 @@
-// dvcq demo [dir]: the whole pipeline on the built-in sample (Bình Sơn, synthetic scores):
+// dvcq demo [dir] [--sample name]: the whole pipeline on a built-in sample (synthetic scores):
 // init --sample, templates, scores typed into the unit workbooks, validate, rank, report.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSubmitted } from '../../core/status';
-import { sampleEntries } from '../../core/sample';
+import { SampleName, SAMPLES } from '../../core/samples';
 import { SHEETS } from '../../core/schema';
 import { formatNumber } from '../../core/format';
 import { Context, quiet } from '../context';
@@ -44,9 +44,9 @@ function prepareFolder(dir: string): void {
 }
 
 /** Type the synthetic entries into every unit workbook, as a scorer would. */
-async function typeSampleScores(ws: string): Promise<void> {
+async function typeSampleScores(ws: string, sample: SampleName): Promise<void> {
   const control = (await ControlWorkbook.open(ws)).read();
-  const entries = sampleEntries(control.rubrics);
+  const entries = SAMPLES[sample].entries(control.rubrics);
   for (const unit of control.units) {
     const typed = entries[unit.code];
     if (!typed) continue;
@@ -62,14 +62,14 @@ async function typeSampleScores(ws: string): Promise<void> {
   }
 }
 
-export async function demo(dir: string | undefined, ctx: Context): Promise<number> {
+export async function demo(dir: string | undefined, sample: SampleName, ctx: Context): Promise<number> {
   const started = Date.now();
   const ws = path.resolve(dir ?? DEFAULT_DEMO_DIR);
   prepareFolder(ws);
   const q = quiet(ctx);
-  await init(ws, { sample: true }, q);
+  await init(ws, { sample }, q);
   await templates(ws, {}, q);
-  await typeSampleScores(ws);
+  await typeSampleScores(ws, sample);
   const { findings } = await runStep(ws, 'validate', q);
   const out = await runReport(ws, {}, q);
   const { control } = out.assessment;
@@ -78,7 +78,7 @@ export async function demo(dir: string | undefined, ctx: Context): Promise<numbe
   const errors = findings.filter((f) => f.severity === 'Lỗi').length;
   const submitted = control.units.filter(isSubmitted).length;
   const files = fs.readdirSync(yearDir(ws, control.settings.year), { recursive: true }).filter((f) => String(f).endsWith('.xlsx')).length;
-  ctx.out(`Bản chạy thử: huyện Bình Sơn năm ${control.settings.year} (tên đơn vị thật, điểm giả lập).`);
+  ctx.out(`Bản chạy thử: ${SAMPLES[sample].label}.`);
   ctx.out(
     `  Đơn vị: ${control.units.length}; đã nộp: ${submitted}; được xếp loại: ${summary.classified}; không xếp loại: ${summary.notClassified}.`,
   );

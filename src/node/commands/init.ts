@@ -1,5 +1,6 @@
-// dvcq init <ws> [--sample]: a new control workbook (Bảng điều khiển).
+// dvcq init <ws> [--sample [name]]: a new control workbook (Bảng điều khiển).
 import { newControlSheets } from '../../core/control-template';
+import { SampleName, SAMPLES } from '../../core/samples';
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { exists } from '../files';
@@ -7,7 +8,7 @@ import { controlPath } from '../workspace';
 import { ControlWorkbook } from '../xlsx/control-workbook';
 
 export interface InitOptions {
-  sample?: boolean;
+  sample?: SampleName;
 }
 
 export async function init(ws: string, opts: InitOptions, ctx: Context): Promise<number> {
@@ -21,7 +22,7 @@ export async function init(ws: string, opts: InitOptions, ctx: Context): Promise
   const year = ctx.now().getFullYear();
   const book = ControlWorkbook.create(ws, newControlSheets({ year, sample: opts.sample }));
   const control = book.read();
-  book.log(ctx.now(), ctx.user(), 'Khởi tạo bảng điều khiển', opts.sample ? 'Dữ liệu mẫu huyện Bình Sơn (giả lập)' : `Năm ${year}`);
+  book.log(ctx.now(), ctx.user(), 'Khởi tạo bảng điều khiển', opts.sample ? SAMPLES[opts.sample].label : `Năm ${year}`);
   await book.save();
   ctx.out(`Đã tạo bảng điều khiển «${file}» (năm ${control.settings.year}${opts.sample ? `, ${control.units.length} đơn vị mẫu` : ''}).`);
   ctx.out(
