@@ -3,6 +3,7 @@ import { generate, sampleControl, unitFiles } from './flow';
 import { setupControl } from '../../src/gas/setup';
 import { newControlSheets } from '../../src/core/control-template';
 import { SHEETS } from '../../src/core/schema';
+import { DEFAULT_SAMPLE, SAMPLES } from '../../src/core/samples';
 
 describe('Thiết lập bảng điều khiển', () => {
   it('creates the missing sheets with headers, the default rubric and levels', () => {
@@ -97,5 +98,17 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(rowsOf(w, SHEETS.units)).toHaveLength(33);
     const year = rowsOf(w, SHEETS.config).find((x) => x['Khóa'] === 'Năm');
     expect(year?.['Giá trị']).toBe(2024);
+  });
+
+  it('with the default sample, sets up the province after the reform, with its merges', () => {
+    const w = newWorld();
+    const r = setupControl(w.env, { sample: DEFAULT_SAMPLE });
+    expect(r.created).toContain(SHEETS.merges);
+    const units = rowsOf(w, SHEETS.units);
+    expect(units).toHaveLength(SAMPLES[DEFAULT_SAMPLE].data.units.length);
+    expect(units.some((u) => u['Loại'] === 'đặc khu')).toBe(true);
+    const merges = rowsOf(w, SHEETS.merges);
+    expect(merges.length).toBe(SAMPLES[DEFAULT_SAMPLE].data.merges!.length);
+    expect(merges.filter((m) => m['Tên đơn vị'] === 'Xã Vạn Tường')).toHaveLength(6);
   });
 });
