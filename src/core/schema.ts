@@ -14,6 +14,8 @@ export const SHEETS = {
   findings: 'Kiểm tra',
   log: 'Nhật ký',
   history: 'Trạng thái các năm',
+  /** Tool-written: the reminders sent (`steps/remind.ts`), so nobody gets the same one twice. */
+  reminders: 'Nhắc nộp',
   // Unit workbook.
   scoring: 'Chấm điểm',
   meta: 'Thông tin biểu mẫu',
@@ -77,6 +79,15 @@ export const PREVIOUS_COLUMNS = {
   name: 'Tên đơn vị',
   total: 'Tổng điểm',
   level: 'Xếp loại',
+} as const;
+
+/** `Nhắc nộp`: one row per reminder sent (or written, offline). */
+export const REMINDER_COLUMNS = {
+  year: 'Năm',
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  email: 'Email',
+  sentAt: 'Thời điểm gửi',
 } as const;
 
 /** `Sắp xếp đơn vị`: one row per old unit merged into a unit of this year. */

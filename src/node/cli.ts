@@ -9,6 +9,7 @@ import { validate } from './commands/validate';
 import { rank } from './commands/rank';
 import { report } from './commands/report';
 import { demo } from './commands/demo';
+import { remind } from './commands/remind';
 import { DEFAULT_SAMPLE, isSampleName, SAMPLE_NAMES, SampleName } from '../core/samples';
 
 interface Spec {
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Spec> = {
     options: ['template', 'decision-template'],
     run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
   },
+  remind: { min: 1, max: 1, run: (p, _f, _o, ctx) => remind(p[0], ctx) },
   demo: { min: 0, max: 1, choices: { sample: SAMPLE_NAMES }, run: (p, _f, o, ctx) => demo(p[0], sampleOption(o) ?? DEFAULT_SAMPLE, ctx) },
 };
 

@@ -14,6 +14,7 @@ Lệnh:
   rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
   report <thư mục> [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
                                   Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại
+  remind <thư mục>                Soạn thư nhắc đơn vị chưa nộp sau «Hạn nộp» (.eml và tong-hop.csv; không gửi)
   demo [thư mục] [--sample <tên>] Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/, mẫu quang-ngai-2025)
   help                            Hiện hướng dẫn này
 

@@ -5,7 +5,7 @@ import { Finding, STATUS } from '../types';
 import { SHEETS } from '../schema';
 import { archiveOtherYears, HistoryRow } from '../years';
 
-export type StepName = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen';
+export type StepName = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind';
 
 /** The steps as users read them: menu, sidebar, `Nhật ký`, command line. */
 export const STEP_LABELS: Record<StepName, string> = {
@@ -18,6 +18,7 @@ export const STEP_LABELS: Record<StepName, string> = {
   decision: 'Tạo quyết định xếp loại',
   submit: 'Nộp kết quả',
   reopen: 'Mở lại',
+  remind: 'Nhắc đơn vị chưa nộp',
 };
 
 /** Control findings meaning a rule could not be read: a ranking or a document would be silently wrong. */

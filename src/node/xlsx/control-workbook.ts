@@ -66,6 +66,12 @@ export class ControlWorkbook {
     return grids;
   }
 
+  /** One sheet as a grid (undefined: no such sheet). */
+  grid(name: string): Grid | undefined {
+    const ws = findSheet(this.wb, name);
+    return ws ? worksheetToGrid(ws, 'result') : undefined;
+  }
+
   read(): Control {
     return readControl(this.grids());
   }
