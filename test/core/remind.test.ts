@@ -3,7 +3,6 @@ import { readControl } from '../../src/core/control';
 import { newControlSheets } from '../../src/core/control-template';
 import { SHEETS } from '../../src/core/schema';
 import { remindStep, REMIND_AGAIN_DAYS } from '../../src/core/steps/remind';
-import type { Grid } from '../../src/core/types';
 
 /** The 2024 district sample with three late units; `edit` changes a unit's row of `Đơn vị`. */
 function controlOf(deadline: string | null, edit: (row: (string | number | null)[], header: string[]) => void = () => {}) {
@@ -14,7 +13,7 @@ function controlOf(deadline: string | null, edit: (row: (string | number | null)
   const status = header.indexOf('Trạng thái');
   for (const r of units.slice(1)) if (['BS-X02', 'BS-X03', 'BS-P09'].includes(String(r[0]))) r[status] = 'Đang chấm';
   for (const r of units.slice(1)) edit(r, header);
-  return readControl({ config, units: units as Grid, criteria: sheets[SHEETS.criteria], levels: sheets[SHEETS.levels] });
+  return readControl({ config, units, criteria: sheets[SHEETS.criteria], levels: sheets[SHEETS.levels] });
 }
 
 const day = (d: number) => new Date(2024, 10, d, 9, 0);

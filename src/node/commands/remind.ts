@@ -35,7 +35,7 @@ export async function remind(ws: string, ctx: Context): Promise<number> {
     const dir = path.join(yearDir(ws, control.settings.year), `Nhắc nộp ${isoDay(ctx.now())}`);
     for (const r of out.reminders) {
       const body = await eml(r, ctx.now());
-      await writeFileSafely(path.join(dir, `${unitFileStem(r)}.eml`), async (tmp) => fs.writeFileSync(tmp, body));
+      await writeFileSafely(path.join(dir, `${unitFileStem(r)}.eml`), (tmp) => fs.promises.writeFile(tmp, body));
     }
     // A BOM so that Excel opens the Vietnamese text as UTF-8.
     const csv =
@@ -44,7 +44,7 @@ export async function remind(ws: string, ctx: Context): Promise<number> {
         ['Mã đơn vị', 'Tên đơn vị', 'Email', 'Tiêu đề', 'Tệp thư'],
         ...out.reminders.map((r) => [r.code, r.name, r.to, r.subject, `${unitFileStem(r)}.eml`]),
       ]);
-    await writeFileSafely(path.join(dir, 'tong-hop.csv'), async (tmp) => fs.writeFileSync(tmp, csv, 'utf8'));
+    await writeFileSafely(path.join(dir, 'tong-hop.csv'), (tmp) => fs.promises.writeFile(tmp, csv, 'utf8'));
     book.replaceTable(SHEETS.reminders, out.record(out.reminders));
     ctx.out(`Đã soạn ${out.reminders.length} thư nhắc (chưa gửi) trong «${dir}».`);
   }
