@@ -10,6 +10,8 @@ export const MENU_ITEMS = {
   admin: ['Mở bảng điều khiển', 'openAdminSidebar'],
   setup: [STEP_LABELS.setup, 'setupControl'],
   setupSample: ['Thiết lập kèm dữ liệu mẫu', 'setupControlWithSample'],
+  /** Once per administrator: the master carrying the scorer's bound script (scorer-master.ts). */
+  scorerMaster: ['Tạo bản gốc biểu chấm điểm', 'createScorerMasterFile'],
   templates: [STEP_LABELS.templates, 'generateTemplates'],
   validate: [STEP_LABELS.validate, 'validateData'],
   rank: [STEP_LABELS.rank, 'rankResults'],
@@ -52,6 +54,7 @@ export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
     menu.addSeparator();
     add(MENU_ITEMS.setup);
     add(MENU_ITEMS.setupSample);
+    add(MENU_ITEMS.scorerMaster);
     menu.addSeparator();
     add(MENU_ITEMS.templates);
     add(MENU_ITEMS.validate);
