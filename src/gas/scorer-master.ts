@@ -84,6 +84,7 @@ export function createScorerMaster(env: Env): string {
   const url = ss.getUrl();
   if (!url) throw new UserError('Google không trả về đường dẫn của tệp bản gốc vừa tạo; hãy chạy lại.');
   store.setJson(SCORER_MASTER_KEY, { id: ss.getId(), url } satisfies ScorerMasterRecord);
-  const before = m.state === 'missing' ? 'Bản gốc cũ không còn (đã xóa hoặc trong Thùng rác); đã tạo bản gốc mới.' : 'Đã tạo bản gốc biểu chấm điểm.';
+  const before =
+    m.state === 'missing' ? 'Bản gốc cũ không còn (đã xóa hoặc trong Thùng rác); đã tạo bản gốc mới.' : 'Đã tạo bản gốc biểu chấm điểm.';
   return `${before}\n\n${bindSteps(url)}`;
 }

@@ -50,7 +50,12 @@ function buildMaster(env: Env, store: Store, settings: Settings, rubric: Rubric,
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(anyUnit(rubric), rubric, opts);
   // A copy of the administrator's master when configured: it brings the scorer's bound script.
-  const { ss, scorerScript } = masterSpreadsheet(env, store, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
+  const { ss, scorerScript } = masterSpreadsheet(
+    env,
+    store,
+    safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`),
+    folderId,
+  );
   setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);
