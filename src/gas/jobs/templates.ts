@@ -216,8 +216,8 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   const message = finished
     ? readyLine(ready, total, ready - shared) + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
     : `${done}/${total} đơn vị…`;
-  // Files copied in this chunk from a master without the scorer's bound script: said plainly.
-  const unbound = [...ctx.masters.values()].some((m) => !m.scorerScript);
+  // Files copied in this chunk from a master without the scorer's bound script: said plainly at the end.
+  const unbound = finished && [...ctx.masters.values()].some((m) => !m.scorerScript);
   return {
     ...base,
     done,
