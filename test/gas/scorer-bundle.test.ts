@@ -124,6 +124,12 @@ describe('The scorer bundle (build/scorer)', () => {
     const names = topLevelFunctions(path.join(scorerDir, 'Code.js'));
     expect(names).toEqual([...SCORER_GLOBALS].sort());
     for (const n of ADMIN_GLOBALS) expect(names).not.toContain(n);
+    // Nor any admin code inside: esbuild keeps function names, and these are the admin steps'.
+    const text = fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8');
+    const adminCode =
+      /function (adminRun|adminState|runTemplatesChunk|runAssessChunk|setupControl|createDocumentFile|createScorerMaster)\(/g;
+    expect(text.match(adminCode)).toBeNull();
+    expect(fs.readFileSync(path.join(root, 'build/addon/Code.js'), 'utf8').match(adminCode)!.length).toBeGreaterThanOrEqual(7);
     // The add-on's bundle has both (the appraiser and the admin use it).
     const addon = topLevelFunctions(path.join(root, 'build/addon/Code.js'));
     for (const n of [...SCORER_GLOBALS, ...ADMIN_GLOBALS]) expect(addon).toContain(n);
