@@ -45,9 +45,9 @@ describe('npm run deploy:dev -- --dry-run', () => {
       'npx clasp -P .clasp-dev-scorer.json create-version DESC',
     ]);
     // The description names the environment, the package version and the commit.
-    expect(lines[3]).toMatch(/'DVCQ dev 0\.1\.0 [0-9a-f]{4,} \d{4}-\d\d-\d\dT\d\d:\d\dZ'$/);
-    // The placeholders are said (a real run refuses them, below).
-    expect(r.out).toContain('.clasp-dev.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_SCRIPT_ID_TIEN_ICH_DEV»');
+    const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(lines[3]).toContain(`'DVCQ dev ${version} `);
+    expect(lines[3]).toMatch(/ [0-9a-f]{4,} \d{4}-\d\d-\d\dT\d\d:\d\dZ'$/);
     expect(r.out).toContain('# Chạy thử xong: 6 lệnh');
   });
 
@@ -117,11 +117,21 @@ describe('npm run deploy:prod', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a real run refuses a placeholder script id before running anything, naming the file', () => {
-    const r = deploy(['prod']);
+  it('a placeholder script id is said in a dry run, and refused by a real run before anything runs, naming the file', () => {
+    // The committed files hold placeholders; a scratch copy keeps this test from ever deploying.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-deploy-'));
+    for (const f of ['.clasp-prod.json', '.clasp-prod-scorer.json']) {
+      fs.copyFileSync(path.join(root, f.replace('prod', 'dev')), path.join(dir, f));
+    }
+    const rel = path.relative(root, dir);
+    const dry = deploy(['prod', '--dry-run'], { DVCQ_DEPLOY_DIR: dir });
+    expect(dry.status).toBe(0);
+    expect(dry.out).toContain(`${rel}/.clasp-prod.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_SCRIPT_ID_TIEN_ICH_DEV»`);
+    const r = deploy(['prod'], { DVCQ_DEPLOY_DIR: dir });
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/^Lỗi: \.clasp-prod\.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_SCRIPT_ID_TIEN_ICH_PROD»/);
+    expect(r.err).toMatch(new RegExp(`^Lỗi: ${rel.replace(/[.]/g, '\\.')}/\\.clasp-prod\\.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_`));
     expect(commands(r.out)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('an unknown environment or option is refused in Vietnamese', () => {
