@@ -118,15 +118,20 @@ describe('npm run deploy:prod', () => {
   });
 
   it('a placeholder script id is said in a dry run, and refused by a real run before anything runs, naming the file', () => {
-    // The committed files hold placeholders; a scratch copy keeps this test from ever deploying.
+    // Placeholders written here, not the committed files (which a deployer fills): this test never deploys.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-deploy-'));
-    for (const f of ['.clasp-prod.json', '.clasp-prod-scorer.json']) {
-      fs.copyFileSync(path.join(root, f.replace('prod', 'dev')), path.join(dir, f));
-    }
+    fs.writeFileSync(
+      path.join(dir, '.clasp-prod.json'),
+      JSON.stringify({ scriptId: 'THAY_BANG_SCRIPT_ID_TIEN_ICH_PROD', rootDir: 'build/addon' }),
+    );
+    fs.writeFileSync(
+      path.join(dir, '.clasp-prod-scorer.json'),
+      JSON.stringify({ scriptId: 'THAY_BANG_SCRIPT_ID_BAN_GOC_PROD', rootDir: 'build/scorer' }),
+    );
     const rel = path.relative(root, dir);
     const dry = deploy(['prod', '--dry-run'], { DVCQ_DEPLOY_DIR: dir });
     expect(dry.status).toBe(0);
-    expect(dry.out).toContain(`${rel}/.clasp-prod.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_SCRIPT_ID_TIEN_ICH_DEV»`);
+    expect(dry.out).toContain(`${rel}/.clasp-prod.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_SCRIPT_ID_TIEN_ICH_PROD»`);
     const r = deploy(['prod'], { DVCQ_DEPLOY_DIR: dir });
     expect(r.status).toBe(1);
     expect(r.err).toMatch(new RegExp(`^Lỗi: ${rel.replace(/[.]/g, '\\.')}/\\.clasp-prod\\.json: scriptId vẫn là chỗ giữ chỗ «THAY_BANG_`));
