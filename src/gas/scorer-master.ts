@@ -64,7 +64,7 @@ export function bindSteps(url: string): string {
     `1. Mở tệp: ${url}`,
     '2. Trong tệp đó chọn Tiện ích mở rộng › Apps Script: Google tạo dự án mã gắn với tệp.',
     '3. Trong Apps Script chọn Cài đặt dự án (biểu tượng bánh răng), chép «Mã tập lệnh» (Script ID) vào trường scriptId của .clasp-prod-scorer.json (hoặc .clasp-dev-scorer.json).',
-    '4. Trên máy tính có mã nguồn, chạy: npm run deploy:prod (hoặc deploy:dev).',
+    '4. Trên máy tính có mã nguồn, chạy: npm run deploy:prod (hoặc deploy:dev); không có máy đó thì dán các tệp của build/scorer vào trình soạn thảo (docs/TRIEN-KHAI.md, mục 2).',
     '5. Mở lại tệp: menu «DVCQ › Mở biểu chấm điểm» xuất hiện. Từ đó mọi biểu mẫu mới đều mang menu này.',
     'Không sửa nội dung tệp bản gốc; các biểu mẫu đã tạo trước đó không có menu (dùng «Tạo lại» trong «Trạng thái» nếu cần).',
   ].join('\n');
