@@ -3,7 +3,11 @@
 //    because Apps Script only calls functions declared at top level);
 //  - *.html: the sidebars, each a self-contained page (script inlined);
 //  - cli.js / bench.js: the offline command line and the benchmark, for Node;
-//  - appsscript.json, copied beside Code.js (clasp's rootDir is build/).
+//  - appsscript.json, copied beside Code.js;
+//  - the two Apps Script projects as clasp pushes them (clasp pushes every file under its rootDir,
+//    so each gets a folder of its own): build/addon/ (the admin add-on: Code.js, appsscript.json,
+//    admin.html, scorer.html) and build/scorer/ (the script bound to the master unit file:
+//    src/gas/scorer-main.ts, appsscript.scorer.json, scorer.html). See docs/TRIEN-KHAI.md.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +33,12 @@ async function exportNames(entry) {
 }
 
 async function buildGas() {
-  const entry = 'src/gas/main.ts';
+  await buildGasBundle('src/gas/main.ts', path.join(out, 'Code.js'));
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
+}
+
+/** An Apps Script bundle: an IIFE, then one top-level function per export (Apps Script calls those by name). */
+async function buildGasBundle(entry, outfile) {
   if (!exists(entry)) return;
   const names = await exportNames(entry);
   const footer = names.map((n) => `function ${n}() { return __gas.${n}.apply(this, arguments); }`).join('\n');
@@ -42,11 +51,32 @@ async function buildGas() {
     platform: 'browser',
     charset: 'utf8',
     minify: false,
-    outfile: path.join(out, 'Code.js'),
+    outfile,
     footer: { js: footer },
     logLevel: 'warning',
   });
-  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
+}
+
+/** The folders clasp pushes (rootDir of .clasp-*.json): exactly the files of each project. */
+async function stageProjects() {
+  const stage = (dir, files) => {
+    const to = path.join(out, dir);
+    fs.rmSync(to, { recursive: true, force: true });
+    fs.mkdirSync(to, { recursive: true });
+    for (const [from, name] of files) fs.copyFileSync(from, path.join(to, name));
+  };
+  stage('addon', [
+    [path.join(out, 'Code.js'), 'Code.js'],
+    [path.join(root, 'appsscript.json'), 'appsscript.json'],
+    [path.join(out, 'admin.html'), 'admin.html'],
+    [path.join(out, 'scorer.html'), 'scorer.html'],
+  ]);
+  const scorer = path.join(out, 'scorer');
+  fs.rmSync(scorer, { recursive: true, force: true });
+  fs.mkdirSync(scorer, { recursive: true });
+  await buildGasBundle('src/gas/scorer-main.ts', path.join(scorer, 'Code.js'));
+  fs.copyFileSync(path.join(root, 'appsscript.scorer.json'), path.join(scorer, 'appsscript.json'));
+  fs.copyFileSync(path.join(out, 'scorer.html'), path.join(scorer, 'scorer.html'));
 }
 
 async function buildSidebars() {
@@ -101,3 +131,4 @@ async function buildNode(entry, outName) {
 }
 
 await Promise.all([buildGas(), buildSidebars(), buildNode('src/node/cli.ts', 'cli.js'), buildNode('bench/bench.ts', 'bench.js')]);
+await stageProjects();

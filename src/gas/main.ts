@@ -5,7 +5,8 @@ import type { AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
-import { buildMenu, openForFile, showSidebar } from './menu';
+import { buildMenu, MENU_ITEMS, openForFile, showSidebar } from './menu';
+import { createScorerMaster } from './scorer-master';
 import { runStepFromMenu, setupFromMenu } from './menu-actions';
 import { createServerApi } from './server-api';
 
@@ -56,6 +57,16 @@ export function setupControlWithSample(): void {
 
 export function setupControlWithDistrictSample(): void {
   setupFromMenu(env(), 'binh-son-2024');
+}
+
+/** «Tạo bản gốc biểu chấm điểm»: the master for the scorer's bound script, and what to do next. */
+export function createScorerMasterFile(): void {
+  const title = MENU_ITEMS.scorerMaster[0];
+  safely(title, () => {
+    const text = createScorerMaster(env());
+    const ui = gasServices().SpreadsheetApp.getUi();
+    ui.alert(title, text, ui.ButtonSet.OK);
+  });
 }
 
 export function generateTemplates(): JobChunk {

@@ -11,6 +11,8 @@ export const MENU_ITEMS = {
   setup: [STEP_LABELS.setup, 'setupControl'],
   setupSample: ['Thiết lập kèm dữ liệu mẫu (tỉnh, sau sắp xếp)', 'setupControlWithSample'],
   setupDistrictSample: ['Thiết lập kèm dữ liệu mẫu huyện Bình Sơn 2024', 'setupControlWithDistrictSample'],
+  /** Once per administrator: the master carrying the scorer's bound script (scorer-master.ts). */
+  scorerMaster: ['Tạo bản gốc biểu chấm điểm', 'createScorerMasterFile'],
   templates: [STEP_LABELS.templates, 'generateTemplates'],
   validate: [STEP_LABELS.validate, 'validateData'],
   rank: [STEP_LABELS.rank, 'rankResults'],
@@ -54,6 +56,7 @@ export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
     add(MENU_ITEMS.setup);
     add(MENU_ITEMS.setupSample);
     add(MENU_ITEMS.setupDistrictSample);
+    add(MENU_ITEMS.scorerMaster);
     menu.addSeparator();
     add(MENU_ITEMS.templates);
     add(MENU_ITEMS.validate);

@@ -200,6 +200,8 @@ export interface GUi {
   ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
   alert(title: string, prompt: string, buttons: GButtonSet): GButton;
   createAddonMenu(): GMenu;
+  /** A menu of its own (a bound script's; an add-on uses createAddonMenu). */
+  createMenu(caption: string): GMenu;
   showSidebar(userInterface: GHtmlOutput): void;
 }
 

@@ -23,6 +23,8 @@ export interface FileRecord {
 export interface MasterRecord {
   id: string;
   gid: number | null;
+  /** Copied from the administrator's master, so it carries the scorer's bound script (scorer-master.ts). */
+  scorerScript?: boolean;
 }
 
 const PREFIX = 'dvcq:';

@@ -12,7 +12,8 @@ import { KEYS, MasterRecord, Store } from './store';
 import { metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
 import { layoutFingerprint, layoutOptions } from '../core/unit-sheet';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
-import { createSpreadsheetFile, fileState } from './drive';
+import { fileState } from './drive';
+import { masterSpreadsheet, scorerMaster } from './scorer-master';
 import { setVietnameseSettings } from './locale';
 
 /** A unit standing in for "any unit" of a rubric: the master is drawn for it (rows 2–6 are rewritten per unit). */
@@ -37,17 +38,24 @@ export function unitFileName(unit: Unit, year: number): string {
 export function ensureMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
   const key = masterKey(settings, rubric);
   const known = store.getJson<MasterRecord>(key);
-  // A trashed or deleted master is replaced (it holds no scores).
-  if (known && fileState(env, known.id).state === 'ok') return known;
-  const record = buildMaster(env, settings, rubric, folderId);
+  // A trashed or deleted master is replaced (it holds no scores); so is one made before the
+  // administrator configured the master carrying the scorer's script.
+  if (known && fileState(env, known.id).state === 'ok' && (known.scorerScript || scorerMaster(env, store).state !== 'ok')) return known;
+  const record = buildMaster(env, store, settings, rubric, folderId);
   store.setJson(key, record);
   return record;
 }
 
-function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
+function buildMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(anyUnit(rubric), rubric, opts);
-  const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
+  // A copy of the administrator's master when configured: it brings the scorer's bound script.
+  const { ss, scorerScript } = masterSpreadsheet(
+    env,
+    store,
+    safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`),
+    folderId,
+  );
   setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);
@@ -61,7 +69,7 @@ function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: str
   // The submission rows (last rows) stay writable: the scorer's submission is recorded there.
   metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - SUBMISSION_META_ROWS + 1, 2, SUBMISSION_META_ROWS, 1)]);
   ownerOnly(metaProtection);
-  return { id: ss.getId(), gid: sheet.getSheetId() };
+  return { id: ss.getId(), gid: sheet.getSheetId(), scorerScript };
 }
 
 /** What differs between two units' files: rows 2–6 (all columns) and the meta values. */

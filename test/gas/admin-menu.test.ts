@@ -80,6 +80,7 @@ describe('Menu and sidebars', () => {
       ['Thiết lập bảng điều khiển', 'setupControl'],
       ['Thiết lập kèm dữ liệu mẫu (tỉnh, sau sắp xếp)', 'setupControlWithSample'],
       ['Thiết lập kèm dữ liệu mẫu huyện Bình Sơn 2024', 'setupControlWithDistrictSample'],
+      ['Tạo bản gốc biểu chấm điểm', 'createScorerMasterFile'],
       ['Tạo biểu mẫu chấm điểm', 'generateTemplates'],
       ['Kiểm tra dữ liệu', 'validateData'],
       ['Tổng hợp & xếp hạng', 'rankResults'],
@@ -121,7 +122,7 @@ describe('Menu and sidebars', () => {
     w.fake.setActiveSpreadsheet(w.controlId);
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(9);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(10);
   });
 
   it('refuses set-up and admin steps in a unit file, which keeps its sheets untouched', () => {

@@ -79,16 +79,16 @@ describe('build/Code.js', () => {
 
     call('setupControl');
     call('setupControlWithSample');
-    expect(fake.spreadsheetById(ss.id)!.sheet(SHEETS.units).values()).toHaveLength(34);
+    expect(fake.spreadsheetById(ss.id)!.sheet(SHEETS.units).values()).toHaveLength(38);
 
     const gen = call('generateTemplates') as { finished: boolean; message: string };
     expect(gen.finished).toBe(true);
-    expect(gen.message).toMatch(/^33\/33 đơn vị đã có biểu mẫu/);
-    expect(fake.drive.byPath('My Drive/Dân vận chính quyền 2024')).toBeDefined();
+    expect(gen.message).toMatch(/^37\/37 đơn vị đã có biểu mẫu/);
+    expect(fake.drive.byPath('My Drive/Dân vận chính quyền 2025')).toBeDefined();
 
     // The scorers type their scores (cells found by header text) and submit.
     fillSampleScores({ fake, env: makeEnv(fake), controlId: ss.id, advance: () => undefined });
-    expect((call('validateData') as { message: string }).message).toMatch(/^Kiểm tra xong 33 đơn vị: [1-9]\d* lỗi/);
+    expect((call('validateData') as { message: string }).message).toMatch(/^Kiểm tra xong 37 đơn vị: [1-9]\d* lỗi/);
     expect((call('rankResults') as { message: string }).message).toMatch(/^Đã xếp hạng/);
     expect(fake.spreadsheetById(ss.id)!.sheet(SHEETS.results).charts).toHaveLength(1);
     const report = call('createReport') as { message: string; links: Array<{ url: string }> };
@@ -110,8 +110,8 @@ describe('build/Code.js', () => {
 
     // Drive through the advanced service only (DriveApp needs the full drive scope).
     for (const c of ['DriveApp', 'Folder', 'File', 'FolderIterator', 'FileIterator']) expect(fake.calls.count(`${c}.*`)).toBe(0);
-    expect(fake.calls.count('Files.copy')).toBeGreaterThanOrEqual(33);
-    expect(fake.calls.count('Permissions.create')).toBe(33);
+    expect(fake.calls.count('Files.copy')).toBeGreaterThanOrEqual(37);
+    expect(fake.calls.count('Permissions.create')).toBe(37);
   });
 
   it('without the Drive advanced service, says in Vietnamese how to enable it', () => {

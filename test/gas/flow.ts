@@ -4,7 +4,7 @@ import { setupControl } from '../../src/gas/setup';
 import { runTemplatesChunk } from '../../src/gas/jobs/templates';
 import { readControlData } from '../../src/gas/control-io';
 import { Store, KEYS, FileRecord } from '../../src/gas/store';
-import { sampleEntries, SAMPLE } from '../../src/core/sample';
+import { SAMPLE_NAMES, SampleName, SAMPLES } from '../../src/core/samples';
 import { SCORING_COLUMNS, SHEETS } from '../../src/core/schema';
 import { STATUS_CELLS } from '../../src/core/unit-sheet';
 import type { JobChunk } from '../../src/gas/api';
@@ -52,7 +52,10 @@ export function unitFiles(w: World): Record<string, FileRecord> {
 export function fillSampleScores(w: World, opts: { submit?: boolean } = {}): void {
   asAdmin(w);
   const { control: c } = readControlData(w.env);
-  const entries = sampleEntries(c.rubrics);
+  // Whichever sample the control holds (their unit codes differ).
+  const entries = Object.assign({}, ...SAMPLE_NAMES.map((n) => SAMPLES[n].entries(c.rubrics))) as ReturnType<
+    (typeof SAMPLES)[SampleName]['entries']
+  >;
   const files = unitFiles(w);
   for (const u of c.units) {
     const f = files[u.code];
@@ -74,7 +77,7 @@ export function fillSampleScores(w: World, opts: { submit?: boolean } = {}): voi
       put(SCORING_COLUMNS.note, e.note, u.email);
       put(SCORING_COLUMNS.appraised, e.appraised, w.fake.drive.item(f.id)!.owner); // the council (owner)
     }
-    const sampleUnit = SAMPLE.units.find((x) => x.code === u.code);
+    const sampleUnit = SAMPLE_NAMES.flatMap((n) => SAMPLES[n].data.units).find((x) => x.code === u.code);
     if ((opts.submit ?? true) && sampleUnit?.status === 'Đã nộp') {
       sheet.set(STATUS_CELLS.meta, 'Đã nộp', { as: u.email });
       sheet.set(STATUS_CELLS.text, 'Trạng thái: Đã nộp', { as: u.email });

@@ -19,6 +19,7 @@ import { ensureRootFolder, GroupFolders } from '../folders';
 import { ensureMaster, personalize, unitFileName } from '../unit-files';
 import { fileRecord, unitLabel } from '../files';
 import { copyFile, DriveEntry, fileState, shareWithEditor } from '../drive';
+import { scorerMaster, unboundNote } from '../scorer-master';
 
 const STEP = 'templates';
 const MIN_RESERVE_MS = 20_000;
@@ -215,12 +216,14 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   const message = finished
     ? readyLine(ready, total, ready - shared) + (ctx.errors.length ? `; ${ctx.errors.length} việc cần xử lý (xem danh sách lỗi).` : '.')
     : `${done}/${total} đơn vị…`;
+  // Files copied in this chunk from a master without the scorer's bound script: said plainly at the end.
+  const unbound = finished && [...ctx.masters.values()].some((m) => !m.scorerScript);
   return {
     ...base,
     done,
     finished,
     cursor: finished ? null : JSON.stringify({ i }),
-    message,
+    message: unbound ? `${message} ${unboundNote(scorerMaster(env, store))}` : message,
     errors: ctx.errors,
     links: [{ label: `Thư mục Drive «${root.name}»`, url: root.url }],
   };

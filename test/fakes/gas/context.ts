@@ -36,6 +36,12 @@ export interface DriveItem {
   description: string | null;
   /** Root folder ("My Drive") of this user. */
   rootOf?: string;
+  /**
+   * The container-bound script of a spreadsheet (a label: the fake runs no code). Copying the file
+   * copies it, as Google copies a bound script with its container (Apps Script guide
+   * "Container-bound scripts"; for Files.copy an assumption listed in docs/TRIEN-KHAI.md).
+   */
+  boundScript?: string;
 }
 
 export interface ShareEvent {

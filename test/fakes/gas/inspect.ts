@@ -51,6 +51,9 @@ export interface DriveInspector {
   trash(id: string, trashed?: boolean): void;
   delete(id: string): void;
   move(id: string, folderId: string): void;
+  /** Simulate Extensions › Apps Script on a file (a bound script, named by `label`), and read it back. */
+  bindScript(id: string, label: string): void;
+  boundScript(id: string): string | undefined;
   /**
    * Sharing, in order: DriveApp/Spreadsheet addEditor/addViewer calls (each e-mails the user in
    * Apps Script) and Drive API Permissions.create (`notify`/`message`: sendNotificationEmail and
@@ -118,6 +121,10 @@ export function driveInspector(ctx: FakeContext): DriveInspector {
       must(folderId);
       must(id).parents = [folderId];
     },
+    bindScript: (id, label) => {
+      must(id).boundScript = label;
+    },
+    boundScript: (id) => ctx.item(id)?.boundScript,
     get shares() {
       return ctx.shares;
     },

@@ -81,6 +81,10 @@ class UiFake implements GUi {
   createAddonMenu(): GMenu {
     return this.ctx.wrap('Menu', new MenuFake(this.ctx, { kind: 'addon', title: '(add-on)', items: [] }));
   }
+  createMenu(caption: string): GMenu {
+    if (typeof caption !== 'string' || !caption) fail('Invalid argument: caption');
+    return this.ctx.wrap('Menu', new MenuFake(this.ctx, { kind: 'menu', title: caption, items: [] }));
+  }
   showSidebar(userInterface: GHtmlOutput): void {
     const h = htmlOf(userInterface);
     this.ctx.ui.sidebars.push({ title: h.title, html: h.content, width: h.width, user: this.ctx.user });
