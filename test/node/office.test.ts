@@ -10,12 +10,12 @@ const ROOT = path.resolve(__dirname, '../..');
 
 test('LibreOffice computes the same totals as dvcq rank for every unit', () => {
   const out = execFileSync('bash', [path.join(ROOT, 'scripts/check-office.sh')], { cwd: ROOT, encoding: 'utf8' });
-  expect(out).toMatch(/check-office: 33 đơn vị, LibreOffice và dvcq cho cùng tổng điểm/);
+  expect(out).toMatch(/check-office: 37 đơn vị, LibreOffice và dvcq cho cùng tổng điểm/);
 }, 180_000);
 
 test('the report and the decision convert to PDF with their text intact', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-office-'));
-  execFileSync('node', [path.join(ROOT, 'build/cli.js'), 'demo', path.join(dir, 'ws')], { encoding: 'utf8' });
+  execFileSync('node', [path.join(ROOT, 'build/cli.js'), 'demo', path.join(dir, 'ws'), '--sample', 'binh-son-2024'], { encoding: 'utf8' });
   const docs = path.join(dir, 'ws', 'Dân vận chính quyền 2024');
   const files = fs
     .readdirSync(docs)
