@@ -1,6 +1,11 @@
 // dvcq: argument parsing, dispatch to one function per command, exit codes
 // (0 done, 1 an error or a finding that blocks, 2 wrong usage).
+import fs from 'node:fs';
 import { Context, consoleContext } from './context';
+import { describeFsError, UserError } from './errors';
+import { removeLeftoverTmp } from './files';
+import { linkOf } from './workspace';
+import { processAlive, withWorkspaceLock } from './workspace-lock';
 import { USAGE } from './usage';
 import { init } from './commands/init';
 import { templates } from './commands/templates';
@@ -16,19 +21,28 @@ interface Spec {
   max: number;
   flags?: string[];
   options?: string[];
+  /** The command writes into the workspace (first positional): it runs under the workspace lock. */
+  writes?: boolean;
   run(pos: string[], flags: Set<string>, options: Record<string, string>, ctx: Context): Promise<number>;
 }
 
 const COMMANDS: Record<string, Spec> = {
-  init: { min: 1, max: 1, flags: ['sample'], run: (p, f, _o, ctx) => init(p[0], { sample: f.has('sample') }, ctx) },
-  templates: { min: 1, max: 1, flags: ['upgrade'], run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx) },
-  submit: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
-  reopen: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
-  validate: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => validate(p[0], { json: f.has('json') }, ctx) },
-  rank: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => rank(p[0], { json: f.has('json') }, ctx) },
+  init: { min: 1, max: 1, writes: true, flags: ['sample'], run: (p, f, _o, ctx) => init(p[0], { sample: f.has('sample') }, ctx) },
+  templates: {
+    min: 1,
+    max: 1,
+    writes: true,
+    flags: ['upgrade'],
+    run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx),
+  },
+  submit: { min: 2, max: Infinity, writes: true, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
+  reopen: { min: 2, max: Infinity, writes: true, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
+  validate: { min: 1, max: 1, writes: true, flags: ['json'], run: (p, f, _o, ctx) => validate(p[0], { json: f.has('json') }, ctx) },
+  rank: { min: 1, max: 1, writes: true, flags: ['json'], run: (p, f, _o, ctx) => rank(p[0], { json: f.has('json') }, ctx) },
   report: {
     min: 1,
     max: 1,
+    writes: true,
     options: ['template', 'decision-template'],
     run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
   },
@@ -63,6 +77,31 @@ function parse(spec: Spec, name: string, args: string[]) {
   return { pos, flags, options };
 }
 
+/**
+ * Run a command that writes under the workspace lock, after removing what a killed run left
+ * (temporary files of a pid that no longer runs). A folder that is not there yet is made by
+ * `init` only; for another command the command itself says the control workbook is missing.
+ */
+async function underLock(ws: string, name: string, ctx: Context, run: () => Promise<number>): Promise<number> {
+  if (name === 'init' && !fs.existsSync(ws)) {
+    try {
+      fs.mkdirSync(ws, { recursive: true });
+    } catch (e) {
+      throw new UserError(describeFsError(e, 'ghi', ws));
+    }
+  }
+  if (!fs.existsSync(ws) || !fs.statSync(ws).isDirectory()) return run();
+  return withWorkspaceLock(ws, name, ctx, async () => {
+    const removed = removeLeftoverTmp(ws, processAlive);
+    if (removed.length) {
+      ctx.err(
+        `Đã xóa ${removed.length} tệp tạm do một lần chạy bị dừng giữa chừng để lại: ${removed.map((f) => `«${linkOf(ws, f)}»`).join(', ')}.`,
+      );
+    }
+    return run();
+  });
+}
+
 /** Run the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], ctx: Context = consoleContext): Promise<number> {
   const [name, ...args] = argv;
@@ -78,7 +117,8 @@ export async function main(argv: string[], ctx: Context = consoleContext): Promi
   }
   try {
     const { pos, flags, options } = parse(spec, name, args);
-    return await spec.run(pos, flags, options, ctx);
+    if (!spec.writes) return await spec.run(pos, flags, options, ctx);
+    return await underLock(pos[0], name, ctx, () => spec.run(pos, flags, options, ctx));
   } catch (e) {
     if (e instanceof UsageError) {
       ctx.err(`Lỗi: ${e.message} Xem «dvcq help».`);
