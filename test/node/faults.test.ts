@@ -192,13 +192,15 @@ describe('templates --upgrade (item 11)', () => {
     let cell = '';
     await editBook(file, (wb) => {
       const s = wb.getWorksheet('Chấm điểm')!;
-      const h = header(s, ['Mã', 'Tự chấm']);
+      const h = header(s, ['Mã', 'Tự chấm', 'Minh chứng']);
       for (let r = h.row + 1; r <= s.rowCount; r++) {
         if (text(s.getRow(r).getCell(h.col('Mã')).value) === '1.2') {
           const c = s.getRow(r).getCell(h.col('Tự chấm'));
           c.value = { formula: '20+4', result: 24 };
           cell = c.address;
         }
+        // A formula saved without its value (as some tools write it).
+        if (text(s.getRow(r).getCell(h.col('Mã')).value) === '2') s.getRow(r).getCell(h.col('Minh chứng')).value = { formula: 'B2&"x"' };
       }
     });
     await editBook(controlPath(ws), (wb) => {
@@ -212,7 +214,10 @@ describe('templates --upgrade (item 11)', () => {
     expect(await main(['templates', ws, '--upgrade'], up)).toBe(0);
     const said = up.text();
     expect(said).toContain(`Xã An Hòa (A01), ô ${cell} (tiêu chí 1.2, cột «Tự chấm»): công thức «=20+4»`);
-    expect(said).toContain('giá trị 24');
+    expect(said).toContain('đã chuyển giá trị 24 mà công thức tính ra');
+    expect(said).toMatch(/\(tiêu chí 2, cột «Minh chứng»\): công thức «=B2&"x"» .* để trống, hãy nhập lại/);
+    // The sheet's own totals (parent rows) are not typed formulas.
+    expect(said).not.toContain('tiêu chí 1,');
     const s = (await openBook(file)).getWorksheet('Chấm điểm')!;
     const h = header(s, ['Mã', 'Tự chấm']);
     const row = [...Array(s.rowCount).keys()].map((i) => s.getRow(i + 1)).find((r) => text(r.getCell(h.col('Mã')).value) === '1.2')!;
@@ -231,7 +236,7 @@ describe('unit names (item 12)', () => {
     const t = capture();
     expect(await main(['templates', ws], t)).toBe(1);
     const files = xlsxFiles(ws).map((f) => path.relative(ws, f));
-    expect(files).toEqual([path.join('Dân vận chính quyền 2024', 'Cụm 1', 'N01 - Xã An Hòa.xlsx')]);
+    expect(files).toEqual([path.join('Dân vận chính quyền 2024', 'Cụm 1', 'N01 - Xã An Hòa.xlsx'), 'dieu-khien.xlsx']);
     for (const f of files) expect(f).not.toMatch(/[\u0000-\u001f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     const said = t.text();
     expect(said).toMatch(/N02\).*chưa có tên/);
