@@ -35,21 +35,6 @@ function flushToDisk(file: string): void {
   }
 }
 
-/** The rename itself on disk too; a folder cannot be opened for that on Windows, where NTFS journals it. */
-function flushFolder(dir: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some file systems (network shares) refuse: the file itself was flushed before the rename.
-  }
-}
-
 /**
  * Temporary files ".<name>.<pid>.tmp" left under `root` by a run that was killed (its pid no longer
  * runs): removed; returns their paths. Called under the workspace lock, before a command writes.
@@ -108,8 +93,8 @@ export async function writeFileSafely(
   let old: string | null = null;
   try {
     old = keepOld ? keepOldVersion(file, keepOld.now) : null;
+    // The folder is not flushed: if the rename does not survive a power cut, the old file is there, whole.
     fs.renameSync(tmp, file);
-    flushFolder(dir);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     // Put the old version back where it was, so nothing points at a file that is gone.

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { main } from '../../src/node/cli';
 import { writeFileSafely } from '../../src/node/files';
 import { controlPath } from '../../src/node/workspace';
+import { ControlWorkbook } from '../../src/node/xlsx/control-workbook';
 import { capture, editBook, header, openBook, removeTmpDirs, rowsOf, text, tmpDir, typeScores, xlsxFiles } from './helpers';
 import { scoresOf, setupWorkspace, unitFile, UNITS } from './case';
 
@@ -144,6 +145,21 @@ describe('workspace lock (item 8): commands that write never lose one another’
     expect(r2.err).toContain('quá');
     expect(fs.existsSync(path.join(ws, LOCK))).toBe(false);
   }, 60_000);
+});
+
+test('the control workbook saved by another program while a command runs: the command writes nothing and says so', async () => {
+  const ws = tmpDir();
+  await setupWorkspace(ws);
+  const book = await ControlWorkbook.open(ws);
+  book.log(new Date(), 'kiem-thu', 'Xếp loại', 'thử');
+  // Meanwhile someone types a name in Excel and saves.
+  await editBook(controlPath(ws), (wb) => {
+    wb.getWorksheet('Đơn vị')!.getCell('B2').value = 'Xã An Hòa (sửa trong Excel)';
+  });
+  await expect(book.save()).rejects.toThrow(/đã được lưu lại bởi một chương trình khác .* không ghi vào bảng điều khiển/);
+  const after = await openBook(controlPath(ws));
+  expect(after.getWorksheet('Đơn vị')!.getCell('B2').value).toBe('Xã An Hòa (sửa trong Excel)');
+  expect((await logRows(ws)).some((l) => l.includes('thử'))).toBe(false);
 });
 
 describe('temporary files (item 10)', () => {
