@@ -16,8 +16,13 @@ import { Context } from './context';
 import { describeFsError, UserError } from './errors';
 
 export const LOCK_FILE = '.dvcq.lock';
-/** How long a second command waits for the lock before giving up. */
+/** How long a second command waits for the lock before giving up; DVCQ_LOCK_WAIT (seconds) changes it. */
 export const LOCK_WAIT_MS = 10_000;
+
+function lockWaitMs(): number {
+  const s = Number(process.env.DVCQ_LOCK_WAIT);
+  return process.env.DVCQ_LOCK_WAIT && Number.isFinite(s) && s >= 0 ? s * 1000 : LOCK_WAIT_MS;
+}
 /** A lock of another computer older than this is stale (a run of 5,000 units takes minutes, not an hour). */
 export const FOREIGN_STALE_MS = 3600_000;
 /** A lock of this computer older than this is stale even if its pid runs (the pid was reused). */
@@ -148,7 +153,7 @@ export interface WorkspaceLock {
  * Take the workspace lock for `command`, waiting up to `waitMs`. Notes (a stale lock taken over)
  * go to `ctx.err`. Throws a UserError naming the holder when the wait is over.
  */
-export async function lockWorkspace(ws: string, command: string, ctx: Context, waitMs = LOCK_WAIT_MS): Promise<WorkspaceLock> {
+export async function lockWorkspace(ws: string, command: string, ctx: Context, waitMs = lockWaitMs()): Promise<WorkspaceLock> {
   const file = path.join(ws, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), user: ctx.user(), command, time: new Date().toISOString() };
   const deadline = Date.now() + waitMs;
