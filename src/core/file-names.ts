@@ -9,11 +9,14 @@ const MAX_PLAIN_CODE = 40;
 const NO_NAME = 'Không tên';
 
 export const MAX_FILE_NAME = 120;
-/**
- * Longest path a workspace file may get. Windows opens nothing longer than 260 characters; the
- * margin leaves room for the temporary ".<name>.<pid>.tmp" and the "(cũ <date-time>)" of a kept version.
- */
+/** Longest path the tool makes. Windows opens nothing longer than 260 characters. */
 export const MAX_PATH_LENGTH = 240;
+/**
+ * Longest path of a file the tool writes: room is left for what may be made beside it, so that
+ * those stay within MAX_PATH_LENGTH too — its temporary ".<name>.<pid>.tmp" (13 more characters)
+ * and the name of its older version kept as "… (cũ 2024-11-21-1405 2).xlsx" (25 more).
+ */
+export const MAX_FILE_PATH = MAX_PATH_LENGTH - 25;
 
 // Bidirectional controls (U+202E shows «Xã \u202Exslx.exe» reversed), zero-width and other
 // invisible format characters: a name must read as it is.
@@ -30,10 +33,10 @@ export const isBlankName = (name: string) => !/[\p{L}\p{N}]/u.test(cleanName(nam
 
 /** A message when `file` (an absolute path) is too long to be opened everywhere, else null. */
 export function pathTooLongMessage(file: string): string | null {
-  if (file.length <= MAX_PATH_LENGTH) return null;
+  if (file.length <= MAX_FILE_PATH) return null;
   return (
-    `đường dẫn «${file}» dài ${file.length} ký tự, quá giới hạn ${MAX_PATH_LENGTH} ` +
-    '(Windows không mở được tệp có đường dẫn dài hơn 260 ký tự). ' +
+    `đường dẫn «${file}» dài ${file.length} ký tự, quá giới hạn ${MAX_FILE_PATH} ` +
+    `(để cả tệp tạm và bản cũ «… (cũ <ngày giờ>)» của nó đều dưới ${MAX_PATH_LENGTH} ký tự: Windows không mở được tệp có đường dẫn dài hơn 260 ký tự). ` +
     'Hãy rút ngắn tên đơn vị hoặc tên nhóm, hoặc chuyển thư mục làm việc đến chỗ có đường dẫn ngắn hơn, rồi chạy lại.'
   );
 }

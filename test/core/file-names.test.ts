@@ -1,6 +1,14 @@
 // Unit names and file names (issue 10, item 12): what a person reads is what the file is called,
 // the same rule offline and in Drive; a blank name is refused; a path too long for Windows is told.
-import { cleanName, isBlankName, MAX_PATH_LENGTH, pathTooLongMessage, sanitizeFileName, unitFileStem } from '../../src/core/file-names';
+import {
+  cleanName,
+  isBlankName,
+  MAX_FILE_PATH,
+  MAX_PATH_LENGTH,
+  pathTooLongMessage,
+  sanitizeFileName,
+  unitFileStem,
+} from '../../src/core/file-names';
 import { safeFileName } from '../../src/core/gas-support';
 import { newControlSheets } from '../../src/core/control-template';
 import { readControl } from '../../src/core/control';
@@ -32,12 +40,21 @@ describe('names without control or bidirectional characters', () => {
 });
 
 describe('path length', () => {
-  test(`a path over ${MAX_PATH_LENGTH} characters gets a message with its length and what to do`, () => {
-    expect(pathTooLongMessage('C:\\' + 'a'.repeat(MAX_PATH_LENGTH - 3))).toBeNull();
-    const long = 'C:\\' + 'a'.repeat(MAX_PATH_LENGTH);
+  test(`a file path over ${MAX_FILE_PATH} characters gets a message with its length and what to do`, () => {
+    expect(pathTooLongMessage('C:\\' + 'a'.repeat(MAX_FILE_PATH - 3))).toBeNull();
+    const long = 'C:\\' + 'a'.repeat(MAX_FILE_PATH);
     const m = pathTooLongMessage(long)!;
-    expect(m).toContain(`dài ${MAX_PATH_LENGTH + 3} ký tự, quá giới hạn ${MAX_PATH_LENGTH}`);
+    expect(m).toContain(`dài ${MAX_FILE_PATH + 3} ký tự, quá giới hạn ${MAX_FILE_PATH}`);
     expect(m).toContain('Hãy rút ngắn tên đơn vị hoặc tên nhóm');
+  });
+
+  test(`what may be made beside a file of the longest path stays within ${MAX_PATH_LENGTH}`, () => {
+    const longest = `/${'a'.repeat(MAX_FILE_PATH - 6)}.xlsx`;
+    expect(longest).toHaveLength(MAX_FILE_PATH);
+    const kept = `${longest.slice(0, -5)} (cũ 2024-11-21-1405 12).xlsx`;
+    const tmp = `/.${longest.slice(1)}.4194304.tmp`;
+    expect(kept.length).toBeLessThanOrEqual(MAX_PATH_LENGTH);
+    expect(tmp.length).toBeLessThanOrEqual(MAX_PATH_LENGTH);
   });
 });
 

@@ -258,7 +258,7 @@ describe('unit names (item 12)', () => {
     for (const f of files) expect(f).not.toMatch(/[\u0000-\u001f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     const said = t.text();
     expect(said).toMatch(/N02\).*chưa có tên/);
-    expect(said).toMatch(/N03\).*đường dẫn .* dài \d+ ký tự, quá giới hạn 240/);
+    expect(said).toMatch(/N03\).*đường dẫn .* dài \d+ ký tự, quá giới hạn 215/);
     expect(said).not.toMatch(/\u202E|\u0000/);
   }, 60_000);
 });
