@@ -24,7 +24,8 @@ export function keepOldVersion(file: string, now: Date): string | null {
 
 /** ".<name>.<pid>.tmp" beside `file`: the pid says whose it is (see removeLeftoverTmp). */
 const tmpNameOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-const TMP_NAME = /^\..+\.(\d+)\.tmp$/;
+// Only what the tool writes (workbooks, documents): a user's own ".x.1.tmp" is not ours to remove.
+const TMP_NAME = /^\..+\.(?:xlsx|docx)\.(\d+)\.tmp$/i;
 
 function flushToDisk(file: string): void {
   const fd = fs.openSync(file, 'r+');

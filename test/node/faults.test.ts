@@ -171,11 +171,13 @@ describe('temporary files (item 10)', () => {
     const group = path.dirname(unitFile(ws, YEAR, UNITS[0]));
     const leftovers = [path.join(ws, `.dieu-khien.xlsx.${dead}.tmp`), path.join(group, `.A01 - Xã An Hòa.xlsx.${dead}.tmp`)];
     const live = path.join(group, `.A02 - Xã Bình Minh.xlsx.${process.pid}.tmp`);
-    for (const f of [...leftovers, live]) fs.writeFileSync(f, 'half a file');
+    const notOurs = path.join(ws, `.ghi-chu.txt.${dead}.tmp`);
+    for (const f of [...leftovers, live, notOurs]) fs.writeFileSync(f, 'half a file');
     const r = await runCli(['rank', ws]);
     expect(r.code).toBe(0);
     for (const f of leftovers) expect(fs.existsSync(f)).toBe(false);
     expect(fs.existsSync(live)).toBe(true);
+    expect(fs.existsSync(notOurs)).toBe(true);
     expect(r.err).toContain('Đã xóa 2 tệp tạm');
     expect(r.err).toContain(`.dieu-khien.xlsx.${dead}.tmp`);
   }, 60_000);
