@@ -21,33 +21,30 @@ interface Spec {
   max: number;
   flags?: string[];
   options?: string[];
-  /** The command writes into the workspace (first positional): it runs under the workspace lock. */
-  writes?: boolean;
   run(pos: string[], flags: Set<string>, options: Record<string, string>, ctx: Context): Promise<number>;
 }
 
 const COMMANDS: Record<string, Spec> = {
-  init: { min: 1, max: 1, writes: true, flags: ['sample'], run: (p, f, _o, ctx) => init(p[0], { sample: f.has('sample') }, ctx) },
-  templates: {
-    min: 1,
-    max: 1,
-    writes: true,
-    flags: ['upgrade'],
-    run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx),
-  },
-  submit: { min: 2, max: Infinity, writes: true, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
-  reopen: { min: 2, max: Infinity, writes: true, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
-  validate: { min: 1, max: 1, writes: true, flags: ['json'], run: (p, f, _o, ctx) => validate(p[0], { json: f.has('json') }, ctx) },
-  rank: { min: 1, max: 1, writes: true, flags: ['json'], run: (p, f, _o, ctx) => rank(p[0], { json: f.has('json') }, ctx) },
+  init: { min: 1, max: 1, flags: ['sample'], run: (p, f, _o, ctx) => init(p[0], { sample: f.has('sample') }, ctx) },
+  templates: { min: 1, max: 1, flags: ['upgrade'], run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx) },
+  submit: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
+  reopen: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
+  validate: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => validate(p[0], { json: f.has('json') }, ctx) },
+  rank: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => rank(p[0], { json: f.has('json') }, ctx) },
   report: {
     min: 1,
     max: 1,
-    writes: true,
     options: ['template', 'decision-template'],
     run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
   },
   demo: { min: 0, max: 1, run: (p, _f, _o, ctx) => demo(p[0], ctx) },
 };
+
+/**
+ * Commands that write only into a folder of their own (`demo` replaces it whole). Every other
+ * command works on a workspace (its first argument) and runs under the workspace lock.
+ */
+const OWN_FOLDER = new Set(['demo']);
 
 class UsageError extends Error {}
 
@@ -117,7 +114,7 @@ export async function main(argv: string[], ctx: Context = consoleContext): Promi
   }
   try {
     const { pos, flags, options } = parse(spec, name, args);
-    if (!spec.writes) return await spec.run(pos, flags, options, ctx);
+    if (OWN_FOLDER.has(name)) return await spec.run(pos, flags, options, ctx);
     return await underLock(pos[0], name, ctx, () => spec.run(pos, flags, options, ctx));
   } catch (e) {
     if (e instanceof UsageError) {
