@@ -8,6 +8,7 @@ import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
 import { comparablePrevious, readMerges } from './merges';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
+import { cleanName, isBlankName } from './file-names';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -132,7 +133,8 @@ export function readControl(g: ControlGrids): Control {
   const seen = new Map<string, number>();
   for (const r of unitRows) {
     const code = cellText(r.code);
-    const name = cellText(r.name);
+    // What a person reads: no control or bidirectional characters (they also never reach a file name).
+    const name = cleanName(cellText(r.name));
     const place = `${CONTROL}, sheet «${SHEETS.units}», dòng ${r.row}`;
     const add = (code2: string, message: string, severity: Finding['severity'] = 'Lỗi') =>
       findings.push({ severity, unitCode: code, sheet: SHEETS.units, cell: `dòng ${r.row}`, code: code2, message: `${place}: ${message}` });
@@ -147,6 +149,9 @@ export function readControl(g: ControlGrids): Control {
       continue;
     }
     seen.set(key, r.row);
+    if (isBlankName(name)) {
+      add('missing-unit-name', `đơn vị ${code} chưa có tên (ô «${UNIT_COLUMNS.name}» trống); chưa tạo biểu mẫu cho đến khi ghi tên.`);
+    }
     const rubricId = cellText(r.rubricId);
     if (!rubrics[rubricId] && !errors.some((e) => e.rubricId === rubricId)) {
       add('unknown-rubric', `đơn vị ${name} (${code}) dùng bộ tiêu chí «${rubricId}» không có trong sheet «${SHEETS.criteria}».`);

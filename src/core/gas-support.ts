@@ -4,6 +4,7 @@
 import type { Cell } from './types';
 import type { CellSpec } from './unit-sheet';
 import { isFormula } from './unit-sheet';
+import { cleanName } from './file-names';
 
 /** Regular-expression characters escaped, so `Body.replaceText` (RE2) matches `s` literally. */
 export function escapeRegExp(s: string): string {
@@ -81,10 +82,13 @@ export function oldVersionName(name: string, when: Date): string {
   return `${name} (bản cũ ${stampDateTime(when)})`;
 }
 
-/** A file or folder name without characters Drive users find confusing ("/" reads as a path). */
+/**
+ * A file or folder name without characters Drive users find confusing ("/" reads as a path), nor
+ * control or bidirectional ones: the same `cleanName` as offline file names (core/file-names).
+ */
 export function safeFileName(s: string): string {
   return (
-    s
+    cleanName(s)
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim() || 'Không tên'

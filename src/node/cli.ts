@@ -1,6 +1,11 @@
 // dvcq: argument parsing, dispatch to one function per command, exit codes
 // (0 done, 1 an error or a finding that blocks, 2 wrong usage).
+import fs from 'node:fs';
 import { Context, consoleContext } from './context';
+import { describeFsError, UserError } from './errors';
+import { removeLeftoverTmp } from './files';
+import { linkOf } from './workspace';
+import { processAlive, withWorkspaceLock } from './workspace-lock';
 import { USAGE } from './usage';
 import { init } from './commands/init';
 import { templates } from './commands/templates';
@@ -39,6 +44,12 @@ const COMMANDS: Record<string, Spec> = {
   remind: { min: 1, max: 1, run: (p, _f, _o, ctx) => remind(p[0], ctx) },
   demo: { min: 0, max: 1, choices: { sample: SAMPLE_NAMES }, run: (p, _f, o, ctx) => demo(p[0], sampleOption(o) ?? DEFAULT_SAMPLE, ctx) },
 };
+
+/**
+ * Commands that write only into a folder of their own (`demo` replaces it whole). Every other
+ * command works on a workspace (its first argument) and runs under the workspace lock.
+ */
+const OWN_FOLDER = new Set(['demo']);
 
 class UsageError extends Error {}
 
@@ -79,6 +90,31 @@ function parse(spec: Spec, name: string, args: string[]) {
   return { pos, flags, options };
 }
 
+/**
+ * Run a command that writes under the workspace lock, after removing what a killed run left
+ * (temporary files of a pid that no longer runs). A folder that is not there yet is made by
+ * `init` only; for another command the command itself says the control workbook is missing.
+ */
+async function underLock(ws: string, name: string, ctx: Context, run: () => Promise<number>): Promise<number> {
+  if (name === 'init' && !fs.existsSync(ws)) {
+    try {
+      fs.mkdirSync(ws, { recursive: true });
+    } catch (e) {
+      throw new UserError(describeFsError(e, 'ghi', ws));
+    }
+  }
+  if (!fs.existsSync(ws) || !fs.statSync(ws).isDirectory()) return run();
+  return withWorkspaceLock(ws, name, ctx, async () => {
+    const removed = removeLeftoverTmp(ws, processAlive);
+    if (removed.length) {
+      ctx.err(
+        `Đã xóa ${removed.length} tệp tạm do một lần chạy bị dừng giữa chừng để lại: ${removed.map((f) => `«${linkOf(ws, f)}»`).join(', ')}.`,
+      );
+    }
+    return run();
+  });
+}
+
 /** Run the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], ctx: Context = consoleContext): Promise<number> {
   const [name, ...args] = argv;
@@ -94,7 +130,8 @@ export async function main(argv: string[], ctx: Context = consoleContext): Promi
   }
   try {
     const { pos, flags, options } = parse(spec, name, args);
-    return await spec.run(pos, flags, options, ctx);
+    if (OWN_FOLDER.has(name)) return await spec.run(pos, flags, options, ctx);
+    return await underLock(pos[0], name, ctx, () => spec.run(pos, flags, options, ctx));
   } catch (e) {
     if (e instanceof UsageError) {
       ctx.err(`Lỗi: ${e.message} Xem «dvcq help».`);

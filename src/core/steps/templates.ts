@@ -26,7 +26,7 @@ export type TemplateAction =
   | { kind: 'skip'; message: string };
 
 /** Control findings of a unit that make it unsafe to give it a file (it would be the wrong one). */
-const UNSAFE = new Set(['unknown-rubric', 'missing-unit-code', 'duplicate-unit']);
+const UNSAFE = new Set(['unknown-rubric', 'missing-unit-code', 'duplicate-unit', 'missing-unit-name']);
 /** Told with the unit it stops (the skip message), not again on its own. */
 export const stopsUnit = (f: Finding) => !!f.unitCode && UNSAFE.has(f.code);
 

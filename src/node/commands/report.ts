@@ -3,6 +3,7 @@
 // it is kept as "… (cũ <date-time>).docx", since someone may have edited it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import PizZip from 'pizzip';
 import type { DocKind } from '../../core/report-model';
 import { Context } from '../context';
 import { describeFsError, UserError } from '../errors';
@@ -26,6 +27,20 @@ export interface ReportOutput {
   warnings: string[];
 }
 
+/** Why `buf` is not a Word .docx (an .xlsx, a .pptx, an old .doc, not a zip at all), or null when it is one. */
+function notDocxReason(buf: Buffer): string | null {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(buf);
+  } catch {
+    return 'không phải tệp Office dạng .docx (có thể là tệp .doc cũ, PDF hoặc tệp đã hỏng)';
+  }
+  if (zip.file('word/document.xml')) return null;
+  if (zip.file('xl/workbook.xml')) return 'là bảng tính Excel (.xlsx), không phải văn bản Word';
+  if (zip.file('ppt/presentation.xml')) return 'là tệp trình chiếu PowerPoint (.pptx), không phải văn bản Word';
+  return 'không phải văn bản Word (.docx)';
+}
+
 /** A user template must hold every required placeholder; unknown ones only warn. */
 async function checkUserTemplate(file: string | undefined, kind: DocKind): Promise<string[]> {
   if (!file) return [];
@@ -34,6 +49,13 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
     buf = await fs.readFile(file);
   } catch (e) {
     throw new UserError(describeFsError(e, 'đọc', file));
+  }
+  const notWord = notDocxReason(buf);
+  if (notWord) {
+    const option = kind === 'report' ? '--template' : '--decision-template';
+    throw new UserError(
+      `tệp «${file}» (tùy chọn ${option}) ${notWord}; mẫu văn bản phải là tệp Word .docx. Hãy chọn đúng tệp mẫu .docx rồi chạy lại.`,
+    );
   }
   const check = checkTemplate(buf, kind);
   const messages = templateCheckMessages(kind, check);

@@ -3,6 +3,9 @@
 // is never overwritten: --upgrade regenerates one built from an older rubric with every typed value
 // carried over, and keeps the old file as "… (cũ <date-time>).xlsx".
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { SCORING_COLUMNS } from '../../core/schema';
+import { formatNumberMax } from '../../core/format';
 import type { Rubric, Unit } from '../../core/types';
 import { LayoutOptions, layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
 import { blockedMessage, stepBlockers, STEP_LABELS } from '../../core/steps/plan';
@@ -13,7 +16,7 @@ import { exists } from '../files';
 import { linkOf, unitLocation, yearDir } from '../workspace';
 import { ControlWorkbook } from '../xlsx/control-workbook';
 import { readWorkbook, saveWorkbook } from '../xlsx/workbook-io';
-import { drawUnitWorkbook, metaGrid, readInputs, scoringGrid, writeInputs } from '../xlsx/unit-workbook';
+import { drawUnitWorkbook, metaGrid, readInputs, readTypedFormulas, scoringGrid, writeInputs } from '../xlsx/unit-workbook';
 
 export interface TemplatesOptions {
   upgrade?: boolean;
@@ -22,18 +25,52 @@ export interface TemplatesOptions {
 async function upgradeWorkbook(ws: string, file: string, unit: Unit, rubric: Rubric, opts: LayoutOptions, ctx: Context): Promise<string> {
   const old = await readWorkbook(file);
   const typed = readInputs(old, file);
+  // A formula typed in an input cell is not carried (an input holds a value): the value it last
+  // showed is, when the file has one, and the user is told either way.
+  const formulas = readTypedFormulas(old, file);
+  for (const f of formulas) {
+    const value = readableResult(f.result);
+    if (value !== undefined) typed[f.code] = { ...typed[f.code], [f.field]: value };
+  }
   const layout = unitSheetLayout(unit, rubric, opts);
   const wb = await drawUnitWorkbook(layout);
   const inputs = new Set([...layout.scorerInputs, ...layout.appraiserInputs]);
   const { written, notWritten } = writeInputs(wb, file, typed, inputs);
   const backup = await saveWorkbook(wb, file, { now: ctx.now() });
-  let message = `${unit.name} (${unit.code}): đã nâng cấp biểu mẫu theo bộ tiêu chí hiện hành, chuyển sang ${written} giá trị đã nhập; tệp cũ được giữ tại «${linkOf(ws, backup!)}».`;
+  const kept = linkOf(ws, backup!);
+  let message = `${unit.name} (${unit.code}): đã nâng cấp biểu mẫu theo bộ tiêu chí hiện hành, chuyển sang ${written} giá trị đã nhập; tệp cũ được giữ tại «${kept}».`;
   if (notWritten.length) {
     const codes = [...new Set(notWritten.map((n) => n.code))].join(', ');
     message += ` ${notWritten.length} giá trị của tiêu chí ${codes} không còn ô nhập tương ứng; chúng vẫn còn trong tệp cũ.`;
   }
+  for (const f of formulas) {
+    const value = readableResult(f.result);
+    const carried = value !== undefined && !notWritten.some((n) => n.code === f.code && n.field === f.field);
+    message +=
+      `\n${unit.name} (${unit.code}), ô ${f.cell} (tiêu chí ${f.code}, cột «${SCORING_COLUMNS[f.field]}»): ` +
+      `công thức «=${f.formula}» không được chuyển sang biểu mẫu mới vì ô nhập chỉ nhận giá trị; ` +
+      (carried
+        ? `đã chuyển giá trị ${shownValue(value)} mà công thức tính ra. `
+        : 'ô này trong biểu mẫu mới để trống, hãy nhập lại giá trị. ') +
+      `Công thức vẫn còn trong tệp cũ «${kept}».`;
+  }
   return message;
 }
+
+/** The value a formula showed, when the file holds one worth carrying (not an error such as #REF!). */
+function readableResult(v: ExcelJS.CellValue | undefined): ExcelJS.CellValue | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string') return v.trim() ? v : undefined;
+  if (typeof v === 'boolean' || v instanceof Date) return v;
+  return undefined;
+}
+
+const shownValue = (v: ExcelJS.CellValue | undefined) =>
+  typeof v === 'number'
+    ? formatNumberMax(v, 4)
+    : v instanceof Date
+      ? v.toLocaleDateString('vi-VN')
+      : `«${typeof v === 'string' ? v : JSON.stringify(v)}»`;
 
 /** What exists of the unit's workbook for the control's year. */
 async function fileState(ws: string, year: number, unit: Unit): Promise<{ state: FileState; file: string; link: string }> {

@@ -1,5 +1,6 @@
 // The control workbook (Bảng điều khiển) as an .xlsx file: create it, read its tables into grids,
 // write the tool-written sheets and the unit status/link cells, append to the audit log.
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
 import { DROPDOWN_ROWS, SheetGrid } from '../../core/control-template';
@@ -17,12 +18,24 @@ import { readWorkbook, saveWorkbook } from './workbook-io';
 import { writeTableSheet } from './table-sheet';
 import { DATE_TIME_FORMAT, solid } from './styles';
 
+/** Identity, size and time of a file's last change; null when there is none. A save through a temporary file changes the inode. */
+function fileVersion(file: string): string | null {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
 
 export class ControlWorkbook {
   private constructor(
     readonly file: string,
     readonly wb: ExcelJS.Workbook,
+    /** The file as it was read (see `save`); null for a new workbook. */
+    private version: string | null,
   ) {}
 
   static async open(ws: string): Promise<ControlWorkbook> {
@@ -30,7 +43,9 @@ export class ControlWorkbook {
     if (!exists(file)) {
       throw new UserError(`không tìm thấy bảng điều khiển «${file}». Chạy «dvcq init ${ws}» để tạo.`);
     }
-    return new ControlWorkbook(file, await readWorkbook(file));
+    // Taken before reading: a save by someone else during the read is noticed too.
+    const version = fileVersion(file);
+    return new ControlWorkbook(file, await readWorkbook(file), version);
   }
 
   /** A new control workbook from the core's sheets, styled (not saved yet). */
@@ -54,7 +69,7 @@ export class ControlWorkbook {
         });
       }
     }
-    return new ControlWorkbook(controlPath(ws), wb);
+    return new ControlWorkbook(controlPath(ws), wb, null);
   }
 
   grids(): ControlGrids {
@@ -155,7 +170,20 @@ export class ControlWorkbook {
     });
   }
 
+  /**
+   * Save, unless the file was saved by someone else since it was read (Excel, LibreOffice, a tool
+   * without the workspace lock): writing now would silently drop their change, and this command
+   * would report a success that the next one undoes. Nothing is written then, and the user is told.
+   */
   async save(): Promise<void> {
+    if (fileVersion(this.file) !== this.version) {
+      throw new UserError(
+        `bảng điều khiển «${this.file}» đã được lưu lại bởi một chương trình khác (Excel, LibreOffice hoặc một lệnh khác) ` +
+          'trong khi lệnh này đang chạy; lệnh này không ghi vào bảng điều khiển để không xóa mất thay đổi đó. ' +
+          'Hãy lưu và đóng tệp trong Excel/LibreOffice rồi chạy lại lệnh.',
+      );
+    }
     await saveWorkbook(this.wb, this.file);
+    this.version = fileVersion(this.file);
   }
 }

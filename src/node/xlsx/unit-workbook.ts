@@ -211,6 +211,41 @@ export function readInputs(wb: ExcelJS.Workbook, file: string): InputValues {
   return out;
 }
 
+/** A formula typed in an input cell (unlocked when the file was made), with the value it last showed. */
+export interface TypedFormula {
+  code: string;
+  field: InputField;
+  cell: string;
+  /** Without the leading "=". */
+  formula: string;
+  /** The value Excel/LibreOffice computed and saved with the file; undefined when there is none. */
+  result: ExcelJS.CellValue | undefined;
+}
+
+/**
+ * Formulas typed into input cells (which `readInputs` leaves out). The sheet's own formulas (totals
+ * of parent rows) are in locked cells and are not listed.
+ */
+export function readTypedFormulas(wb: ExcelJS.Workbook, file: string): TypedFormula[] {
+  const { ws, grid, loc } = scoringTable(wb, file);
+  const out: TypedFormula[] = [];
+  const seen = new Set<string>();
+  for (let r = loc.headerRow + 1; r < grid.length; r++) {
+    const code = cellText(grid[r][loc.cols.code!]);
+    if (!code || seen.has(code)) continue;
+    seen.add(code);
+    for (const f of INPUT_FIELDS) {
+      const col = loc.cols[f];
+      if (col === undefined) continue;
+      const cell = ws.getCell(a1(r, col));
+      if (!isFormulaValue(cell.value) || cell.protection?.locked !== false) continue;
+      const result = cell.result as ExcelJS.CellValue | undefined;
+      out.push({ code, field: f, cell: cell.address, formula: cell.formula ?? '', result: result ?? undefined });
+    }
+  }
+  return out;
+}
+
 export interface WriteInputsResult {
   written: number;
   /** Values that found no cell (unknown code, missing column, or a cell that is not an input). */
