@@ -60,7 +60,7 @@ describe('path length', () => {
 
 describe('the control workbook', () => {
   const grids = () => {
-    const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: true }).map((s) => [s.name, s.grid]));
+    const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: 'binh-son-2024' }).map((s) => [s.name, s.grid]));
     return {
       config: sheets[SHEETS.config],
       units: sheets[SHEETS.units].map((r) => [...r]),
