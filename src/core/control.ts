@@ -7,6 +7,7 @@ import { readTable, structureFinding } from './table';
 import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
+import { readAcceptance } from './acceptance';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -182,6 +183,8 @@ export function readControl(g: ControlGrids): Control {
       link,
       row: r.row,
     };
+    const accepted = readAcceptance(r);
+    if (accepted) typed.accepted = accepted;
     units.push(unitInYear(typed, rowYear(r.statusYear, link, settings.year), settings.year, history));
   }
 
