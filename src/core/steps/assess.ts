@@ -244,7 +244,7 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
   // Said once, the first time: the record of these submissions starts now.
   const recorded = firstRecords
     ? ` Đã ghi bản ghi nộp (cột «${UNIT_COLUMNS.acceptedAt}», «${UNIT_COLUMNS.acceptedCheck}») cho ${firstRecords} đơn vị «${STATUS.submitted}» chưa có: ` +
-      'mã kiểm tra lấy theo ô nhập hiện nay, từ nay mọi thay đổi ô nhập đều được báo.'
+      'mã kiểm tra lấy theo lần nộp ghi trong biểu mẫu (nếu không có: theo ô nhập hiện nay); từ nay mọi thay đổi ô nhập đều được báo.'
     : '';
   if (step === 'progress') {
     const message = `${counts.submitted}/${total} đơn vị đã nộp; ${counts.entered}/${total} đã nhập điểm; ${counts.withFile}/${total} đã có biểu mẫu.${recorded}`;
