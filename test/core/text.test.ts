@@ -85,7 +85,7 @@ describe('looksLikeFormulaOrScript', () => {
     "2+3+cmd|' /C calc'!A0",
     "+2+cmd|' /C calc'!A0",
     '1+HYPERLINK("http://x","bấm")',
-    "0,5*IMPORTXML(\"http://x\",\"//a\")",
+    '0,5*IMPORTXML("http://x","//a")',
     "Xem cmd|' /C notepad'!A0",
     '-2 điểm',
   ])('flags %s', (s) => {

@@ -48,15 +48,7 @@ export interface LastRun {
   url?: string;
 }
 
-function collectAll(
-  env: Env,
-  data: ControlData,
-  store: Store,
-  from: number,
-  clock: ReturnType<typeof timer>,
-  reserve: number,
-  now: Date,
-) {
+function collectAll(env: Env, data: ControlData, store: Store, from: number, clock: ReturnType<typeof timer>, reserve: number, now: Date) {
   const { settings, units, rubrics } = data.control;
   const rows = new Map<string, number>();
   const out = new Map<string, Collected>();
