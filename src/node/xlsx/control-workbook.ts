@@ -108,7 +108,8 @@ export class ControlWorkbook {
         if (v === undefined) continue;
         const cell = ws.getCell(row, column(key));
         cell.value = v instanceof Date ? excelValue(v) : v;
-        if (v instanceof Date) cell.numFmt = DATE_TIME_FORMAT;
+        // A style of its own: exceljs may share one style object between cells of several sheets.
+        if (v instanceof Date) cell.style = { ...cell.style, numFmt: DATE_TIME_FORMAT };
       }
     }
   }
