@@ -218,3 +218,31 @@ describe('a scorer typing into every editable cell of their own file (bản Goog
     expect(unitRow(w, FAKE_LOCK)[UNIT_COLUMNS.locked]).toBe('Có');
   });
 });
+
+describe('a control spreadsheet made before the record’s columns (bản Google)', () => {
+  it('gets them on the first collection, filled for the units `Đơn vị` says submitted', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w);
+    fillSampleScores(w);
+    asAdmin(w);
+    const sheet = control(w).sheet(SHEETS.units);
+    const grid = sheet.values();
+    const record = [UNIT_COLUMNS.acceptedAt, UNIT_COLUMNS.acceptedBy, UNIT_COLUMNS.acceptedCheck, UNIT_COLUMNS.locked];
+    const first = grid[0].indexOf(record[0]);
+    expect(grid[0].slice(first)).toEqual(record);
+    // An older sheet: no such columns (cleared, header included).
+    sheet.set(
+      `${String.fromCharCode(65 + first)}1`,
+      grid.map(() => record.map(() => '')),
+    );
+    expect(sheet.values()[0]).not.toContain(UNIT_COLUMNS.acceptedCheck);
+    const chunks = runAll((c) => runAssessChunk(w.env, 'progress', c));
+    expect(chunks[chunks.length - 1].message).toContain('Đã ghi bản ghi nộp');
+    const row = unitRow(w, FAKE_LOCK);
+    expect(row[UNIT_COLUMNS.status]).toBe('Đã nộp');
+    expect(row[UNIT_COLUMNS.acceptedAt]).toBeInstanceOf(Date);
+    expect(row[UNIT_COLUMNS.acceptedCheck]).toMatch(/^[0-9a-f]{12}$/);
+    expect(row[UNIT_COLUMNS.locked]).toBe('Có');
+  });
+});
