@@ -80,7 +80,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
     const want = acceptedCopy(a, locked);
     return shows(want) ? null : want;
   };
-  const now_ = inputsFingerprint(read.entries);
+  const inputs = inputsFingerprint(read.entries);
   if (current === STATUS.submitted) {
     // Submitted in `Đơn vị` without a record (a row from before these columns, or «Đã nộp» typed
     // there by the owner): the record starts now, with the fingerprint the file's request names
@@ -90,11 +90,11 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       ? {
           at: unit.accepted?.at || now,
           by: unit.accepted?.by ?? '',
-          check: fingerprintIn(line) || now_,
+          check: fingerprintIn(line) || inputs,
           locked: unit.accepted?.locked ?? false,
         }
       : unit.accepted!;
-    const changed = changedAfterSubmission(unit, accepted.check, now_, source.link);
+    const changed = changedAfterSubmission(unit, accepted.check, inputs, source.link);
     if (changed) findings.push(changed);
     // Reopened in the file: `Đơn vị` decides (the file's cells can be typed by its scorer), so say
     // how to confirm it rather than take it.
@@ -138,8 +138,8 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       // change since then is reported (a scorer removing it gains nothing: the inputs as they are
       // now were validated and are the record).
       const requested = fingerprintIn(line);
-      const accepted: Acceptance = { at: now, by: submitterIn(line), check: requested || now_, locked: false };
-      const changed = changedAfterSubmission(unit, accepted.check, now_, source.link);
+      const accepted: Acceptance = { at: now, by: submitterIn(line), check: requested || inputs, locked: false };
+      const changed = changedAfterSubmission(unit, accepted.check, inputs, source.link);
       if (changed) findings.push(changed);
       return { status: STATUS.submitted, findings, entered, lock: true, unlock: false, accepted, record: 'new', copy: keepCopy(accepted) };
     }
