@@ -9,6 +9,7 @@ import { parseRubrics } from './rubric';
 import { comparablePrevious, readMerges } from './merges';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 import { cleanName, isBlankName } from './file-names';
+import { readAcceptance } from './acceptance';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -192,6 +193,8 @@ export function readControl(g: ControlGrids): Control {
       link,
       row: r.row,
     };
+    const accepted = readAcceptance(r);
+    if (accepted) typed.accepted = accepted;
     units.push(unitInYear(typed, rowYear(r.statusYear, link, settings.year), settings.year, history));
   }
 

@@ -38,6 +38,15 @@ export const UNIT_COLUMNS = {
   link: 'Liên kết',
   /** The year `Trạng thái` and `Liên kết` belong to (tool-written; another year's are kept in `Trạng thái các năm`). */
   statusYear: 'Năm của trạng thái',
+  // The owner's record of an accepted submission (tool-written; the unit file shows only a copy):
+  /** When the owner's side accepted the submission. */
+  acceptedAt: 'Nộp lúc',
+  /** Who asked for it, as the request said (the add-on) or who ran `submit` (the CLI). */
+  acceptedBy: 'Người nộp',
+  /** Fingerprint of the scorer's inputs accepted (inputs-fingerprint.ts). */
+  acceptedCheck: 'Mã kiểm tra',
+  /** «Có» once the owner has locked the file's inputs and read the protection back (add-on only). */
+  locked: 'Khóa ô nhập',
 } as const;
 
 /** `Trạng thái các năm`: the status and link of each unit in the years before the current one. */
@@ -47,6 +56,10 @@ export const HISTORY_COLUMNS = {
   name: 'Tên đơn vị',
   status: 'Trạng thái',
   link: 'Liên kết',
+  acceptedAt: 'Nộp lúc',
+  acceptedBy: 'Người nộp',
+  acceptedCheck: 'Mã kiểm tra',
+  locked: 'Khóa ô nhập',
 } as const;
 
 export const CRITERIA_COLUMNS = {

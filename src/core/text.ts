@@ -56,9 +56,14 @@ export function parseScore(c: Cell | undefined): ParsedScore {
   return { kind: 'text', text };
 }
 
-// "=" starts a formula whatever follows; "+", "-", "@" only when a name or a parenthesis
-// follows, so "-3" or "- Kế hoạch 01" (a bullet) stay plain data.
-const FORMULA_START = /^(?:=\s*\S|[+\-@][\p{L}_(])/u;
+// "=" starts a formula whatever follows; "+", "-", "@" too, unless the whole text is a signed
+// number ("-3", "+2,5") or a bullet ("- Kế hoạch 01": a space follows). A formula may also hide
+// behind a leading number ("-2+3+cmd|' /C calc'!A0", "1+HYPERLINK(…)"), and a DDE link
+// ("cmd|' /C calc'!A0") runs wherever it stands: both are formula-like whatever the first character.
+const FORMULA_START = /^(?:=\s*\S|[+\-@]\S)/u;
+const SIGNED_NUMBER = /^[+-]\d[\d.,]*%?$/;
+const ARITHMETIC_THEN_CALL = /^[\d.,%\s()]*(?:[+\-*/^&][\d.,%\s()]*)*[+\-*/^&]\s*[\p{L}_][\p{L}\d_.]*\s*[(|!]/u;
+const DDE_LINK = /[\p{L}\d_.]+\s*\|\s*'[^']*'\s*!/u;
 const SCRIPT_MARKERS = [
   /<\s*\/?\s*(?:script|iframe|object|embed|svg|img|link|meta|style|form)\b/i,
   /(?:java|vb)script\s*:/i,
@@ -71,7 +76,8 @@ const SCRIPT_MARKERS = [
 export function looksLikeFormulaOrScript(s: string): boolean {
   const text = s.normalize('NFC').trim();
   if (text === '') return false;
-  if (FORMULA_START.test(text)) return true;
+  if (FORMULA_START.test(text) && !SIGNED_NUMBER.test(text)) return true;
+  if (ARITHMETIC_THEN_CALL.test(text) || DDE_LINK.test(text)) return true;
   return SCRIPT_MARKERS.some((re) => re.test(text));
 }
 

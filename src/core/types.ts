@@ -118,8 +118,24 @@ export interface Unit {
   link: string;
   /** 1-based row in `Đơn vị`. */
   row?: number;
+  /** The owner's record of the accepted submission of the control's year (`Đơn vị`, acceptance.ts). */
+  accepted?: Acceptance;
   /** The row's `Trạng thái`/`Liên kết` as typed, when they belong to another year than the control's. */
-  otherYear?: { year: number; status: string; link: string };
+  otherYear?: { year: number; status: string; link: string; accepted?: Acceptance };
+}
+
+/**
+ * The owner's record of a unit's accepted submission, in `Đơn vị` where only the owner writes
+ * (`Nộp lúc`, `Người nộp`, `Mã kiểm tra`, `Khóa ô nhập`); the unit file shows a copy.
+ */
+export interface Acceptance {
+  /** When the owner's side accepted it (a date; text when someone typed one). */
+  at: Date | string;
+  by: string;
+  /** Fingerprint of the scorer's inputs accepted ('' in a row written before this column existed). */
+  check: string;
+  /** The owner locked the file's inputs and read the protection back. */
+  locked: boolean;
 }
 
 export const STATUS = {

@@ -1,8 +1,10 @@
 // A control workbook lives for years: `Đơn vị`/`Trạng thái` and `Liên kết` hold the current year's
 // values, and the column `Năm của trạng thái` says which year that is. When `Năm` changes, the
 // previous year's values move to the sheet `Trạng thái các năm` (never lost) and the new year starts
-// blank — or with what that sheet remembers, when the admin goes back to an earlier year.
-import { Cell, Grid, Unit } from './types';
+// blank — or with what that sheet remembers, when the admin goes back to an earlier year. The
+// owner's record of the year's submission (acceptance.ts) moves with them.
+import { Acceptance, Cell, Grid, Unit } from './types';
+import { AcceptanceCells, acceptanceCells, readAcceptance } from './acceptance';
 import { HISTORY_COLUMNS } from './schema';
 import { readTable, tableGrid } from './table';
 import { cellText, normalizeHeader } from './text';
@@ -16,7 +18,8 @@ export function linkYear(link: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export interface HistoryRow {
+/** A unit's status, link and the owner's record of its submission (acceptance.ts) in one year. */
+export interface HistoryRow extends AcceptanceCells {
   year: number;
   code: string;
   name: string;
@@ -36,6 +39,7 @@ export function readHistory(grid: Grid | undefined): HistoryRow[] {
       name: cellText(r.name),
       status: cellText(r.status),
       link: cellText(r.link),
+      ...acceptanceCells(readAcceptance(r)),
     }))
     .filter((r) => Number.isInteger(r.year) && r.code);
 }
@@ -60,11 +64,14 @@ export function rowYear(statusYear: Cell, link: string, current: number): number
 export function unitInYear(unit: Unit, typedYear: number, year: number, history: HistoryRow[]): Unit {
   if (!year || typedYear === year) return unit;
   const remembered = history.find((h) => keyOf(h.year, h.code) === keyOf(year, unit.code));
+  const accepted: Acceptance | undefined = remembered ? readAcceptance(remembered) : undefined;
+  const { accepted: typedAccepted, ...rest } = unit;
   return {
-    ...unit,
+    ...rest,
     status: remembered?.status ?? '',
     link: remembered?.link ?? '',
-    otherYear: { year: typedYear, status: unit.status, link: unit.link },
+    ...(accepted ? { accepted } : {}),
+    otherYear: { year: typedYear, status: unit.status, link: unit.link, ...(typedAccepted ? { accepted: typedAccepted } : {}) },
   };
 }
 
@@ -73,12 +80,19 @@ export function unitInYear(unit: Unit, typedYear: number, year: number, history:
  * and unit (a newer value replaces an older one of the same year), null when nothing changes.
  */
 export function archiveOtherYears(history: HistoryRow[], units: Unit[]): HistoryRow[] | null {
-  const moving = units.filter((u) => u.otherYear && (u.otherYear.status || u.otherYear.link));
+  const moving = units.filter((u) => u.otherYear && (u.otherYear.status || u.otherYear.link || u.otherYear.accepted));
   if (!moving.length) return null;
   const rows = new Map(history.map((h) => [keyOf(h.year, h.code), h]));
   for (const u of moving) {
     const o = u.otherYear!;
-    rows.set(keyOf(o.year, u.code), { year: o.year, code: u.code, name: u.name, status: o.status, link: o.link });
+    rows.set(keyOf(o.year, u.code), {
+      year: o.year,
+      code: u.code,
+      name: u.name,
+      status: o.status,
+      link: o.link,
+      ...acceptanceCells(o.accepted),
+    });
   }
   return [...rows.values()].sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
 }

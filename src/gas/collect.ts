@@ -6,13 +6,12 @@ import type { Grid, Rubric } from '../core/types';
 import type { UnitSource } from '../core/assess';
 import { SHEETS } from '../core/schema';
 import { layoutOptions, needsMetaSheet, unitSheetLayout } from '../core/unit-sheet';
-import { cellLink, parseA1, sheetA1 } from '../core/gas-support';
+import { cellLink, sheetA1, sheetText } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
-import { cellText } from '../core/text';
 import type { Settings } from '../core/config';
 import type { Env } from './env';
-import type { GSpreadsheet } from './services';
-import { isLockedLine, lockedLine } from '../core/submission-line';
+import type { GProtection, GSpreadsheet } from './services';
+import type { UnitDecision } from '../core/steps/assess';
 import type { FileRecord } from './store';
 import { isNotFound, RETRY_AFTER_MS } from './drive';
 import { rawMessage } from './errors';
@@ -28,7 +27,12 @@ export const UNREADABLE =
 /** What was read of a unit's file: its source for the core (kept between chunks in the scratch sheet). */
 export interface Collected {
   source: UnitSource | undefined;
+  /** The owner made sure of the lock: whether the inputs are locked now (read back from the protection). */
+  locked?: boolean;
 }
+
+/** What the collection does to a unit file for the owner, as the core decided it. */
+export type OwnerActions = Pick<UnitDecision, 'lock' | 'unlock' | 'copy' | 'accepted'>;
 
 /** Number of rows to read for a rubric (layout rows + margin); computed once per rubric. */
 export function rowsToRead(settings: Settings, rubric: Rubric): number {
@@ -82,15 +86,17 @@ function readWithRetry(env: Env, id: string, rows: number): Read {
 
 /**
  * Read a unit's `Chấm điểm` grid; a missing, trashed file or a missing sheet becomes a `missing`
- * source. `accepted(source)` asks the core whether the unit is (or now becomes) submitted: then its
- * inputs are locked, once, by the owner.
+ * source. `decide(source)` asks the core what the owner does to the file: lock its inputs (a unit
+ * submitted in `Đơn vị`), open them again (a reopening in `Đơn vị`; `scorerRanges` names them),
+ * and show the owner's record in its status cells.
  */
 export function collectUnit(
   env: Env,
   record: FileRecord | null,
   rows: number,
   trashed: ReadonlySet<string>,
-  accepted: (source: UnitSource) => boolean,
+  decide: (source: UnitSource) => OwnerActions,
+  scorerRanges: () => string[] = () => [],
 ): Collected {
   if (!record) return { source: undefined };
   const link = cellLink(record.url, record.gid);
@@ -121,8 +127,13 @@ export function collectUnit(
   // more calls for this file only.
   const meta = needsMetaSheet(read.grid) ? metaSheetGrid(read.ss) : undefined;
   const source = meta ? { grid: read.grid, link, meta } : { grid: read.grid, link };
-  if (accepted(source)) lockIfNeeded(env, read.ss, read.grid);
-  return { source };
+  const d = decide(source);
+  const locked = d.lock ? ensureLocked(env, read.ss) : undefined;
+  if (d.unlock) openInputs(env, read.ss, scorerRanges());
+  const copy = d.copy(locked ?? d.accepted?.locked ?? false);
+  // The grid stays as read: the core's findings describe the file the scorer left.
+  if (copy) showCopy(env, read.ss, copy);
+  return locked === undefined ? { source } : { source, locked };
 }
 
 /** The hidden meta sheet ([] when it is gone); a failure is not swallowed: it would read as a copied file. */
@@ -130,22 +141,52 @@ function metaSheetGrid(ss: GSpreadsheet): Grid {
   return (ss.getSheetByName(SHEETS.meta)?.getDataRange().getValues() as Grid | undefined) ?? [];
 }
 
+/** The sheet protection of `Chấm điểm`, null when there is none or it cannot be read. */
+function protectionOf(env: Env, ss: GSpreadsheet): GProtection | null {
+  const sheet = ss.getSheetByName(SHEETS.scoring);
+  return sheet?.getProtections(env.gas.SpreadsheetApp.ProtectionType.SHEET)[0] ?? null;
+}
+
 /**
- * A scorer cannot lock the protection of his own file; the owner does it here, once, when the
- * unit is submitted and its status line does not say the inputs are locked (five calls, once).
+ * A scorer cannot lock the protection of his own file; the owner does it here: no unprotected
+ * range left, then read back (Protection.getUnprotectedRanges), so `Khóa ô nhập` says what the
+ * file is, not what its text claims. Four calls, five when it locks; only for a submitted unit
+ * whose record is not yet locked, or whose file does not show it.
  */
-function lockIfNeeded(env: Env, ss: GSpreadsheet, grid: Grid): void {
-  const [r, c] = parseA1(STATUS_CELLS.text)!;
-  const line = cellText(grid[r]?.[c] ?? null);
-  if (isLockedLine(line)) return;
+function ensureLocked(env: Env, ss: GSpreadsheet): boolean {
+  try {
+    const protection = protectionOf(env, ss);
+    if (!protection) return false;
+    if (!protection.getUnprotectedRanges().length) return true;
+    if (!protection.canEdit()) return false;
+    protection.setUnprotectedRanges([]);
+    return protection.getUnprotectedRanges().length === 0;
+  } catch (e) {
+    // Not the owner, or the file is read-only: the scores are still read; the lock waits.
+    env.gas.Logger.log(`Khóa ô nhập: ${rawMessage(e)}`);
+    return false;
+  }
+}
+
+/** The owner reopened the unit in `Đơn vị`: its scorer's inputs (and status cells) open again. */
+function openInputs(env: Env, ss: GSpreadsheet, ranges: string[]): void {
   try {
     const sheet = ss.getSheetByName(SHEETS.scoring);
-    const protection = sheet?.getProtections(env.gas.SpreadsheetApp.ProtectionType.SHEET)[0];
-    if (!sheet || !protection || !protection.canEdit()) return;
-    protection.setUnprotectedRanges([]);
-    ss.getRange(sheetA1(SHEETS.scoring, STATUS_CELLS.text)).setValue(lockedLine(line));
-    if (grid[r]) grid[r][c] = lockedLine(line);
-  } catch {
-    // Not the owner, or the file is read-only: the scores are still read; the lock waits.
+    const protection = protectionOf(env, ss);
+    if (!sheet || !protection || !ranges.length || !protection.canEdit()) return;
+    protection.setUnprotectedRanges(sheet.getRangeList(ranges).getRanges());
+  } catch (e) {
+    env.gas.Logger.log(`Mở lại ô nhập: ${rawMessage(e)}`);
+  }
+}
+
+/** The file's status line and hidden status cell, written again as a copy of the owner's record. */
+function showCopy(env: Env, ss: GSpreadsheet, copy: { status: string; line: string }): void {
+  try {
+    ss.getRange(sheetA1(SHEETS.scoring, STATUS_CELLS.text)).setValue(sheetText(copy.line));
+    ss.getRange(sheetA1(SHEETS.scoring, STATUS_CELLS.meta)).setValue(copy.status);
+  } catch (e) {
+    // Read-only for this user: `Đơn vị` still holds the record; the copy waits.
+    env.gas.Logger.log(`Ghi trạng thái vào biểu mẫu: ${rawMessage(e)}`);
   }
 }

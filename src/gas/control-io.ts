@@ -4,7 +4,7 @@ import type { Cell, Grid } from '../core/types';
 import type { ControlGrids, Control } from '../core/control';
 import { CONTROL_SHEETS, readControl } from '../core/control';
 import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schema';
-import type { UnitWrites } from '../core/steps/plan';
+import { UNIT_WRITE_KEYS, UnitWrites } from '../core/steps/plan';
 import { historyGrid } from '../core/years';
 import { findHeader, readTable } from '../core/table';
 import { logRow } from '../core/output-tables';
@@ -107,7 +107,8 @@ export function writeToolSheet(ss: GSpreadsheet, name: string, grid: Grid): { sh
 }
 
 /**
- * What a step decided for `Đơn vị` (`Trạng thái`, `Liên kết`, `Năm của trạng thái`) and
+ * What a step decided for `Đơn vị` (`Trạng thái`, `Liên kết`, `Năm của trạng thái`, the record of
+ * the submission: `Nộp lúc`, `Người nộp`, `Mã kiểm tra`, `Khóa ô nhập`) and
  * `Trạng thái các năm`. Under the document lock, `Đơn vị` is read again just before writing (someone
  * may have sorted it, inserted or deleted rows since the job read it), each row gets the update of
  * ITS unit code, and only these columns are written: one setValues per column; other rows keep
@@ -126,7 +127,7 @@ export function writeUnitColumns(env: Env, ss: GSpreadsheet, writes: UnitWrites)
     const headerRow = loc.headerRow;
     const codeCol = loc.cols.code!;
     let width = Math.max(...grid.map((r) => r.length));
-    for (const key of ['status', 'link', 'statusYear'] as const) {
+    for (const key of UNIT_WRITE_KEYS) {
       if (![...updates.values()].some((u) => u[key] !== undefined)) continue;
       let col = loc.cols[key];
       if (col === undefined) {
@@ -139,9 +140,9 @@ export function writeUnitColumns(env: Env, ss: GSpreadsheet, writes: UnitWrites)
         const u = updates.get(cellText(grid[r]?.[codeCol] ?? null));
         const current = grid[r]?.[col] ?? '';
         const next = u?.[key];
-        if (next !== undefined && next !== current) {
+        if (next !== undefined && !sameCell(next, current)) {
           changed = true;
-          values.push([typeof next === 'number' ? next : sheetText(next)]);
+          values.push([typeof next === 'string' ? sheetText(next) : next]);
         } else {
           values.push([typeof current === 'string' ? sheetText(current) : current]);
         }
@@ -150,6 +151,8 @@ export function writeUnitColumns(env: Env, ss: GSpreadsheet, writes: UnitWrites)
     }
   });
 }
+
+const sameCell = (a: Cell, b: Cell) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
 /** Set one `Cấu hình` value by its Vietnamese key (the row is added when missing). */
 export function setConfigValue(ss: GSpreadsheet, configGrid: Grid | undefined, key: ConfigKey, value: string): void {

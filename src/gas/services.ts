@@ -157,6 +157,7 @@ export interface GRangeList {
 export interface GProtection extends Pick<Real['Protection'], 'canDomainEdit' | 'canEdit'> {
   setDescription(description: string): GProtection;
   setUnprotectedRanges(ranges: GRange[]): GProtection;
+  getUnprotectedRanges(): GRange[];
   removeEditors(users: GUser[]): GProtection;
   getEditors(): GUser[];
   setDomainEdit(editable: boolean): GProtection;

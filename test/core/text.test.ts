@@ -80,6 +80,14 @@ describe('looksLikeFormulaOrScript', () => {
     '<svg/onload=alert(1)>',
     '<body onpageshow = "x()">',
     '" onmouseover="alert(1)',
+    // Whatever the first character: a number first, then an operator and a name called or linked.
+    "-2+3+cmd|' /C calc'!A0",
+    "2+3+cmd|' /C calc'!A0",
+    "+2+cmd|' /C calc'!A0",
+    '1+HYPERLINK("http://x","bấm")',
+    '0,5*IMPORTXML("http://x","//a")',
+    "Xem cmd|' /C notepad'!A0",
+    '-2 điểm',
   ])('flags %s', (s) => {
     expect(looksLikeFormulaOrScript(s)).toBe(true);
   });
@@ -97,6 +105,11 @@ describe('looksLikeFormulaOrScript', () => {
     'Họp online = 3 buổi',
     'Tổ chức 2 lần; one = một',
     'Điểm trừ: -5',
+    '- 2 văn bản',
+    '+ Kế hoạch số 01',
+    '12/KH-UBND (bản chính)',
+    '3 + 2 = 5 hội nghị',
+    '05/01/2024',
     '',
     '=',
   ])('does not flag %s', (s) => {

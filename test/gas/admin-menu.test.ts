@@ -28,7 +28,12 @@ describe('Admin sidebar server functions', () => {
 
     const p = adminRun(w.env, 'progress', null);
     // The sample's `Đơn vị` says 32 units submitted: blank files never undo what the owner's sheet records.
-    expect(p.message).toMatch(/^32\/33 đơn vị đã nộp; 33\/33 đã nhập điểm; 33\/33 đã có biểu mẫu\.$/);
+    // Their record of the submission (`Nộp lúc`, `Mã kiểm tra`…) starts now, and the message says so once.
+    expect(p.message).toBe(
+      '32/33 đơn vị đã nộp; 33/33 đã nhập điểm; 33/33 đã có biểu mẫu. Đã ghi bản ghi nộp (cột «Nộp lúc», «Mã kiểm tra») cho 32 đơn vị «Đã nộp» chưa có: ' +
+        'mã kiểm tra lấy theo lần nộp ghi trong biểu mẫu (nếu không có: theo ô nhập hiện nay); từ nay mọi thay đổi ô nhập đều được báo.',
+    );
+    expect(adminRun(w.env, 'progress', null).message).toBe('32/33 đơn vị đã nộp; 33/33 đã nhập điểm; 33/33 đã có biểu mẫu.');
     s = adminState(w.env);
     expect(s.steps.find((x) => x.key === 'progress')!.detail).toBe('32/33 đã nộp');
 

@@ -36,6 +36,14 @@ export function normalise(cell: RawCell | null | undefined, files: FileIndex): P
     .replace(WORKSPACE_PATH, (p) => token(files[p], '<link ?>'));
 }
 
+/**
+ * Columns one back-end fills by nature and the other cannot, left out of the cell comparison and
+ * checked on their own in story.test.ts: `Khóa ô nhập` says the owner locked a unit file's inputs
+ * and read the protection back — the add-on does; an offline .xlsx is on the scorer's own disk,
+ * so the CLI leaves it blank.
+ */
+export const BACK_END_COLUMNS: Record<string, readonly string[]> = { 'Đơn vị': ['Khóa ô nhập'] };
+
 /** Trailing empty cells and rows are not content (a data range vs an .xlsx dimension). */
 function normaliseGrid(grid: RawCell[][], files: FileIndex): Plain[][] {
   const rows = grid.map((r) => r.map((c) => normalise(c, files)));
@@ -86,6 +94,7 @@ export function sheetDifferences(sheet: string, cli: Snapshot, addon: Snapshot, 
       const x = a[r]?.[c] ?? '';
       const y = b[r]?.[c] ?? '';
       if (x === y) continue;
+      if (r > 0 && (BACK_END_COLUMNS[sheet] ?? []).includes(headerOf(c))) continue;
       const units = [unitOf(a, r), unitOf(b, r)];
       const unit = units[0] === units[1] ? (units[0] ? ` ${units[0]}` : '') : ` ${units[0] || '—'}/${units[1] || '—'}`;
       const head = headerOf(c);

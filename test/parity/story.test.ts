@@ -13,7 +13,7 @@ import { captureModels } from './models';
 import { runCliStory } from './cli-run';
 import { runAddonStory } from './addon-run';
 import { COMPARED_SHEETS, Snapshot } from './snapshot';
-import { expectNoDifferences, modelDifferences, sheetDifferences } from './compare';
+import { expectNoDifferences, modelDifferences, normalise, sheetDifferences } from './compare';
 
 let cli: Snapshot;
 let addon: Snapshot;
@@ -35,6 +35,20 @@ describe('parity of the CLI and the add-on on one story', () => {
   describe('after rank, report and decision (2024)', () => {
     test.each(COMPARED_SHEETS)('%s: same cells', (sheet) => {
       expectNoDifferences(`${sheet} after ranking`, sheetDifferences(sheet, cli, addon, 'afterRanking'), cli, addon);
+    });
+
+    test('«Khóa ô nhập» (compared on its own): «Có» for every unit the add-on accepted, blank offline', () => {
+      const column = (snap: Snapshot) => {
+        const [head, ...rows] = snap.afterRanking['Đơn vị'] ?? [];
+        const at = (h: string) => head.findIndex((x) => normalise(x, snap.files) === h);
+        return rows
+          .filter((r) => normalise(r[at('Mã đơn vị')], snap.files) !== '')
+          .map((r) => [normalise(r[at('Trạng thái')], snap.files), normalise(r[at('Khóa ô nhập')], snap.files)]);
+      };
+      const online = column(addon);
+      expect(online.filter(([status]) => status === 'Đã nộp').length).toBeGreaterThan(20);
+      for (const [status, locked] of online) expect(locked).toBe(status === 'Đã nộp' ? 'Có' : '');
+      expect(new Set(column(cli).map(([, locked]) => locked))).toEqual(new Set(['']));
     });
 
     test('report model: same fields, lists and tables', () => {

@@ -3,7 +3,7 @@
 // owner's collection decides each unit's status here: a scorer's «Nộp kết quả» recorded in the file
 // is a request, accepted only when the unit has no blocking error.
 import type { Control } from '../control';
-import { Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
+import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessAll, assessUnit, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
@@ -12,7 +12,8 @@ import { canonicalStatus, hasEntries, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
 import { STATUS_CELLS } from '../unit-sheet';
-import { fingerprintIn, isReopenedLine } from '../submission-line';
+import { fingerprintIn, isReopenedLine, scoringLine, submitterIn } from '../submission-line';
+import { acceptanceCells, acceptedCopy, LOCKED_MARK } from '../acceptance';
 import { inputsFingerprint } from '../inputs-fingerprint';
 import type { ReportInput } from '../report-model';
 import { blockedMessage, linkUpdate, statusWithFile, stepBlockers, UnitUpdate, UnitWrites, unitWrites } from './plan';
@@ -25,33 +26,79 @@ export interface UnitDecision {
   findings: Finding[];
   /** The file holds something typed (a score, evidence, a note or an appraisal). */
   entered: boolean;
-  /** The owner locks the file's inputs: the unit is submitted and its file says so (not reopened there). */
+  /**
+   * The owner makes sure the file's inputs are locked (reading the protection back): the unit is
+   * submitted in `Đơn vị`, and its record does not say locked or the file does not show it.
+   */
   lock: boolean;
+  /** The owner reopened in `Đơn vị` a unit it had accepted: the file's inputs are opened again. */
+  unlock: boolean;
+  /** The owner's record after this collection (acceptance.ts); undefined: none. */
+  accepted?: Acceptance;
+  /** Why the record is written now: a new acceptance, a submission without a record yet, a reopening. */
+  record?: 'new' | 'first-record' | 'cleared';
+  /** What the file's status cells must show, given whether its inputs are locked; null: they already do. */
+  copy: (locked: boolean) => { status: string; line: string } | null;
 }
 
 const label = (u: Unit) => `${u.name} (${u.code})`;
 
-export function decideUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitDecision {
+/** The scorer's inputs of a unit file as the collection reads them (null: nothing readable). */
+export function unitEntries(control: Control, unit: Unit, source: UnitSource | undefined): Entries | null {
   const rubric = control.rubrics[unit.rubricId];
-  if (!rubric || !source || 'missing' in source) return { findings: [], entered: false, lock: false };
+  if (!rubric || !source || 'missing' in source) return null;
+  return readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta).entries;
+}
+
+const noCopy = () => null;
+
+/**
+ * The owner's collection decides a unit's status and keeps the record of its submission in
+ * `Đơn vị` (only the owner writes there). What the file says — its status cell, its status line,
+ * a fingerprint or a lock mark — is a request or a copy, never the decision: a scorer typing there
+ * cannot get a unit with errors accepted, avoid the lock, reopen an accepted unit, or hide a change
+ * made after acceptance. `now` is the time a new acceptance is recorded with.
+ */
+export function decideUnit(control: Control, unit: Unit, source: UnitSource | undefined, now: Date): UnitDecision {
+  const none = { findings: [], entered: false, lock: false, unlock: false, copy: noCopy };
+  const rubric = control.rubrics[unit.rubricId];
+  if (!rubric || !source || 'missing' in source) return none;
   const current = canonicalStatus(unit.status);
   const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
   // Another unit's file (or one that no longer says whose it is): its status and inputs are not
   // this unit's; the assessment reports it.
-  if (read.findings.some((f) => FOREIGN_FILE_FINDINGS.has(f.code))) return { findings: [], entered: false, lock: false };
+  if (read.findings.some((f) => FOREIGN_FILE_FINDINGS.has(f.code))) return none;
   const entered = Object.values(read.entries).some((e) =>
     [e.self, e.evidence, e.appraised, e.note].some((v) => cellText(v ?? null) !== ''),
   );
   // A status typed wrong is reported by readControl and never overwritten.
-  if (current === null) return { findings: [], entered, lock: false };
+  if (current === null) return { ...none, entered };
   const findings: Finding[] = [];
-  const claimed = read.meta.status === STATUS.submitted;
+  const line = statusLine(source.grid);
+  const shows = (want: { status: string; line: string }) => read.meta.status === want.status && line === want.line;
+  const keepCopy = (a: Acceptance) => (locked: boolean) => {
+    const want = acceptedCopy(a, locked);
+    return shows(want) ? null : want;
+  };
+  const inputs = inputsFingerprint(read.entries);
   if (current === STATUS.submitted) {
-    const changed = changedAfterSubmission(unit, source.grid, read.entries, source.link);
+    // Submitted in `Đơn vị` without a record (a row from before these columns, or «Đã nộp» typed
+    // there by the owner): the record starts now, with the fingerprint the file's request names
+    // (a file submitted before this record existed), else the inputs as they are now.
+    const first = !unit.accepted?.check;
+    const accepted: Acceptance = first
+      ? {
+          at: unit.accepted?.at || now,
+          by: unit.accepted?.by ?? '',
+          check: fingerprintIn(line) || inputs,
+          locked: unit.accepted?.locked ?? false,
+        }
+      : unit.accepted!;
+    const changed = changedAfterSubmission(unit, accepted.check, inputs, source.link);
     if (changed) findings.push(changed);
     // Reopened in the file: `Đơn vị` decides (the file's cells can be typed by its scorer), so say
     // how to confirm it rather than take it.
-    if (read.meta.status === STATUS.scoring && isReopenedLine(statusLine(source.grid))) {
+    if (read.meta.status === STATUS.scoring && isReopenedLine(line)) {
       findings.push({
         severity: 'Cảnh báo',
         unitCode: unit.code,
@@ -64,12 +111,38 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
           `Nếu đúng là mở lại, ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị.`,
       });
     }
-    return { findings, entered, lock: claimed };
+    // Locked and shown so: nothing to do (only the owner can lift a protection, and the owner's
+    // reopening in the file rewrites its status cells). Anything else: the owner checks the lock.
+    const lock = !(accepted.locked && shows(acceptedCopy(accepted, true)));
+    return { findings, entered, lock, unlock: false, accepted, record: first ? 'first-record' : undefined, copy: keepCopy(accepted) };
   }
-  if (claimed) {
+  if (unit.accepted) {
+    // The owner wrote another status over an accepted submission: the reopening is the owner's.
+    // The record is cleared and the file opened again; what the file still says of the old
+    // submission is not a new request.
+    const open = { status: STATUS.scoring, line: scoringLine(now) };
+    return {
+      findings,
+      entered,
+      lock: false,
+      unlock: true,
+      record: 'cleared',
+      copy: () => (read.meta.status === STATUS.scoring ? null : open),
+    };
+  }
+  if (read.meta.status === STATUS.submitted) {
     const asSubmitted = assessUnit(control, { ...unit, status: STATUS.submitted }, source);
     const errors = asSubmitted.findings.filter((f) => f.severity === 'Lỗi').length;
-    if (!hasBlockingError(asSubmitted.findings)) return { status: STATUS.submitted, findings, entered, lock: true };
+    if (!hasBlockingError(asSubmitted.findings)) {
+      // The request's fingerprint, when it names one, is what the scorer says was submitted: a
+      // change since then is reported (a scorer removing it gains nothing: the inputs as they are
+      // now were validated and are the record).
+      const requested = fingerprintIn(line);
+      const accepted: Acceptance = { at: now, by: submitterIn(line), check: requested || inputs, locked: false };
+      const changed = changedAfterSubmission(unit, accepted.check, inputs, source.link);
+      if (changed) findings.push(changed);
+      return { status: STATUS.submitted, findings, entered, lock: true, unlock: false, accepted, record: 'new', copy: keepCopy(accepted) };
+    }
     findings.push({
       severity: 'Cảnh báo',
       unitCode: unit.code,
@@ -79,8 +152,8 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       message: `${label(unit)}: đơn vị đã bấm «Nộp kết quả» nhưng biểu mẫu còn ${errors} lỗi nên chưa được ghi nhận là đã nộp; đơn vị cần sửa rồi nộp lại.`,
     });
   }
-  if (entered && !hasEntries(unit)) return { status: STATUS.scoring, findings, entered, lock: false };
-  return { status: statusWithFile(unit.status), findings, entered, lock: false };
+  const status = entered && !hasEntries(unit) ? STATUS.scoring : statusWithFile(unit.status);
+  return { status, findings, entered, lock: false, unlock: false, copy: noCopy };
 }
 
 /** The visible status line of a unit sheet (where a submission is described). */
@@ -89,12 +162,9 @@ function statusLine(grid: Grid): string {
   return cellText(grid[r]?.[c] ?? null);
 }
 
-/** A Cảnh báo when the scorer's inputs differ from the fingerprint recorded at submission. */
-function changedAfterSubmission(unit: Unit, grid: Grid, entries: Entries, link?: string): Finding | null {
-  const recorded = fingerprintIn(statusLine(grid));
-  if (!recorded) return null;
-  const now = inputsFingerprint(entries);
-  if (now === recorded) return null;
+/** A Cảnh báo when the scorer's inputs differ from the fingerprint the owner accepted. */
+function changedAfterSubmission(unit: Unit, recorded: string, now: string, link?: string): Finding | null {
+  if (!recorded || now === recorded) return null;
   return {
     severity: 'Cảnh báo',
     unitCode: unit.code,
@@ -104,8 +174,9 @@ function changedAfterSubmission(unit: Unit, grid: Grid, entries: Entries, link?:
     link,
     message:
       `${label(unit)}: ô nhập (Tự chấm, Minh chứng hoặc Ghi chú) đã bị sửa sau khi đơn vị nộp kết quả ` +
-      `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại, ` +
-      `hoặc ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị ở sheet «${SHEETS.units}» để đơn vị kiểm tra và nộp lại.`,
+      `(mã kiểm tra lúc nộp ${recorded}, hiện nay ${now}). Hãy xem lại biểu mẫu rồi quyết định: giữ điểm hiện tại ` +
+      `(xóa ô «${UNIT_COLUMNS.acceptedCheck}» của đơn vị ở sheet «${SHEETS.units}», lần chạy sau ghi nhận mã mới), ` +
+      `hoặc ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị để đơn vị kiểm tra và nộp lại.`,
   };
 }
 
@@ -114,7 +185,14 @@ export interface AssessInput {
   sources: Record<string, UnitSource | undefined>;
   /** The file each unit has for the control's year, as the back-end knows it ('' or absent: none). */
   known?: Record<string, string>;
+  /**
+   * Whether the owner found each unit file's inputs locked after making sure (the add-on reads the
+   * protection back); absent: this back-end does not lock (an .xlsx on the scorer's own disk).
+   */
+  locked?: Record<string, boolean>;
   today: Date;
+  /** The time a submission accepted now is recorded with (default `today`; the add-on: its run's start). */
+  now?: Date;
 }
 
 export interface AssessOutput {
@@ -142,11 +220,20 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
 
   const own = new Map<string, Omit<UnitUpdate, 'code'>>();
   const collected: Finding[] = [];
+  let firstRecords = 0;
   const units = control.units.map((u) => {
-    const c = decideUnit(control, u, input.sources[u.code]);
+    const c = decideUnit(control, u, input.sources[u.code], input.now ?? input.today);
     const { link, finding } = linkUpdate(u, input.known?.[u.code] ?? '');
     collected.push(...c.findings, ...(finding ? [finding] : []));
-    if (c.status || link) own.set(u.code, { status: c.status, link });
+    const update: Omit<UnitUpdate, 'code'> = { status: c.status, link };
+    const locked = input.locked?.[u.code];
+    if (c.record) {
+      Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));
+      if (c.record === 'first-record') firstRecords++;
+    } else if (c.accepted && locked !== undefined && locked !== c.accepted.locked) {
+      update.locked = locked ? LOCKED_MARK : '';
+    }
+    if (Object.values(update).some((v) => v !== undefined)) own.set(u.code, update);
     const source = input.sources[u.code];
     if (source && !('missing' in source)) counts.withFile++;
     return c.status ? { ...u, status: c.status } : u;
@@ -154,8 +241,13 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
   counts.submitted = units.filter(isSubmitted).length;
   counts.entered = units.filter(hasEntries).length;
   const writes = unitWrites(control, own);
+  // Said once, the first time: the record of these submissions starts now.
+  const recorded = firstRecords
+    ? ` Đã ghi bản ghi nộp (cột «${UNIT_COLUMNS.acceptedAt}», «${UNIT_COLUMNS.acceptedCheck}») cho ${firstRecords} đơn vị «${STATUS.submitted}» chưa có: ` +
+      'mã kiểm tra lấy theo lần nộp ghi trong biểu mẫu (nếu không có: theo ô nhập hiện nay); từ nay mọi thay đổi ô nhập đều được báo.'
+    : '';
   if (step === 'progress') {
-    const message = `${counts.submitted}/${total} đơn vị đã nộp; ${counts.entered}/${total} đã nhập điểm; ${counts.withFile}/${total} đã có biểu mẫu.`;
+    const message = `${counts.submitted}/${total} đơn vị đã nộp; ${counts.entered}/${total} đã nhập điểm; ${counts.withFile}/${total} đã có biểu mẫu.${recorded}`;
     return { ...empty, blockers, findings: collected, writes, message };
   }
 
@@ -170,6 +262,7 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
     step === 'validate'
       ? `Kiểm tra xong ${total} đơn vị: ${checked} (xem sheet «${SHEETS.findings}»).`
       : `Đã xếp hạng: ${counts.classified}/${total} đơn vị được xếp loại; ${checked} (xem sheet «${SHEETS.results}» và «${SHEETS.findings}»).`;
+  const closing = message + recorded;
   const report: ReportInput | null =
     step === 'report' || step === 'decision'
       ? {
@@ -182,5 +275,5 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           submitted: counts.submitted,
         }
       : null;
-  return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message, counts };
+  return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message: closing, counts };
 }

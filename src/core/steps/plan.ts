@@ -4,6 +4,7 @@ import type { Control } from '../control';
 import { Finding, STATUS } from '../types';
 import { SHEETS } from '../schema';
 import { archiveOtherYears, HistoryRow } from '../years';
+import { AcceptanceCells, acceptanceCells } from '../acceptance';
 
 export type StepName = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind';
 
@@ -44,13 +45,16 @@ export function blockedMessage(step: StepName, blockers: Finding[]): string {
 }
 
 /** New values for a unit's tool-written columns in `Đơn vị` (absent: left as it is). */
-export interface UnitUpdate {
+export interface UnitUpdate extends Partial<AcceptanceCells> {
   code: string;
   status?: string;
   link?: string;
   /** The year `Trạng thái` and `Liên kết` now belong to (`Năm của trạng thái`). */
   statusYear?: number;
 }
+
+/** The columns of `Đơn vị` a step writes (both back-ends, each found by header and added when missing). */
+export const UNIT_WRITE_KEYS = ['status', 'link', 'statusYear', 'acceptedAt', 'acceptedBy', 'acceptedCheck', 'locked'] as const;
 
 export interface UnitWrites {
   updates: UnitUpdate[];
@@ -69,7 +73,7 @@ export function unitWrites(control: Control, own: Map<string, Omit<UnitUpdate, '
   for (const u of control.units) {
     const mine = own.get(u.code);
     if (!mine && !u.otherYear) continue;
-    const switched = u.otherYear ? { status: u.status, link: u.link } : {};
+    const switched = u.otherYear ? { status: u.status, link: u.link, ...acceptanceCells(u.accepted) } : {};
     updates.push({ code: u.code, ...switched, ...mine, statusYear: year });
   }
   return { updates, history: archiveOtherYears(control.history, control.units) };

@@ -147,7 +147,7 @@ export function remindStep(control: Control, input: RemindInput): RemindOutput {
     records.filter((r) => r.year === year && dayOf(input.today) - dayOf(r.sentAt) < REMIND_AGAIN_DAYS).map((r) => r.code.toUpperCase()),
   );
   const late = control.units.filter((u) => {
-    const decided = decideUnit(control, u, input.sources[u.code]).status;
+    const decided = decideUnit(control, u, input.sources[u.code], input.today).status;
     return !isSubmitted({ ...u, status: decided ?? u.status });
   });
   const reminders: Reminder[] = [];

@@ -8,6 +8,9 @@ import { hasBlockingError } from '../validate';
 import { canonicalStatus, isSubmitted } from '../status';
 import { formatNumber } from '../format';
 import { UnitUpdate } from './plan';
+import { acceptanceCells } from '../acceptance';
+import { inputsFingerprint } from '../inputs-fingerprint';
+import { unitEntries } from './assess';
 
 export interface SubmitOutcome {
   unit: Unit;
@@ -28,7 +31,8 @@ export const unitByCode = (control: Control, code: string) => control.units.find
 
 export const unknownUnitMessage = (code: string) => `Không có đơn vị mã «${code}» trong sheet «${SHEETS.units}».`;
 
-export function submitUnit(control: Control, unit: Unit, source: UnitSource | undefined): SubmitOutcome {
+/** `now` and `by`: when and by whom, for the owner's record of the submission (acceptance.ts). */
+export function submitUnit(control: Control, unit: Unit, source: UnitSource | undefined, now: Date, by: string): SubmitOutcome {
   const where = label(unit);
   if (isSubmitted(unit)) return { unit, refused: false, findings: [], message: `${where}: đã nộp kết quả từ trước.` };
   if (canonicalStatus(unit.status) === null) {
@@ -51,7 +55,10 @@ export function submitUnit(control: Control, unit: Unit, source: UnitSource | un
   return {
     unit,
     refused: false,
-    update: { status: STATUS.submitted },
+    update: {
+      status: STATUS.submitted,
+      ...acceptanceCells({ at: now, by, check: inputsFingerprint(unitEntries(control, unit, source) ?? {}), locked: false }),
+    },
     findings,
     message: `Đã nộp kết quả: ${where}${score ? `, tổng điểm ${formatNumber(score.total)}` : ''}.`,
   };
@@ -61,7 +68,8 @@ export function reopenUnit(unit: Unit): SubmitOutcome {
   return {
     unit,
     refused: false,
-    update: { status: STATUS.scoring },
+    // The record of the submission goes: the next «Nộp kết quả» is a new one.
+    update: { status: STATUS.scoring, ...acceptanceCells(undefined) },
     findings: [],
     message: `Đã mở lại: ${label(unit)} — trạng thái «${STATUS.scoring}».`,
   };

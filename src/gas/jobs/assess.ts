@@ -16,6 +16,8 @@ import { FileRecord, KEYS, Store } from '../store';
 import { unitLabel } from '../files';
 import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
 import { Collected, collectUnit, rowsToRead } from '../collect';
+import { scorerRanges } from '../unit-draw';
+import { layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
 import { trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
 import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
@@ -46,7 +48,7 @@ export interface LastRun {
   url?: string;
 }
 
-function collectAll(env: Env, data: ControlData, store: Store, from: number, clock: ReturnType<typeof timer>, reserve: number) {
+function collectAll(env: Env, data: ControlData, store: Store, from: number, clock: ReturnType<typeof timer>, reserve: number, now: Date) {
   const { settings, units, rubrics } = data.control;
   const rows = new Map<string, number>();
   const out = new Map<string, Collected>();
@@ -62,17 +64,30 @@ function collectAll(env: Env, data: ControlData, store: Store, from: number, clo
     if (rubric && !rows.has(rubric.id)) rows.set(rubric.id, rowsToRead(settings, rubric));
     const record = fileRecord(store, settings.year, u);
     if (record) records.set(u.code, record);
-    out.set(u.code, readUnit(env, data, u, record, trashed, rubric ? rows.get(rubric.id)! : 0));
+    out.set(u.code, readUnit(env, data, u, record, trashed, rubric ? rows.get(rubric.id)! : 0, now));
     slowest = Math.max(slowest, env.clock() - began);
   }
   return { next: i, collected: out, records };
 }
 
-/** One unit's file, locked by the owner when the core accepts the unit as submitted. */
-function readUnit(env: Env, data: ControlData, u: Unit, record: FileRecord | null, trashed: ReadonlySet<string>, rows: number): Collected {
+/**
+ * One unit's file, with what the core decides the owner does to it: lock its inputs, open them
+ * again, show the owner's record. `now`: the run's start, the time of a submission accepted now.
+ */
+function readUnit(
+  env: Env,
+  data: ControlData,
+  u: Unit,
+  record: FileRecord | null,
+  trashed: ReadonlySet<string>,
+  rows: number,
+  now: Date,
+): Collected {
   // A unit without a valid rubric is reported by readControl; its file is not read.
-  if (!rows) return { source: undefined };
-  return collectUnit(env, record, rows, trashed, (source) => decideUnit(data.control, u, source).lock);
+  const rubric = data.control.rubrics[u.rubricId];
+  if (!rows || !rubric) return { source: undefined };
+  const ranges = () => scorerRanges(unitSheetLayout(u, rubric, layoutOptions(data.control.settings, rubric)));
+  return collectUnit(env, record, rows, trashed, (source) => decideUnit(data.control, u, source, now), ranges);
 }
 
 /** Drive folders holding the units' files (group folders, the root for units without a group). */
@@ -104,13 +119,15 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   const total = units.length;
   const cursor = parseCursor<Cursor>(cursorText);
   const run = cursor?.run ?? String(env.clock());
+  // Every chunk of a run records a submission accepted in it with the run's start.
+  const now = Number.isFinite(Number(run)) ? new Date(Number(run)) : nowOf(env);
   const from = Math.min(Math.max(0, cursor?.i ?? 0), total);
   const base: JobChunk = { step, done: 0, total, finished: false, cursor: null, message: '', errors: [], links: [] };
   if (!total) return { ...base, finished: true, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
   // A step the control workbook blocks reads no file: the core says why.
   if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map());
 
-  const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step]);
+  const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step], now);
   if (next < total) {
     withLock(env, () => saveScratch(data.ss, run, [...collected.entries()]));
     const c: Cursor = { i: next, run };
@@ -130,11 +147,11 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
     const trashed = trashedIn(env, unitFolders(store, settings.year, again));
     for (const u of again) {
       const rubric = data.control.rubrics[u.rubricId];
-      collected.set(u.code, readUnit(env, data, u, records.get(u.code) ?? null, trashed, rubric ? rowsToRead(settings, rubric) : 0));
+      collected.set(u.code, readUnit(env, data, u, records.get(u.code) ?? null, trashed, rubric ? rowsToRead(settings, rubric) : 0, now));
     }
   }
   store.delete(KEYS.cursor(step));
-  return finish(env, step, data, store, collected, records);
+  return finish(env, step, data, store, collected, records, now);
 }
 
 function finish(
@@ -144,14 +161,19 @@ function finish(
   store: Store,
   collected: Map<string, Collected>,
   records: Map<string, FileRecord>,
+  now?: Date,
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
   const sources: Record<string, UnitSource | undefined> = {};
-  for (const [code, c] of collected) sources[code] = c.source;
+  const locked: Record<string, boolean> = {};
+  for (const [code, c] of collected) {
+    sources[code] = c.source;
+    if (c.locked !== undefined) locked[code] = c.locked;
+  }
   const known: Record<string, string> = {};
   for (const [code, r] of records) known[code] = r.url;
-  const out = assessStep(control, step, { sources, known, today: nowOf(env) });
+  const out = assessStep(control, step, { sources, known, locked, today: nowOf(env), now });
   const action = STEP_LABELS[step];
   const at = displayDateTime(nowOf(env));
   const chunk: JobChunk = { step, done: total, total, finished: true, cursor: null, message: out.message, errors: [], links: [] };

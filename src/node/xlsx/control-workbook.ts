@@ -6,7 +6,7 @@ import type { Grid } from '../../core/types';
 import { DROPDOWN_ROWS, SheetGrid } from '../../core/control-template';
 import { Control, CONTROL_SHEETS, ControlGrids, readControl } from '../../core/control';
 import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../core/schema';
-import type { UnitWrites } from '../../core/steps/plan';
+import { UNIT_WRITE_KEYS, UnitWrites } from '../../core/steps/plan';
 import { historyGrid } from '../../core/years';
 import { columnLetter, findHeader } from '../../core/table';
 import { logHeader, logRow } from '../../core/output-tables';
@@ -96,8 +96,8 @@ export class ControlWorkbook {
   }
 
   /**
-   * What a step decided for `Đơn vị` (status, link and their year, found by header text and added
-   * when missing, each unit's row by its code) and `Trạng thái các năm` (replaced when it changed).
+   * What a step decided for `Đơn vị` (status, link, their year and the record of the submission,
+   * found by header text and added when missing, each unit's row by its code) and `Trạng thái các năm` (replaced when it changed).
    */
   writeUnits(control: Control, writes: UnitWrites): void {
     if (writes.history) this.replaceTable(SHEETS.history, historyGrid(writes.history));
@@ -109,7 +109,7 @@ export class ControlWorkbook {
     if (!loc) throw new UserError(`«${this.file}», sheet «${SHEETS.units}»: không tìm thấy cột «${UNIT_COLUMNS.code}».`);
     const header = ws.getRow(loc.headerRow + 1);
     let width = (grid[loc.headerRow] ?? []).length;
-    const column = (key: 'status' | 'link' | 'statusYear') => {
+    const column = (key: (typeof UNIT_WRITE_KEYS)[number]) => {
       let c = loc.cols[key];
       if (c === undefined) {
         c = width++;
@@ -124,8 +124,13 @@ export class ControlWorkbook {
     for (const u of writes.updates) {
       const row = rows.get(u.code);
       if (!row) continue;
-      for (const key of ['status', 'link', 'statusYear'] as const) {
-        if (u[key] !== undefined) ws.getCell(row, column(key)).value = u[key];
+      for (const key of UNIT_WRITE_KEYS) {
+        const v = u[key];
+        if (v === undefined) continue;
+        const cell = ws.getCell(row, column(key));
+        cell.value = v instanceof Date ? excelValue(v) : v;
+        // A style of its own: exceljs may share one style object between cells of several sheets.
+        if (v instanceof Date) cell.style = { ...cell.style, numFmt: DATE_TIME_FORMAT };
       }
     }
   }

@@ -14,7 +14,7 @@ import type {
 import { Rect } from './a1';
 import { FakeContext, unwrap } from './context';
 import { fail } from './errors';
-import { RangeFake } from './range';
+import { makeRange, RangeFake } from './range';
 import {
   ChartModel,
   ConditionalRuleModel,
@@ -85,6 +85,13 @@ export class ProtectionFake implements GProtection {
     }
     this._p.unprotected = rects;
     return this.self();
+  }
+  /** The unprotected ranges of a sheet protection ([] for a range protection), as Protection.getUnprotectedRanges. */
+  getUnprotectedRanges(): GRange[] {
+    this._guard();
+    const sheet = this._ss.sheets.find((s) => s.id === this._p.sheetId);
+    if (!sheet || this._p.type !== 'SHEET') return [];
+    return this._p.unprotected.map((r) => makeRange(this.ctx, this._ss, sheet, r));
   }
   removeEditors(users: string[] | GUser[]): GProtection {
     this.edit();
