@@ -45,7 +45,13 @@ export function adminState(env: Env): AdminState {
   const missingSheets = CONTROL_SHEET_NAMES.filter((n) => !names.has(n));
   if (!names.has(SHEETS.units) || !names.has(SHEETS.config)) {
     const plan = yearPlan({ year: null, missingSheets, controlErrors: 0, units: [], last: {} });
-    return { year: null, steps: plan.steps, next: plan.next, progress: { units: 0, created: 0, entered: 0, submitted: 0 }, links: [] };
+    return {
+      year: null,
+      steps: plan.steps,
+      next: plan.next,
+      progress: { units: 0, created: 0, entered: 0, submitted: 0, notSubmitted: [] },
+      links: [],
+    };
   }
   const { control } = readControlData(env);
   const store = new Store(env);
@@ -84,6 +90,7 @@ export function adminState(env: Env): AdminState {
     created: facts.units.filter((u) => u.shared).length,
     entered: units.filter((u) => u.status === STATUS.scoring || isSubmitted(u)).length,
     submitted: facts.units.filter((u) => u.submitted).length,
+    notSubmitted: facts.units.filter((u) => !u.submitted).map((u) => u.name),
   };
   return { year: facts.year, steps: plan.steps, next: plan.next, progress, links };
 }

@@ -51,7 +51,8 @@ export interface AdminState {
   steps: AdminStep[];
   /** The next step of the year (the first not run yet), or null. */
   next: AdminStepKey | null;
-  progress: { units: number; created: number; entered: number; submitted: number };
+  /** `notSubmitted`: names of the units that have not submitted, as `Đơn vị` records it. */
+  progress: { units: number; created: number; entered: number; submitted: number; notSubmitted: string[] };
   links: Array<{ label: string; url: string }>;
 }
 
