@@ -2,7 +2,7 @@
 // long jobs run chunk by chunk with a progress bar that can be stopped and resumed.
 import type { AdminState, AdminStep, AdminStepKey, JobChunk } from '../gas/api';
 import { call } from './rpc';
-import { externalLink, h, replace, setText } from './dom';
+import { externalLink, h, keepFocusClearOf, replace, setText } from './dom';
 import { T, count } from './labels';
 import { nameList, submittedLine } from '../core/steps/year-plan';
 
@@ -106,6 +106,7 @@ const barActions = h('div', { class: 'actions' }, stopButton, resumeButton, next
 const bar = h('footer', { class: 'bar' }, barTitle, h('div', { class: 'meter-row' }, meter, jobCount), jobMessage, barActions);
 
 replace(app, header, alertBox, notice, main, bar);
+keepFocusClearOf(bar);
 replace(stepsList, h('li', { class: 'loading' }, T.loading));
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ function cancelAsk(): void {
   const key = asking;
   asking = null;
   render();
-  if (key) (document.querySelector(`li.step[data-step="${key}"] .step-actions button`) as HTMLElement | null)?.focus();
+  if (key) document.querySelector<HTMLElement>(`li.step[data-step="${key}"] .step-actions button`)?.focus();
 }
 
 function startJob(step: AdminStep): void {

@@ -2,7 +2,7 @@
 // errors and the provisional total at once, submit.
 import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
 import { call, CallQueue } from './rpc';
-import { append, externalLink, h, replace, setText, uid } from './dom';
+import { append, externalLink, h, keepFocusClearOf, replace, setText, uid } from './dom';
 import { urlsIn } from './escape';
 import { displayScore, formatNumber, normalizeScoreInput, sameScore } from './number';
 import { evaluate, fieldKey, INPUT_FIELDS, type Evaluation, type Overrides, type ShownFinding } from './scorer-model';
@@ -648,11 +648,13 @@ function missingItems(s: ScorerState, ev: Evaluation): MissingItem[] {
     if (!first) continue;
     const at = (field: EntryField) => inputs.get(fieldKey(code, field)) ?? first;
     const list = (field: EntryField) => ev.byField.get(fieldKey(code, field)) ?? [];
-    if (list('self').some((f) => f.finding.code === 'blank-score')) out.push({ code, text: `${code} chưa chấm`, ref: at('self'), error: false });
+    if (list('self').some((f) => f.finding.code === 'blank-score'))
+      out.push({ code, text: `${code} chưa chấm`, ref: at('self'), error: false });
     for (const field of INPUT_FIELDS) {
       const bad = list(field).find((f) => f.blocking && f.finding.code !== 'blank-score' && f.finding.code !== 'missing-evidence');
       if (bad) {
-        const what = field === 'self' ? 'điểm tự chấm' : field === 'appraised' ? 'điểm thẩm định' : field === 'evidence' ? 'minh chứng' : 'ghi chú';
+        const what =
+          field === 'self' ? 'điểm tự chấm' : field === 'appraised' ? 'điểm thẩm định' : field === 'evidence' ? 'minh chứng' : 'ghi chú';
         out.push({ code, text: `${code}: ${what} chưa hợp lệ`, ref: at(field), error: true });
       }
     }
@@ -667,7 +669,8 @@ function missingItems(s: ScorerState, ev: Evaluation): MissingItem[] {
   for (const [code, list] of ev.byCriterion) {
     if (!list.some((f) => f.blocking)) continue;
     const leaf = [...leaves.values()].find((l) => isUnder(s, l.criterion.code, code));
-    if (leaf?.inputs[0]) out.push({ code, text: `${code}: tổng các tiêu chí thành phần vượt điểm tối đa`, ref: leaf.inputs[0], error: true });
+    if (leaf?.inputs[0])
+      out.push({ code, text: `${code}: tổng các tiêu chí thành phần vượt điểm tối đa`, ref: leaf.inputs[0], error: true });
   }
   return out;
 }
@@ -818,7 +821,8 @@ function update(forceValues = false): void {
         ? 'Đã nộp — biểu chấm điểm đã khóa.'
         : 'Đã nộp — thanh bên không nhận sửa đổi.';
   } else if (submitting) why = 'Đang nộp kết quả…';
-  else if (ev.blank > 0 && open > ev.blank) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${open - ev.blank} mục khác (xem «Còn thiếu»).`;
+  else if (ev.blank > 0 && open > ev.blank)
+    why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${open - ev.blank} mục khác (xem «Còn thiếu»).`;
   else if (ev.blank > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm điểm (xem «Còn thiếu»).`;
   else if (open > 0 || ev.errors > 0) why = `Chưa nộp được: còn ${Math.max(open, 1)} mục cần xử lý (xem «Còn thiếu»).`;
   else if (saveErrors.size > 0) why = 'Chưa nộp được: có ô chưa lưu được, hãy thử lại.';
@@ -870,11 +874,7 @@ function renderSummary(s: ScorerState, ev: Evaluation, missing: MissingItem[]): 
   } else if (missing.length > 0) {
     const errors = missing.filter((m) => m.error).length;
     items.push(
-      h(
-        'h2',
-        { class: `summary-line ${errors ? 'summary-error' : 'summary-todo'}`, id: 'missing-title' },
-        `Còn thiếu (${missing.length})`,
-      ),
+      h('h2', { class: `summary-line ${errors ? 'summary-error' : 'summary-todo'}`, id: 'missing-title' }, `Còn thiếu (${missing.length})`),
     );
     const shown = allMissingShown ? missing : missing.slice(0, MISSING_SHOWN);
     items.push(
@@ -948,7 +948,11 @@ function jumpTo(text: string): void {
   if (!code || !state) return;
   const s = state;
   const leaf = [...leaves.values()].find((l) => l.criterion.code.toLocaleUpperCase('vi') === code);
-  const target = leaf ?? [...leaves.values()].find((l) => isUnder(s, l.criterion.code, s.criteria.find((c) => c.code.toLocaleUpperCase('vi') === code)?.code ?? ''));
+  const target =
+    leaf ??
+    [...leaves.values()].find((l) =>
+      isUnder(s, l.criterion.code, s.criteria.find((c) => c.code.toLocaleUpperCase('vi') === code)?.code ?? ''),
+    );
   if (!target?.inputs[0]) {
     setText(jumpMsg, `Không có tiêu chí mã «${text.trim()}». Gõ mã như trong biểu mẫu, ví dụ ${leaves.keys().next().value ?? 'X1.1'}.`);
     return;
@@ -970,24 +974,11 @@ function reasonShown(): void {
   reason.hidden = !(!more.hidden || (blocked && document.activeElement === submitButton));
 }
 
-/**
- * The focused field is never under the sticky bar: the page keeps a scroll padding equal to the
- * bar's height, and a field reached by Tab that is still covered is scrolled up.
- */
+/** The focused field is never under the sticky bar; the blocked button shows its reason while focused. */
 function keepFocusVisible(): void {
-  const pad = () => document.documentElement.style.setProperty('--bar-h', `${bar.offsetHeight}px`);
-  pad();
-  if (typeof ResizeObserver === 'function') new ResizeObserver(pad).observe(bar);
+  keepFocusClearOf(bar);
   submitButton.addEventListener('focus', reasonShown);
   submitButton.addEventListener('blur', reasonShown);
-  document.addEventListener('focusin', (ev) => {
-    const el = ev.target as HTMLElement | null;
-    if (!el || bar.contains(el) || !el.getBoundingClientRect) return;
-    const r = el.getBoundingClientRect();
-    const limit = window.innerHeight - bar.offsetHeight - 8;
-    if (r.bottom > limit) window.scrollBy(0, r.bottom - limit);
-    else if (r.top < 8) window.scrollBy(0, r.top - 8);
-  });
 }
 
 // Edits made in the sheet show up when the sidebar gets the focus back (and with "Làm mới").
