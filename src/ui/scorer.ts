@@ -126,8 +126,13 @@ const jumpMsg = h('p', { class: 'm m-hint', id: 'jump-msg', 'aria-live': 'polite
 const jumpForm = h(
   'form',
   { class: 'jump', role: 'search', 'aria-label': 'Đến tiêu chí theo mã' },
-  h('label', { for: 'jump-code' }, 'Đến tiêu chí'),
-  h('div', { class: 'jump-row' }, jumpInput, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Đến')),
+  h(
+    'div',
+    { class: 'jump-row' },
+    h('label', { for: 'jump-code' }, 'Đến tiêu chí'),
+    jumpInput,
+    h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Đến'),
+  ),
   jumpCodes,
   jumpMsg,
 );
@@ -851,7 +856,7 @@ function isInSection(s: ScorerState, sec: SectionRef, code: string): boolean {
 }
 
 /** The first items of «Còn thiếu» shown before «Hiện cả …». */
-const MISSING_SHOWN = 6;
+const MISSING_SHOWN = 4;
 
 function renderSummary(s: ScorerState, ev: Evaluation, missing: MissingItem[]): void {
   const items: HTMLElement[] = [];
