@@ -39,6 +39,17 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
   }
 }
 
+/**
+ * Show a sheet of the control spreadsheet (the sidebar's «Mở sheet «Kiểm tra»»). Sheet.activate()
+ * only changes which sheet is shown, in the spreadsheet the sidebar belongs to
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#activate).
+ */
+export function adminShowSheet(env: Env, name: string): void {
+  const sheet = controlSpreadsheet(env).getSheetByName(name);
+  if (!sheet) throw new UserError(`Chưa có sheet «${name}»: hãy chạy «${STEP_LABELS.validate}» trước.`);
+  sheet.activate();
+}
+
 export function adminState(env: Env): AdminState {
   const ss = controlSpreadsheet(env);
   const names = new Set(ss.getSheets().map((s) => s.getName()));

@@ -86,4 +86,6 @@ export interface ServerApi {
   scorerReopen(): ScorerState;
   adminState(): AdminState;
   adminRun(step: AdminStepKey, cursor: string | null): JobChunk;
+  /** Show a sheet of the control spreadsheet (a blocker's «Mở sheet …»). */
+  adminShowSheet(name: string): void;
 }

@@ -6,7 +6,7 @@ import { gasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
 import { UserError, userMessage } from './errors';
 import { scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
-import { adminRun, adminState } from './admin';
+import { adminRun, adminShowSheet, adminState } from './admin';
 
 function guard<T>(gas: GasServices, action: string, fn: () => T): T {
   try {
@@ -27,5 +27,6 @@ export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptio
     scorerReopen: () => guard(gas, 'Mở lại', () => scorerReopen(env())),
     adminState: () => guard(gas, 'Bảng điều khiển', () => adminState(env())),
     adminRun: (step: AdminStepKey, cursor: string | null) => adminRun(env(), step, cursor),
+    adminShowSheet: (name: string) => guard(gas, 'Mở sheet', () => adminShowSheet(env(), name)),
   };
 }

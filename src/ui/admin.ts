@@ -299,6 +299,7 @@ function renderSteps(s: AdminState | null): void {
         ),
         step.detail ? h('p', { class: 'step-detail' }, step.detail) : null,
         showBlockers ? h('p', { class: 'step-blockers' }, blockersText(step)) : null,
+        ...(showBlockers ? sheetButtons(step) : []),
         h('div', { class: 'step-actions' }, button),
         asking === step.key && step.confirm ? confirmBox(step) : null,
         isJob && job ? jobDetails(job) : null,
@@ -312,6 +313,22 @@ function renderSteps(s: AdminState | null): void {
 /** «Trước khi xếp hạng: 2 lỗi (mở sheet «Kiểm tra») · chưa nộp: Phòng Y tế». */
 function blockersText(step: AdminStep): string {
   return `Trước khi ${BEFORE[step.key]}: ${step.blockers.map((b) => b.text).join(' · ')}`;
+}
+
+/** «Mở sheet «Kiểm tra»» for each blocker that a sheet shows. */
+function sheetButtons(step: AdminStep): HTMLElement[] {
+  const sheets = [...new Set(step.blockers.map((b) => b.sheet).filter((x): x is string => !!x))];
+  return sheets.map((name) =>
+    h('button', { type: 'button', class: 'btn btn-link sheet-link', onclick: () => void showSheet(name) }, `Mở sheet «${name}»`),
+  );
+}
+
+async function showSheet(name: string): Promise<void> {
+  try {
+    await call('adminShowSheet', name);
+  } catch (e) {
+    showAlert(e);
+  }
 }
 
 /** The question before a step run while something is open (a decision then is a draft). */

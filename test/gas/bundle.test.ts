@@ -66,6 +66,7 @@ describe('build/Code.js', () => {
       'scorerReopen',
       'adminState',
       'adminRun',
+      'adminShowSheet',
     ]) {
       expect(typeof context[name]).toBe('function');
     }

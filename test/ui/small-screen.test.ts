@@ -8,7 +8,7 @@ import { createServerApi } from '../../src/gas/server-api';
 import { SAMPLE } from '../../src/core/sample';
 import { ADMIN, World, newWorld } from '../gas/helpers';
 import { fillSampleScores, generate, sampleControl, unitFiles } from '../gas/flow';
-import { Sidebar, ensureBuilt, launch, openSidebar, screenshot, tabStops } from './browser';
+import { Sidebar, ensureBuilt, launch, openSidebar, screenshot, tabStops, until } from './browser';
 
 let browser: Browser;
 let sb: Sidebar | null = null;
@@ -278,6 +278,9 @@ describe('admin sidebar at 300×600', () => {
     const blockers = `Trước khi xếp hạng: chưa nộp: ${notSubmitted[0]} · ${errors} lỗi (mở sheet «Kiểm tra»)`;
     await expect(page.locator('li.step[data-step="rank"] .step-blockers').textContent()).resolves.toBe(blockers);
     await expect(message.textContent()).resolves.toContain(blockers);
+    // The sheet that shows the errors opens from the sidebar.
+    await page.locator('li.step[data-step="rank"]').getByRole('button', { name: 'Mở sheet «Kiểm tra»' }).click();
+    await until(() => d.w.fake.spreadsheetById(d.w.controlId)!.activeSheet === 'Kiểm tra');
     await screenshot(page, 'admin-validate-errors.png');
 
     for (const key of ['rank', 'report']) {
