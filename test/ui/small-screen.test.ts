@@ -31,10 +31,10 @@ function district(fill: boolean): District {
 
 let blank: District;
 
-async function openScorer(d: District, code: string, height: number, api: ServerApi = d.api): Promise<Page> {
+async function openScorer(d: District, code: string, height: number, api: ServerApi = d.api, width = 300): Promise<Page> {
   d.w.fake.setUser(emailOf(code));
   d.w.fake.setActiveSpreadsheet(d.files[code].id);
-  sb = await openSidebar(browser, 'scorer', api, { width: 300, height });
+  sb = await openSidebar(browser, 'scorer', api, { width, height });
   await sb.page.locator('.leaf').first().waitFor();
   return sb.page;
 }
@@ -78,10 +78,15 @@ afterEach(async () => {
   expect(dialogs).toEqual([]);
 });
 
-describe.each([600, 560])('scorer sidebar at 300×%i', (height) => {
+// 240×480: the 300×600 sidebar at 125 % zoom.
+describe.each([
+  [300, 600],
+  [300, 560],
+  [240, 480],
+])('scorer sidebar at %i×%i', (width, height) => {
   test('every keyboard stop is visible and not covered; every input is named with its criterion code; text is 13 px or more', async () => {
-    const page = await openScorer(blank, 'BS-X08', height);
-    await screenshot(page, `scorer-blank-${height}.png`);
+    const page = await openScorer(blank, 'BS-X08', height, blank.api, width);
+    await screenshot(page, `scorer-blank-${width}x${height}.png`);
     const stops = await tabStops(page);
     const inputs = await page.locator('.tree input').count();
     // Every input of the tree, the group toggles, the list, the tools and the bar: all reached.
@@ -111,7 +116,7 @@ describe.each([600, 560])('scorer sidebar at 300×%i', (height) => {
     // Mid-way down with the keyboard: the focused field sits above the bar.
     await page.getByRole('textbox', { name: 'Tự chấm X4.2', exact: true }).focus();
     await expect(focusedVisible(page)).resolves.toBe(true);
-    await screenshot(page, `scorer-tab-${height}.png`);
+    await screenshot(page, `scorer-tab-${width}x${height}.png`);
   });
 });
 
