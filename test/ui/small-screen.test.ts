@@ -122,7 +122,18 @@ describe.each([
 
 describe('scorer sidebar at 300×600', () => {
   test('the disabled submit button is reachable by Tab and reads its reason; pressing it leads to «Còn thiếu»', async () => {
-    const page = await openScorer(blank, 'BS-X08', 600);
+    const page = await openScorer(blank, 'BS-X12', 600);
+    // A score typed where evidence is required: a neutral to-do until submitting is tried.
+    const last = blank.api
+      .scorerState()
+      .criteria.filter((c) => c.leaf && c.kind === 'score' && c.evidenceRequired)
+      .at(-1)!;
+    await page.getByRole('textbox', { name: `Tự chấm ${last.code}`, exact: true }).fill('1');
+    const evMsg = page
+      .locator('article.leaf')
+      .filter({ has: page.getByRole('textbox', { name: `Tự chấm ${last.code}`, exact: true }) })
+      .locator('.field-evidence .msg p');
+    await expect(evMsg.getAttribute('class')).resolves.toBe('m m-hint');
     const submit = page.getByRole('button', { name: 'Nộp kết quả' });
     await expect(submit.getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(submit.evaluate((e) => (e as HTMLButtonElement).disabled)).resolves.toBe(false);
@@ -130,7 +141,7 @@ describe('scorer sidebar at 300×600', () => {
     const reason = page.locator('#submit-reason');
     await expect(reason.isVisible()).resolves.toBe(true);
     const why = (await reason.textContent())!;
-    expect(why).toMatch(/^Chưa nộp được: còn \d+ tiêu chí chưa chấm điểm \(xem «Còn thiếu»\)\.$/);
+    expect(why).toMatch(/^Chưa nộp được: còn \d+ tiêu chí chưa chấm và 1 mục khác \(xem «Còn thiếu»\)\.$/);
     await expect(submit.getAttribute('aria-describedby')).resolves.toBe('submit-reason');
     await screenshot(page, 'scorer-submit-reason.png');
     await page.keyboard.press('Enter');
@@ -138,6 +149,8 @@ describe('scorer sidebar at 300×600', () => {
     expect(sb!.calls.some((c) => c.name === 'scorerSubmit')).toBe(false);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('X1.1 chưa chấm');
     await expect(focusedVisible(page)).resolves.toBe(true);
+    await expect(evMsg.getAttribute('class')).resolves.toBe('m m-error');
+    await expect(evMsg.textContent()).resolves.toMatch(/^Lỗi: Chưa có minh chứng/);
   });
 
   test('«Còn thiếu» names each missing item; its link scrolls to the field; groups count what is missing; filter and jump by code', async () => {
