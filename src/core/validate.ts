@@ -46,6 +46,20 @@ function quote(text: string): string {
   return `«${short}»`;
 }
 
+/** What to type, in plain words: «Chỉ nhập số, ví dụ 3 hoặc 3,5 — mỗi bậc 0,25». */
+function typeHint(step: number): string {
+  const half = isMultiple(0.5, step) ? 3.5 : 3 + step;
+  return `Chỉ nhập số, ví dụ 3 hoặc ${num(half)}${step > 0 ? ` — mỗi bậc ${num(step)}` : ''}`;
+}
+
+/** «3 điểm» is a number with words: say which number to type; other text: say what a score looks like. */
+function notANumber(label: string, text: string, step: number): string {
+  const lead = /^\s*(\d+(?:,\d+)?)\s*[^\d\s.,]/u.exec(text);
+  const n = lead ? parseScore(lead[1]) : null;
+  if (n && n.kind === 'number') return `${label} ${quote(text)} có kèm chữ; chỉ nhập số, tức là ${num(n.value)}.`;
+  return `${label} ${quote(text)} không phải là số. ${typeHint(step)}.`;
+}
+
 function isMultiple(v: number, step: number): boolean {
   if (!(step > 0)) return true;
   const q = v / step;
@@ -108,7 +122,7 @@ export function validateEntries(
             cell,
             `${label} ${quote(p.text)} không rõ là số nào (dấu chấm, dấu phẩy có thể là dấu thập phân hoặc dấu tách hàng nghìn); điểm chưa được tính. Hãy ${DECIMAL_HINT}.`,
           );
-        } else if (!checkFormula(c.code, e, field)) add('not-a-number', c.code, cell, `${label} ${quote(p.text)} không phải là số.`);
+        } else if (!checkFormula(c.code, e, field)) add('not-a-number', c.code, cell, notANumber(label, p.text, cfg.step));
         continue;
       }
       const v = p.value;
@@ -129,7 +143,13 @@ export function validateEntries(
       const size = c.kind === 'penalty' ? Math.abs(v) : v;
       if (size > c.max + EPS) add('above-max', c.code, cell, `${label} ${num(v)} vượt điểm tối đa ${num(c.max)}.`);
       if (!isMultiple(v, cfg.step)) {
-        add('step', c.code, cell, `${label} ${num(v)} không hợp lệ: điểm phải là bội số của ${num(cfg.step)}.`);
+        const low = Math.floor(v / cfg.step) * cfg.step;
+        add(
+          'step',
+          c.code,
+          cell,
+          `${label} ${num(v)} không đúng bậc điểm. ${typeHint(cfg.step)} (gần nhất: ${num(low)} hoặc ${num(low + cfg.step)}).`,
+        );
       }
     }
     checkFormula(c.code, e, 'evidence');

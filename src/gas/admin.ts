@@ -4,7 +4,7 @@ import { STATUS } from '../core/types';
 import { isSubmitted } from '../core/status';
 import { CONTROL_SHEET_NAMES } from '../core/control-template';
 import { SHEETS } from '../core/schema';
-import type { AdminState, AdminStep, AdminStepKey, JobChunk } from './api';
+import type { AdminState, AdminStepKey, JobChunk } from './api';
 import type { Env } from './env';
 import { UserError, userMessage } from './errors';
 import { KEYS, Store } from './store';
@@ -13,8 +13,8 @@ import { fileRecord } from './files';
 import { setupControl } from './setup';
 import { runTemplatesChunk } from './jobs/templates';
 import { isShared } from '../core/sharing';
-import { readyLine } from '../core/steps/templates';
-import { isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
+import { isAssessStep, runAssessChunk } from './jobs/assess';
+import { LastRun, YearFacts, yearPlan } from '../core/steps/year-plan';
 import { STEP_LABELS } from '../core/steps/plan';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
@@ -27,7 +27,8 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
   try {
     if (step === 'setup') {
       const r = setupControl(env);
-      return { step, done: 1, total: 1, finished: true, cursor: null, message: r.message, errors: [], links: [] };
+      // Not a count of units: the sidebar shows no «1/1».
+      return { step, done: 0, total: 0, finished: true, cursor: null, message: r.message, errors: [], links: [], outcome: 'done' };
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
     if (isAssessStep(step)) return runAssessChunk(env, step, cursor);
@@ -38,76 +39,56 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
   }
 }
 
+/**
+ * Show a sheet of the control spreadsheet (the sidebar's «Mở sheet «Kiểm tra»»). Sheet.activate()
+ * only changes which sheet is shown, in the spreadsheet the sidebar belongs to
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#activate).
+ */
+export function adminShowSheet(env: Env, name: string): void {
+  const sheet = controlSpreadsheet(env).getSheetByName(name);
+  if (!sheet) throw new UserError(`Chưa có sheet «${name}»: hãy chạy «${STEP_LABELS.validate}» trước.`);
+  sheet.activate();
+}
+
 export function adminState(env: Env): AdminState {
   const ss = controlSpreadsheet(env);
   const names = new Set(ss.getSheets().map((s) => s.getName()));
   const missingSheets = CONTROL_SHEET_NAMES.filter((n) => !names.has(n));
   if (!names.has(SHEETS.units) || !names.has(SHEETS.config)) {
+    const plan = yearPlan({ year: null, missingSheets, controlErrors: 0, units: [], last: {} });
     return {
       year: null,
-      steps: [
-        { key: 'setup', label: STEP_LABELS.setup, state: 'todo', detail: `Chưa có sheet: ${missingSheets.join(', ')}.` },
-        ...(['templates', 'progress', 'validate', 'rank', 'report', 'decision'] as const).map((key): AdminStep => ({
-          key,
-          label: STEP_LABELS[key],
-          state: 'todo',
-          detail: 'Cần thiết lập bảng điều khiển trước.',
-        })),
-      ],
-      progress: { units: 0, created: 0, entered: 0, submitted: 0 },
+      steps: plan.steps,
+      next: plan.next,
+      progress: { units: 0, created: 0, entered: 0, submitted: 0, notSubmitted: [] },
       links: [],
     };
   }
   const { control } = readControlData(env);
   const store = new Store(env);
   const { settings, units } = control;
-  const total = units.length;
-  const made = units.filter((u) => fileRecord(store, settings.year, u)?.state === 'ok');
-  // A file its scorer could not be given is not counted as created (and is said in the detail).
-  const created = made.filter((u) => isShared(fileRecord(store, settings.year, u)!.sharedWith, u)).length;
-  const submitted = units.filter(isSubmitted).length;
-  const entered = units.filter((u) => u.status === STATUS.scoring || isSubmitted(u)).length;
-  const last = (k: AdminStepKey) => store.getJson<LastRun>(KEYS.last(k));
-  const lastStep = (key: AdminStepKey, todo: string): AdminStep => {
-    const l = last(key);
-    return { key, label: STEP_LABELS[key], state: l ? 'done' : 'todo', detail: l ? `${l.detail} (lúc ${l.at})` : todo };
+  const facts: YearFacts = {
+    year: settings.year || null,
+    missingSheets,
+    controlErrors: control.findings.filter((f) => f.severity === 'Lỗi').length,
+    units: units.map((u) => {
+      const r = fileRecord(store, settings.year, u);
+      const hasFile = r?.state === 'ok';
+      // A file its scorer could not be given is not counted as created (and is said in the detail).
+      return { name: u.name || u.code, submitted: isSubmitted(u), hasFile, shared: hasFile && isShared(r.sharedWith, u) };
+    }),
+    last: {},
   };
-  const controlErrors = control.findings.filter((f) => f.severity === 'Lỗi').length;
-  const validate = lastStep('validate', 'Chưa kiểm tra.');
-  if (validate.state === 'done' && last('validate')?.errors) validate.state = 'warning';
-  const steps: AdminStep[] = [
-    {
-      key: 'setup',
-      label: STEP_LABELS.setup,
-      state: missingSheets.length || controlErrors ? 'warning' : 'done',
-      detail: missingSheets.length
-        ? `Thiếu sheet: ${missingSheets.join(', ')}.`
-        : controlErrors
-          ? `Bảng điều khiển có ${controlErrors} lỗi (chạy «Kiểm tra dữ liệu» để xem).`
-          : `${total} đơn vị, năm ${settings.year}.`,
-    },
-    {
-      key: 'templates',
-      label: STEP_LABELS.templates,
-      state: total && created === total ? 'done' : made.length ? 'warning' : 'todo',
-      detail: readyLine(made.length, total, made.length - created),
-    },
-    {
-      key: 'progress',
-      label: STEP_LABELS.progress,
-      state: total && submitted === total ? 'done' : 'todo',
-      detail: `${submitted}/${total} đã nộp`,
-    },
-    validate,
-    lastStep('rank', 'Chưa xếp hạng.'),
-    lastStep('report', 'Chưa tạo báo cáo.'),
-    lastStep('decision', 'Chưa tạo quyết định.'),
-  ];
+  for (const k of ['progress', 'validate', 'rank', 'report', 'decision'] as const) {
+    const l = store.getJson<LastRun>(KEYS.last(k));
+    if (l) facts.last[k] = l;
+  }
+  const plan = yearPlan(facts);
   const links: AdminState['links'] = [];
   const folder = findRootFolder(env, store, settings);
   if (folder) links.push({ label: `Thư mục «${folder.name}»`, url: folder.url });
   for (const k of ['report', 'decision'] as const) {
-    const l = last(k);
+    const l = facts.last[k];
     if (l?.url) links.push({ label: l.detail, url: l.url });
   }
   // The default templates (made by the add-on, so it may copy them): edit them to change the layout.
@@ -115,5 +96,12 @@ export function adminState(env: Env): AdminState {
     const id = store.get(KEYS.template(k));
     if (id) links.push({ label: `${defaultTemplateName(k)} (sửa để đổi mẫu)`, url: documentUrl(id) });
   }
-  return { year: settings.year || null, steps, progress: { units: total, created, entered, submitted }, links };
+  const progress = {
+    units: units.length,
+    created: facts.units.filter((u) => u.shared).length,
+    entered: units.filter((u) => u.status === STATUS.scoring || isSubmitted(u)).length,
+    submitted: facts.units.filter((u) => u.submitted).length,
+    notSubmitted: facts.units.filter((u) => !u.submitted).map((u) => u.name),
+  };
+  return { year: facts.year, steps: plan.steps, next: plan.next, progress, links };
 }

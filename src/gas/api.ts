@@ -1,6 +1,7 @@
 // The contract between the sidebars (src/ui) and the Apps Script server functions (src/gas).
 // Types only: the UI imports them with `import type`, so nothing of the server is bundled into it.
 import type { Criterion, Finding, UnitScore } from '../core/types';
+import type { PlannedStep, PlanStep, StepState } from '../core/steps/year-plan';
 
 export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
 
@@ -37,19 +38,21 @@ export interface ScorerState {
   levels: Array<{ code: string; name: string; min: number }>;
 }
 
-export type AdminStepKey = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision';
+export type AdminStepKey = PlanStep;
 
-export interface AdminStep {
-  key: AdminStepKey;
-  label: string; // Vietnamese
-  state: 'todo' | 'done' | 'warning';
-  detail: string; // Vietnamese, e.g. "33/33 đơn vị đã có biểu mẫu"
-}
+/**
+ * A step as core/steps/year-plan decides it: state, detail (Vietnamese, e.g. "33/33 đơn vị đã có
+ * biểu mẫu"), what is open before it (`blockers`) and the question to ask before running it.
+ */
+export type AdminStep = PlannedStep;
 
 export interface AdminState {
   year: number | null;
   steps: AdminStep[];
-  progress: { units: number; created: number; entered: number; submitted: number };
+  /** The next step of the year (the first not run yet), or null. */
+  next: AdminStepKey | null;
+  /** `notSubmitted`: names of the units that have not submitted, as `Đơn vị` records it. */
+  progress: { units: number; created: number; entered: number; submitted: number; notSubmitted: string[] };
   links: Array<{ label: string; url: string }>;
 }
 
@@ -66,6 +69,8 @@ export interface JobChunk {
   links: Array<{ label: string; url: string }>;
   /** The whole step could not be done (Vietnamese reason); absent when it ran. */
   failed?: string;
+  /** How the finished run ended: «warning» when it found errors or produced nothing (not a success). */
+  outcome?: StepState;
 }
 
 /**
@@ -81,4 +86,6 @@ export interface ServerApi {
   scorerReopen(): ScorerState;
   adminState(): AdminState;
   adminRun(step: AdminStepKey, cursor: string | null): JobChunk;
+  /** Show a sheet of the control spreadsheet (a blocker's «Mở sheet …»). */
+  adminShowSheet(name: string): void;
 }

@@ -114,3 +114,7 @@ export function adminState(): AdminState {
 export function adminRun(step: AdminStepKey, cursor: string | null): JobChunk {
   return api().adminRun(step, cursor);
 }
+
+export function adminShowSheet(name: string): void {
+  api().adminShowSheet(name);
+}

@@ -4,7 +4,7 @@ import type { AdminStepKey, ServerApi } from './api';
 import type { GasServices } from './services';
 import { gasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
-import { adminRun, adminState } from './admin';
+import { adminRun, adminShowSheet, adminState } from './admin';
 import { createScorerApi, guard } from './scorer-api';
 
 export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptions = {}): ServerApi {
@@ -14,5 +14,6 @@ export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptio
     ...createScorerApi(gas, opts),
     adminState: () => guard(gas, 'Bảng điều khiển', () => adminState(env())),
     adminRun: (step: AdminStepKey, cursor: string | null) => adminRun(env(), step, cursor),
+    adminShowSheet: (name: string) => guard(gas, 'Mở sheet', () => adminShowSheet(env(), name)),
   };
 }

@@ -107,6 +107,8 @@ export interface GSheet extends Pick<
   'getName' | 'getSheetId' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'hideColumns'
 > {
   setName(name: string): GSheet;
+  /** Makes this sheet the one shown (Sheet.activate: "only the parent's notion of the active sheet"). */
+  activate(): GSheet;
   getRange(row: number, column: number): GRange;
   getRange(row: number, column: number, numRows: number, numColumns: number): GRange;
   getRange(a1Notation: string): GRange;

@@ -2,8 +2,9 @@
 // long jobs run chunk by chunk with a progress bar that can be stopped and resumed.
 import type { AdminState, AdminStep, AdminStepKey, JobChunk } from '../gas/api';
 import { call } from './rpc';
-import { externalLink, h, replace, setText } from './dom';
+import { externalLink, h, keepFocusClearOf, replace, setText } from './dom';
 import { T, count } from './labels';
+import { nameList, submittedLine } from '../core/steps/year-plan';
 
 /** Words of each step's button (the step's own label comes from the server). */
 const ACTION: Record<AdminStepKey, string> = {
@@ -25,6 +26,18 @@ const AGAIN: Record<AdminStepKey, string> = {
   report: 'Tạo lại báo cáo',
   decision: 'Tạo lại quyết định',
 };
+/** «Trước khi …» of each step. */
+const BEFORE: Record<AdminStepKey, string> = {
+  setup: 'thiết lập',
+  templates: 'tạo biểu mẫu',
+  progress: 'theo dõi tiến độ',
+  validate: 'kiểm tra dữ liệu',
+  rank: 'xếp hạng',
+  report: 'tạo báo cáo',
+  decision: 'tạo quyết định',
+};
+/** The button that confirms running a step while something is open. */
+const CONFIRM: Partial<Record<AdminStepKey, string>> = { decision: 'Vẫn tạo quyết định (dự thảo)' };
 const ORDER: AdminStepKey[] = ['setup', 'templates', 'progress', 'validate', 'rank', 'report', 'decision'];
 const STATE_TEXT: Record<AdminStep['state'], string> = { todo: 'Chưa thực hiện', done: 'Đã xong', warning: 'Cần xem lại' };
 const STATE_CHIP: Record<AdminStep['state'], string> = { todo: 'chip-neutral', done: 'chip-done', warning: 'chip-warning' };
@@ -43,6 +56,8 @@ interface Job {
   /** The server could not do the step at all (not a problem of some unit). */
   failed: string | null;
   message: string;
+  /** How the finished run ended (from the server's plan): «warning» is never shown as success. */
+  outcome: JobChunk['outcome'] | null;
   errors: Map<string, string>;
   links: Array<{ label: string; url: string }>;
 }
@@ -52,6 +67,8 @@ const FAILED = 'Không thực hiện được';
 
 let state: AdminState | null = null;
 let job: Job | null = null;
+/** The step whose question (run while something is open?) is on screen. */
+let asking: AdminStepKey | null = null;
 
 // ---------------------------------------------------------------------------------------------
 // Static page parts
@@ -89,6 +106,7 @@ const barActions = h('div', { class: 'actions' }, stopButton, resumeButton, next
 const bar = h('footer', { class: 'bar' }, barTitle, h('div', { class: 'meter-row' }, meter, jobCount), jobMessage, barActions);
 
 replace(app, header, alertBox, notice, main, bar);
+keepFocusClearOf(bar);
 replace(stepsList, h('li', { class: 'loading' }, T.loading));
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +125,26 @@ async function load(announce = false): Promise<void> {
   }
 }
 
+/** Run `step`, after asking when the plan says something is still open before it. */
+function requestStep(step: AdminStep): void {
+  if (job?.running) return;
+  if (step.confirm && asking !== step.key) {
+    asking = step.key;
+    render();
+    document.getElementById('confirm-yes')?.focus();
+    return;
+  }
+  asking = null;
+  startJob(step);
+}
+
+function cancelAsk(): void {
+  const key = asking;
+  asking = null;
+  render();
+  if (key) document.querySelector<HTMLElement>(`li.step[data-step="${key}"] .step-actions button`)?.focus();
+}
+
 function startJob(step: AdminStep): void {
   if (job?.running) return;
   notice.hidden = true;
@@ -123,6 +161,7 @@ function startJob(step: AdminStep): void {
     failure: null,
     failed: null,
     message: 'Đang bắt đầu…',
+    outcome: null,
     errors: new Map(),
     links: [],
   };
@@ -162,6 +201,7 @@ function absorb(j: Job, c: JobChunk): void {
   j.finished = c.finished;
   j.message = c.message;
   j.failed = c.failed ?? null;
+  j.outcome = c.outcome ?? null;
   for (const e of c.errors) j.errors.set(e.unit, e.message);
   for (const l of c.links) if (!j.links.some((x) => x.url === l.url)) j.links.push(l);
 }
@@ -218,6 +258,9 @@ function renderProgress(s: AdminState | null): void {
         h('div', { class: 'mini', 'aria-hidden': 'true' }, h('div', { class: 'mini-fill', style: `width:${pct}%` })),
       );
     }),
+    p && p.notSubmitted.length && p.notSubmitted.length < p.units
+      ? h('p', { class: 'not-submitted' }, `Chưa nộp: ${nameList(p.notSubmitted)}`)
+      : null,
   );
 }
 
@@ -236,10 +279,11 @@ function renderSteps(s: AdminState | null): void {
         class: `btn ${!again && isNext(s, step) ? 'btn-primary' : 'btn-secondary'}`,
         'data-step': step.key,
         disabled: busy,
-        onclick: () => startJob(step),
+        onclick: () => requestStep(step),
       },
       text,
     );
+    const showBlockers = step.blockers.length > 0 && (s.next === step.key || asking === step.key || (isJob && !!job?.finished));
     const li = h(
       'li',
       { class: `step step-${step.state}${isJob ? ' step-active' : ''}`, 'data-step': step.key },
@@ -254,13 +298,60 @@ function renderSteps(s: AdminState | null): void {
           h('span', { class: `chip ${STATE_CHIP[step.state]}` }, STATE_TEXT[step.state]),
         ),
         step.detail ? h('p', { class: 'step-detail' }, step.detail) : null,
+        showBlockers ? h('p', { class: 'step-blockers' }, blockersText(step)) : null,
+        ...(showBlockers ? sheetButtons(step) : []),
         h('div', { class: 'step-actions' }, button),
+        asking === step.key && step.confirm ? confirmBox(step) : null,
         isJob && job ? jobDetails(job) : null,
       ),
     );
     return li;
   });
   replace(stepsList, ...items);
+}
+
+/** «Trước khi xếp hạng: 2 lỗi (mở sheet «Kiểm tra») · chưa nộp: Phòng Y tế». */
+function blockersText(step: AdminStep): string {
+  return `Trước khi ${BEFORE[step.key]}: ${step.blockers.map((b) => b.text).join(' · ')}`;
+}
+
+/** «Mở sheet «Kiểm tra»» for each blocker that a sheet shows. */
+function sheetButtons(step: AdminStep): HTMLElement[] {
+  const sheets = [...new Set(step.blockers.map((b) => b.sheet).filter((x): x is string => !!x))];
+  return sheets.map((name) =>
+    h('button', { type: 'button', class: 'btn btn-link sheet-link', onclick: () => void showSheet(name) }, `Mở sheet «${name}»`),
+  );
+}
+
+async function showSheet(name: string): Promise<void> {
+  try {
+    await call('adminShowSheet', name);
+  } catch (e) {
+    showAlert(e);
+  }
+}
+
+/** The question before a step run while something is open (a decision then is a draft). */
+function confirmBox(step: AdminStep): HTMLElement {
+  const box = h(
+    'div',
+    { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', 'aria-labelledby': 'confirm-q' },
+    h('p', { class: 'confirm-text', id: 'confirm-q' }, step.confirm ?? ''),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', id: 'confirm-yes', onclick: () => requestStep(step) },
+        CONFIRM[step.key] ?? 'Vẫn thực hiện',
+      ),
+      h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => cancelAsk() }, T.cancel),
+    ),
+  );
+  box.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') cancelAsk();
+  });
+  return box;
 }
 
 function jobDetails(j: Job): HTMLElement | null {
@@ -312,14 +403,9 @@ function isNext(s: AdminState, step: AdminStep): boolean {
   return nextStep(s)?.key === step.key;
 }
 
-/**
- * The first step not run yet, in the order of the year (a step to review is shown in its card,
- * and the year goes on). Following the progress is not a step
- * one finishes (it stays open until every unit has submitted), so it is never the next one.
- */
+/** The next step of the year, as the server's plan says (core/steps/year-plan). */
 function nextStep(s: AdminState): AdminStep | null {
-  const steps = [...s.steps].sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
-  return steps.find((x) => x.state === 'todo' && x.key !== 'progress') ?? null;
+  return s.steps.find((x) => x.key === s.next) ?? null;
 }
 
 function renderBar(s: AdminState | null): void {
@@ -335,13 +421,13 @@ function renderBar(s: AdminState | null): void {
   if (next) {
     const action = ACTION[next.key] ?? 'Thực hiện';
     setText(nextButton, j?.finished && j.step !== next.key ? `Tiếp theo: ${action}` : action);
-    nextButton.onclick = () => startJob(next);
+    nextButton.onclick = () => requestStep(next);
     nextButton.disabled = !!j?.running;
   }
   if (!j) {
     setText(barTitle, next ? `Bước tiếp theo: ${next.label}` : s ? 'Đã hoàn thành các bước của năm.' : '');
-    setText(jobMessage, s ? summaryText(s) : '');
-    jobMessage.className = 'job-message';
+    setText(jobMessage, next && next.blockers.length ? blockersText(next) : s ? summaryText(s) : '');
+    jobMessage.className = next && next.blockers.length ? 'job-message job-warn' : 'job-message';
     return;
   }
   setText(barTitle, j.label);
@@ -352,7 +438,8 @@ function renderBar(s: AdminState | null): void {
   meter.setAttribute('aria-valuenow', String(j.done));
   meter.setAttribute('aria-valuetext', `${j.done}/${total} đơn vị`);
   meter.classList.toggle('meter-running', j.running);
-  setText(jobCount, j.failed && total === 0 ? '' : total > 0 || j.finished ? `${j.done}/${total} đơn vị` : 'Đang bắt đầu…');
+  // A step that is not a count of units (set-up) shows no «1/1».
+  setText(jobCount, total > 0 ? `${j.done}/${total} đơn vị` : j.finished ? '' : 'Đang bắt đầu…');
   let msg: string;
   let cls = 'job-message';
   if (j.failure) {
@@ -368,9 +455,17 @@ function renderBar(s: AdminState | null): void {
   } else if (j.failed) {
     msg = `${FAILED}: ${j.failed}`;
     cls += ' job-failed';
+  } else if (j.errors.size > 0) {
+    msg = `Đã chạy xong nhưng ${count(j.errors.size, 'đơn vị')} bị lỗi (xem chi tiết ở bước). ${j.message}`.trim();
+    cls += ' job-warn';
+  } else if (j.outcome === 'warning') {
+    // Errors found, units missing, nobody classified: not a success.
+    const then = next && next.key !== j.step && next.blockers.length ? ` ${blockersText(next)}.` : '';
+    msg = `Đã chạy xong, cần xem lại: ${j.message}${then}`;
+    cls += ' job-warn';
   } else {
-    msg = j.errors.size > 0 ? `Hoàn tất; ${count(j.errors.size, 'đơn vị')} bị lỗi (xem chi tiết ở bước).` : `Hoàn tất. ${j.message}`.trim();
-    cls += j.errors.size > 0 ? ' job-warn' : ' job-done';
+    msg = `Hoàn tất. ${j.message}`.trim();
+    cls += ' job-done';
   }
   setText(jobMessage, msg);
   jobMessage.className = cls;
@@ -378,7 +473,7 @@ function renderBar(s: AdminState | null): void {
 
 function summaryText(s: AdminState): string {
   const p = s.progress;
-  return `${p.submitted}/${p.units} đơn vị đã nộp kết quả.`;
+  return `${submittedLine(p.submitted, p.units, p.notSubmitted)}.`;
 }
 
 void load();

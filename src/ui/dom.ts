@@ -61,3 +61,22 @@ export function uid(prefix: string): string {
   idCounter++;
   return `${prefix}-${idCounter}`;
 }
+
+/**
+ * Keep the focused element clear of a sticky bottom bar: the page keeps a scroll padding equal to
+ * the bar's height (CSS var --bar-h), and an element reached by Tab that is still covered (or
+ * above the top) is scrolled into the free part of the window.
+ */
+export function keepFocusClearOf(bar: HTMLElement): void {
+  const pad = () => document.documentElement.style.setProperty('--bar-h', `${bar.offsetHeight}px`);
+  pad();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(pad).observe(bar);
+  document.addEventListener('focusin', (ev) => {
+    const el = ev.target as HTMLElement | null;
+    if (!el || bar.contains(el) || typeof el.getBoundingClientRect !== 'function') return;
+    const r = el.getBoundingClientRect();
+    const limit = window.innerHeight - bar.offsetHeight - 8;
+    if (r.bottom > limit) window.scrollBy(0, r.bottom - limit);
+    else if (r.top < 8) window.scrollBy(0, r.top - 8);
+  });
+}

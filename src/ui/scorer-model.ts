@@ -82,6 +82,10 @@ export interface Evaluation {
   blank: number;
   /** Effective points per criterion (parents: sum of children), for subtotals. */
   points: Map<string, number>;
+  /** Criteria whose invalid value is left out of the total («chưa tính ô lỗi»). */
+  excluded: string[];
+  /** Leaves of kind «điểm» with no counted score: no level until there are none. */
+  unscored: string[];
 }
 
 const upperFirst = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
@@ -159,5 +163,17 @@ export function evaluate(state: ScorerState, overrides: Overrides): Evaluation {
     score = view.score;
     level = view.level;
   }
-  return { byField, byCriterion, general, score, level, errors, warnings, blank, points: view.points };
+  return {
+    byField,
+    byCriterion,
+    general,
+    score,
+    level,
+    errors,
+    warnings,
+    blank,
+    points: view.points,
+    excluded: view.excluded,
+    unscored: view.unscored,
+  };
 }

@@ -2,10 +2,10 @@
 // errors and the provisional total at once, submit.
 import type { EntryField, ScorerCriterion, ScorerState } from '../gas/api';
 import { call, CallQueue } from './rpc';
-import { append, externalLink, h, replace, setText, uid } from './dom';
+import { append, externalLink, h, keepFocusClearOf, replace, setText, uid } from './dom';
 import { urlsIn } from './escape';
 import { displayScore, formatNumber, normalizeScoreInput, sameScore } from './number';
-import { evaluate, fieldKey, type Evaluation, type Overrides, type ShownFinding } from './scorer-model';
+import { evaluate, fieldKey, INPUT_FIELDS, type Evaluation, type Overrides, type ShownFinding } from './scorer-model';
 import { T, count } from './labels';
 
 type ScoreField = 'self' | 'appraised';
@@ -31,6 +31,7 @@ interface LeafRef {
 
 interface SectionRef {
   key: string;
+  todo: HTMLElement;
   kind: 'score' | 'bonus' | 'penalty';
   codes: string[]; // top-level criteria in the section
   max: number;
@@ -61,6 +62,14 @@ const saveErrors = new Map<string, string>();
 let evaluation: Evaluation | null = null;
 let confirming = false;
 let submitting = false;
+/** Evidence inputs the scorer has left: a missing evidence there is an error, before it a to-do. */
+const leftFields = new Set<string>();
+/** The scorer tried to submit: every missing evidence shows as an error. */
+let submitTried = false;
+/** «Chỉ hiện tiêu chí còn thiếu». */
+let onlyMissing = false;
+/** The «Còn thiếu» list shows every item (else the first few). */
+let allMissingShown = false;
 
 const leaves = new Map<string, LeafRef>();
 const inputs = new Map<string, InputRef>();
@@ -94,12 +103,61 @@ const header = h(
 
 const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
 const alertBox = h('div', { class: 'alert', role: 'alert', hidden: true });
-const summary = h('section', { class: 'summary', 'aria-label': 'Tình trạng kiểm tra dữ liệu', 'aria-live': 'polite', tabindex: '-1' });
+const summary = h('section', { class: 'summary', 'aria-label': 'Còn thiếu', tabindex: '-1' });
 const tree = h('main', { class: 'tree', 'aria-label': 'Danh sách tiêu chí' });
+
+// Tools: the filter and the jump to a code.
+const filterBox = h('input', { type: 'checkbox', id: 'only-missing', class: 'check' });
+filterBox.addEventListener('change', () => {
+  onlyMissing = filterBox.checked;
+  update();
+});
+const jumpInput = h('input', {
+  id: 'jump-code',
+  type: 'text',
+  class: 'input input-jump',
+  autocomplete: 'off',
+  list: 'jump-codes',
+  placeholder: 'ví dụ X4.2',
+  'aria-describedby': 'jump-msg',
+});
+const jumpCodes = h('datalist', { id: 'jump-codes' });
+const jumpMsg = h('p', { class: 'm m-hint', id: 'jump-msg', 'aria-live': 'polite' });
+const jumpForm = h(
+  'form',
+  { class: 'jump', role: 'search', 'aria-label': 'Đến tiêu chí theo mã' },
+  h(
+    'div',
+    { class: 'jump-row' },
+    h('label', { for: 'jump-code' }, 'Đến tiêu chí'),
+    jumpInput,
+    h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Đến'),
+  ),
+  jumpCodes,
+  jumpMsg,
+);
+jumpForm.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  jumpTo(jumpInput.value);
+});
+const tools = h(
+  'div',
+  { class: 'tools' },
+  h('div', { class: 'filter' }, filterBox, h('label', { for: 'only-missing' }, 'Chỉ hiện tiêu chí còn thiếu')),
+  jumpForm,
+);
 
 const totalLine = h('p', { class: 'total-line', 'aria-live': 'polite' });
 const breakdown = h('p', { class: 'breakdown' });
 const reason = h('p', { class: 'reason', id: 'submit-reason' });
+const more = h('div', { class: 'bar-more', id: 'bar-more', hidden: true }, breakdown);
+const moreButton = h(
+  'button',
+  { type: 'button', class: 'btn btn-link bar-toggle', 'aria-expanded': 'false', 'aria-controls': 'bar-more' },
+  'Chi tiết',
+);
+moreButton.addEventListener('click', () => showMore(more.hidden));
+// Never `disabled`: a disabled button cannot be reached by Tab, and its reason could not be read.
 const submitButton = h(
   'button',
   { type: 'button', class: 'btn btn-primary', 'aria-describedby': 'submit-reason', onclick: () => askSubmit() },
@@ -122,10 +180,11 @@ const confirmBox = h(
 confirmBox.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') closeConfirm(true);
 });
-const actions = h('div', { class: 'actions' }, submitButton, reopenButton);
-const bar = h('footer', { class: 'bar' }, totalLine, breakdown, reason, actions, confirmBox);
+const actions = h('div', { class: 'actions' }, submitButton, reopenButton, moreButton);
+const bar = h('footer', { class: 'bar' }, totalLine, reason, more, actions, confirmBox);
 
-replace(app, header, alertBox, notice, summary, tree, bar);
+replace(app, header, alertBox, notice, summary, tools, tree, bar);
+keepFocusVisible();
 app.setAttribute('aria-busy', 'true');
 replace(tree, h('p', { class: 'loading' }, T.loading));
 
@@ -203,7 +262,16 @@ async function flushAll(): Promise<void> {
 }
 
 function askSubmit(): void {
-  if (submitButton.disabled || !state || state.locked) return;
+  if (!state || state.locked || submitting) return;
+  if (submitButton.getAttribute('aria-disabled') === 'true') {
+    // Say why, and show what is missing: every missing evidence is an error from now on.
+    submitTried = true;
+    update();
+    showMore(true);
+    const first = summary.querySelector<HTMLElement>('.missing-list button');
+    (first ?? summary).focus();
+    return;
+  }
   confirming = true;
   update();
   confirmYes.focus();
@@ -212,12 +280,13 @@ function askSubmit(): void {
 function closeConfirm(restoreFocus: boolean): void {
   confirming = false;
   update();
-  if (restoreFocus && !submitButton.disabled) submitButton.focus();
+  if (restoreFocus) submitButton.focus();
 }
 
 async function submit(): Promise<void> {
   if (submitting) return;
   submitting = true;
+  submitTried = true;
   confirming = false;
   update();
   try {
@@ -229,6 +298,8 @@ async function submit(): Promise<void> {
     const s = await queue.push(() => call('scorerSubmit'));
     applyState(s);
     if (s.locked) {
+      saveErrors.clear();
+      setSaving('clear');
       notice.hidden = true;
       alertBox.hidden = true;
       summary.focus();
@@ -275,10 +346,11 @@ function showNotice(text: string): void {
 }
 
 let savedTimer: number | undefined;
-function setSaving(s: 'busy' | 'idle' | 'failed'): void {
+function setSaving(s: 'busy' | 'idle' | 'failed' | 'clear'): void {
   window.clearTimeout(savedTimer);
   saveStatus.className = `save-status save-${s}`;
-  if (s === 'busy') setText(saveStatus, T.saving);
+  if (s === 'clear') setText(saveStatus, '');
+  else if (s === 'busy') setText(saveStatus, T.saving);
   else if (s === 'failed') setText(saveStatus, T.saveFailed);
   else {
     setText(saveStatus, T.saved);
@@ -296,7 +368,9 @@ function submittedText(s: ScorerState): string {
   const who = s.submittedBy ? ` (${s.submittedBy})` : '';
   const head = `Đã nộp kết quả${when}${who}.`;
   if (s.sheetLocked) return `${head} Các ô nhập đã khóa.`;
-  if (!s.canAppraise) return `${head} Ô nhập sẽ được khóa khi cơ quan quản lý cập nhật tiến độ; mọi sửa đổi sau khi nộp sẽ bị phát hiện.`;
+  if (!s.canAppraise) {
+    return `${head} Ô nhập sẽ được khóa khi cơ quan quản lý cập nhật tiến độ. Nếu cần sửa gì, hãy đề nghị cơ quan quản lý mở lại.`;
+  }
   return `${head} Thanh bên không nhận sửa điểm tự chấm, minh chứng, ghi chú.`;
 }
 
@@ -345,13 +419,14 @@ function build(s: ScorerState): void {
     const bodyId = uid('section');
     const sub = h('span', { class: 'sub' });
     const badge = h('span', { class: 'badge-count', hidden: true });
+    const todo = h('span', { class: 'badge-todo', hidden: true });
     const toggle = h(
       'button',
       { type: 'button', class: 'section-toggle', 'aria-expanded': 'true', 'aria-controls': bodyId },
       h('span', { class: 'chevron', 'aria-hidden': 'true' }),
       g.code ? h('span', { class: 'code' }, g.code) : null,
       h('span', { class: 'section-title' }, g.title),
-      h('span', { class: 'section-side' }, sub, badge),
+      h('span', { class: 'section-side' }, sub, badge, todo),
     );
     const msgs = h('div', { class: 'msgs', 'aria-live': 'polite' });
     const body = h('div', { class: 'section-body', id: bodyId });
@@ -380,10 +455,11 @@ function build(s: ScorerState): void {
         append(body, buildNode(s, c, children));
       }
     }
-    sections.push({ key: g.key, kind: g.kind, codes: g.items.map((c) => c.code), max, el, toggle, body, sub, badge, msgs });
+    sections.push({ key: g.key, todo, kind: g.kind, codes: g.items.map((c) => c.code), max, el, toggle, body, sub, badge, msgs });
     nodes.push(el);
   }
   replace(tree, ...nodes);
+  replace(jumpCodes, ...[...leaves.keys()].map((code) => h('option', { value: code })));
 }
 
 function buildNode(s: ScorerState, c: ScorerCriterion, children: Map<string, ScorerCriterion[]>): HTMLElement {
@@ -421,7 +497,7 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
     const wrap = h(
       'div',
       { class: `field field-${field}` },
-      h('label', { for: id }, label),
+      h('label', { for: id }, label, h('span', { class: 'sr-only' }, ` ${c.code}`)),
       h('div', { class: 'score-box' }, input, h('span', { class: 'of', 'aria-hidden': 'true' }, `/${formatNumber(c.max)}`)),
       msg,
     );
@@ -452,7 +528,13 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
   const evWrap = h(
     'div',
     { class: 'field field-evidence' },
-    h('label', { for: evId }, T.evidence, c.evidenceRequired ? h('span', { class: 'req' }, ' (bắt buộc)') : null),
+    h(
+      'label',
+      { for: evId },
+      T.evidence,
+      h('span', { class: 'sr-only' }, ` ${c.code}`),
+      c.evidenceRequired ? h('span', { class: 'req' }, ' (bắt buộc)') : null,
+    ),
     evInput,
     links,
     evMsg,
@@ -481,6 +563,11 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
     inputs.set(key, ref);
     ref.input.addEventListener('input', () => onType(ref));
     ref.input.addEventListener('change', () => void commit(ref));
+    ref.input.addEventListener('blur', () => {
+      if (ref.field !== 'evidence' || leftFields.has(key)) return;
+      leftFields.add(key);
+      update();
+    });
     ref.input.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') {
         ev.preventDefault();
@@ -522,21 +609,85 @@ function editable(s: ScorerState, field: EntryField): boolean {
   return !s.locked;
 }
 
-function renderMessages(box: HTMLElement, list: ShownFinding[], extra?: string): void {
-  const items = list.map((f) =>
-    h(
+/**
+ * A required evidence not given yet is a to-do («Cần minh chứng»), not an error, until the scorer
+ * has left that field or tried to submit: typing a score must not turn the next box red.
+ */
+function isTodo(f: ShownFinding, key: string): boolean {
+  if (f.finding.code === 'blank-score') return true;
+  return f.finding.code === 'missing-evidence' && !submitTried && !leftFields.has(key);
+}
+
+function renderMessages(box: HTMLElement, list: ShownFinding[], extra?: string, key = ''): void {
+  const items = list.map((f) => {
+    const todo = isTodo(f, key);
+    return h(
       'p',
-      { class: f.finding.code === 'blank-score' ? 'm m-hint' : f.blocking ? 'm m-error' : 'm m-warning' },
-      f.blocking && f.finding.code !== 'blank-score' ? h('span', { class: 'sr-only' }, `${T.error}: `) : null,
+      { class: todo ? 'm m-hint' : f.blocking ? 'm m-error' : 'm m-warning' },
+      f.blocking && !todo ? h('span', { class: 'sr-only' }, `${T.error}: `) : null,
       !f.blocking ? h('span', { class: 'sr-only' }, `${T.warning}: `) : null,
-      f.text,
-    ),
-  );
+      todo && f.finding.code === 'missing-evidence' ? 'Cần minh chứng (bắt buộc khi có điểm).' : f.text,
+    );
+  });
   if (extra) items.push(h('p', { class: 'm m-error' }, extra));
-  const text = items.map((i) => i.textContent).join('\n');
+  const text = items.map((i) => `${i.className}|${i.textContent}`).join('\n');
   if (box.dataset.text === text) return;
   box.dataset.text = text;
   replace(box, ...items);
+}
+
+/** One line of «Còn thiếu»: what is missing at which criterion, and the input it leads to. */
+interface MissingItem {
+  code: string;
+  text: string;
+  ref: InputRef;
+  error: boolean;
+}
+
+/** What is still missing, in page order: unscored, errors, missing evidence, unsaved values. */
+function missingItems(s: ScorerState, ev: Evaluation): MissingItem[] {
+  const out: MissingItem[] = [];
+  for (const leaf of leaves.values()) {
+    const code = leaf.criterion.code;
+    const first = leaf.inputs[0];
+    if (!first) continue;
+    const at = (field: EntryField) => inputs.get(fieldKey(code, field)) ?? first;
+    const list = (field: EntryField) => ev.byField.get(fieldKey(code, field)) ?? [];
+    if (list('self').some((f) => f.finding.code === 'blank-score'))
+      out.push({ code, text: `${code} chưa chấm`, ref: at('self'), error: false });
+    for (const field of INPUT_FIELDS) {
+      const bad = list(field).find((f) => f.blocking && f.finding.code !== 'blank-score' && f.finding.code !== 'missing-evidence');
+      if (bad) {
+        const what =
+          field === 'self' ? 'điểm tự chấm' : field === 'appraised' ? 'điểm thẩm định' : field === 'evidence' ? 'minh chứng' : 'ghi chú';
+        out.push({ code, text: `${code}: ${what} chưa hợp lệ`, ref: at(field), error: true });
+      }
+    }
+    if (list('evidence').some((f) => f.finding.code === 'missing-evidence')) {
+      out.push({ code, text: `${code} thiếu minh chứng`, ref: at('evidence'), error: false });
+    }
+    for (const field of INPUT_FIELDS) {
+      if (saveErrors.has(fieldKey(code, field))) out.push({ code, text: `${code} chưa lưu được`, ref: at(field), error: true });
+    }
+  }
+  // Errors of a parent (children above its maximum) lead to its first child.
+  for (const [code, list] of ev.byCriterion) {
+    if (!list.some((f) => f.blocking)) continue;
+    const leaf = [...leaves.values()].find((l) => isUnder(s, l.criterion.code, code));
+    if (leaf?.inputs[0])
+      out.push({ code, text: `${code}: tổng các tiêu chí thành phần vượt điểm tối đa`, ref: leaf.inputs[0], error: true });
+  }
+  return out;
+}
+
+function isUnder(s: ScorerState, code: string, ancestor: string): boolean {
+  let c = s.criteria.find((x) => x.code === code);
+  while (c && c.parent !== null) {
+    if (c.parent === ancestor) return true;
+    const parent = c.parent;
+    c = s.criteria.find((x) => x.code === parent);
+  }
+  return false;
 }
 
 function update(forceValues = false): void {
@@ -555,6 +706,8 @@ function update(forceValues = false): void {
   statusChip.className = `chip ${s.locked ? 'chip-done' : 'chip-open'}`;
   setText(deadlineText, s.deadline ? `${T.deadline}: ${s.deadline}` : '');
   app.classList.toggle('is-locked', s.locked);
+  // A «Chưa lưu được» with nothing left unsaved is stale (retyped, saved since, or submitted).
+  if (saveErrors.size === 0 && saveStatus.classList.contains('save-failed')) setSaving('clear');
 
   // Inputs.
   for (const ref of inputs.values()) {
@@ -570,11 +723,11 @@ function update(forceValues = false): void {
     else ref.input.setAttribute('aria-readonly', 'true');
     ref.input.placeholder = canEdit && ref.field === 'evidence' ? 'Dán liên kết hoặc ghi số, tên văn bản' : '';
     const list = ev.byField.get(key) ?? [];
-    const invalid = list.some((f) => f.blocking && f.finding.code !== 'blank-score') || saveErrors.has(key);
+    const invalid = list.some((f) => f.blocking && !isTodo(f, key)) || saveErrors.has(key);
     ref.input.setAttribute('aria-invalid', String(invalid));
     ref.wrap.classList.toggle('has-error', invalid);
     ref.wrap.classList.toggle('is-dirty', typed !== undefined);
-    renderMessages(ref.msg, s.locked && !canEdit ? list.filter((f) => f.finding.code !== 'blank-score') : list, saveErrors.get(key));
+    renderMessages(ref.msg, s.locked && !canEdit ? list.filter((f) => f.finding.code !== 'blank-score') : list, saveErrors.get(key), key);
     if (ref.links) {
       const urls = urlsIn(typed ?? server);
       const sig = urls.join('\n');
@@ -601,6 +754,9 @@ function update(forceValues = false): void {
     setText(leaf.appraisedText, raw.trim() === '' ? '' : `${T.appraised}: ${displayScore(raw)}`);
   }
 
+  const missing = s.locked ? [] : missingItems(s, ev);
+  const missingCodes = new Set(missing.map((m) => m.code));
+
   // Subtotals and messages of parents and sections.
   for (const p of parents.values()) {
     const c = s.criteria.find((x) => x.code === p.code);
@@ -617,26 +773,38 @@ function update(forceValues = false): void {
     for (const [key, list] of ev.byField) {
       const code = key.slice(key.indexOf('\u0000') + 1);
       if (!isInSection(s, sec, code)) continue;
-      errs += list.filter((f) => f.blocking && f.finding.code !== 'blank-score').length;
+      errs += list.filter((f) => f.blocking && !isTodo(f, key)).length;
     }
     for (const [code, list] of ev.byCriterion) if (isInSection(s, sec, code)) errs += list.filter((f) => f.blocking).length;
     sec.badge.hidden = errs === 0;
     setText(sec.badge, errs ? count(errs, 'lỗi') : '');
+    // What is left to do in the group, readable when the group is folded.
+    const todo = missing.filter((m) => !m.error && isInSection(s, sec, m.code)).length;
+    sec.todo.hidden = todo === 0;
+    setText(sec.todo, todo ? `${todo} còn thiếu` : '');
     sec.el.classList.toggle('section-error', errs > 0);
     if (sec.kind !== 'score') renderMessages(sec.msgs, []);
   }
 
-  // Summary of findings.
-  renderSummary(s, ev);
+  // «Chỉ hiện tiêu chí còn thiếu».
+  filterBox.disabled = s.locked;
+  const filtering = onlyMissing && !s.locked;
+  for (const leaf of leaves.values()) leaf.el.hidden = filtering && !missingCodes.has(leaf.criterion.code);
+  for (const el of Array.from(tree.querySelectorAll<HTMLElement>('.parent, section.section'))) {
+    el.hidden = filtering && !el.querySelector('article.leaf:not([hidden])');
+  }
 
-  // Bottom bar.
-  const levelName = ev.level ?? T.notClassified;
+  renderSummary(s, ev, missing);
+
+  // Bottom bar: one line and the button; the breakdown is folded under «Chi tiết».
+  const levelName = ev.level ?? (ev.unscored.length || ev.excluded.length ? 'chưa xếp loại' : T.notClassified);
   replace(
     totalLine,
     `${T.total}: `,
     h('strong', { class: 'total-number' }, out(ev.score.total)),
     '/100 — ',
     h('span', { class: 'level' }, levelName),
+    ev.excluded.length ? h('span', { class: 'excluded' }, ' (chưa tính ô lỗi)') : null,
   );
   const parts = [
     `Điểm tiêu chí ${out(ev.score.base)}`,
@@ -644,9 +812,12 @@ function update(forceValues = false): void {
     ev.score.penalty > 0 ? `trừ −${out(ev.score.penalty)}` : 'trừ 0',
   ];
   if (ev.score.appraised) parts.push(`tự chấm ${out(ev.score.selfTotal)}`);
-  setText(breakdown, `${parts.join(' · ')}${s.locked ? '' : ' (tạm tính)'}`);
+  let detail = `${parts.join(' · ')}${s.locked ? '' : ' (tạm tính)'}.`;
+  if (ev.excluded.length) detail += ` Chưa tính ô lỗi: ${ev.excluded.join(', ')}.`;
+  if (!ev.level && ev.unscored.length) detail += ` Xếp loại khi đã chấm đủ ${ev.unscored.length} tiêu chí còn lại.`;
+  setText(breakdown, detail);
 
-  const otherErrors = ev.errors - ev.blank;
+  const open = missing.length;
   let why = '';
   if (s.locked) {
     why = s.canAppraise
@@ -655,10 +826,10 @@ function update(forceValues = false): void {
         ? 'Đã nộp — biểu chấm điểm đã khóa.'
         : 'Đã nộp — thanh bên không nhận sửa đổi.';
   } else if (submitting) why = 'Đang nộp kết quả…';
-  else if (ev.blank > 0 && otherErrors > 0)
-    why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${count(otherErrors, 'lỗi')} cần sửa.`;
-  else if (ev.blank > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm điểm.`;
-  else if (otherErrors > 0) why = `Chưa nộp được: còn ${count(otherErrors, 'lỗi')} cần sửa.`;
+  else if (ev.blank > 0 && open > ev.blank)
+    why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm và ${open - ev.blank} mục khác (xem «Còn thiếu»).`;
+  else if (ev.blank > 0) why = `Chưa nộp được: còn ${ev.blank} tiêu chí chưa chấm điểm (xem «Còn thiếu»).`;
+  else if (open > 0 || ev.errors > 0) why = `Chưa nộp được: còn ${Math.max(open, 1)} mục cần xử lý (xem «Còn thiếu»).`;
   else if (saveErrors.size > 0) why = 'Chưa nộp được: có ô chưa lưu được, hãy thử lại.';
   else if (ev.warnings > 0) why = `Có ${count(ev.warnings, 'cảnh báo')}; vẫn nộp được.`;
   else why = 'Dữ liệu hợp lệ, có thể nộp kết quả.';
@@ -666,11 +837,13 @@ function update(forceValues = false): void {
   reason.className = `reason ${s.locked ? 'reason-done' : ev.errors > 0 || saveErrors.size > 0 ? 'reason-block' : 'reason-ok'}`;
 
   const blocked = s.locked || submitting || ev.errors > 0 || saveErrors.size > 0;
-  submitButton.disabled = blocked;
+  // aria-disabled, not disabled: the button stays a Tab stop and reads its reason (aria-describedby).
+  submitButton.setAttribute('aria-disabled', String(blocked));
   submitButton.hidden = s.locked;
   reopenButton.hidden = !(s.locked && s.canAppraise);
   confirmBox.hidden = !(confirming && !blocked);
   actions.hidden = !confirmBox.hidden;
+  reasonShown();
 }
 
 function isInSection(s: ScorerState, sec: SectionRef, code: string): boolean {
@@ -682,13 +855,11 @@ function isInSection(s: ScorerState, sec: SectionRef, code: string): boolean {
   return !!c && sec.codes.includes(c.code);
 }
 
-function renderSummary(s: ScorerState, ev: Evaluation): void {
+/** The first items of «Còn thiếu» shown before «Hiện cả …». */
+const MISSING_SHOWN = 4;
+
+function renderSummary(s: ScorerState, ev: Evaluation, missing: MissingItem[]): void {
   const items: HTMLElement[] = [];
-  const other = ev.errors - ev.blank;
-  const facts: string[] = [];
-  if (other > 0) facts.push(count(other, 'lỗi'));
-  if (ev.blank > 0) facts.push(`${ev.blank} tiêu chí chưa chấm`);
-  if (ev.warnings > 0) facts.push(count(ev.warnings, 'cảnh báo'));
   if (s.locked) {
     items.push(
       h(
@@ -703,17 +874,41 @@ function renderSummary(s: ScorerState, ev: Evaluation): void {
         ),
       ),
     );
-  } else if (facts.length === 0) {
-    items.push(h('p', { class: 'summary-line summary-ok' }, 'Không có lỗi. Kiểm tra lại minh chứng trước khi nộp.'));
-  } else {
-    items.push(h('p', { class: `summary-line ${other > 0 ? 'summary-error' : 'summary-todo'}` }, `Kiểm tra dữ liệu: ${facts.join(' · ')}`));
-    const first = firstProblem(ev);
-    if (first) {
+  } else if (missing.length === 0 && ev.errors === 0) {
+    items.push(h('p', { class: 'summary-line summary-ok' }, 'Không còn thiếu gì. Kiểm tra lại minh chứng trước khi nộp.'));
+  } else if (missing.length > 0) {
+    const errors = missing.filter((m) => m.error).length;
+    items.push(
+      h('h2', { class: `summary-line ${errors ? 'summary-error' : 'summary-todo'}`, id: 'missing-title' }, `Còn thiếu (${missing.length})`),
+    );
+    const shown = allMissingShown ? missing : missing.slice(0, MISSING_SHOWN);
+    items.push(
+      h(
+        'ul',
+        { class: 'missing-list', 'aria-labelledby': 'missing-title' },
+        ...shown.map((m) =>
+          h(
+            'li',
+            { class: m.error ? 'missing-error' : 'missing-todo' },
+            h('button', { type: 'button', class: 'btn btn-link', onclick: () => focusInput(m.ref) }, m.text),
+          ),
+        ),
+      ),
+    );
+    if (missing.length > MISSING_SHOWN) {
       items.push(
         h(
           'button',
-          { type: 'button', class: 'btn btn-link', onclick: () => focusInput(first) },
-          other > 0 ? 'Đến lỗi đầu tiên' : 'Đến tiêu chí chưa chấm',
+          {
+            type: 'button',
+            class: 'btn btn-link missing-more',
+            'aria-expanded': String(allMissingShown),
+            onclick: () => {
+              allMissingShown = !allMissingShown;
+              update();
+            },
+          },
+          allMissingShown ? 'Thu gọn danh sách' : `Hiện cả ${missing.length} mục`,
         ),
       );
     }
@@ -727,32 +922,68 @@ function renderSummary(s: ScorerState, ev: Evaluation): void {
       ),
     );
   }
-  const sig = items.map((i) => i.textContent).join('\n');
+  const sig = items.map((i) => `${i.className}|${i.textContent}`).join('\n');
   if (summary.dataset.sig === sig) return;
+  // Keep the keyboard where it was when the list is rebuilt.
+  const focusedText = summary.contains(document.activeElement) ? document.activeElement?.textContent : null;
   summary.dataset.sig = sig;
   replace(summary, ...items);
-}
-
-/** The input of the first error (else of the first criterion not scored yet), in page order. */
-function firstProblem(ev: Evaluation): InputRef | null {
-  let blankRef: InputRef | null = null;
-  for (const leaf of leaves.values()) {
-    for (const field of ['self', 'appraised', 'evidence', 'note'] as const) {
-      const key = fieldKey(leaf.criterion.code, field);
-      const ref = inputs.get(key) ?? leaf.inputs[0];
-      const list = ev.byField.get(key) ?? [];
-      if (list.some((f) => f.blocking && f.finding.code !== 'blank-score')) return ref;
-      if (!blankRef && list.some((f) => f.finding.code === 'blank-score')) blankRef = ref;
-    }
+  if (focusedText) {
+    const again = Array.from(summary.querySelectorAll<HTMLElement>('button')).find((b) => b.textContent === focusedText);
+    (again ?? summary).focus();
   }
-  return blankRef;
 }
 
+/** Open the field of a criterion (its group unfolded, the filter off if it hides it) and put the caret in it. */
 function focusInput(ref: InputRef): void {
   const sec = sections.find((x) => x.el.contains(ref.input));
   if (sec && sec.body.hidden) sec.toggle.click();
+  if (ref.input.closest('[hidden]')) {
+    onlyMissing = false;
+    filterBox.checked = false;
+    update();
+  }
   ref.input.focus();
   ref.input.scrollIntoView({ block: 'center' });
+}
+
+/** «Đến tiêu chí»: the criterion of that code (a group's code leads to its first criterion). */
+function jumpTo(text: string): void {
+  const code = text.trim().toLocaleUpperCase('vi');
+  if (!code || !state) return;
+  const s = state;
+  const leaf = [...leaves.values()].find((l) => l.criterion.code.toLocaleUpperCase('vi') === code);
+  const target =
+    leaf ??
+    [...leaves.values()].find((l) =>
+      isUnder(s, l.criterion.code, s.criteria.find((c) => c.code.toLocaleUpperCase('vi') === code)?.code ?? ''),
+    );
+  if (!target?.inputs[0]) {
+    setText(jumpMsg, `Không có tiêu chí mã «${text.trim()}». Gõ mã như trong biểu mẫu, ví dụ ${leaves.keys().next().value ?? 'X1.1'}.`);
+    return;
+  }
+  setText(jumpMsg, '');
+  focusInput(target.inputs[0]);
+}
+
+function showMore(open: boolean): void {
+  more.hidden = !open;
+  moreButton.setAttribute('aria-expanded', String(open));
+  setText(moreButton, open ? 'Thu gọn' : 'Chi tiết');
+  reasonShown();
+}
+
+/** The reason is shown with the details, and while the blocked button has the keyboard focus. */
+function reasonShown(): void {
+  const blocked = submitButton.getAttribute('aria-disabled') === 'true' && !submitButton.hidden;
+  reason.hidden = !(!more.hidden || (blocked && document.activeElement === submitButton));
+}
+
+/** The focused field is never under the sticky bar; the blocked button shows its reason while focused. */
+function keepFocusVisible(): void {
+  keepFocusClearOf(bar);
+  submitButton.addEventListener('focus', reasonShown);
+  submitButton.addEventListener('blur', reasonShown);
 }
 
 // Edits made in the sheet show up when the sidebar gets the focus back (and with "Làm mới").

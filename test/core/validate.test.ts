@@ -73,8 +73,10 @@ describe('validateEntries', () => {
   it('flags a non-numeric self-score and appraisal', () => {
     const fs = check({ '1.2': { self: 'năm', appraised: '4 điểm' } });
     expect(codes(fs)).toEqual(['not-a-number', 'not-a-number']);
-    expect(fs[0].message).toBe('Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm «năm» không phải là số.');
-    expect(fs[1].message).toBe('Xã Bình Hải (BS08), tiêu chí 1.2, ô E13: điểm thẩm định «4 điểm» không phải là số.');
+    expect(fs[0].message).toBe(
+      'Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm «năm» không phải là số. Chỉ nhập số, ví dụ 3 hoặc 3,5 — mỗi bậc 0,25.',
+    );
+    expect(fs[1].message).toBe('Xã Bình Hải (BS08), tiêu chí 1.2, ô E13: điểm thẩm định «4 điểm» có kèm chữ; chỉ nhập số, tức là 4.');
     expect(fs.every((f) => f.severity === 'Lỗi')).toBe(true);
   });
 
@@ -107,7 +109,9 @@ describe('validateEntries', () => {
   it('flags scores that are not multiples of the step', () => {
     const fs = check({ '1.2': { self: 4.3, appraised: 4.1 } });
     expect(codes(fs)).toEqual(['step', 'step']);
-    expect(fs[0].message).toBe('Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm 4,3 không hợp lệ: điểm phải là bội số của 0,25.');
+    expect(fs[0].message).toBe(
+      'Xã Bình Hải (BS08), tiêu chí 1.2, ô D13: điểm tự chấm 4,3 không đúng bậc điểm. Chỉ nhập số, ví dụ 3 hoặc 3,5 — mỗi bậc 0,25 (gần nhất: 4,25 hoặc 4,5).',
+    );
     expect(fs[1].cell).toBe('E13');
     expect(check({ '1.2': { self: 4.75 } })).toEqual([]);
     expect(codes(check({ '1.2': { self: 4.3 } }, undefined, { ...cfg, step: 0.1 }))).toEqual([]);

@@ -35,14 +35,24 @@ describe('Admin sidebar server functions', () => {
     );
     expect(adminRun(w.env, 'progress', null).message).toBe('32/33 đơn vị đã nộp; 33/33 đã nhập điểm; 33/33 đã có biểu mẫu.');
     s = adminState(w.env);
-    expect(s.steps.find((x) => x.key === 'progress')!.detail).toBe('32/33 đã nộp');
+    // It ran: not «Chưa thực hiện»; a unit has not submitted, so it is to review, and the unit is named.
+    const progress = s.steps.find((x) => x.key === 'progress')!;
+    expect(progress.detail).toMatch(/^32\/33 đã nộp; chưa nộp: [^;,]+ \(lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
+    expect(progress.state).toBe('warning');
+    expect(s.next).toBe('validate');
 
     const r = adminRun(w.env, 'report', null);
     expect(r.finished).toBe(true);
     s = adminState(w.env);
-    expect(s.steps.find((x) => x.key === 'report')!.state).toBe('done');
+    expect(s.steps.find((x) => x.key === 'report')!.state).toBe(r.outcome);
     expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    // The report ranked on its way, but validation and ranking were not run as steps: not marked done.
+    expect(s.steps.find((x) => x.key === 'validate')).toMatchObject({ state: 'todo', detail: 'Chưa kiểm tra.' });
+    expect(s.steps.find((x) => x.key === 'rank')).toMatchObject({ state: 'todo', detail: 'Chưa xếp hạng.' });
+    const v = adminRun(w.env, 'validate', null);
+    s = adminState(w.env);
     expect(s.steps.find((x) => x.key === 'validate')!.detail).toMatch(/^\d+ lỗi, \d+ cảnh báo \(lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
+    expect(s.steps.find((x) => x.key === 'validate')!.state).toBe(v.outcome);
   });
 
   it('an unknown step or a failure of the whole step comes back as `failed`, in Vietnamese, not as a unit error', () => {

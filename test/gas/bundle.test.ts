@@ -66,6 +66,7 @@ describe('build/Code.js', () => {
       'scorerReopen',
       'adminState',
       'adminRun',
+      'adminShowSheet',
     ]) {
       expect(typeof context[name]).toBe('function');
     }
@@ -104,7 +105,8 @@ describe('build/Code.js', () => {
 
     // The sidebars' server functions, by name.
     const state = call('adminState') as { steps: Array<{ key: string; state: string }> };
-    expect(state.steps.find((s) => s.key === 'report')!.state).toBe('done');
+    // It ran (with the sample's errors it is «Cần xem lại», not «Đã xong»).
+    expect(state.steps.find((s) => s.key === 'report')!.state).not.toBe('todo');
     const chunk = call('adminRun', 'progress', null) as { finished: boolean };
     expect(chunk.finished).toBe(true);
 

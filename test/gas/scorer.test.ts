@@ -44,7 +44,8 @@ describe('Scorer sidebar server functions', () => {
     expect(s.canAppraise).toBe(false);
     expect(s.criteria.length).toBeGreaterThan(20);
     expect(s.score.total).toBe(0);
-    expect(s.level).toBe('Không hoàn thành nhiệm vụ');
+    // Nothing scored yet: no level (0 points is not «Không hoàn thành nhiệm vụ»).
+    expect(s.level).toBeNull();
     expect(s.findings.some((f) => f.code === 'blank-score')).toBe(true);
     w.fake.setUser(ADMIN);
     expect(scorerState(w.env).canAppraise).toBe(true);

@@ -265,7 +265,10 @@ describe('admin sidebar', () => {
     s.w.fake.setActiveSpreadsheet(s.w.controlId);
     const page = await open(s);
     await stepButton(page, 'progress').click();
-    await page.locator('.job-message.job-done').waitFor();
+    // One unit has not submitted: not a success, and the unit is named.
+    await page.locator('.job-message.job-warn').waitFor();
+    const missing = s.api.adminState().progress.notSubmitted;
+    await expect(page.locator('.job-message').textContent()).resolves.toContain(`chưa nộp: ${missing[0]}`);
     const p = s.api.adminState().progress;
     expect(p).toMatchObject({ units: 33, created: 33 });
     const stats = await page.locator('.stat-row').evaluateAll((els) => els.map((e) => e.textContent));
@@ -284,18 +287,27 @@ describe('admin sidebar, the end of the year', () => {
     s.w.fake.setActiveSpreadsheet(s.w.controlId);
     const page = await open(s);
     const next = page.locator('.bar .actions .btn-primary:visible');
-    await expect(page.locator('.bar-title').textContent()).resolves.toBe('Bước tiếp theo: Kiểm tra dữ liệu');
-    const actions = { validate: 'Kiểm tra dữ liệu', rank: 'Tổng hợp & xếp hạng', report: 'Tạo báo cáo', decision: 'Tạo quyết định' };
+    // After the templates: progress first, then validation (never the report).
+    await expect(page.locator('.bar-title').textContent()).resolves.toBe('Bước tiếp theo: Theo dõi tiến độ');
+    const actions = {
+      progress: 'Cập nhật tiến độ',
+      validate: 'Kiểm tra dữ liệu',
+      rank: 'Tổng hợp & xếp hạng',
+      report: 'Tạo báo cáo',
+      decision: 'Tạo quyết định',
+    };
     for (const [key, action] of Object.entries(actions)) {
-      await expect(next.textContent()).resolves.toBe(key === 'validate' ? action : `Tiếp theo: ${action}`);
+      await expect(next.textContent()).resolves.toBe(key === 'progress' ? action : `Tiếp theo: ${action}`);
       await next.click();
+      // The sample has errors and a unit not submitted: the decision is asked first (a draft).
+      if (key === 'decision') await page.getByRole('button', { name: 'Vẫn tạo quyết định (dự thảo)' }).click();
       await page
         .locator(`li.step[data-step="${key}"] .chip`)
         .getByText(/^(Đã xong|Cần xem lại)$/)
         .waitFor();
       await page
         .locator('.job-message')
-        .getByText(/^Hoàn tất/)
+        .getByText(/^(Hoàn tất|Đã chạy xong, cần xem lại)/)
         .waitFor();
     }
     // The report and the decision are Google Docs in the year's folder, linked from the sidebar.

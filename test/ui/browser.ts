@@ -200,3 +200,59 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** One keyboard stop: what it is, and why it cannot be seen (null: fully visible). */
+export interface Stop {
+  name: string;
+  problem: string | null;
+}
+
+/**
+ * Press Tab from the top of the page up to `max` times and, at each stop, check the focused
+ * element is inside the viewport and not covered (by the sticky bar or anything else): the
+ * points at its left, middle and right edge must hit the element itself. Stops when focus cycles.
+ */
+export async function tabStops(page: Page, max = 400): Promise<Stop[]> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const stops: Stop[] = [];
+  let first: string | null = null;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      if (!el.dataset.stopId) el.dataset.stopId = String(Math.random());
+      const label =
+        el.getAttribute('aria-label') ||
+        (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) ||
+        el.textContent ||
+        el.tagName;
+      const r = el.getBoundingClientRect();
+      const vh = window.innerHeight;
+      const vw = window.innerWidth;
+      let problem: string | null = null;
+      if (r.width === 0 || r.height === 0) problem = 'no size';
+      else if (r.top < 0 || r.bottom > vh + 0.5 || r.left < 0 || r.right > vw + 0.5)
+        problem = `outside the viewport (${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh})`;
+      else {
+        const y = r.top + r.height / 2;
+        for (const x of [r.left + 2, r.left + r.width / 2, r.right - 2]) {
+          const hit = document.elementFromPoint(x, y);
+          if (!hit || !(hit === el || el.contains(hit) || hit.contains(el) || (hit as HTMLLabelElement).htmlFor === el.id)) {
+            problem = `covered by ${hit ? `${hit.tagName}.${(hit as HTMLElement).className}` : 'nothing'}`;
+            break;
+          }
+        }
+      }
+      return { id: el.dataset.stopId, name: `${el.tagName.toLowerCase()} «${String(label).trim().slice(0, 60)}»`, problem };
+    });
+    if (!stop) continue;
+    if (stop.id === first) break;
+    first ??= stop.id;
+    stops.push({ name: stop.name, problem: stop.problem });
+  }
+  return stops;
+}

@@ -18,13 +18,15 @@ import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } f
 import { Collected, collectUnit, rowsToRead } from '../collect';
 import { scorerRanges } from '../unit-draw';
 import { layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
-import { trashedIn } from '../drive';
+import { DriveEntry, trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
 import { writeFindingsSheet, writeResultsSheet } from '../output-sheets';
 import { findRootFolder, rootFolderName } from '../folders';
 import { fileRecord } from '../files';
 import { DOC_LABEL, writeDocument } from '../docs/documents';
 import { STEP_LABELS } from '../../core/steps/plan';
+import { LastRun, refusal, runOutcome } from '../../core/steps/year-plan';
+import { isSubmitted } from '../../core/status';
 
 export type AssessStep = Extract<AdminStepKey, 'progress' | 'validate' | 'rank' | 'report' | 'decision'>;
 
@@ -39,14 +41,7 @@ const FINAL_RESERVE_MS: Record<AssessStep, number> = { progress: 20_000, validat
 /** The steps this module runs (the others are set-up and templates). */
 export const isAssessStep = (step: AdminStepKey): step is AssessStep => step in FINAL_RESERVE_MS;
 
-/** Summary of the last finished run of a step, for the admin sidebar. */
-export interface LastRun {
-  at: string;
-  detail: string;
-  /** Validation: how many errors it found (the sidebar shows a warning when any). */
-  errors?: number;
-  url?: string;
-}
+export type { LastRun };
 
 function collectAll(env: Env, data: ControlData, store: Store, from: number, clock: ReturnType<typeof timer>, reserve: number, now: Date) {
   const { settings, units, rubrics } = data.control;
@@ -126,6 +121,13 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   if (!total) return { ...base, finished: true, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
   // A step the control workbook blocks reads no file: the core says why.
   if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map());
+  // A document needs the year's folder: refuse before reading, checking or ranking anything.
+  let folder: DriveEntry | null | undefined;
+  if (docs && !cursor) {
+    folder = findRootFolder(env, store, settings);
+    const why = refusal(step, { hasFolder: !!folder, folderName: rootFolderName(settings.year) });
+    if (why) return { ...base, finished: true, message: why, failed: why };
+  }
 
   const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step], now);
   if (next < total) {
@@ -151,7 +153,7 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
     }
   }
   store.delete(KEYS.cursor(step));
-  return finish(env, step, data, store, collected, records, now);
+  return finish(env, step, data, store, collected, records, now, folder);
 }
 
 function finish(
@@ -162,6 +164,8 @@ function finish(
   collected: Map<string, Collected>,
   records: Map<string, FileRecord>,
   now?: Date,
+  /** The year's folder when this call already looked it up (one Drive call less). */
+  foundFolder?: DriveEntry | null,
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
@@ -202,22 +206,18 @@ function finish(
     dropScratch(ss); // also what an abandoned earlier run left
     if (step !== 'report' && step !== 'decision') appendLog(env, ss, action, out.message);
   });
-  const { counts } = out;
-  if (step === 'progress') {
-    store.setJson(KEYS.last(step), { at, detail: `${counts.submitted}/${total} đã nộp` } satisfies LastRun);
+  // Only the step that was asked for is recorded: a report ranks, but ranking is not thereby «done».
+  const decided = new Map(out.writes.updates.filter((u) => u.status).map((u) => [u.code, u.status!]));
+  const notSubmitted = control.units.filter((u) => !isSubmitted({ status: decided.get(u.code) ?? u.status })).map((u) => u.name || u.code);
+  const run = runOutcome(step, out.counts, notSubmitted, at);
+  chunk.outcome = run.state;
+  if (step !== 'report' && step !== 'decision') {
+    store.setJson(KEYS.last(step), run);
     return chunk;
   }
-  store.setJson(KEYS.last('validate'), {
-    at,
-    detail: `${counts.errors} lỗi, ${counts.warnings} cảnh báo`,
-    errors: counts.errors,
-  } satisfies LastRun);
-  if (step === 'validate') return chunk;
-  store.setJson(KEYS.last('rank'), { at, detail: `${counts.classified}/${total} đơn vị được xếp loại` } satisfies LastRun);
-  if (step === 'rank') return chunk;
 
   const kind: DocKind = step;
-  const folder = findRootFolder(env, store, control.settings);
+  const folder = foundFolder ?? findRootFolder(env, store, control.settings);
   if (!folder) {
     throw new UserError(`Chưa có thư mục «${rootFolderName(control.settings.year)}» trên Drive: hãy chạy «Tạo biểu mẫu chấm điểm» trước.`);
   }
@@ -228,7 +228,7 @@ function finish(
     `Đã tạo ${label} «${doc.name}» trong thư mục «${folder.name}».` +
     (doc.previous ? ` Bản trước được giữ lại với tên «${doc.previous}».` : '') +
     (doc.unknown.length ? ` Mẫu có chỗ đánh dấu không xác định, được giữ nguyên: ${doc.unknown.map((u) => `{{${u}}}`).join(', ')}.` : '');
-  store.setJson(KEYS.last(step), { at, detail: doc.name, url: doc.url } satisfies LastRun);
+  store.setJson(KEYS.last(step), { ...run, detail: doc.name, url: doc.url } satisfies LastRun);
   withLock(env, () => appendLog(env, ss, action, `${chunk.message} Liên kết: ${doc.url}`));
   return chunk;
 }

@@ -71,6 +71,10 @@ export class SheetFake implements GSheet {
   getSheetId(): number {
     return this._sheet.id;
   }
+  activate(): GSheet {
+    this._ss.activeSheetId = this._sheet.id;
+    return this._self;
+  }
 
   getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): GRange {
     let rect: Rect;
