@@ -16,12 +16,11 @@ export interface ErrorLog {
 
 /** Google is busy or slow for a moment: retrying later usually works. */
 export const TRANSIENT =
-  /timed out|timeout|too many simultaneous invocations|service (is )?(unavailable|error)|server error occurred|internal error|backend error|try again later|please wait a bit|rate limit|address unavailable/i;
+  /timed out|timeout|too many simultaneous invocations|service (is )?(unavailable|error)|server error occurred|internal error|backend error|try again later|please wait a bit|rate limit|too many requests|address unavailable/i;
 
 /** True when `e` looks like a passing failure of a Google service (see TRANSIENT). */
 export function isTransient(e: unknown): boolean {
-  const code = (e as { details?: { code?: unknown } } | null)?.details?.code;
-  if (code === 429 || code === 500 || code === 502 || code === 503 || code === 504) return true;
+  // By message only: `e.details.code` is not documented by Apps Script.
   return TRANSIENT.test(rawMessage(e)) && !/lock timeout|another process was holding the lock/i.test(rawMessage(e));
 }
 

@@ -219,11 +219,12 @@ export type GUser = Pick<Real['User'], 'getEmail'>;
 export type GDriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 export type GDriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 export type GDrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+export type GDrivePermissionList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList;
 export type GDriveFiles = Pick<
   GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
   'create' | 'get' | 'copy' | 'update' | 'list'
 >;
-export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create'>;
+export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create' | 'list'>;
 
 export interface GDrive {
   Files: GDriveFiles;

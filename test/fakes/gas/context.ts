@@ -34,6 +34,8 @@ export interface DriveItem {
   created: Date;
   updated: Date;
   description: string | null;
+  /** Drive API `appProperties` (private to the app), when any were set. */
+  appProperties?: Record<string, string>;
   /** Root folder ("My Drive") of this user. */
   rootOf?: string;
 }
@@ -127,7 +129,9 @@ export class FakeContext {
         return (...args: unknown[]) => {
           this.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
           (target as Guarded)._guard?.();
-          return (v as (...a: unknown[]) => unknown).apply(target, args);
+          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+          this.calls.completed(`${cls}.${prop}`, (m) => new GasException(m));
+          return out;
         };
       },
     });

@@ -43,6 +43,7 @@ export function shareItem(
 export function copyItem(ctx: FakeContext, src: DriveItem, name: string, parent: DriveItem): DriveItem {
   const copy = ctx.newItem(name, src.mimeType, parent.id, ctx.user);
   copy.description = src.description;
+  if (src.appProperties) copy.appProperties = { ...src.appProperties };
   const ss = ctx.spreadsheets.get(src.id);
   if (ss) ctx.spreadsheets.set(copy.id, cloneSpreadsheet(ss, copy.id));
   const doc = ctx.documents.get(src.id);
