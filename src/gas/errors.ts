@@ -27,6 +27,12 @@ export function isTransient(e: unknown): boolean {
 /** Common Apps Script errors, said in Vietnamese (first match wins). */
 const KNOWN: Array<[RegExp, string]> = [
   [/lock timeout|another process was holding the lock/i, 'một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.'],
+  // The store of the add-on's records is full (500 KB) or one value is too big (9 KB)
+  // (https://developers.google.com/apps-script/guides/services/quotas): waiting does not help.
+  [
+    /property storage quota|argument too large/i,
+    'bộ nhớ riêng của công cụ trong bảng điều khiển này đã đầy (Google cho tối đa 500 KB, mỗi mục 9 KB); chờ rồi chạy lại sẽ không giúp được. Các tệp đã tạo vẫn được giữ và sẽ được nhận lại, không tạo trùng. Hãy báo người quản trị công cụ (kèm nhật ký thực thi của Apps Script) để dọn dữ liệu cũ trong bảng điều khiển.',
+  ],
   [
     /exceeded maximum execution time|too many times|quota|rate limit/i,
     'Google tạm giới hạn số lệnh hoặc thời gian chạy; vui lòng chờ ít phút rồi chạy lại (công việc sẽ làm tiếp từ chỗ dừng).',

@@ -92,15 +92,15 @@ export const KEYS = {
 const YEARLY = /^dvcq:(file|master|group):(\d{4}):/;
 
 /**
- * Delete the per-unit (and per-group, per-master) records of years before `year - 1`, at most
- * `max` of them (one call each; the rest on the next run). Returns how many were deleted.
+ * Delete the per-unit (and per-group, per-master) records of years before `year - 1`, one call
+ * each, while `more()` allows (the rest on the next run; once a year). Returns how many were deleted.
  */
-export function pruneOldYears(store: Store, year: number, max: number): number {
+export function pruneOldYears(store: Store, year: number, more: () => boolean): number {
   let n = 0;
   for (const key of store.keys()) {
-    if (n >= max) break;
     const m = YEARLY.exec(key);
     if (!m || Number(m[2]) >= year - 1) continue;
+    if (!more()) break;
     store.delete(key);
     n++;
   }

@@ -27,8 +27,8 @@ import { canAlreadyEdit, fileOfUnit, IdentifiedFile, unitFileIdentity } from '..
 
 const STEP = 'templates';
 const MIN_RESERVE_MS = 20_000;
-/** Old records deleted per chunk at most (one call each); the rest on the next chunk. */
-const PRUNE_PER_CHUNK = 200;
+/** Share of a chunk's time that deleting old records may take (one call each); the rest on the next chunk. */
+const PRUNE_SHARE = 0.5;
 
 interface Cursor {
   i: number;
@@ -197,7 +197,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   if (!total) return { ...base, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
 
   // Records of years before the previous one: the store is small (see store.ts).
-  pruneOldYears(store, settings.year, PRUNE_PER_CHUNK);
+  pruneOldYears(store, settings.year, () => clock.hasTime(env.budgetMs * PRUNE_SHARE));
   const root = ensureRootFolder(env, store, settings, data.ss, data.grids.config);
   const ctx: Context = {
     env,
