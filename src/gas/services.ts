@@ -56,6 +56,7 @@ type Real = {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   HtmlOutput: GoogleAppsScript.HTML.HtmlOutput;
   Session: GoogleAppsScript.Base.Session;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
@@ -85,6 +86,7 @@ export interface GSpreadsheetApp {
   getUi(): GUi;
   newDataValidation(): GDataValidationBuilder;
   newConditionalFormatRule(): GConditionalFormatRuleBuilder;
+  flush(): void;
 }
 
 export interface GSpreadsheet extends Pick<
@@ -351,6 +353,7 @@ export interface GHtmlService {
 
 export interface GSession {
   getActiveUser(): GUser;
+  getEffectiveUser(): GUser;
 }
 
 export type GUtilities = Pick<Real['Utilities'], 'sleep'>;
@@ -360,6 +363,8 @@ export interface GLogger {
 }
 
 export type GCharts = Pick<Real['Charts'], 'ChartType'>;
+/** Only the AuthMode enum: an event's authMode is compared with ScriptApp.AuthMode.NONE (never by its text). */
+export type GScriptApp = Pick<Real['ScriptApp'], 'AuthMode'>;
 
 // ---------------------------------------------------------------------------------------------
 // All services
@@ -376,6 +381,7 @@ export interface GasServices {
   Utilities: GUtilities;
   Logger: GLogger;
   Charts: GCharts;
+  ScriptApp: GScriptApp;
 }
 
 /**
@@ -416,6 +422,9 @@ export function gasServices(): GasServices {
     },
     get Charts(): GCharts {
       return Charts;
+    },
+    get ScriptApp(): GScriptApp {
+      return ScriptApp;
     },
   };
 }

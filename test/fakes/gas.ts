@@ -37,7 +37,7 @@ import { newDoc, newPara, newTable } from './gas/document-model';
 import { DriveAppFake } from './gas/drive';
 import { DriveFilesFake, DrivePermissionsFake } from './gas/drive-api';
 import type { GDriveApp } from './gas/driveapp-types';
-import { ChartType, MIME } from './gas/enums';
+import { AuthMode, ChartType, MIME } from './gas/enums';
 import { DocumentView, DriveInspector, SpreadsheetView, documentView, driveInspector, spreadsheetView } from './gas/inspect';
 import { LockServiceFake, LoggerFake, PropertiesServiceFake, SessionFake, UtilitiesFake, lockKey, lockState } from './gas/misc';
 import { SpreadsheetAppFake } from './gas/spreadsheet';
@@ -166,6 +166,7 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)),
     Logger: ctx.wrap('Logger', new LoggerFake(ctx)),
     Charts: Object.freeze({ ChartType }),
+    ScriptApp: Object.freeze({ AuthMode }),
   };
 
   const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;

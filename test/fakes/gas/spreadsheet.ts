@@ -355,6 +355,9 @@ export class SpreadsheetAppFake implements GSpreadsheetApp {
 
   constructor(private readonly ctx: FakeContext) {}
 
+  /** Applies pending changes: the fake applies every change at once, so nothing to do (counted). */
+  flush(): void {}
+
   getActiveSpreadsheet(): GSpreadsheet {
     const id = this.ctx.activeSpreadsheetId;
     const m = id ? this.ctx.spreadsheets.get(id) : undefined;
