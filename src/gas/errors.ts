@@ -9,6 +9,10 @@ export class UserError extends Error {
   }
 }
 
+/** A copy's protections could not be set to "owner only" (checked after setting them): the file is not shared. */
+export const PROTECTION_NOT_SET =
+  'không khóa được các ô chỉ chủ sở hữu được sửa (bảo vệ sheet của tệp biểu mẫu); tệp chưa được chia sẻ cho người chấm. Hãy chạy lại; nếu lỗi lặp lại, báo người quản trị.';
+
 /** Where the raw English detail of an error is written (Apps Script's Logger, or the fake's). */
 export interface ErrorLog {
   log(data: string): unknown;

@@ -94,6 +94,8 @@ export interface GSpreadsheet extends Pick<
   'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
 > {
   getSheetByName(name: string): GSheet | null;
+  /** Every protection of this type in the spreadsheet, all sheets. */
+  getProtections(type: GProtectionType): GProtection[];
   getSheets(): GSheet[];
   insertSheet(sheetName: string): GSheet;
   insertSheet(sheetName: string, sheetIndex: number): GSheet;
@@ -157,6 +159,7 @@ export interface GRangeList {
 }
 
 export interface GProtection extends Pick<Real['Protection'], 'canDomainEdit' | 'canEdit'> {
+  addEditor(user: GUser): GProtection;
   setDescription(description: string): GProtection;
   setUnprotectedRanges(ranges: GRange[]): GProtection;
   removeEditors(users: GUser[]): GProtection;

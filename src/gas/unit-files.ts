@@ -14,6 +14,8 @@ import { layoutFingerprint, layoutOptions } from '../core/unit-sheet';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
 import { createSpreadsheetFile, fileState } from './drive';
 import { setVietnameseSettings } from './locale';
+import { PROTECTION_NOT_SET, UserError } from './errors';
+import type { GUser } from './services';
 
 /** A unit standing in for "any unit" of a rubric: the master is drawn for it (rows 2–6 are rewritten per unit). */
 export function anyUnit(rubric: Rubric): Unit {
@@ -60,7 +62,7 @@ function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: str
   const metaProtection = metaSheet.protect().setDescription('Thông tin biểu mẫu do công cụ ghi; không sửa.');
   // The submission rows (last rows) stay writable: the scorer's submission is recorded there.
   metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - SUBMISSION_META_ROWS + 1, 2, SUBMISSION_META_ROWS, 1)]);
-  ownerOnly(metaProtection);
+  if (!ownerOnly(metaProtection, env.gas.Session.getEffectiveUser())) throw new UserError(PROTECTION_NOT_SET);
   return { id: ss.getId(), gid: sheet.getSheetId() };
 }
 
@@ -81,10 +83,20 @@ export function unitSpecificValues(env: Env, settings: Settings, rubric: Rubric,
   };
 }
 
-/** Write the unit's header block and meta values into its copy (opened by id). */
-export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit): void {
+/** Sheet protections of a unit file: `Chấm điểm` and the hidden meta sheet. */
+const PROTECTED_SHEETS = 2;
+
+/**
+ * Write the unit's header block and meta values into its copy (opened by id), and set its
+ * protections to "owner only" explicitly — never trusted as the copy carried them — then check
+ * them; a file whose protections do not check out throws (it is not shared).
+ */
+export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit, me: GUser): void {
   const v = unitSpecificValues(env, settings, rubric, unit);
   const ss = env.gas.SpreadsheetApp.openById(fileId);
   ss.getRange(v.headerA1).setValues(v.header);
   ss.getRange(v.metaA1).setValues(v.metaRows);
+  const protections = ss.getProtections(env.gas.SpreadsheetApp.ProtectionType.SHEET);
+  const checked = protections.map((p) => ownerOnly(p, me));
+  if (protections.length < PROTECTED_SHEETS || !checked.every(Boolean)) throw new UserError(PROTECTION_NOT_SET);
 }

@@ -13,6 +13,7 @@ import { isValidEmail } from '../../core/text';
 import { isShared, shareFailed, shareMessage, shareTarget } from '../../core/sharing';
 import { parseCursor } from '../../core/gas-support';
 import type { JobChunk } from '../api';
+import type { GUser } from '../services';
 import { Env, timer } from '../env';
 import { userMessage } from '../errors';
 import { FileRecord, KEYS, MasterRecord, pruneOldYears, Store } from '../store';
@@ -48,6 +49,8 @@ interface Context {
   root: DriveEntry;
   /** The add-on's files of the year in each group folder, listed once per chunk when needed. */
   onDrive: Map<string, IdentifiedFile[]>;
+  /** The script's user, asked once per chunk (the protections' one editor). */
+  me?: GUser;
 }
 
 function report(ctx: Context, unit: Unit, message: string) {
@@ -105,7 +108,8 @@ function foundOnDrive(ctx: Context, unit: Unit): IdentifiedFile | null {
 function finish(ctx: Context, unit: Unit, rubric: Rubric, file: { id: string; url: string; gid: number | null }, fresh: boolean): void {
   const { env, store } = ctx;
   const settings = ctx.data.control.settings;
-  personalize(env, file.id, settings, rubric, unit);
+  ctx.me ??= env.gas.Session.getEffectiveUser();
+  personalize(env, file.id, settings, rubric, unit, ctx.me);
   const sharedWith = share(ctx, file.id, unit, fresh);
   store.setFileRecord(settings.year, unit.code, { ...file, state: 'ok', sharedWith });
   ctx.done.set(unit.code, { link: file.url });

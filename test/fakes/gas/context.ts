@@ -19,6 +19,12 @@ export interface FakeOptions {
   htmlFiles?: Record<string, string>;
   /** A folder (e.g. 'build') to read '<name>.html' from when not in htmlFiles. */
   htmlDir?: string;
+  /**
+   * What a copied spreadsheet's protections list as editors — not documented by Google: 'keep'
+   * (default) the source's list; 'mirror' none of their own, so they follow the copy's editors
+   * until changed (as a new protection does).
+   */
+  protectionsOnCopy?: 'keep' | 'mirror';
 }
 
 export interface DriveItem {
@@ -102,6 +108,8 @@ export class FakeContext {
   readonly locks = new Map<string, { holder: object | 'other' | null; acquisitions: number }>();
   readonly htmlFiles = new Map<string, string>();
   readonly htmlDir: string | null;
+  /** See FakeOptions.protectionsOnCopy; may be changed by a test. */
+  protectionsOnCopy: 'keep' | 'mirror';
   readonly logs: string[] = [];
   sleptMs = 0;
   /** The global object the services were installed on (see installGlobals). */
@@ -115,6 +123,7 @@ export class FakeContext {
     this.timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
     for (const [k, v] of Object.entries(opts.htmlFiles ?? {})) this.htmlFiles.set(k.replace(/\.html$/, ''), v);
     this.htmlDir = opts.htmlDir ?? null;
+    this.protectionsOnCopy = opts.protectionsOnCopy ?? 'keep';
   }
 
   // ---- Counting

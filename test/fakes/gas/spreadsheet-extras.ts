@@ -86,6 +86,11 @@ export class ProtectionFake implements GProtection {
     this._p.unprotected = rects;
     return this.self();
   }
+  addEditor(user: string | GUser): GProtection {
+    this.edit();
+    this.materialize().add(emailOf(user));
+    return this.self();
+  }
   removeEditors(users: string[] | GUser[]): GProtection {
     this.edit();
     const s = this.materialize();

@@ -262,6 +262,10 @@ export class SpreadsheetFake implements GSpreadsheet {
     const s = this._ss.sheetByName(String(name));
     return s ? makeSheet(this.ctx, this._ss, s) : null;
   }
+  getProtections(type: GProtectionType): GProtection[] {
+    const t = String(type);
+    return this._ss.protections.filter((p) => p.type === t).map((p) => makeProtection(this.ctx, this._ss, p));
+  }
   getSheets(): GSheet[] {
     return this._ss.sheets.map((s) => makeSheet(this.ctx, this._ss, s));
   }
