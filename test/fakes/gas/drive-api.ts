@@ -7,7 +7,8 @@
  * whose message contains "File not found: <id>" (404); get returns trashed files with
  * `trashed: true`; a file the user may not change gives 403. Fake-specific: `fields` is ignored
  * (every answer carries kind, id, name, mimeType, trashed, parents, webViewLink, and a list
- * nextPageToken); `q` knows only the clauses below; media uploads are refused.
+ * nextPageToken); `orderBy` is ignored (lists are in creation order, i.e. as orderBy
+ * 'createdTime'); `q` knows only the clauses below; media uploads are refused.
  */
 import type {
   GDriveFile,
