@@ -82,6 +82,25 @@ describe('Generation killed at each point, then resumed', () => {
     expectOneFileAndOneMailPerUnit(w);
   });
 
+  it('killed after any one call of a unit (every call from its copy to its record), then resumed: one file and one e-mail per unit', () => {
+    const copies = log.flatMap((call, i) => (call === 'Files.copy' ? [i] : []));
+    const [from, to] = [copies[K], copies[K + 1] - 1];
+    expect(to - from).toBeGreaterThan(8);
+    for (let i = from; i <= to; i++) {
+      const method = log[i];
+      const nth = log.slice(0, i).filter((c) => c === method).length;
+      const w = newWorld();
+      sampleControl(w);
+      w.fake.calls.reset();
+      w.fake.killAt(method, nth, 'after');
+      expect(() => generate(w)).toThrow(ExecutionKilled);
+      w.fake.endExecution();
+      asAdmin(w);
+      expect(generate(w).at(-1)!.errors).toEqual([]);
+      expectOneFileAndOneMailPerUnit(w);
+    }
+  });
+
   it('the resume after a kill makes no copy for the units already on Drive', () => {
     const w = newWorld();
     sampleControl(w);
