@@ -80,3 +80,33 @@ describe('Faults', () => {
     expect(fake.Drive.Files.get(src).name).toBe('Mẫu');
   });
 });
+
+describe('Protections of a copy', () => {
+  function protectedCopy(protectionsOnCopy: 'keep' | 'mirror') {
+    const fake = createGasFake({ user: USER, protectionsOnCopy });
+    const src = fake.Drive.Files.create({ name: 'Mẫu', mimeType: 'application/vnd.google-apps.spreadsheet' });
+    const ss = fake.SpreadsheetApp.openById(src.id!);
+    const p = ss.getSheets()[0].protect();
+    p.addEditor(fake.Session.getEffectiveUser());
+    p.removeEditors(p.getEditors());
+    const copy = fake.Drive.Files.copy({ name: 'Bản sao' }, src.id!);
+    fake.Drive.Permissions.create({ type: 'user', role: 'writer', emailAddress: 'minh@binhhai.gov.vn' }, copy.id!, {});
+    return { fake, copy: fake.SpreadsheetApp.openById(copy.id!) };
+  }
+
+  it("'keep' (default): the copy's protection keeps the source's editors; a new editor of the file is not one", () => {
+    const { fake, copy } = protectedCopy('keep');
+    const [p] = copy.getProtections(fake.SpreadsheetApp.ProtectionType.SHEET);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([USER]);
+  });
+
+  it("'mirror': the copy's protection follows the file's editors until its list is set (addEditor makes it explicit)", () => {
+    const { fake, copy } = protectedCopy('mirror');
+    const [p] = copy.getProtections(fake.SpreadsheetApp.ProtectionType.SHEET);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([USER, 'minh@binhhai.gov.vn']);
+    p.addEditor(fake.Session.getEffectiveUser());
+    p.removeEditors(p.getEditors());
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([USER]);
+    expect(fake.Session.getEffectiveUser().getEmail()).toBe(USER);
+  });
+});
