@@ -37,6 +37,11 @@ const KNOWN: Array<[RegExp, string]> = [
     /property storage quota|argument too large/i,
     'bộ nhớ riêng của công cụ trong bảng điều khiển này đã đầy (Google cho tối đa 500 KB, mỗi mục 9 KB); chờ rồi chạy lại sẽ không giúp được. Các tệp đã tạo vẫn được giữ và sẽ được nhận lại, không tạo trùng. Hãy báo người quản trị công cụ (kèm nhật ký thực thi của Apps Script) để dọn dữ liệu cũ trong bảng điều khiển.',
   ],
+  // A daily quota ("Service invoked too many times for one day: …"): over until the next day.
+  [
+    /too many times for one day/i,
+    'Google đã dùng hết hạn mức trong ngày của tài khoản này cho dịch vụ cần thiết; chờ vài phút sẽ không đủ. Hãy chạy lại vào ngày mai (công việc sẽ làm tiếp từ chỗ dừng).',
+  ],
   [
     /exceeded maximum execution time|too many times|quota|rate limit/i,
     'Google tạm giới hạn số lệnh hoặc thời gian chạy; vui lòng chờ ít phút rồi chạy lại (công việc sẽ làm tiếp từ chỗ dừng).',

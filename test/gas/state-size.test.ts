@@ -4,6 +4,7 @@ import { newWorld, asAdmin } from './helpers';
 import type { World } from './helpers';
 import { generate, sampleControl, unitFiles } from './flow';
 import { Store } from '../../src/gas/store';
+import { userMessage } from '../../src/gas/errors';
 
 const LIMIT = 500 * 1024;
 const bytes = (m: Map<string, string>) => [...m].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
@@ -88,5 +89,24 @@ describe('State kept by the add-on', () => {
     const counts = filesInDrive(w);
     expect(Object.entries(counts).filter(([, n]) => n > 1)).toEqual([]);
     expect(Object.keys(unitFiles(w)).length).toBeLessThanOrEqual(Object.keys(counts).length);
+  });
+});
+
+describe('Limits that waiting a few minutes will not fix', () => {
+  it.each([
+    [
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+      /đã đầy .*chờ rồi chạy lại sẽ không giúp được/,
+    ],
+    ['Argument too large: value', /đã đầy .*mỗi mục 9 KB/],
+    ['Service invoked too many times for one day: driveservice.', /hạn mức trong ngày .*chạy lại vào ngày mai/],
+  ])('«%s» is said with what to do', (raw, expected) => {
+    const text = userMessage(new Error(raw), 'Tạo biểu mẫu');
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(/chờ ít phút rồi chạy lại/);
+  });
+
+  it('a passing limit still says to wait a little', () => {
+    expect(userMessage(new Error('Service invoked too many times in a short time: exec qps.'), 'Tạo biểu mẫu')).toMatch(/chờ ít phút/);
   });
 });
