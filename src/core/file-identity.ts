@@ -5,8 +5,14 @@
 import type { Unit } from './types';
 import { cyrb53Hex } from './hash';
 
-/** Property keys on a unit file. Short: Drive allows 124 bytes per property, key and value together. */
-export const IDENTITY_KEYS = { year: 'dvcqYear', unit: 'dvcqUnit', rubric: 'dvcqRubric' } as const;
+/** Property keys on the add-on's files. Short: Drive allows 124 bytes per property, key and value together. */
+export const IDENTITY_KEYS = {
+  year: 'dvcqYear',
+  unit: 'dvcqUnit',
+  rubric: 'dvcqRubric',
+  group: 'dvcqGroup',
+  master: 'dvcqMaster',
+} as const;
 
 /** Drive's limit per property (key + value, UTF-8): https://developers.google.com/workspace/drive/api/guides/properties */
 export const MAX_PROPERTY_BYTES = 124;
@@ -35,6 +41,20 @@ export function unitFileIdentity(year: number, unit: Pick<Unit, 'code' | 'rubric
   };
 }
 
+/** The identity of a group folder of the year. */
+export function groupFolderIdentity(year: number, group: string): Record<string, string> {
+  return { [IDENTITY_KEYS.year]: String(year), [IDENTITY_KEYS.group]: fitted(IDENTITY_KEYS.group, group.trim()) };
+}
+
+/** The identity of a master spreadsheet (one per year and layout fingerprint). */
+export function masterIdentity(year: number, fingerprint: string): Record<string, string> {
+  return { [IDENTITY_KEYS.year]: String(year), [IDENTITY_KEYS.master]: fitted(IDENTITY_KEYS.master, fingerprint) };
+}
+
+/** Whether `properties` carry every key and value of `identity`. */
+export const hasIdentity = (properties: Record<string, string>, identity: Record<string, string>) =>
+  Object.entries(identity).every(([k, v]) => properties[k] === v);
+
 /** A file found on Drive with its identity. */
 export interface IdentifiedFile {
   id: string;
@@ -49,7 +69,7 @@ export interface IdentifiedFile {
  */
 export function fileOfUnit(files: readonly IdentifiedFile[], year: number, unit: Pick<Unit, 'code' | 'rubricId'>): IdentifiedFile | null {
   const want = unitFileIdentity(year, unit);
-  return files.find((f) => Object.entries(want).every(([k, v]) => f.properties[k] === v)) ?? null;
+  return files.find((f) => hasIdentity(f.properties, want)) ?? null;
 }
 
 /** A permission of a file, as Drive lists it. */

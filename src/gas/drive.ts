@@ -56,15 +56,25 @@ function entryOf(f: GDriveFile, fallbackName = ''): DriveEntry {
 // ---------------------------------------------------------------------------------------------
 // Creating
 
-/** A new folder (in My Drive when no parent is given). One call. */
-export function createFolder(env: Env, name: string, parentId?: string): DriveEntry {
-  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.folder, ...(parentId ? { parents: [parentId] } : {}) });
+/** A new folder (in My Drive when no parent is given), with its identity (appProperties) when given. One call. */
+export function createFolder(env: Env, name: string, parentId?: string, identity?: Record<string, string>): DriveEntry {
+  const f = env.gas.Drive.Files.create({
+    name,
+    mimeType: DRIVE_MIME.folder,
+    ...(parentId ? { parents: [parentId] } : {}),
+    ...(identity ? { appProperties: identity } : {}),
+  });
   return { id: String(f.id), name: f.name ?? name, url: folderUrl(String(f.id)) };
 }
 
-/** A new, empty Google Sheets file in `parentId`, opened (two calls). */
-export function createSpreadsheetFile(env: Env, name: string, parentId: string): GSpreadsheet {
-  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.spreadsheet, parents: [parentId] });
+/** A new, empty Google Sheets file in `parentId` (with its identity when given), opened (two calls). */
+export function createSpreadsheetFile(env: Env, name: string, parentId: string, identity?: Record<string, string>): GSpreadsheet {
+  const f = env.gas.Drive.Files.create({
+    name,
+    mimeType: DRIVE_MIME.spreadsheet,
+    parents: [parentId],
+    ...(identity ? { appProperties: identity } : {}),
+  });
   return env.gas.SpreadsheetApp.openById(String(f.id));
 }
 

@@ -12,7 +12,8 @@ import { KEYS, MasterRecord, Store } from './store';
 import { metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
 import { layoutFingerprint, layoutOptions } from '../core/unit-sheet';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
-import { createSpreadsheetFile, fileState } from './drive';
+import { createSpreadsheetFile, filesWithIdentity, fileState, trashFile } from './drive';
+import { hasIdentity, masterIdentity } from '../core/file-identity';
 import { setVietnameseSettings } from './locale';
 import { PROTECTION_NOT_SET, UserError } from './errors';
 import type { GUser } from './services';
@@ -41,15 +42,19 @@ export function ensureMaster(env: Env, store: Store, settings: Settings, rubric:
   const known = store.getJson<MasterRecord>(key);
   // A trashed or deleted master is replaced (it holds no scores).
   if (known && fileState(env, known.id).state === 'ok') return known;
-  const record = buildMaster(env, settings, rubric, folderId);
+  // A master left by a run killed while building it is not trusted (it may be half drawn): it is
+  // found by its identity and trashed, then the master is built again.
+  const identity = masterIdentity(settings.year, layoutFingerprint(rubric, layoutOptions(settings, rubric)));
+  for (const f of filesWithIdentity(env, folderId, settings.year)) if (hasIdentity(f.properties, identity)) trashFile(env, f.id);
+  const record = buildMaster(env, settings, rubric, folderId, identity);
   store.setJson(key, record);
   return record;
 }
 
-function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
+function buildMaster(env: Env, settings: Settings, rubric: Rubric, folderId: string, identity: Record<string, string>): MasterRecord {
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(anyUnit(rubric), rubric, opts);
-  const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId);
+  const ss = createSpreadsheetFile(env, safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`), folderId, identity);
   setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
   sheet.setName(SHEETS.scoring);

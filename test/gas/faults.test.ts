@@ -115,6 +115,37 @@ describe('Generation killed at each point, then resumed', () => {
   });
 });
 
+describe('Killed while making the folders and the masters, then resumed', () => {
+  /** Folders and spreadsheets in Drive (not trashed) by name. */
+  function liveByName(w: World, kind: 'folder' | 'file'): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const it of w.fake.drive.list()) if (it.kind === kind && !it.trashed) out[it.name] = (out[it.name] ?? 0) + 1;
+    return out;
+  }
+
+  it.each([
+    // Files.create: the year folder (0), the master spreadsheet (1), the first group folder (2).
+    ['after the master spreadsheet is created, before it is drawn', 'Files.create', 1],
+    ['after the first group folder is created, before it is remembered', 'Files.create', 2],
+    ['while the master is being drawn', 'Range.setValues', 0],
+  ])('killed %s: one folder per group and one master per rubric after the resume', (_, method, nth) => {
+    const w = newWorld();
+    sampleControl(w);
+    w.fake.calls.reset();
+    w.fake.killAt(method as string, nth as number, 'after');
+    expect(() => generate(w)).toThrow(ExecutionKilled);
+    w.fake.endExecution();
+    asAdmin(w);
+    expect(generate(w).at(-1)!.errors).toEqual([]);
+    expectOneFileAndOneMailPerUnit(w);
+    const folders = liveByName(w, 'folder');
+    expect(Object.entries(folders).filter(([name, n]) => name !== 'My Drive' && n !== 1)).toEqual([]);
+    const masters = Object.entries(liveByName(w, 'file')).filter(([name]) => name.startsWith('Mẫu gốc'));
+    expect(masters.length).toBeGreaterThan(0);
+    expect(masters.filter(([, n]) => n !== 1)).toEqual([]);
+  });
+});
+
 describe('An answer of Google lost after the call was done', () => {
   it('a copy made but its answer lost: the unit is reported, and the resume finishes that copy', () => {
     const w = newWorld();
