@@ -132,7 +132,7 @@ describe('Killed while making the folders and the masters, then resumed', () => 
     const w = newWorld();
     sampleControl(w);
     w.fake.calls.reset();
-    w.fake.killAt(method as string, nth as number, 'after');
+    w.fake.killAt(method, nth, 'after');
     expect(() => generate(w)).toThrow(ExecutionKilled);
     w.fake.endExecution();
     asAdmin(w);
