@@ -14,7 +14,7 @@ import type { DriveEntry } from '../src/gas/drive';
 import type { AdminStepKey, JobChunk } from '../src/gas/api';
 import { adminRun } from '../src/gas/admin';
 import { DEFAULT_BUDGET_MS, Env, makeEnv } from '../src/gas/env';
-import { FileRecord, KEYS, Store } from '../src/gas/store';
+import { decodeFileRecord, FileRecord, KEYS, Store } from '../src/gas/store';
 import { readControlData } from '../src/gas/control-io';
 import { writeFindingsSheet, writeResultsSheet } from '../src/gas/output-sheets';
 import { writeDocument } from '../src/gas/docs/documents';
@@ -192,7 +192,8 @@ export function fileRecords(w: World): Record<string, FileRecord> {
   const out: Record<string, FileRecord> = {};
   for (const u of w.units) {
     const raw = props.get(KEYS.file(BENCH_YEAR, u.code));
-    if (raw) out[u.code] = JSON.parse(raw) as FileRecord;
+    const r = decodeFileRecord(raw ?? null);
+    if (r) out[u.code] = r;
   }
   return out;
 }

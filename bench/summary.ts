@@ -20,7 +20,8 @@ import { layoutPlaceholders, reportLayout } from '../src/core/doc-layout';
 import type { DemoResult, TemplatesResult } from './offline';
 
 export const BUDGETS = {
-  generatePerUnit: 12,
+  /** DESIGN §6 said 12; + 3 for each unit file's two protections set and checked explicitly (issue 10, item 5). */
+  generatePerUnit: 15,
   collectPerUnit: 3,
   /** "Constant": calls may differ by this much between sizes (first-run effects such as a chart to remove). */
   constantSlack: 2,

@@ -13,7 +13,7 @@ import type { Env } from './env';
 import type { GProtection, GSpreadsheet } from './services';
 import type { UnitDecision } from '../core/steps/assess';
 import type { FileRecord } from './store';
-import { isNotFound, RETRY_AFTER_MS } from './drive';
+import { driveVerdict, isNotFound, RETRY_AFTER_MS } from './drive';
 import { rawMessage } from './errors';
 import { anyUnit } from './unit-files';
 
@@ -74,6 +74,9 @@ function readWithRetry(env: Env, id: string, rows: number): Read {
     return readOnce(env, id, rows);
   } catch (first) {
     env.gas.Logger.log(`Đọc tệp ${id}: ${rawMessage(first)}`);
+    // Gone or busy? Drive says (one call), not the error's text: a file deleted for good gives
+    // "Unexpected error while getting the method or property openById…".
+    if (driveVerdict(env, id) === 'gone') return { gone: true };
     env.gas.Utilities.sleep(RETRY_AFTER_MS);
     try {
       return readOnce(env, id, rows);

@@ -6,7 +6,9 @@
 // or DocumentApp.create.
 import type { Env } from './env';
 import { isTransient } from './errors';
-import type { GDocument, GDriveFile, GDriveFileList, GSpreadsheet } from './services';
+import type { GDocument, GDriveFile, GDriveFileList, GDrivePermissionList, GSpreadsheet } from './services';
+import type { FilePermission, IdentifiedFile } from '../core/file-identity';
+import { IDENTITY_KEYS } from '../core/file-identity';
 
 export const DRIVE_MIME = {
   folder: 'application/vnd.google-apps.folder',
@@ -34,13 +36,13 @@ export function queryString(s: string): string {
 }
 
 /**
- * Whether a Drive API error says the file does not exist for this user: Apps Script throws
- * "GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: <id>"
- * (404) for a deleted file, an unknown id, and — under `drive.file` — a file the add-on did not create.
+ * Whether a Drive API error says the file does not exist for this user. Drive answers 404 with
+ * the message "File not found: <id>" (https://developers.google.com/workspace/drive/api/guides/handle-errors#resolve_a_404_error_file_not_found_fileid)
+ * for a deleted file, an unknown id, and — under `drive.file` — a file the add-on did not create;
+ * Apps Script puts that message in the error it throws. `e.details.code` is not used: Apps Script
+ * does not document it.
  */
 export function isNotFound(e: unknown): boolean {
-  const code = (e as { details?: { code?: unknown } } | null)?.details?.code;
-  if (code === 404) return true;
   const message = e instanceof Error ? e.message : String(e);
   return /file not found/i.test(message);
 }
@@ -54,15 +56,25 @@ function entryOf(f: GDriveFile, fallbackName = ''): DriveEntry {
 // ---------------------------------------------------------------------------------------------
 // Creating
 
-/** A new folder (in My Drive when no parent is given). One call. */
-export function createFolder(env: Env, name: string, parentId?: string): DriveEntry {
-  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.folder, ...(parentId ? { parents: [parentId] } : {}) });
+/** A new folder (in My Drive when no parent is given), with its identity (appProperties) when given. One call. */
+export function createFolder(env: Env, name: string, parentId?: string, identity?: Record<string, string>): DriveEntry {
+  const f = env.gas.Drive.Files.create({
+    name,
+    mimeType: DRIVE_MIME.folder,
+    ...(parentId ? { parents: [parentId] } : {}),
+    ...(identity ? { appProperties: identity } : {}),
+  });
   return { id: String(f.id), name: f.name ?? name, url: folderUrl(String(f.id)) };
 }
 
-/** A new, empty Google Sheets file in `parentId`, opened (two calls). */
-export function createSpreadsheetFile(env: Env, name: string, parentId: string): GSpreadsheet {
-  const f = env.gas.Drive.Files.create({ name, mimeType: DRIVE_MIME.spreadsheet, parents: [parentId] });
+/** A new, empty Google Sheets file in `parentId` (with its identity when given), opened (two calls). */
+export function createSpreadsheetFile(env: Env, name: string, parentId: string, identity?: Record<string, string>): GSpreadsheet {
+  const f = env.gas.Drive.Files.create({
+    name,
+    mimeType: DRIVE_MIME.spreadsheet,
+    parents: [parentId],
+    ...(identity ? { appProperties: identity } : {}),
+  });
   return env.gas.SpreadsheetApp.openById(String(f.id));
 }
 
@@ -72,9 +84,21 @@ export function createDocumentFile(env: Env, name: string, parentId: string): GD
   return env.gas.DocumentApp.openById(String(f.id));
 }
 
-/** A copy of file `id` named `name` in folder `parentId`: its id and link, in one call. */
-export function copyFile(env: Env, id: string, name: string, parentId: string): { id: string; url: string } {
-  const f = env.gas.Drive.Files.copy({ name, parents: [parentId] }, id, { fields: 'id,webViewLink' });
+/**
+ * A copy of file `id` named `name` in folder `parentId`: its id and link, in one call. `identity`
+ * is written on the copy in the same call (Files.copy applies the resource "with patch semantics",
+ * https://developers.google.com/workspace/drive/api/reference/rest/v3/files/copy), so a copy whose
+ * answer was lost can still be found (filesWithIdentity).
+ */
+export function copyFile(
+  env: Env,
+  id: string,
+  name: string,
+  parentId: string,
+  identity?: Record<string, string>,
+): { id: string; url: string } {
+  const resource = { name, parents: [parentId], ...(identity ? { appProperties: identity } : {}) };
+  const f = env.gas.Drive.Files.copy(resource, id, { fields: 'id,webViewLink' });
   const copyId = String(f.id);
   return { id: copyId, url: f.webViewLink || `https://drive.google.com/open?id=${copyId}` };
 }
@@ -157,6 +181,80 @@ export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * The files of `year` the add-on made in folder `folderId` (not trashed), with their identity,
+ * oldest first: one Files.list per page of 1,000. The query term is documented at
+ * https://developers.google.com/workspace/drive/api/guides/ref-search-terms (appProperties has
+ * { key='…' and value='…' }). A folder that is gone gives none.
+ */
+export function filesWithIdentity(env: Env, folderId: string, year: number): IdentifiedFile[] {
+  const out: IdentifiedFile[] = [];
+  let pageToken: string | undefined;
+  try {
+    do {
+      const token = pageToken;
+      const page: GDriveFileList = retryOnce(env, () =>
+        env.gas.Drive.Files.list({
+          q: `${queryString(folderId)} in parents and trashed = false and appProperties has { key=${queryString(IDENTITY_KEYS.year)} and value=${queryString(String(year))} }`,
+          fields: 'nextPageToken,files(id,webViewLink,appProperties)',
+          orderBy: 'createdTime',
+          pageSize: PAGE_SIZE,
+          ...(token ? { pageToken: token } : {}),
+        }),
+      );
+      for (const f of page.files ?? []) {
+        if (!f.id) continue;
+        out.push({
+          id: f.id,
+          url: f.webViewLink || `https://drive.google.com/open?id=${f.id}`,
+          properties: { ...(f.appProperties ?? {}) },
+        });
+      }
+      pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  return out;
+}
+
+/**
+ * Who has access to file `id` (https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/list):
+ * one call per page of 100.
+ */
+export function permissionsOf(env: Env, id: string): FilePermission[] {
+  const out: FilePermission[] = [];
+  let pageToken: string | undefined;
+  do {
+    const token = pageToken;
+    const page: GDrivePermissionList = retryOnce(env, () =>
+      env.gas.Drive.Permissions.list(id, {
+        fields: 'nextPageToken,permissions(emailAddress,role,type)',
+        pageSize: 100,
+        ...(token ? { pageToken: token } : {}),
+      }),
+    );
+    for (const p of page.permissions ?? []) out.push({ emailAddress: p.emailAddress, role: p.role, type: p.type });
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return out;
+}
+
+/**
+ * What Drive says of a file a service could not open: 'gone' (deleted, trashed or not visible),
+ * 'ok' (it is there: the failure was something else), or 'unknown' when Drive cannot be asked
+ * now either. One call. Used instead of reading the opening error's text, which Apps Script does
+ * not document (a file deleted for good gives "Unexpected error while getting the method or
+ * property openById…").
+ */
+export function driveVerdict(env: Env, id: string): 'gone' | 'ok' | 'unknown' {
+  try {
+    return fileState(env, id).state === 'ok' ? 'ok' : 'gone';
+  } catch {
+    return 'unknown';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

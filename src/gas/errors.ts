@@ -9,6 +9,10 @@ export class UserError extends Error {
   }
 }
 
+/** A copy's protections could not be set to "owner only" (checked after setting them): the file is not shared. */
+export const PROTECTION_NOT_SET =
+  'không khóa được các ô chỉ chủ sở hữu được sửa (bảo vệ sheet của tệp biểu mẫu); tệp chưa được chia sẻ cho người chấm. Hãy chạy lại; nếu lỗi lặp lại, báo người quản trị.';
+
 /** Where the raw English detail of an error is written (Apps Script's Logger, or the fake's). */
 export interface ErrorLog {
   log(data: string): unknown;
@@ -16,18 +20,28 @@ export interface ErrorLog {
 
 /** Google is busy or slow for a moment: retrying later usually works. */
 export const TRANSIENT =
-  /timed out|timeout|too many simultaneous invocations|service (is )?(unavailable|error)|server error occurred|internal error|backend error|try again later|please wait a bit|rate limit|address unavailable/i;
+  /timed out|timeout|too many simultaneous invocations|service (is )?(unavailable|error)|server error occurred|internal error|backend error|try again later|please wait a bit|rate limit|too many requests|address unavailable/i;
 
 /** True when `e` looks like a passing failure of a Google service (see TRANSIENT). */
 export function isTransient(e: unknown): boolean {
-  const code = (e as { details?: { code?: unknown } } | null)?.details?.code;
-  if (code === 429 || code === 500 || code === 502 || code === 503 || code === 504) return true;
+  // By message only: `e.details.code` is not documented by Apps Script.
   return TRANSIENT.test(rawMessage(e)) && !/lock timeout|another process was holding the lock/i.test(rawMessage(e));
 }
 
 /** Common Apps Script errors, said in Vietnamese (first match wins). */
 const KNOWN: Array<[RegExp, string]> = [
   [/lock timeout|another process was holding the lock/i, 'một người khác đang cập nhật bảng điều khiển; vui lòng thử lại sau ít phút.'],
+  // The store of the add-on's records is full (500 KB) or one value is too big (9 KB)
+  // (https://developers.google.com/apps-script/guides/services/quotas): waiting does not help.
+  [
+    /property storage quota|argument too large/i,
+    'bộ nhớ riêng của công cụ trong bảng điều khiển này đã đầy (Google cho tối đa 500 KB, mỗi mục 9 KB); chờ rồi chạy lại sẽ không giúp được. Các tệp đã tạo vẫn được giữ và sẽ được nhận lại, không tạo trùng. Hãy báo người quản trị công cụ (kèm nhật ký thực thi của Apps Script) để dọn dữ liệu cũ trong bảng điều khiển.',
+  ],
+  // A daily quota ("Service invoked too many times for one day: …"): over until the next day.
+  [
+    /too many times for one day/i,
+    'Google đã dùng hết hạn mức trong ngày của tài khoản này cho dịch vụ cần thiết; chờ vài phút sẽ không đủ. Hãy chạy lại vào ngày mai (công việc sẽ làm tiếp từ chỗ dừng).',
+  ],
   [
     /exceeded maximum execution time|too many times|quota|rate limit/i,
     'Google tạm giới hạn số lệnh hoặc thời gian chạy; vui lòng chờ ít phút rồi chạy lại (công việc sẽ làm tiếp từ chỗ dừng).',

@@ -1,11 +1,11 @@
 // Looking up a unit's file: the record remembered in DocumentProperties, or the id in `Liên kết`.
 import type { Unit } from '../core/types';
 import { driveIdOf } from '../core/gas-support';
-import { FileRecord, KEYS, Store } from './store';
+import { FileRecord, Store } from './store';
 
 export function fileRecord(store: Store, year: number, unit: Unit): FileRecord | null {
-  const rec = store.getJson<FileRecord>(KEYS.file(year, unit.code));
-  if (rec && rec.id) return rec;
+  const rec = store.fileRecord(year, unit.code);
+  if (rec) return rec;
   const id = driveIdOf(unit.link);
   return id ? { id, url: unit.link, gid: null, state: 'ok' } : null;
 }

@@ -8,7 +8,8 @@ import type { GSpreadsheet } from './services';
 import type { Env } from './env';
 import { KEYS, Store } from './store';
 import { setConfigValue, withLock } from './control-io';
-import { createFolder, DriveEntry, liveFolder } from './drive';
+import { createFolder, DriveEntry, filesWithIdentity, liveFolder } from './drive';
+import { groupFolderIdentity, hasIdentity, IdentifiedFile } from '../core/file-identity';
 
 export const rootFolderName = yearFolderName;
 
@@ -55,12 +56,21 @@ export class GroupFolders {
     const cached = this.cache.get(name);
     if (cached) return cached;
     const key = KEYS.group(this.year, name);
-    let id = liveFolder(this.env, this.store.get(key))?.id;
+    let id = liveFolder(this.env, this.store.get(key))?.id ?? this.foundOnDrive(name);
     if (!id) {
-      id = createFolder(this.env, safeFileName(name), this.root.id).id;
-      this.store.set(key, id);
+      // Created with its identity: a run killed before remembering it finds it (foundOnDrive).
+      id = createFolder(this.env, safeFileName(name), this.root.id, groupFolderIdentity(this.year, name)).id;
     }
+    if (this.store.get(key) !== id) this.store.set(key, id);
     this.cache.set(name, id);
     return id;
   }
+
+  /** The group's folder made by a run that stopped before remembering it (one Files.list per chunk). */
+  private foundOnDrive(name: string): string | undefined {
+    this.listed ??= filesWithIdentity(this.env, this.root.id, this.year);
+    const want = groupFolderIdentity(this.year, name);
+    return this.listed.find((f) => hasIdentity(f.properties, want))?.id;
+  }
+  private listed: IdentifiedFile[] | undefined;
 }

@@ -1,5 +1,10 @@
 // What the menu items do: run a step (one chunk, resuming a stored cursor) and tell the result in
 // a Vietnamese alert; long jobs left unfinished are resumed by running the item again.
+//
+// Ui.alert blocks the execution until the user closes it, and that time counts in Apps Script's
+// 6 minutes: a menu chunk therefore stops early (MENU_BUDGET_MS), and everything is written
+// (SpreadsheetApp.flush) before the alert, so an execution killed while the alert is open loses
+// nothing — the job's cursor and records are already saved.
 import type { SampleName } from '../core/samples';
 import type { AdminStepKey, JobChunk } from './api';
 import { parseCursor } from '../core/gas-support';
@@ -14,6 +19,12 @@ import { buildMenu } from './menu';
 /** A stored cursor older than this is ignored (the data may have changed since). */
 const CURSOR_MAX_AGE_MS = 30 * 60 * 1000;
 const MAX_LISTED_ERRORS = 10;
+/**
+ * A menu chunk's budget: 2.5 minutes (the sidebar's chunks take 4.5), so that at least 3 of Apps
+ * Script's 6 minutes are left for the user to read and close the alert. A user slower than that
+ * loses only the alert: the work is saved before it.
+ */
+export const MENU_BUDGET_MS = 150_000;
 
 function storedCursor(env: Env, step: AdminStepKey): string | null {
   const c = parseCursor<{ at?: number } & Record<string, unknown>>(new Store(env).get(KEYS.cursor(step)));
@@ -41,7 +52,9 @@ function alert(env: Env, title: string, text: string): void {
 }
 
 export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
-  const chunk = adminRun(env, step, step === 'setup' ? null : storedCursor(env, step));
+  const menuEnv: Env = { ...env, budgetMs: Math.min(env.budgetMs, MENU_BUDGET_MS) };
+  const chunk = adminRun(menuEnv, step, step === 'setup' ? null : storedCursor(env, step));
+  env.gas.SpreadsheetApp.flush();
   alert(env, STEP_LABELS[step], chunkText(chunk));
   return chunk;
 }

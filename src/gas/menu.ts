@@ -30,7 +30,9 @@ export type FileKind = 'unit' | 'control' | 'unknown';
 
 /** A unit file has the hidden meta sheet; before authorisation (AuthMode.NONE) nothing can be read. */
 export function fileKind(env: Env, e?: { authMode?: unknown }): FileKind {
-  if (e && e.authMode !== undefined && String(e.authMode) === 'NONE') return 'unknown';
+  // Compared with the enum, as documented (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle):
+  // the text of an enum value is not documented.
+  if (e && e.authMode !== undefined && e.authMode === env.gas.ScriptApp.AuthMode.NONE) return 'unknown';
   try {
     const ss = env.gas.SpreadsheetApp.getActiveSpreadsheet();
     if (!ss) return 'unknown';

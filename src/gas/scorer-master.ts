@@ -38,10 +38,16 @@ export function scorerMaster(env: Env, store: Store): ScorerMasterState {
  * A new spreadsheet `name` in `folderId` for a per-rubric master: a copy of the configured master
  * (it brings the scorer's bound script along), else a blank one. `scorerScript` says which.
  */
-export function masterSpreadsheet(env: Env, store: Store, name: string, folderId: string): { ss: GSpreadsheet; scorerScript: boolean } {
+export function masterSpreadsheet(
+  env: Env,
+  store: Store,
+  name: string,
+  folderId: string,
+  identity?: Record<string, string>,
+): { ss: GSpreadsheet; scorerScript: boolean } {
   const m = scorerMaster(env, store);
-  if (m.state !== 'ok') return { ss: createSpreadsheetFile(env, name, folderId), scorerScript: false };
-  const copy = copyFile(env, m.id, name, folderId);
+  if (m.state !== 'ok') return { ss: createSpreadsheetFile(env, name, folderId, identity), scorerScript: false };
+  const copy = copyFile(env, m.id, name, folderId, identity);
   return { ss: env.gas.SpreadsheetApp.openById(copy.id), scorerScript: true };
 }
 

@@ -134,7 +134,7 @@ export function scorerReopen(env: Env): ScorerState {
   if (!appraise) throw new UserError('Chỉ chủ sở hữu biểu mẫu (cơ quan quản lý) mới mở lại được biểu mẫu đã nộp.');
   if (!protection) {
     protection = view.sheet.protect().setDescription('Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
-    ownerOnly(protection);
+    ownerOnly(protection, env.gas.Session.getEffectiveUser());
   }
   const layout = unitSheetLayout(view.unit, view.rubric, {
     year: view.year ?? nowOf(env).getFullYear(),

@@ -56,6 +56,7 @@ type Real = {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   HtmlOutput: GoogleAppsScript.HTML.HtmlOutput;
   Session: GoogleAppsScript.Base.Session;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
@@ -85,6 +86,7 @@ export interface GSpreadsheetApp {
   getUi(): GUi;
   newDataValidation(): GDataValidationBuilder;
   newConditionalFormatRule(): GConditionalFormatRuleBuilder;
+  flush(): void;
 }
 
 export interface GSpreadsheet extends Pick<
@@ -92,6 +94,8 @@ export interface GSpreadsheet extends Pick<
   'getId' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
 > {
   getSheetByName(name: string): GSheet | null;
+  /** Every protection of this type in the spreadsheet, all sheets. */
+  getProtections(type: GProtectionType): GProtection[];
   getSheets(): GSheet[];
   insertSheet(sheetName: string): GSheet;
   insertSheet(sheetName: string, sheetIndex: number): GSheet;
@@ -157,6 +161,7 @@ export interface GRangeList {
 }
 
 export interface GProtection extends Pick<Real['Protection'], 'canDomainEdit' | 'canEdit'> {
+  addEditor(user: GUser): GProtection;
   setDescription(description: string): GProtection;
   setUnprotectedRanges(ranges: GRange[]): GProtection;
   getUnprotectedRanges(): GRange[];
@@ -224,11 +229,12 @@ export type GUser = Pick<Real['User'], 'getEmail'>;
 export type GDriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 export type GDriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 export type GDrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+export type GDrivePermissionList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList;
 export type GDriveFiles = Pick<
   GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
   'create' | 'get' | 'copy' | 'update' | 'list'
 >;
-export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create'>;
+export type GDrivePermissions = Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, 'create' | 'list'>;
 
 export interface GDrive {
   Files: GDriveFiles;
@@ -355,6 +361,7 @@ export interface GHtmlService {
 
 export interface GSession {
   getActiveUser(): GUser;
+  getEffectiveUser(): GUser;
 }
 
 export type GUtilities = Pick<Real['Utilities'], 'sleep'>;
@@ -364,6 +371,8 @@ export interface GLogger {
 }
 
 export type GCharts = Pick<Real['Charts'], 'ChartType'>;
+/** Only the AuthMode enum: an event's authMode is compared with ScriptApp.AuthMode.NONE (never by its text). */
+export type GScriptApp = Pick<Real['ScriptApp'], 'AuthMode'>;
 
 // ---------------------------------------------------------------------------------------------
 // All services
@@ -380,6 +389,7 @@ export interface GasServices {
   Utilities: GUtilities;
   Logger: GLogger;
   Charts: GCharts;
+  ScriptApp: GScriptApp;
 }
 
 /**
@@ -420,6 +430,9 @@ export function gasServices(): GasServices {
     },
     get Charts(): GCharts {
       return Charts;
+    },
+    get ScriptApp(): GScriptApp {
+      return ScriptApp;
     },
   };
 }

@@ -8,7 +8,8 @@ import { STATUS_CELLS } from '../core/unit-sheet';
 import { parseA1, sheetValue } from '../core/gas-support';
 import { columnLetter } from '../core/table';
 import { formatNumber } from '../core/format';
-import type { GasServices, GProtection, GSheet } from './services';
+import type { GasServices, GProtection, GSheet, GUser } from './services';
+import { PROTECTION_NOT_SET, UserError } from './errors';
 
 const GREY = '#f3f3f3';
 const BACKGROUND: Partial<Record<RowStyle, string>> = {
@@ -121,7 +122,7 @@ export function drawScoringSheet(gas: GasServices, sheet: GSheet, layout: UnitSh
   // is recorded); the appraisal column stays owner-only.
   const protection = sheet.protect().setDescription(description);
   protection.setUnprotectedRanges(sheet.getRangeList(scorerRanges(layout)).getRanges());
-  ownerOnly(protection);
+  if (!ownerOnly(protection, gas.Session.getEffectiveUser())) throw new UserError(PROTECTION_NOT_SET);
   return protection;
 }
 
@@ -130,9 +131,27 @@ export function scorerRanges(layout: UnitSheetLayout): string[] {
   return [...layout.scorerInputs, STATUS_CELLS.text, STATUS_CELLS.meta];
 }
 
-/** Only the owner (and the script's user) may edit what `protection` covers. */
-export function ownerOnly(protection: GProtection): void {
-  const editors = protection.getEditors();
-  if (editors.length) protection.removeEditors(editors);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+/**
+ * Only the owner (the script's user, who made the file) may edit what `protection` covers, set the
+ * documented way (https://developers.google.com/apps-script/reference/spreadsheet/protection):
+ * add `me` first, then remove every other editor listed, and no domain-wide edit. Setting the list
+ * explicitly matters: a protection whose list was never set may follow the file's editors, so the
+ * scorer, once given the file, could edit it. The editors are removed only when others are listed
+ * (a fresh copy lists just `me`: removing nobody would be one more call per protection). Returns
+ * whether the result checks out: one editor left (`me`, who was added and cannot be removed) and
+ * no domain edit.
+ */
+export function ownerOnly(protection: GProtection, me: GUser): boolean {
+  protection.addEditor(me);
+  let editors = protection.getEditors();
+  if (editors.length > 1) {
+    protection.removeEditors(editors);
+    editors = protection.getEditors();
+  }
+  let domain = protection.canDomainEdit();
+  if (domain) {
+    protection.setDomainEdit(false);
+    domain = protection.canDomainEdit();
+  }
+  return !domain && editors.length === 1;
 }

@@ -12,9 +12,12 @@ import { KEYS, MasterRecord, Store } from './store';
 import { metaGrid, perUnitMetaRows, SUBMISSION_META_ROWS } from './unit-meta';
 import { layoutFingerprint, layoutOptions } from '../core/unit-sheet';
 import { drawScoringSheet, ownerOnly } from './unit-draw';
-import { fileState } from './drive';
+import { filesWithIdentity, fileState, trashFile } from './drive';
+import { hasIdentity, masterIdentity } from '../core/file-identity';
 import { masterSpreadsheet, scorerMaster } from './scorer-master';
 import { setVietnameseSettings } from './locale';
+import { PROTECTION_NOT_SET, UserError } from './errors';
+import type { GUser } from './services';
 
 /** A unit standing in for "any unit" of a rubric: the master is drawn for it (rows 2–6 are rewritten per unit). */
 export function anyUnit(rubric: Rubric): Unit {
@@ -41,12 +44,23 @@ export function ensureMaster(env: Env, store: Store, settings: Settings, rubric:
   // A trashed or deleted master is replaced (it holds no scores); so is one made before the
   // administrator configured the master carrying the scorer's script.
   if (known && fileState(env, known.id).state === 'ok' && (known.scorerScript || scorerMaster(env, store).state !== 'ok')) return known;
-  const record = buildMaster(env, store, settings, rubric, folderId);
+  // A master left by a run killed while building it is not trusted (it may be half drawn): it is
+  // found by its identity and trashed, then the master is built again.
+  const identity = masterIdentity(settings.year, layoutFingerprint(rubric, layoutOptions(settings, rubric)));
+  for (const f of filesWithIdentity(env, folderId, settings.year)) if (hasIdentity(f.properties, identity)) trashFile(env, f.id);
+  const record = buildMaster(env, store, settings, rubric, folderId, identity);
   store.setJson(key, record);
   return record;
 }
 
-function buildMaster(env: Env, store: Store, settings: Settings, rubric: Rubric, folderId: string): MasterRecord {
+function buildMaster(
+  env: Env,
+  store: Store,
+  settings: Settings,
+  rubric: Rubric,
+  folderId: string,
+  identity: Record<string, string>,
+): MasterRecord {
   const opts = layoutOptions(settings, rubric);
   const layout = unitSheetLayout(anyUnit(rubric), rubric, opts);
   // A copy of the administrator's master when configured: it brings the scorer's bound script.
@@ -55,6 +69,7 @@ function buildMaster(env: Env, store: Store, settings: Settings, rubric: Rubric,
     store,
     safeFileName(`Mẫu gốc biểu chấm điểm ${rubric.id} năm ${settings.year}`),
     folderId,
+    identity,
   );
   setVietnameseSettings(ss); // the unit files are copies: they inherit both
   const sheet = ss.getSheets()[0];
@@ -68,7 +83,7 @@ function buildMaster(env: Env, store: Store, settings: Settings, rubric: Rubric,
   const metaProtection = metaSheet.protect().setDescription('Thông tin biểu mẫu do công cụ ghi; không sửa.');
   // The submission rows (last rows) stay writable: the scorer's submission is recorded there.
   metaProtection.setUnprotectedRanges([metaSheet.getRange(meta.length - SUBMISSION_META_ROWS + 1, 2, SUBMISSION_META_ROWS, 1)]);
-  ownerOnly(metaProtection);
+  if (!ownerOnly(metaProtection, env.gas.Session.getEffectiveUser())) throw new UserError(PROTECTION_NOT_SET);
   return { id: ss.getId(), gid: sheet.getSheetId(), scorerScript };
 }
 
@@ -89,10 +104,20 @@ export function unitSpecificValues(env: Env, settings: Settings, rubric: Rubric,
   };
 }
 
-/** Write the unit's header block and meta values into its copy (opened by id). */
-export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit): void {
+/** Sheet protections of a unit file: `Chấm điểm` and the hidden meta sheet. */
+const PROTECTED_SHEETS = 2;
+
+/**
+ * Write the unit's header block and meta values into its copy (opened by id), and set its
+ * protections to "owner only" explicitly — never trusted as the copy carried them — then check
+ * them; a file whose protections do not check out throws (it is not shared).
+ */
+export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit, me: GUser): void {
   const v = unitSpecificValues(env, settings, rubric, unit);
   const ss = env.gas.SpreadsheetApp.openById(fileId);
   ss.getRange(v.headerA1).setValues(v.header);
   ss.getRange(v.metaA1).setValues(v.metaRows);
+  const protections = ss.getProtections(env.gas.SpreadsheetApp.ProtectionType.SHEET);
+  const checked = protections.map((p) => ownerOnly(p, me));
+  if (protections.length < PROTECTED_SHEETS || !checked.every(Boolean)) throw new UserError(PROTECTION_NOT_SET);
 }

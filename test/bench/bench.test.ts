@@ -24,6 +24,7 @@ import {
 } from '../../bench/summary';
 import { readmeSection } from '../../bench/readme';
 import { createGasFake } from '../fakes/gas';
+import { measureState, stateChecks, stateTable } from '../../bench/state-size';
 
 describe('latency model', () => {
   it('classifies the calls the add-on and the naive versions make', () => {
@@ -221,5 +222,17 @@ describe('one small measurement on the fake', () => {
     const list = checks({ sweep, projections: proj, stopMs: 270_000, core: coreThroughput(20, 10, 1) });
     expect(list.length).toBeGreaterThan(8);
     for (const c of list) expect(c.detail).not.toBe('');
+  });
+});
+
+describe('state kept by the add-on (bench/state-size.ts)', () => {
+  it('measures the DocumentProperties after three years of templates, old years pruned', () => {
+    const s = measureState(12);
+    expect(s.years.map((y) => y.year)).toHaveLength(3);
+    expect(s.years.every((y) => y.errors === 0)).toBe(true);
+    expect(s.years[0].bytesPerUnit).toBeGreaterThan(40);
+    expect(s.years[0].bytesPerUnit).toBeLessThan(125);
+    expect(stateChecks(s).map((c) => [c.name, c.ok])).toEqual(stateChecks(s).map((c) => [c.name, true]));
+    expect(stateTable(s)).toMatch(/1,000 units × 3 years: [\d,]+ bytes/);
   });
 });

@@ -37,7 +37,7 @@ import { newDoc, newPara, newTable } from './gas/document-model';
 import { DriveAppFake } from './gas/drive';
 import { DriveFilesFake, DrivePermissionsFake } from './gas/drive-api';
 import type { GDriveApp } from './gas/driveapp-types';
-import { ChartType, MIME } from './gas/enums';
+import { AuthMode, ChartType, MIME } from './gas/enums';
 import { DocumentView, DriveInspector, SpreadsheetView, documentView, driveInspector, spreadsheetView } from './gas/inspect';
 import { LockServiceFake, LoggerFake, PropertiesServiceFake, SessionFake, UtilitiesFake, lockKey, lockState } from './gas/misc';
 import { SpreadsheetAppFake } from './gas/spreadsheet';
@@ -62,6 +62,7 @@ export type {
 } from './gas/inspect';
 export type { GDriveApp, GFile, GFolder, GFileIterator, GFolderIterator, GasServicesWithDriveApp } from './gas/driveapp-types';
 export { GasException, GoogleJsonResponseException } from './gas/errors';
+export { ExecutionKilled } from './gas/calls';
 export { MIME } from './gas/enums';
 
 export type LockScope = 'document';
@@ -95,6 +96,19 @@ export interface GasFake extends GasServices {
   readonly calls: CallCounter;
   /** Throw on the (n+1)-th call of 'Class.method' from now on (once); cancel() disarms. */
   failAfter(method: string, n: number, error?: Error | string): { cancel(): void };
+  /**
+   * The (n+1)-th call of 'Class.method' from now on is made (its effect stays), then throws as if
+   * its answer was lost on the way back (a timeout); once.
+   */
+  loseResponse(method: string, n: number, error?: Error | string): { cancel(): void };
+  /**
+   * Kill the execution at the (n+1)-th call of 'Class.method' from now on, 'before' the call is
+   * made or right 'after' it succeeded: that call and every later one throw ExecutionKilled, so
+   * nothing the script does afterwards (catch, finally) reaches Google. endExecution() ends it.
+   */
+  killAt(method: string, n: number, when: 'before' | 'after'): void;
+  /** The call that killed the current execution, or null. */
+  readonly killedAt: string | null;
   /**
    * Put the services on a global object (a vm context, or globalThis). For a vm context, Dates
    * handed to the script (getValues, getLastUpdated) are made with the context's Date.
@@ -152,6 +166,7 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     Utilities: ctx.wrap('Utilities', new UtilitiesFake(ctx)),
     Logger: ctx.wrap('Logger', new LoggerFake(ctx)),
     Charts: Object.freeze({ ChartType }),
+    ScriptApp: Object.freeze({ AuthMode }),
   };
 
   const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;
@@ -185,6 +200,11 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
       return ctx.calls;
     },
     failAfter: (method, n, error) => ctx.calls.failAfter(method, n, error),
+    loseResponse: (method, n, error) => ctx.calls.loseResponse(method, n, error),
+    killAt: (method, n, when) => ctx.calls.killAt(method, n, when),
+    get killedAt() {
+      return ctx.calls.killedAt;
+    },
     installGlobals: (target) => {
       Object.assign(target, services, { DriveApp: driveApp });
       ctx.realm = target;
@@ -204,6 +224,7 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
       ctx.activeSpreadsheetId = id;
     },
     endExecution: () => {
+      ctx.calls.revive();
       for (const s of ctx.locks.values()) if (s.holder !== null && s.holder !== 'other') s.holder = null;
     },
 

@@ -117,7 +117,12 @@ describe('Menu and sidebars', () => {
         .map((i) => i.caption),
     ).toEqual(['Mở biểu chấm điểm']);
     // Before authorisation: one neutral item, which opens the sidebar that fits the file.
+    // As Apps Script gives it: an AuthMode enum value (its text is not documented, and not 'NONE' in the fake).
     buildMenu(w.env, { authMode: 'NONE' });
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption).length).toBeGreaterThan(0);
+    buildMenu(w.env, { authMode: w.fake.ScriptApp.AuthMode.LIMITED });
+    expect(w.fake.ui.addonMenu()!.items.find((i) => i.caption)!.caption).toBe('Mở biểu chấm điểm');
+    buildMenu(w.env, { authMode: w.fake.ScriptApp.AuthMode.NONE });
     expect(
       w.fake.ui
         .addonMenu()!
@@ -185,5 +190,23 @@ describe('Menu and sidebars', () => {
     expect(w.fake.calls.count('Files.copy')).toBe(33);
     asAdmin(w);
     void ADMIN;
+  });
+});
+
+describe('A menu run and its alert stay within the 6 minutes of an execution', () => {
+  it('the chunk stops early and everything is written before the blocking alert', () => {
+    // Each unit takes the clock about 10 s (every clock reading advances it by 2 s).
+    const w = newWorld({ tick: 2000 });
+    sampleControl(w);
+    const started = w.env.clock();
+    w.fake.calls.reset();
+    const c = runStepFromMenu(w.env, 'templates');
+    const elapsed = w.env.clock() - started;
+    expect(c.finished).toBe(false);
+    // At least 3 minutes of the 6 are left for the user to read and close the alert.
+    expect(elapsed).toBeLessThan(3 * 60 * 1000);
+    const log = w.fake.calls.log;
+    expect(log.lastIndexOf('SpreadsheetApp.flush')).toBeGreaterThan(-1);
+    expect(log.lastIndexOf('SpreadsheetApp.flush')).toBeLessThan(log.lastIndexOf('Ui.alert'));
   });
 });

@@ -5,9 +5,11 @@ describe('Budgets of service calls (DESIGN §6)', () => {
   const doubled = measureCalls({ units: 4, criteriaFactor: 2 });
   console.log(`${describeMeasure(normal)}\n${describeMeasure(doubled)}`);
 
-  it('generates one unit file in at most 12 calls, whatever the number of criteria', () => {
+  // DESIGN §6 targeted 12; issue 10 (item 5) adds the copy's two protections set and checked
+  // explicitly (getProtections, then addEditor, getEditors, canDomainEdit for each): 15.
+  it('generates one unit file in at most 15 calls, whatever the number of criteria', () => {
     expect(doubled.criteria).toBe(2 * normal.criteria);
-    expect(normal.generate.perUnit).toBeLessThanOrEqual(12);
+    expect(normal.generate.perUnit).toBeLessThanOrEqual(15);
     expect(doubled.generate.perUnit).toBe(normal.generate.perUnit);
     // Building the master is constant too.
     expect(doubled.generate.fixed).toBe(normal.generate.fixed);

@@ -9,7 +9,8 @@ import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { adminState } from '../../src/gas/admin';
 import { scorerState, scorerSubmit } from '../../src/gas/scorer';
 import { readControlData } from '../../src/gas/control-io';
-import { KEYS, Store } from '../../src/gas/store';
+import { decodeFileRecord, KEYS, Store } from '../../src/gas/store';
+import { emailTag } from '../../src/core/sharing';
 import { gasServices } from '../../src/gas/services';
 import { userMessage, UserError } from '../../src/gas/errors';
 import { copyFile, createFolder, DRIVE_MIME, fileState, folderUrl, queryString, renameFile, trashedIn } from '../../src/gas/drive';
@@ -128,7 +129,7 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     const { control } = readControlData(w.env);
     const unit = control.units.find((u) => u.code === failed[0])!;
     expect(w.fake.drive.item(failed[1].id)!.editors).toEqual([unit.email]);
-    expect(unitFiles(w)[unit.code].sharedWith).toBe(unit.email);
+    expect(unitFiles(w)[unit.code].sharedWith).toBe(emailTag(unit.email));
     // A third run shares nothing.
     generate(w);
     expect(w.fake.drive.shares).toHaveLength(33);
@@ -149,7 +150,7 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     const shares = w.fake.drive.shares.filter((s) => s.itemId === files['BS-X08'].id).map((s) => s.email);
     expect(shares).toEqual(['binhhai.binhson@example.com', 'vanphong.binhhai@example.com']);
     expect(w.fake.drive.shares).toHaveLength(34);
-    expect(unitFiles(w)['BS-X08'].sharedWith).toBe('vanphong.binhhai@example.com');
+    expect(unitFiles(w)['BS-X08'].sharedWith).toBe(emailTag('vanphong.binhhai@example.com'));
   });
 
   it('files recorded before the shared address was remembered are not shared (and e-mailed) again', () => {
@@ -158,12 +159,16 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     generate(w);
     // Records as an earlier version wrote them: no `sharedWith`.
     const props = w.fake.properties.document(w.controlId);
-    for (const [k, v] of props) if (k.includes(':file:')) props.set(k, JSON.stringify({ ...JSON.parse(v), sharedWith: undefined }));
+    for (const [k, v] of props) {
+      if (!k.includes(':file:')) continue;
+      const r = decodeFileRecord(v)!;
+      props.set(k, JSON.stringify({ id: r.id, url: r.url, gid: r.gid, state: 'ok' }));
+    }
     const again = generate(w).at(-1)!;
     expect(again.message).toBe('33/33 đơn vị đã có biểu mẫu.');
     expect(w.fake.drive.shares).toHaveLength(33);
     const { control } = readControlData(w.env);
-    for (const u of control.units) expect(unitFiles(w)[u.code].sharedWith).toBe(u.email);
+    for (const u of control.units) expect(unitFiles(w)[u.code].sharedWith).toBe(emailTag(u.email));
   });
 
   it('creates the folders, the masters, the unit files and the documents where they belong', () => {

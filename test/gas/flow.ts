@@ -3,7 +3,7 @@ import { World, asAdmin, newWorld } from './helpers';
 import { setupControl } from '../../src/gas/setup';
 import { runTemplatesChunk } from '../../src/gas/jobs/templates';
 import { readControlData } from '../../src/gas/control-io';
-import { Store, KEYS, FileRecord } from '../../src/gas/store';
+import { Store, FileRecord } from '../../src/gas/store';
 import { SAMPLE_NAMES, SampleName, SAMPLES } from '../../src/core/samples';
 import { SCORING_COLUMNS, SHEETS } from '../../src/core/schema';
 import { STATUS_CELLS } from '../../src/core/unit-sheet';
@@ -39,7 +39,7 @@ export function unitFiles(w: World): Record<string, FileRecord> {
   const store = new Store(w.env);
   const out: Record<string, FileRecord> = {};
   for (const u of c.units) {
-    const r = store.getJson<FileRecord>(KEYS.file(c.settings.year, u.code));
+    const r = store.fileRecord(c.settings.year, u.code);
     if (r) out[u.code] = r;
   }
   return out;

@@ -41,21 +41,24 @@ describe('Resuming the templates job', () => {
     expect(w.fake.spreadsheetById(unitFiles(w)['BS-X01'].id)!.sheet(SHEETS.scoring).cell(cell).value).toBe(2.5);
   });
 
-  it('a failure after the copy leaves a pending file that the resume finishes without copying again', () => {
+  it('a failure after the copy leaves the copy on Drive, with its identity; the resume finishes it without copying again', () => {
     const w = newWorld();
     sampleControl(w);
     w.fake.failAfter('SpreadsheetApp.openById', 5);
     const first = generate(w).at(-1)!;
     expect(first.errors).toHaveLength(1);
-    const pending = Object.entries(unitFiles(w)).filter(([, r]) => r.state === 'pending');
-    expect(pending).toHaveLength(1);
+    const code = /\(([^)]+)\)/.exec(first.errors[0].unit)![1];
+    // Not remembered (the record is written last), but on Drive with the unit's identity.
+    expect(unitFiles(w)[code]).toBeUndefined();
+    const orphan = w.fake.drive.list().filter((it) => it.name.startsWith(`${code} - `));
+    expect(orphan).toHaveLength(1);
+    expect(w.fake.context.item(orphan[0].id)!.appProperties).toMatchObject({ dvcqYear: '2024', dvcqUnit: code });
     const copies = w.fake.calls.count('Files.copy');
     const again = generate(w).at(-1)!;
     expect(again.done).toBe(33);
     expect(w.fake.calls.count('Files.copy')).toBe(copies);
-    const [code, rec] = pending[0];
-    expect(unitFiles(w)[code]).toEqual({ ...rec, state: 'ok', sharedWith: expect.stringContaining('@') as unknown });
-    const meta = w.fake.spreadsheetById(rec.id)!.sheet(SHEETS.meta).values();
+    expect(unitFiles(w)[code]).toMatchObject({ id: orphan[0].id, state: 'ok' });
+    const meta = w.fake.spreadsheetById(orphan[0].id)!.sheet(SHEETS.meta).values();
     expect(meta.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe(code);
     expect(Object.values(filesInDrive(w)).every((n) => n === 1)).toBe(true);
   });

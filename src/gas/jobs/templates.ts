@@ -1,6 +1,10 @@
 // "Tạo biểu mẫu chấm điểm": one spreadsheet per unit, in chunks that stop well before Apps
-// Script's 6-minute limit. Idempotent and resumable: a unit whose file exists is skipped, a file
-// id is remembered right after the copy, a trashed or deleted file is reported, never recreated
+// Script's 6-minute limit. Idempotent and resumable, even when an execution is killed at any point
+// or an answer from Google is lost: each copy carries the unit's identity on Drive (appProperties,
+// set by the copy itself), and a unit without a record is first looked up there (one Files.list
+// per group folder) and finished instead of copied again; before sharing a file not copied in this
+// run, its permissions are asked, so the scorer gets one e-mail. The record is written last. A
+// unit whose file exists is skipped; a trashed or deleted file is reported, never recreated
 // silently (write «Tạo lại» in `Trạng thái` to ask for a new one). The address a file was shared
 // with is remembered too: a failed share is tried again on every run, and a corrected e-mail gets
 // the file; a file nobody could be given is never counted as done without saying so.
@@ -9,20 +13,24 @@ import { isValidEmail } from '../../core/text';
 import { isShared, shareFailed, shareMessage, shareTarget } from '../../core/sharing';
 import { parseCursor } from '../../core/gas-support';
 import type { JobChunk } from '../api';
+import type { GUser } from '../services';
 import { Env, timer } from '../env';
 import { userMessage } from '../errors';
-import { FileRecord, KEYS, MasterRecord, Store } from '../store';
+import { FileRecord, KEYS, MasterRecord, pruneOldYears, Store } from '../store';
 import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
 import { FileState, planTemplateUnit, readyLine, TemplateDone, templatesWrites } from '../../core/steps/templates';
 import { blockedMessage, stepBlockers } from '../../core/steps/plan';
 import { ensureRootFolder, GroupFolders } from '../folders';
 import { ensureMaster, personalize, unitFileName } from '../unit-files';
 import { fileRecord, unitLabel } from '../files';
-import { copyFile, DriveEntry, fileState, shareWithEditor } from '../drive';
+import { copyFile, DriveEntry, filesWithIdentity, fileState, permissionsOf, shareWithEditor } from '../drive';
 import { scorerMaster, unboundNote } from '../scorer-master';
+import { canAlreadyEdit, fileOfUnit, IdentifiedFile, unitFileIdentity } from '../../core/file-identity';
 
 const STEP = 'templates';
 const MIN_RESERVE_MS = 20_000;
+/** Share of a chunk's time that deleting old records may take (one call each); the rest on the next chunk. */
+const PRUNE_SHARE = 0.5;
 
 interface Cursor {
   i: number;
@@ -40,6 +48,10 @@ interface Context {
   /** The file of each unit handled in this chunk (created or kept), for the core's status and link. */
   done: TemplateDone;
   root: DriveEntry;
+  /** The add-on's files of the year in each group folder, listed once per chunk when needed. */
+  onDrive: Map<string, IdentifiedFile[]>;
+  /** The script's user, asked once per chunk (the protections' one editor). */
+  me?: GUser;
 }
 
 function report(ctx: Context, unit: Unit, message: string) {
@@ -49,14 +61,18 @@ function report(ctx: Context, unit: Unit, message: string) {
 /**
  * Share the unit's file with its scorer; returns the address it is now shared with ('' when it
  * could not be: no address, an invalid one, or Google refused — each reported for the unit).
+ * `fresh`: a copy made in this very run, that nobody can have been given yet; any other file's
+ * permissions are asked first (one Permissions.list), so that a run killed after sharing, or a
+ * share whose answer was lost, does not e-mail the scorer a second time.
  */
-function share(ctx: Context, fileId: string, unit: Unit): string {
+function share(ctx: Context, fileId: string, unit: Unit, fresh: boolean): string {
   const target = shareTarget(unit);
   if ('problem' in target) {
     report(ctx, unit, target.problem);
     return '';
   }
   try {
+    if (!fresh && canAlreadyEdit(permissionsOf(ctx.env, fileId), target.email)) return target.email;
     shareWithEditor(ctx.env, fileId, target.email, shareMessage(unit, ctx.data.control.settings.year));
     return target.email;
   } catch (e) {
@@ -74,11 +90,36 @@ function master(ctx: Context, rubric: Rubric): MasterRecord {
   return m;
 }
 
+/** The unit's file already on Drive (made by a run that stopped before remembering it), or null. */
+function foundOnDrive(ctx: Context, unit: Unit): IdentifiedFile | null {
+  const folder = ctx.groups.get(unit.group);
+  let files = ctx.onDrive.get(folder);
+  if (!files) {
+    files = filesWithIdentity(ctx.env, folder, ctx.data.control.settings.year);
+    ctx.onDrive.set(folder, files);
+  }
+  return fileOfUnit(files, ctx.data.control.settings.year, unit);
+}
+
+/**
+ * Make `fileId` the unit's finished file: its header and meta values written, its protections
+ * checked, shared with its scorer, then remembered (the record is the last step: a run stopped
+ * before it finds the file again on Drive and finishes it without a second copy or e-mail).
+ */
+function finish(ctx: Context, unit: Unit, rubric: Rubric, file: { id: string; url: string; gid: number | null }, fresh: boolean): void {
+  const { env, store } = ctx;
+  const settings = ctx.data.control.settings;
+  ctx.me ??= env.gas.Session.getEffectiveUser();
+  personalize(env, file.id, settings, rubric, unit, ctx.me);
+  const sharedWith = share(ctx, file.id, unit, fresh);
+  store.setFileRecord(settings.year, unit.code, { ...file, state: 'ok', sharedWith });
+  ctx.done.set(unit.code, { link: file.url });
+}
+
 function ensureUnit(ctx: Context, unit: Unit): Outcome {
   const { env, store } = ctx;
   const { control } = ctx.data;
   const settings = control.settings;
-  const key = KEYS.file(settings.year, unit.code);
   const known = fileRecord(store, settings.year, unit);
   const drive = known ? fileState(env, known.id) : null;
   const file: FileState = !known
@@ -94,10 +135,8 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
   const rubric = control.rubrics[unit.rubricId];
   if (known && file.state === 'ok') {
     if (known.state === 'pending') {
-      personalize(env, known.id, settings, rubric, unit);
-      const sharedWith = share(ctx, known.id, unit);
-      store.setJson(key, { ...known, state: 'ok', sharedWith } satisfies FileRecord);
-      ctx.done.set(unit.code, { link: known.url });
+      // A record of an older version, written right after the copy.
+      finish(ctx, unit, rubric, known, false);
       return 'finished';
     }
     // A record from before `sharedWith` existed: taken as shared with the unit's (valid) e-mail.
@@ -105,23 +144,23 @@ function ensureUnit(ctx: Context, unit: Unit): Outcome {
     let record: FileRecord = known.sharedWith === undefined ? { ...known, sharedWith: isValidEmail(legacy) ? legacy : '' } : known;
     if (!isShared(record.sharedWith, unit)) {
       // Not shared yet (a failure, no address), or the address was corrected: share again.
-      record = { ...record, sharedWith: share(ctx, known.id, unit) || record.sharedWith };
+      record = { ...record, sharedWith: share(ctx, known.id, unit, false) || record.sharedWith };
     }
-    if (!store.get(key) || JSON.stringify(store.getJson<FileRecord>(key)) !== JSON.stringify(record)) store.setJson(key, record);
+    store.setFileRecord(settings.year, unit.code, record);
     ctx.done.set(unit.code, { link: known.url });
     return 'exists';
   }
-  // A new file: none yet this year, or «Tạo lại» in place of a lost one.
-  store.delete(key);
+  // A new file: none yet this year, or «Tạo lại» in place of a lost one. A run stopped after the
+  // copy (or whose copy's answer was lost) left it on Drive with the unit's identity: finish that one.
   const m = master(ctx, rubric);
-  const copy = copyFile(env, m.id, unitFileName(unit, settings.year), ctx.groups.get(unit.group));
+  const found = foundOnDrive(ctx, unit);
+  if (found) {
+    finish(ctx, unit, rubric, { id: found.id, url: found.url, gid: m.gid }, false);
+    return 'finished';
+  }
+  const copy = copyFile(env, m.id, unitFileName(unit, settings.year), ctx.groups.get(unit.group), unitFileIdentity(settings.year, unit));
   // Sheet ids survive a copy, so the master's gid links to the copy's `Chấm điểm`.
-  const record: FileRecord = { id: copy.id, url: copy.url, gid: m.gid, state: 'pending', sharedWith: '' };
-  store.setJson(key, record);
-  personalize(env, copy.id, settings, rubric, unit);
-  const sharedWith = share(ctx, copy.id, unit);
-  store.setJson(key, { ...record, state: 'ok', sharedWith } satisfies FileRecord);
-  ctx.done.set(unit.code, { link: record.url });
+  finish(ctx, unit, rubric, { id: copy.id, url: copy.url, gid: m.gid }, true);
   return 'created';
 }
 
@@ -131,7 +170,7 @@ function countReady(ctx: Context, units: Unit[], bad: Set<string>): { ready: num
   let ready = 0;
   let shared = 0;
   for (const u of units) {
-    const r = ctx.store.getJson<FileRecord>(KEYS.file(year, u.code));
+    const r = ctx.store.fileRecord(year, u.code);
     if (bad.has(u.code) || r?.state !== 'ok') continue;
     ready++;
     if (isShared(r.sharedWith, u)) shared++;
@@ -162,6 +201,8 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   }
   if (!total) return { ...base, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
 
+  // Records of years before the previous one: the store is small (see store.ts).
+  pruneOldYears(store, settings.year, () => clock.hasTime(env.budgetMs * PRUNE_SHARE));
   const root = ensureRootFolder(env, store, settings, data.ss, data.grids.config);
   const ctx: Context = {
     env,
@@ -172,6 +213,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
     masters: new Map(),
     errors: [],
     done: new Map(),
+    onDrive: new Map(),
   };
   const start = Math.min(Math.max(0, parseCursor<Cursor>(cursorText)?.i ?? 0), total);
   const counts: Record<Outcome, number> = { created: 0, exists: 0, finished: 0, error: 0 };

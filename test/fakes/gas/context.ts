@@ -19,6 +19,12 @@ export interface FakeOptions {
   htmlFiles?: Record<string, string>;
   /** A folder (e.g. 'build') to read '<name>.html' from when not in htmlFiles. */
   htmlDir?: string;
+  /**
+   * What a copied spreadsheet's protections list as editors — not documented by Google: 'keep'
+   * (default) the source's list; 'mirror' none of their own, so they follow the copy's editors
+   * until changed (as a new protection does).
+   */
+  protectionsOnCopy?: 'keep' | 'mirror';
 }
 
 export interface DriveItem {
@@ -34,6 +40,8 @@ export interface DriveItem {
   created: Date;
   updated: Date;
   description: string | null;
+  /** Drive API `appProperties` (private to the app), when any were set. */
+  appProperties?: Record<string, string>;
   /** Root folder ("My Drive") of this user. */
   rootOf?: string;
   /**
@@ -106,6 +114,8 @@ export class FakeContext {
   readonly locks = new Map<string, { holder: object | 'other' | null; acquisitions: number }>();
   readonly htmlFiles = new Map<string, string>();
   readonly htmlDir: string | null;
+  /** See FakeOptions.protectionsOnCopy; may be changed by a test. */
+  protectionsOnCopy: 'keep' | 'mirror';
   readonly logs: string[] = [];
   sleptMs = 0;
   /** The global object the services were installed on (see installGlobals). */
@@ -119,6 +129,7 @@ export class FakeContext {
     this.timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
     for (const [k, v] of Object.entries(opts.htmlFiles ?? {})) this.htmlFiles.set(k.replace(/\.html$/, ''), v);
     this.htmlDir = opts.htmlDir ?? null;
+    this.protectionsOnCopy = opts.protectionsOnCopy ?? 'keep';
   }
 
   // ---- Counting
@@ -133,7 +144,9 @@ export class FakeContext {
         return (...args: unknown[]) => {
           this.calls.record(`${cls}.${prop}`, (m) => new GasException(m));
           (target as Guarded)._guard?.();
-          return (v as (...a: unknown[]) => unknown).apply(target, args);
+          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+          this.calls.completed(`${cls}.${prop}`, (m) => new GasException(m));
+          return out;
         };
       },
     });

@@ -1,15 +1,23 @@
 /**
  * The Advanced Drive Service (Drive API v3, global `Drive`): Files.create/get/copy/update/list and
- * Permissions.create, over the same Drive model as DriveApp (context.ts). Calls are counted as
+ * Permissions.create/list, over the same Drive model as DriveApp (context.ts). Calls are counted as
  * 'Files.copy', 'Permissions.create'…
  *
  * As in the API: an unknown id, or one the user cannot see, throws a GoogleJsonResponseException
  * whose message contains "File not found: <id>" (404); get returns trashed files with
  * `trashed: true`; a file the user may not change gives 403. Fake-specific: `fields` is ignored
  * (every answer carries kind, id, name, mimeType, trashed, parents, webViewLink, and a list
- * nextPageToken); `q` knows only the clauses below; media uploads are refused.
+ * nextPageToken); `orderBy` is ignored (lists are in creation order, i.e. as orderBy
+ * 'createdTime'); `q` knows only the clauses below; media uploads are refused.
  */
-import type { GDriveFile, GDriveFileList, GDriveFiles, GDrivePermission, GDrivePermissions } from '../../../src/gas/services';
+import type {
+  GDriveFile,
+  GDriveFileList,
+  GDriveFiles,
+  GDrivePermission,
+  GDrivePermissionList,
+  GDrivePermissions,
+} from '../../../src/gas/services';
 import { DriveItem, FakeContext } from './context';
 import { newDoc } from './document-model';
 import { copyItem, isEmail, shareItem, urlOf } from './drive';
@@ -27,7 +35,31 @@ function resourceOf(it: DriveItem): GDriveFile {
     trashed: it.trashed,
     parents: [...it.parents],
     webViewLink: urlOf(it),
+    ...(it.appProperties ? { appProperties: { ...it.appProperties } } : {}),
   };
+}
+
+/**
+ * `appProperties` of a create, copy or update (patch semantics: a null value deletes the key).
+ * Limits as documented (https://developers.google.com/workspace/drive/api/guides/properties):
+ * at most 124 bytes per property (key and value, UTF-8), at most 30 private properties per app.
+ */
+function patchAppProperties(api: string, it: DriveItem, patch: unknown): void {
+  if (patch === undefined || patch === null) return;
+  if (typeof patch !== 'object') apiFail(api, 400, 'Invalid value for: appProperties');
+  const next = { ...(it.appProperties ?? {}) };
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    if (v === null) {
+      delete next[k];
+      continue;
+    }
+    const value = String(v);
+    if (Buffer.byteLength(k) + Buffer.byteLength(value) > 124)
+      apiFail(api, 400, `The size of the property ${k} exceeds the 124 bytes limit.`);
+    next[k] = value;
+  }
+  if (Object.keys(next).length > 30) apiFail(api, 400, 'The maximum number of private properties has been exceeded.');
+  it.appProperties = next;
 }
 
 /** The item `id` ('root' = the user's My Drive) if the user can see it; else 404. */
@@ -56,7 +88,9 @@ function parentOf(ctx: FakeContext, api: string, parents: unknown): DriveItem | 
 
 // ---------------------------------------------------------------------------------------------
 // Queries: clauses joined by "and" — '<id>' in parents, trashed = true|false,
-// name = | != | contains '…', mimeType = | != '…'. Anything else is refused (400).
+// name = | != | contains '…', mimeType = | != '…', appProperties has { key='…' and value='…' }
+// (https://developers.google.com/workspace/drive/api/guides/ref-search-terms). Anything else is
+// refused (400).
 
 const STR = "'((?:[^'\\\\]|\\\\.)*)'";
 const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
@@ -69,6 +103,13 @@ const CLAUSES: Array<[RegExp, (m: RegExpExecArray, ctx: FakeContext) => Test]> =
       const id = unquote(m[1]);
       const target = id === 'root' ? ctx.rootFor(ctx.user).id : id;
       return (x) => x.parents.includes(target);
+    },
+  ],
+  [
+    new RegExp(`^appProperties\\s+has\\s*\\{\\s*key\\s*=\\s*${STR}\\s+and\\s+value\\s*=\\s*${STR}\\s*\\}`, 'i'),
+    (m) => {
+      const [key, value] = [unquote(m[1]), unquote(m[2])];
+      return (x) => x.appProperties?.[key] === value;
     },
   ],
   [
@@ -132,6 +173,7 @@ export class DriveFilesFake implements GDriveFiles {
       if (mimeType === MIME.GOOGLE_DOCS) ctx.documents.set(it.id, newDoc(it.id));
     }
     if (resource?.description !== undefined) it.description = resource.description ?? null;
+    patchAppProperties(api, it, resource?.appProperties);
     return resourceOf(it);
   }
 
@@ -151,7 +193,10 @@ export class DriveFilesFake implements GDriveFiles {
     // Without parents, the copy goes where the source is (if the user may write there).
     const home = ctx.item(src.parents[0] ?? '');
     const parent = parentOf(ctx, api, resource?.parents) ?? (home && ctx.canWrite(home, ctx.user) ? home : ctx.rootFor(ctx.user));
-    return resourceOf(copyItem(ctx, src, resource?.name ?? `Copy of ${src.name}`, parent));
+    const copy = copyItem(ctx, src, resource?.name ?? `Copy of ${src.name}`, parent);
+    // "Creates a copy of a file and applies any requested updates with patch semantics."
+    patchAppProperties(api, copy, resource?.appProperties);
+    return resourceOf(copy);
   }
 
   update(resource: GDriveFile, fileId: string, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Args): GDriveFile {
@@ -168,6 +213,7 @@ export class DriveFilesFake implements GDriveFiles {
     }
     if (resource?.name !== undefined && resource.name !== null) it.name = String(resource.name);
     if (resource?.description !== undefined) it.description = resource.description ?? null;
+    patchAppProperties(api, it, resource?.appProperties);
     if (resource?.trashed !== undefined) {
       if (it.rootOf) apiFail(api, 403, 'The user does not have sufficient permissions for this file.');
       it.trashed = !!resource.trashed;
@@ -217,6 +263,28 @@ export class DrivePermissionsFake implements GDrivePermissions {
     const notify = optionalArgs?.sendNotificationEmail !== false;
     const message = typeof optionalArgs?.emailMessage === 'string' ? optionalArgs.emailMessage : null;
     shareItem(ctx, it, email, role, { via: 'Permissions.create', notify, message });
-    return { kind: 'drive#permission', id: `perm${ctx.nextSeq()}`, type: 'user', role: resource.role, emailAddress: email };
+    return { kind: 'drive#permission', id: permissionId(email), type: 'user', role: resource.role, emailAddress: email };
+  }
+
+  /**
+   * The file's permissions (https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/list):
+   * the owner ('owner'), editors ('writer') and viewers ('reader'), the file's own and those it
+   * inherits from its folders, as type 'user' with their emailAddress. Fake: one page.
+   */
+  list(fileId: string, _optionalArgs?: Args): GDrivePermissionList {
+    const api = 'drive.permissions.list';
+    const ctx = this.ctx;
+    const it = visible(ctx, api, fileId);
+    const out = new Map<string, GDrivePermission>();
+    const add = (email: string, role: string) => {
+      if (!out.has(email)) out.set(email, { kind: 'drive#permission', id: permissionId(email), type: 'user', role, emailAddress: email });
+    };
+    add(it.owner, 'owner');
+    for (const x of [it, ...ctx.ancestors(it)]) for (const e of x.editors) add(e, 'writer');
+    for (const x of [it, ...ctx.ancestors(it)]) for (const e of x.viewers) add(e, 'reader');
+    return { kind: 'drive#permissionList', permissions: [...out.values()] };
   }
 }
+
+/** A stable permission id per user (Drive's permission ids are per user too). */
+const permissionId = (email: string) => `perm-${email.toLowerCase()}`;

@@ -44,8 +44,13 @@ export function copyItem(ctx: FakeContext, src: DriveItem, name: string, parent:
   const copy = ctx.newItem(name, src.mimeType, parent.id, ctx.user);
   copy.description = src.description;
   if (src.boundScript !== undefined) copy.boundScript = src.boundScript;
+  if (src.appProperties) copy.appProperties = { ...src.appProperties };
   const ss = ctx.spreadsheets.get(src.id);
-  if (ss) ctx.spreadsheets.set(copy.id, cloneSpreadsheet(ss, copy.id));
+  if (ss) {
+    const clone = cloneSpreadsheet(ss, copy.id);
+    if (ctx.protectionsOnCopy === 'mirror') for (const p of clone.protections) p.editors = null;
+    ctx.spreadsheets.set(copy.id, clone);
+  }
   const doc = ctx.documents.get(src.id);
   if (doc) ctx.documents.set(copy.id, cloneDoc(doc, copy.id));
   return copy;

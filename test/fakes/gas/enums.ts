@@ -114,3 +114,14 @@ export const MIME = {
   HTML: 'text/html',
   CSV: 'text/csv',
 } as const;
+
+/**
+ * ScriptApp.AuthMode. Apps Script documents comparing an event's authMode with these values
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle); it does not
+ * document their text, so here they are opaque objects whose text is not their name (fake).
+ */
+export const AuthMode = Object.freeze(
+  Object.fromEntries(
+    ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'].map((n) => [n, Object.freeze({ toString: () => `[AuthMode ${n.toLowerCase()}]` })]),
+  ),
+) as unknown as typeof GoogleAppsScript.Script.AuthMode;

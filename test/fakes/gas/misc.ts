@@ -112,6 +112,10 @@ export class SessionFake implements GSession {
   getActiveUser(): GUser {
     return makeUser(this.ctx, this.ctx.user);
   }
+  /** The user whose authority the script runs under: here the same user (no web app "execute as"). */
+  getEffectiveUser(): GUser {
+    return makeUser(this.ctx, this.ctx.effectiveUser ?? this.ctx.user);
+  }
 }
 
 export class UtilitiesFake implements GUtilities {

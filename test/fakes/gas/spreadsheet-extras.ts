@@ -93,6 +93,11 @@ export class ProtectionFake implements GProtection {
     if (!sheet || this._p.type !== 'SHEET') return [];
     return this._p.unprotected.map((r) => makeRange(this.ctx, this._ss, sheet, r));
   }
+  addEditor(user: string | GUser): GProtection {
+    this.edit();
+    this.materialize().add(emailOf(user));
+    return this.self();
+  }
   removeEditors(users: string[] | GUser[]): GProtection {
     this.edit();
     const s = this.materialize();

@@ -266,6 +266,10 @@ export class SpreadsheetFake implements GSpreadsheet {
     const s = this._ss.sheetByName(String(name));
     return s ? makeSheet(this.ctx, this._ss, s) : null;
   }
+  getProtections(type: GProtectionType): GProtection[] {
+    const t = String(type);
+    return this._ss.protections.filter((p) => p.type === t).map((p) => makeProtection(this.ctx, this._ss, p));
+  }
   getSheets(): GSheet[] {
     return this._ss.sheets.map((s) => makeSheet(this.ctx, this._ss, s));
   }
@@ -358,6 +362,9 @@ export class SpreadsheetAppFake implements GSpreadsheetApp {
   readonly ProtectionType = ProtectionType;
 
   constructor(private readonly ctx: FakeContext) {}
+
+  /** Applies pending changes: the fake applies every change at once, so nothing to do (counted). */
+  flush(): void {}
 
   getActiveSpreadsheet(): GSpreadsheet {
     const id = this.ctx.activeSpreadsheetId;
