@@ -15,7 +15,7 @@ import {
   UNIT_COLUMNS,
 } from './schema';
 import { tableGrid } from './table';
-import { CONFIG_KEYS, ConfigKey } from './config';
+import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
 import { NARRATIVE_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
@@ -34,11 +34,13 @@ export const DROPDOWN_ROWS = 2000;
 function configGrid(values: Partial<Record<ConfigKey, Cell>>): Grid {
   return tableGrid(
     CONFIG_COLUMNS,
-    (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((k) => ({
-      key: CONFIG_KEYS[k][0],
-      value: values[k] ?? null,
-      description: CONFIG_KEYS[k][1],
-    })),
+    (Object.keys(CONFIG_KEYS) as ConfigKey[])
+      .filter((k) => !LEGACY_CONFIG_KEYS.has(k) || values[k] !== undefined)
+      .map((k) => ({
+        key: CONFIG_KEYS[k][0],
+        value: values[k] ?? null,
+        description: CONFIG_KEYS[k][1],
+      })),
   );
 }
 

@@ -7,6 +7,7 @@ import { readTable, structureFinding } from './table';
 import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
+import { signatureProblems } from './signature';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -97,6 +98,8 @@ export function readControl(g: ControlGrids): Control {
     findings.push({ severity: 'Lỗi', unitCode: '', sheet, code, message: `${CONTROL}, sheet «${sheet}», ${message}` });
   if (g.config) {
     for (const p of checkSettings(configRows)) sheetProblem(SHEETS.config, p.key === 'year' ? 'year' : 'settings', p.message);
+    // Not a rule: the steps run, but the documents stay drafts until the signature can be signed.
+    for (const m of signatureProblems(settings)) sheetProblem(SHEETS.config, 'signature', m);
   }
   if (g.levels) for (const p of checkLevels(levelRows).problems) sheetProblem(SHEETS.levels, 'levels', p);
 

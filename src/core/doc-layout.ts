@@ -123,6 +123,14 @@ export function headerBlock(): ColumnsBlock {
   };
 }
 
+/** «DỰ THẢO» and why, above the header of a draft; nothing on a final version. */
+export function draftBlocks(): ParaBlock[] {
+  return [
+    centered('{{du_thao}}', { size: 14, bold: true, ifField: 'du_thao' }),
+    centered('{{ghi_chu_du_thao}}', { size: 12, italic: true, spaceAfter: 6, ifField: 'ghi_chu_du_thao' }),
+  ];
+}
+
 /** Signature (NĐ 30): "Nơi nhận:" and the recipients at left; authority, title, space, name at right. */
 export function signatureBlock(): ColumnsBlock {
   return {
@@ -147,6 +155,7 @@ export function signatureBlock(): ColumnsBlock {
 /** The annual report, laid out like the district reports in seeds/ (sections I–V). */
 export function reportLayout(): Block[] {
   return [
+    ...draftBlocks(),
     headerBlock(),
     centered('BÁO CÁO', { size: 14, bold: true, spaceBefore: 18 }),
     centered('Kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}}', {
@@ -155,10 +164,7 @@ export function reportLayout(): Block[] {
     }),
     rule(0.3),
     centered('Kính gửi: {{kinh_gui}}.', { size: 14, spaceBefore: 12, spaceAfter: 12 }),
-    body(
-      '{{ten_co_quan}} báo cáo kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, ' +
-        'phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}} như sau:',
-    ),
+    body('{{mo_dau}}'),
     heading('I. TÌNH HÌNH CHUNG'),
     narrative('tinh_hinh_chung'),
     heading('II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN'),
@@ -176,11 +182,11 @@ export function reportLayout(): Block[] {
     body('{{so_sanh_nam_truoc}}', { ifField: 'so_sanh_nam_truoc' }),
     caption('a) Tổng hợp theo mức xếp loại (tỷ lệ tính trên số đơn vị được xếp loại):'),
     table('ty_le'),
-    caption('b) Kết quả xếp hạng các đơn vị được xếp loại:'),
-    table('xep_hang'),
-    caption('c) Các đơn vị không xếp loại:'),
+    caption('b) Các đơn vị không xếp loại:'),
     table('khong_xep_loai'),
-    heading('III. ĐÁNH GIÁ CHUNG'),
+    body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
+    // Space after the tables before the next part.
+    p('III. ĐÁNH GIÁ CHUNG', { ...BODY, bold: true, keepNext: true, spaceBefore: 12 }),
     p('1. Kết quả đạt được', { ...BODY, bold: true, keepNext: true, spaceBefore: 6 }),
     narrative('ket_qua_dat_duoc'),
     heading('2. Hạn chế, vướng mắc'),
@@ -196,12 +202,21 @@ export function reportLayout(): Block[] {
         'trọng tâm năm {{nam_sau}}, {{ten_co_quan}} kính báo cáo./.',
     ),
     signatureBlock(),
+    // The per-unit ranking is an appendix, as in the real reports: the body keeps counts and shares.
+    { t: 'pageBreak', newSection: true },
+    centered('Phụ lục', { size: 14, bold: true }),
+    centered('KẾT QUẢ XẾP HẠNG CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM {{nam}}', { size: 14, bold: true }),
+    centered('{{kem_theo_bao_cao}}', { size: 14, italic: true }),
+    rule(0.3),
+    p('', { spaceAfter: 6 }),
+    table('xep_hang'),
   ];
 }
 
 /** The classification decision, then its appendix on a new section (own page numbering). */
 export function decisionLayout(): Block[] {
   return [
+    ...draftBlocks(),
     headerBlock(),
     centered('QUYẾT ĐỊNH', { size: 14, bold: true, spaceBefore: 18 }),
     centered('{{trich_yeu}}', { size: 14, bold: true }),

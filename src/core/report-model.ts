@@ -2,7 +2,8 @@
 // computed once from the ranking and the settings. Pure: both renderers (.docx offline, Google
 // Docs online) fill the same model into the same layout (doc-layout.ts).
 import type { LevelCount, RankingSummary, UnitResult } from './types';
-import { NOT_CLASSIFIED, NOT_SUBMITTED_REASON } from './types';
+import { BLOCKING_ERROR_REASON, NOT_CLASSIFIED, NOT_SUBMITTED_REASON, UNREADABLE_REASON } from './types';
+import { signatureOf } from './signature';
 import type { Settings } from './config';
 import { CONFIG_KEYS } from './config';
 import { SHEETS } from './schema';
@@ -48,6 +49,10 @@ export interface ReportInput {
   today: Date;
   /** Units that submitted their self-assessment; default: units without the reason "Chưa nộp kết quả". */
   submitted?: number;
+  /** Blocking errors (severity «Lỗi») per unit code: the criteria they concern ('' for none). */
+  blocking?: Record<string, string[]>;
+  /** Errors of the control workbook that keep the documents drafts (an impossible signature…). */
+  controlErrors?: string[];
 }
 
 export type DocKind = 'report' | 'decision';
@@ -80,11 +85,14 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
     align: ['center', 'left', 'left'],
   },
   phu_luc: {
-    header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại'],
-    widths: [8, 36, 15, 15, 26],
-    align: ['center', 'left', 'center', 'center', 'left'],
+    header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại', 'Ghi chú'],
+    widths: [7, 28, 12, 12, 17, 24],
+    align: ['center', 'left', 'center', 'center', 'left', 'left'],
   },
 };
+
+/** The mark at the top of a draft and in its file name. */
+export const DRAFT_MARK = 'DỰ THẢO';
 
 /** Printed in `Điểm thẩm định` when the council did not re-score the unit (its self-score stands). */
 export const NOT_APPRAISED = '—';
@@ -162,6 +170,15 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('ky_chuc_vu', 'field', 'both', 'Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH"'),
   P('ky_ho_ten', 'field', 'both', 'Họ và tên người ký'),
   P('kinh_gui', 'field', 'report', 'Cơ quan nhận báo cáo (dòng "Kính gửi")'),
+  P(
+    'mo_dau',
+    'field',
+    'report',
+    'Câu mở đầu: "Thực hiện Công văn số … ngày … của …, Ủy ban nhân dân … báo cáo … như sau:" (theo «Căn cứ báo cáo», sheet «Cấu hình»)',
+  ),
+  P('kem_theo_bao_cao', 'field', 'report', 'Dòng "(Kèm theo Báo cáo số … ngày … của …)" dưới tiêu đề Phụ lục của báo cáo'),
+  P('du_thao', 'field', 'both', `"${DRAFT_MARK}" khi còn đơn vị chưa nộp hoặc còn lỗi chặn; trống ở bản chính thức`),
+  P('ghi_chu_du_thao', 'field', 'both', 'Dòng giải thích vì sao văn bản còn là dự thảo (trống ở bản chính thức)'),
   ...NARRATIVE_ITEMS.map((title) =>
     P(
       NARRATIVE_FIELDS[title],
@@ -270,6 +287,87 @@ function reaches(levelName: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Plain reasons, and what keeps the documents drafts.
+
+/** Printed where a unit did not submit: no self-score, no level. */
+export const NOT_SUBMITTED_PLAIN = 'Chưa nộp hồ sơ tự chấm điểm';
+
+const notSubmitted = (r: UnitResult) => r.reasons.includes(NOT_SUBMITTED_REASON);
+
+/** «Hồ sơ chấm điểm chưa hợp lệ ở tiêu chí 1.2, 3.1» (without criteria when the errors name none). */
+function invalidFile(criteria: string[]): string {
+  const named = [...new Set(criteria.filter(Boolean))];
+  return named.length ? `Hồ sơ chấm điểm chưa hợp lệ ở tiêu chí ${named.join(', ')}` : 'Hồ sơ chấm điểm chưa hợp lệ';
+}
+
+/** A reason of assessAll in the words of an administrative document (gate names pass as they are). */
+function plainReason(reason: string, criteria: string[]): string {
+  if (reason === NOT_SUBMITTED_REASON) return NOT_SUBMITTED_PLAIN;
+  if (reason.startsWith(BLOCKING_ERROR_REASON)) return invalidFile(criteria);
+  if (reason === UNREADABLE_REASON) return 'Hồ sơ chấm điểm không đọc được';
+  if (reason.startsWith('Bộ tiêu chí')) return 'Chưa xác định được bộ tiêu chí chấm điểm';
+  if (reason.startsWith('Điều kiện khống chế ghi sai')) return 'Chưa xác định được điều kiện khống chế';
+  if (reason.startsWith('Trạng thái ghi sai')) return 'Chưa xác định được tình trạng hồ sơ';
+  return reason;
+}
+
+/** Why a unit is not classified or is capped, as printed in the documents. */
+export function documentReasons(r: UnitResult, input: Pick<ReportInput, 'blocking'>): string {
+  // A unit that never submitted has nothing else to say about it.
+  if (notSubmitted(r)) return NOT_SUBMITTED_PLAIN;
+  const criteria = input.blocking?.[r.code] ?? [];
+  return [...new Set(r.reasons.map((x) => plainReason(x, criteria)))].join('; ');
+}
+
+export interface DraftObstacle {
+  /** The unit in the way; absent for a problem of the control workbook. */
+  unit?: { code: string; name: string };
+  reason: string;
+}
+
+/** What stands between the documents and their final version: unsubmitted units, blocking errors. */
+export function draftObstacles(input: ReportInput): DraftObstacle[] {
+  const out: DraftObstacle[] = [];
+  for (const r of [...input.results].sort((a, b) => compareVi(a.name, b.name))) {
+    const unit = { code: r.code, name: r.name };
+    if (notSubmitted(r)) out.push({ unit, reason: NOT_SUBMITTED_PLAIN });
+    else if (input.blocking?.[r.code]?.length) out.push({ unit, reason: invalidFile(input.blocking[r.code]) });
+  }
+  for (const m of input.controlErrors ?? []) out.push({ reason: m });
+  return out;
+}
+
+export const isDraft = (input: ReportInput) => draftObstacles(input).length > 0;
+
+/** "… - DỰ THẢO": the file name of a draft (both back-ends add it before the extension). */
+export const draftFileName = (name: string, draft: boolean) => (draft ? `${name} - ${DRAFT_MARK}` : name);
+
+/** Why a final version cannot be made yet, listing what is in the way; null when it can. */
+export function finalRefusal(input: ReportInput): string | null {
+  const obstacles = draftObstacles(input);
+  if (!obstacles.length) return null;
+  const lines = obstacles.map((o) => `  - ${o.unit ? `${o.unit.name} (${o.unit.code}): ` : ''}${o.reason}`);
+  return (
+    `Chưa tạo được bản chính thức: còn ${obstacles.length} vướng mắc (xem sheet «${SHEETS.findings}»):\n${lines.join('\n')}\n` +
+    `Hãy xử lý các vướng mắc trên rồi tạo lại; trong lúc chờ, có thể tạo bản ${DRAFT_MARK}.`
+  );
+}
+
+/** The small line under the draft mark: what is missing, in counts. */
+function draftNote(obstacles: DraftObstacle[]): string {
+  if (!obstacles.length) return '';
+  const missing = obstacles.filter((o) => o.reason === NOT_SUBMITTED_PLAIN).length;
+  const invalid = obstacles.filter((o) => o.unit && o.reason !== NOT_SUBMITTED_PLAIN).length;
+  const other = obstacles.filter((o) => !o.unit).length;
+  const parts = [
+    missing ? `${missing} đơn vị chưa nộp hồ sơ tự chấm điểm` : '',
+    invalid ? `${invalid} đơn vị có hồ sơ chấm điểm chưa hợp lệ` : '',
+    other ? `${other} thiết lập văn bản cần sửa tại sheet «${SHEETS.config}»` : '',
+  ].filter(Boolean);
+  return `(Bản dự thảo, số liệu chưa chính thức: còn ${parts.join(', ')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Figures and sentences.
 
 /** Levels of the summary, highest first (summarize already sorts them; keep it stable anyway). */
@@ -290,16 +388,19 @@ function submittedCount(input: ReportInput): number {
 export function resultSentence(counts: LevelCount[], classified: number, notClassified: number): string {
   const parts = counts
     .filter((c) => c.count > 0)
-    .map((c) => `${c.count}/${classified} đơn vị ${reaches(c.level)} ${c.level} (chiếm ${formatPercent(c.percent)})`);
-  let text = parts.length ? `Kết quả: có ${parts.join('; ')}` : 'Kết quả: chưa có đơn vị nào được xếp loại';
+    .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (chiếm ${formatPercent(c.percent)})`);
+  // The shares are of the classified units: the sentence says so.
+  let text = parts.length
+    ? `Kết quả: trong số ${classified} đơn vị được xếp loại, có ${parts.join('; ')}`
+    : 'Kết quả: chưa có đơn vị nào được xếp loại';
   if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
   return `${text}.`;
 }
 
-function cappedSentence(results: UnitResult[]): string {
-  const capped = results.filter((r) => r.classified && r.reasons.length > 0);
+function cappedSentence(input: ReportInput): string {
+  const capped = input.results.filter((r) => r.classified && r.reasons.length > 0);
   if (capped.length === 0) return '';
-  const items = capped.map((r) => `${r.name} (${r.reasons.join('; ')})`);
+  const items = capped.map((r) => `${r.name} (${documentReasons(r, input)})`);
   return `Có ${capped.length} đơn vị thuộc trường hợp khống chế mức xếp loại: ${items.join('; ')}.`;
 }
 
@@ -313,7 +414,7 @@ function groupSentences(input: ReportInput): string[] {
       .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (${formatPercent(c.percent)})`);
     const notClassified = s.total - s.classified;
     let text = `- ${g.trim() || 'Chưa phân nhóm'}: có ${s.total} đơn vị`;
-    if (parts.length) text += `, trong đó ${parts.join(', ')}`;
+    if (parts.length) text += `; trong số ${s.classified} đơn vị được xếp loại có ${parts.join(', ')}`;
     if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
     return `${text}.`;
   });
@@ -383,21 +484,22 @@ function table(name: TableName, rows: string[][]): DocTable {
 }
 
 function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName, DocTable> {
+  const why = (r: UnitResult) => documentReasons(r, input);
   const { results, summary } = input;
   const ranked = rankedUnits(results);
   const others = notClassifiedUnits(results);
   const xepHang = ranked.map((r, i) => [String(i + 1), r.name, r.group, score(r.total), r.level ?? '', String(r.rank ?? '')]);
   const tyLe = counts.map((c) => [c.level, String(c.count), summary.classified ? formatPercent(c.percent) : '—']);
   tyLe.push(['Cộng', String(summary.classified), summary.classified ? formatPercent(100) : '—']);
-  const khong = others.length
-    ? others.map((r, i) => [String(i + 1), r.name, r.reasons.join('; ') || NOT_CLASSIFIED])
-    : [['', 'Không có', '']];
+  const khong = others.length ? others.map((r, i) => [String(i + 1), r.name, why(r) || NOT_CLASSIFIED]) : [['', 'Không có', '']];
   const phuLuc = [...ranked, ...others].map((r, i) => [
     String(i + 1),
     r.name,
-    r.scored === false ? NOT_APPRAISED : score(r.selfTotal),
-    r.appraised ? score(r.total) : NOT_APPRAISED,
+    // A unit that never submitted has no self-score, whatever its draft file holds.
+    r.scored === false || notSubmitted(r) ? NOT_APPRAISED : score(r.selfTotal),
+    r.appraised && !notSubmitted(r) ? score(r.total) : NOT_APPRAISED,
     r.classified ? (r.level ?? '') : NOT_CLASSIFIED,
+    why(r),
   ]);
   return {
     xep_hang: table('xep_hang', xepHang),
@@ -411,9 +513,21 @@ function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName
 // Lists.
 
 /** "- X;" per recipient, first line fixed, last "- Lưu: VT, NV." (NĐ 30/2020). */
-export function recipientLines(first: string, recipients: string[], drafterCode: string): string[] {
+export function recipientLines(first: string, recipients: string[], drafterCode: string, covered: string[] = []): string[] {
   const skip = (s: string) => /^(nhu tren|nhu dieu \d+|luu\b)/.test(foldVietnamese(s));
-  const lines = recipients.map((r) => stripEndPunct(stripBullet(r))).filter((r) => r && !skip(r));
+  // Each recipient once: «Như trên» already covers the addressee (`covered`), and a repeated name is dropped.
+  const key = (s: string) =>
+    foldVietnamese(s)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  const seen = new Set(covered.map((c) => key(stripEndPunct(c))).filter(Boolean));
+  const lines = recipients
+    .map((r) => stripEndPunct(stripBullet(r)))
+    .filter((r) => {
+      if (!r || skip(r) || seen.has(key(r))) return false;
+      seen.add(key(r));
+      return true;
+    });
   const keep = drafterCode.trim() ? `VT, ${stripEndPunct(drafterCode)}` : 'VT';
   return [`- ${first};`, ...lines.map((r) => `- ${r};`), `- Lưu: ${keep}.`];
 }
@@ -442,8 +556,10 @@ const paragraphs = (text: string) =>
 // ---------------------------------------------------------------------------------------------
 // Models.
 
-function commonModel(input: ReportInput, date: Date): DocModel {
+function commonModel(input: ReportInput, date: Date, doc: DocKind): DocModel {
   const s = input.settings;
+  const sign = signatureOf(s, doc);
+  const obstacles = draftObstacles(input);
   const counts = levelCounts(input);
   const submitted = submittedCount(input);
   const fields: Record<string, string> = {
@@ -463,10 +579,12 @@ function commonModel(input: ReportInput, date: Date): DocModel {
     so_xep_loai: String(input.summary.classified),
     so_khong_xep_loai: String(input.summary.notClassified),
     ket_qua_xep_loai: resultSentence(counts, input.summary.classified, input.summary.notClassified),
-    khong_che_muc: cappedSentence(input.results),
+    khong_che_muc: cappedSentence(input),
     so_sanh_nam_truoc: comparisonSentence(input),
-    ky_tham_quyen: s.signAuthority.map(upper).join('\n'),
-    ky_chuc_vu: upper(s.signTitle),
+    du_thao: obstacles.length ? DRAFT_MARK : '',
+    ghi_chu_du_thao: draftNote(obstacles),
+    ky_tham_quyen: sign.authority.join('\n'),
+    ky_chuc_vu: sign.title,
     ky_ho_ten: s.signerName || missingSetting('signerName'),
   };
   for (const c of counts) {
@@ -475,7 +593,7 @@ function commonModel(input: ReportInput, date: Date): DocModel {
   }
   const lists: Record<string, string[]> = {
     dong_co_quan_ban_hanh: fields.co_quan_ban_hanh.split('\n'),
-    dong_ky_tham_quyen: s.signAuthority.map(upper),
+    dong_ky_tham_quyen: sign.authority,
     ket_qua_nhom: groupSentences(input),
   };
   return { fields, lists, tables: buildTables(input, counts) };
@@ -484,16 +602,29 @@ function commonModel(input: ReportInput, date: Date): DocModel {
 /** The annual report ("BÁO CÁO Kết quả thực hiện công tác dân vận chính quyền năm …"). */
 export function buildReportModel(input: ReportInput): DocModel {
   const s = input.settings;
-  const model = commonModel(input, s.reportDate ?? input.today);
+  const model = commonModel(input, s.reportDate ?? input.today, 'report');
   model.fields.so_ky_hieu = documentNumber(s.reportNumber, 'BC', s.issuingBody);
   model.fields.kinh_gui = stripEndPunct(s.addressee) || missingSetting('addressee');
+  model.fields.mo_dau = openingSentence(s);
+  model.fields.kem_theo_bao_cao = `(Kèm theo Báo cáo ${model.fields.so_ky_hieu.replace(/^Số:/, 'số')} ${model.fields.ngay_van_ban} của ${bodyInSentence(s)})`;
   for (const title of NARRATIVE_ITEMS) {
     const text = narrativeText(input.narrative, title) || missingNarrative(title);
     model.fields[NARRATIVE_FIELDS[title]] = text;
     model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
   }
-  model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode);
+  model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode, [s.addressee]);
   return model;
+}
+
+/** «Thực hiện Công văn số … của …, Ủy ban nhân dân … báo cáo … như sau:» (without the first part when unset). */
+function openingSentence(s: Settings): string {
+  const what =
+    `báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${s.year}, ` +
+    `phương hướng, nhiệm vụ trọng tâm năm ${s.year + 1} như sau:`;
+  const basis = stripEndPunct(s.reportBasis.normalize('NFC'));
+  if (!basis) return `${bodyInSentence(s)} ${what}`;
+  const lead = /^(thuc hien|can cu|theo)\b/.test(foldVietnamese(basis)) ? basis : `Thực hiện ${basis}`;
+  return `${lead[0].toUpperCase()}${lead.slice(1)}, ${bodyInSentence(s)} ${what}`;
 }
 
 function articleOne(input: ReportInput, counts: LevelCount[]): string {
@@ -529,7 +660,7 @@ function articleThree(area: string): string {
 export function buildDecisionModel(input: ReportInput): DocModel {
   const s = input.settings;
   const date = s.decisionDate ?? input.today;
-  const model = commonModel(input, date);
+  const model = commonModel(input, date, 'decision');
   const number = documentNumber(s.decisionNumber, 'QĐ', s.issuingBody);
   const authority = s.decisionAuthority
     ? upper(s.decisionAuthority)

@@ -160,6 +160,8 @@ const config: Partial<Record<ConfigKey, Cell>> = {
   decisionNumber: '',
   decisionDate: '20/12/2024',
   addressee: 'Sở Nội vụ tỉnh Quảng Ngãi',
+  reportBasis:
+    'Thực hiện Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi về việc báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
   reportRecipients: 'Sở Nội vụ tỉnh Quảng Ngãi; Ban Dân vận Huyện ủy; Thường trực Huyện ủy; Thường trực HĐND huyện; CT, các PCT UBND huyện',
   decisionRecipients: 'Như Điều 3; Sở Nội vụ tỉnh Quảng Ngãi; Ban Dân vận Huyện ủy; CT, các PCT UBND huyện',
   decisionAuthority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN',
@@ -167,7 +169,8 @@ const config: Partial<Record<ConfigKey, Cell>> = {
     'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019 | ' +
     'Căn cứ Quyết định số 1211/QĐ-UBND ngày 02 tháng 11 năm 2022 của UBND tỉnh Quảng Ngãi ban hành Quy định tiêu chí, thang điểm và phương pháp đánh giá, phân loại công tác dân vận của các cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập trên địa bàn tỉnh | ' +
     'Theo đề nghị của Trưởng phòng Nội vụ huyện',
-  signAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  reportSignAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  decisionSignAuthority: 'KT. CHỦ TỊCH',
   signTitle: 'PHÓ CHỦ TỊCH',
   signerName: 'Nguyễn Văn Mẫu',
   drafterCode: 'NV',

@@ -82,7 +82,8 @@ describe('default template formatting (NĐ 30/2020)', () => {
     expect(xml).toContain('<w:headerReference w:type="first"');
     const headers = partNames(docx).filter((n) => /^word\/header\d+\.xml$/.test(n));
     const withPage = headers.filter((h) => partXml(docx, h).includes('<w:instrText xml:space="preserve">PAGE</w:instrText>'));
-    expect(withPage).toHaveLength(1);
+    // One per section: the report's body and its appendix (the ranking), each numbered from page 2.
+    expect(withPage).toHaveLength(2);
   });
 
   it('repeats the table header row on each page', () => {
