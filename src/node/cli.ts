@@ -29,8 +29,9 @@ const COMMANDS: Record<string, Spec> = {
   report: {
     min: 1,
     max: 1,
+    flags: ['final'],
     options: ['template', 'decision-template'],
-    run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
+    run: (p, f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'], final: f.has('final') }, ctx),
   },
   demo: { min: 0, max: 1, run: (p, _f, _o, ctx) => demo(p[0], ctx) },
 };

@@ -11,8 +11,10 @@ Lệnh:
   reopen <thư mục> <mã đơn vị>…   Mở lại để đơn vị chấm tiếp
   validate <thư mục> [--json]     Kiểm tra dữ liệu, ghi sheet «Kiểm tra» (mã thoát 1 khi có lỗi)
   rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
-  report <thư mục> [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
-                                  Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại
+  report <thư mục> [--final] [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
+                                  Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại.
+                                  Còn đơn vị chưa nộp hoặc hồ sơ chưa hợp lệ: văn bản ghi «DỰ THẢO»;
+                                  --final: tạo bản chính thức, từ chối và liệt kê đơn vị còn vướng
   demo [thư mục]                  Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/)
   help                            Hiện hướng dẫn này
 
