@@ -14,7 +14,7 @@ import { setupControl } from './setup';
 import { runTemplatesChunk } from './jobs/templates';
 import { isShared } from '../core/sharing';
 import { readyLine } from '../core/steps/templates';
-import { isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
+import { AssessOptions, isAssessStep, LastRun, runAssessChunk } from './jobs/assess';
 import { STEP_LABELS } from '../core/steps/plan';
 import { findRootFolder } from './folders';
 import { defaultTemplateName, documentUrl } from './docs/documents';
@@ -23,14 +23,14 @@ import { defaultTemplateName, documentUrl } from './docs/documents';
  * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
  * message), in Vietnamese — not as an error of some unit.
  */
-export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): JobChunk {
+export function adminRun(env: Env, step: AdminStepKey, cursor: string | null, options: AssessOptions = {}): JobChunk {
   try {
     if (step === 'setup') {
       const r = setupControl(env);
       return { step, done: 1, total: 1, finished: true, cursor: null, message: r.message, errors: [], links: [] };
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
-    if (isAssessStep(step)) return runAssessChunk(env, step, cursor);
+    if (isAssessStep(step)) return runAssessChunk(env, step, cursor, options);
     throw new UserError(`Bước «${String(step)}» không tồn tại.`);
   } catch (e) {
     const message = userMessage(e, STEP_LABELS[step] ?? 'Bảng điều khiển', env.gas.Logger);

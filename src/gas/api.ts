@@ -80,5 +80,11 @@ export interface ServerApi {
   scorerSubmit(): ScorerState;
   scorerReopen(): ScorerState;
   adminState(): AdminState;
-  adminRun(step: AdminStepKey, cursor: string | null): JobChunk;
+  /** `options.final` (report, decision): the final version, refused while a unit is in the way; else a «DỰ THẢO» when one is. */
+  adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;
+}
+
+/** Options of a job, given with its first chunk. */
+export interface AdminRunOptions {
+  final?: boolean;
 }

@@ -1,6 +1,6 @@
 // The ServerApi of api.ts bound to a set of services: the sidebars call these (through
 // google.script.run in Apps Script, directly in tests on the fake). Errors become Vietnamese.
-import type { AdminStepKey, EntryField, ServerApi } from './api';
+import type { AdminRunOptions, AdminStepKey, EntryField, ServerApi } from './api';
 import type { GasServices } from './services';
 import { gasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
@@ -26,6 +26,6 @@ export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptio
     scorerSubmit: () => guard(gas, 'Nộp kết quả', () => scorerSubmit(env())),
     scorerReopen: () => guard(gas, 'Mở lại', () => scorerReopen(env())),
     adminState: () => guard(gas, 'Bảng điều khiển', () => adminState(env())),
-    adminRun: (step: AdminStepKey, cursor: string | null) => adminRun(env(), step, cursor),
+    adminRun: (step: AdminStepKey, cursor: string | null, options?: AdminRunOptions) => adminRun(env(), step, cursor, options ?? {}),
   };
 }

@@ -36,7 +36,7 @@ describe('Admin sidebar server functions', () => {
     expect(r.finished).toBe(true);
     s = adminState(w.env);
     expect(s.steps.find((x) => x.key === 'report')!.state).toBe('done');
-    expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO');
     expect(s.steps.find((x) => x.key === 'validate')!.detail).toMatch(/^\d+ lỗi, \d+ cảnh báo \(lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/);
   });
 

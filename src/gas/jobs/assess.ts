@@ -9,7 +9,7 @@ import { stepBlockers } from '../../core/steps/plan';
 import { SHEETS } from '../../core/schema';
 import { cellLink, displayDateTime, parseCursor } from '../../core/gas-support';
 import type { DocKind } from '../../core/report-model';
-import type { AdminStepKey, JobChunk } from '../api';
+import type { AdminRunOptions, AdminStepKey, JobChunk } from '../api';
 import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
@@ -29,7 +29,12 @@ export type AssessStep = Extract<AdminStepKey, 'progress' | 'validate' | 'rank' 
 interface Cursor {
   i: number;
   run: string;
+  /** The documents' final version was asked for (kept from the first chunk to the last). */
+  final?: boolean;
 }
+
+/** Options of a job, given with its first chunk («Tạo bản chính thức»: `final`). */
+export type AssessOptions = AdminRunOptions;
 
 /** Time kept for the last phase (core, sheets, document). */
 const FINAL_RESERVE_MS: Record<AssessStep, number> = { progress: 20_000, validate: 40_000, rank: 60_000, report: 90_000, decision: 90_000 };
@@ -95,7 +100,7 @@ function withCellLinks(findings: Finding[], records: Map<string, FileRecord>): F
 }
 
 /** One chunk of an assessing job. */
-export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | null): JobChunk {
+export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | null, options: AssessOptions = {}): JobChunk {
   const clock = timer(env);
   const docs = step === 'report' || step === 'decision';
   const data = readControlData(env, docs);
@@ -104,16 +109,17 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   const total = units.length;
   const cursor = parseCursor<Cursor>(cursorText);
   const run = cursor?.run ?? String(env.clock());
+  const final = cursor?.final ?? options.final === true;
   const from = Math.min(Math.max(0, cursor?.i ?? 0), total);
   const base: JobChunk = { step, done: 0, total, finished: false, cursor: null, message: '', errors: [], links: [] };
   if (!total) return { ...base, finished: true, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
   // A step the control workbook blocks reads no file: the core says why.
-  if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map());
+  if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map(), final);
 
   const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step]);
   if (next < total) {
     withLock(env, () => saveScratch(data.ss, run, [...collected.entries()]));
-    const c: Cursor = { i: next, run };
+    const c: Cursor = { i: next, run, ...(final ? { final } : {}) };
     store.setJson(KEYS.cursor(step), { ...c, at: env.clock() });
     return { ...base, done: next, cursor: JSON.stringify(c), message: `Đã đọc ${next}/${total} biểu mẫu…` };
   }
@@ -134,7 +140,7 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
     }
   }
   store.delete(KEYS.cursor(step));
-  return finish(env, step, data, store, collected, records);
+  return finish(env, step, data, store, collected, records, final);
 }
 
 function finish(
@@ -144,6 +150,7 @@ function finish(
   store: Store,
   collected: Map<string, Collected>,
   records: Map<string, FileRecord>,
+  final = false,
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
@@ -199,7 +206,7 @@ function finish(
   if (!folder) {
     throw new UserError(`Chưa có thư mục «${rootFolderName(control.settings.year)}» trên Drive: hãy chạy «Tạo biểu mẫu chấm điểm» trước.`);
   }
-  const doc = writeDocument(env, store, kind, out.report!, folder);
+  const doc = writeDocument(env, store, kind, out.report!, folder, { final });
   const label = DOC_LABEL[kind];
   chunk.links = [{ label: doc.name, url: doc.url }];
   chunk.message =
