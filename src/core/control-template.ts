@@ -7,6 +7,7 @@ import {
   FINDING_COLUMNS,
   LEVEL_COLUMNS,
   LEVEL_KIND,
+  INDICATOR_COLUMNS,
   LOG_COLUMNS,
   NARRATIVE_COLUMNS,
   PREVIOUS_COLUMNS,
@@ -19,6 +20,7 @@ import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
 import { NARRATIVE_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
+import { DEFAULT_INDICATORS } from './indicators';
 import { STATUS_WORDS } from './status';
 
 export interface SheetGrid {
@@ -64,6 +66,7 @@ export const CONTROL_SHEET_NAMES: readonly string[] = [
   SHEETS.criteria,
   SHEETS.levels,
   SHEETS.narrative,
+  SHEETS.indicators,
   SHEETS.previous,
   SHEETS.results,
   SHEETS.findings,
@@ -98,6 +101,10 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
         NARRATIVE_COLUMNS,
         NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null })),
       ),
+    },
+    {
+      name: SHEETS.indicators,
+      grid: tableGrid(INDICATOR_COLUMNS, s ? s.indicators : DEFAULT_INDICATORS.map((i) => ({ ...i }))),
     },
     { name: SHEETS.previous, grid: s ? tableGrid(PREVIOUS_COLUMNS, s.previous) : header(PREVIOUS_COLUMNS) },
     { name: SHEETS.results, grid: header(RESULT_COLUMNS) },

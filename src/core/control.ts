@@ -8,6 +8,7 @@ import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { parseRubrics } from './rubric';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 import { signatureProblems } from './signature';
+import { Indicator, readIndicators } from './indicators';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -16,6 +17,7 @@ export interface ControlGrids {
   criteria?: Grid;
   levels?: Grid;
   narrative?: Grid;
+  indicators?: Grid;
   previous?: Grid;
   history?: Grid;
 }
@@ -27,6 +29,7 @@ export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
   criteria: SHEETS.criteria,
   levels: SHEETS.levels,
   narrative: SHEETS.narrative,
+  indicators: SHEETS.indicators,
   previous: SHEETS.previous,
   history: SHEETS.history,
 };
@@ -36,6 +39,8 @@ export interface PreviousResult {
   name: string;
   total: number | null;
   level: string | null;
+  /** The year of the result (the column «Năm», else the year before the control's). */
+  year?: number;
 }
 
 export interface Control {
@@ -43,6 +48,8 @@ export interface Control {
   units: Unit[];
   rubrics: Record<string, Rubric>;
   narrative: Record<string, string>;
+  /** `Số liệu` (absent in workbooks made before it: none). */
+  indicators: Indicator[];
   previous: PreviousResult[];
   /** `Trạng thái các năm`: statuses and links of the other years. */
   history: HistoryRow[];
@@ -194,12 +201,16 @@ export function readControl(g: ControlGrids): Control {
   }
   const previous = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
     const t = parseScore(r.total);
+    const y = parseScore(r.year);
     return {
       code: cellText(r.code),
       name: cellText(r.name),
       total: t.kind === 'number' ? t.value : null,
       level: cellText(r.level) || null,
+      year: y.kind === 'number' && Number.isInteger(y.value) ? y.value : settings.year - 1,
     };
   });
-  return { settings, units, rubrics, narrative, previous, history, findings };
+  const read = readIndicators(g.indicators);
+  findings.push(...read.findings);
+  return { settings, units, rubrics, narrative, indicators: read.indicators, previous, history, findings };
 }

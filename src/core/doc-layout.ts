@@ -184,6 +184,8 @@ export function reportLayout(): Block[] {
     table('ty_le'),
     caption('b) Các đơn vị không xếp loại:'),
     table('khong_xep_loai'),
+    caption('c) Kết quả chấm điểm hằng năm (tỷ lệ tính trên số đơn vị được xếp loại của năm đó):'),
+    table('ket_qua_cac_nam'),
     body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
     // Space after the tables before the next part.
     p('III. ĐÁNH GIÁ CHUNG', { ...BODY, bold: true, keepNext: true, spaceBefore: 12 }),

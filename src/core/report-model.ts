@@ -4,6 +4,7 @@
 import type { LevelCount, RankingSummary, UnitResult } from './types';
 import { BLOCKING_ERROR_REASON, NOT_CLASSIFIED, NOT_SUBMITTED_REASON, UNREADABLE_REASON } from './types';
 import { signatureOf } from './signature';
+import { Indicator, indicatorFields, INDICATOR_PREFIX } from './indicators';
 import type { Settings } from './config';
 import { CONFIG_KEYS } from './config';
 import { SHEETS } from './schema';
@@ -36,6 +37,8 @@ export interface PreviousResult {
   name: string;
   total: number | null;
   level: string | null;
+  /** Year of the result; absent: the year before the report's. */
+  year?: number;
 }
 
 export interface ReportInput {
@@ -44,8 +47,10 @@ export interface ReportInput {
   summary: RankingSummary;
   /** Text of the `Nội dung báo cáo` sheet by item (`Mục`), see NARRATIVE_ITEMS. */
   narrative: Record<string, string>;
-  /** `Kết quả năm trước`, when the admin filled it. */
+  /** `Kết quả năm trước` (last year, and earlier years with their «Năm»), when the admin filled it. */
   previous?: PreviousResult[];
+  /** `Số liệu`: figures printed through `{{so_lieu_<mã>}}`. */
+  indicators?: Indicator[];
   today: Date;
   /** Units that submitted their self-assessment; default: units without the reason "Chưa nộp kết quả". */
   submitted?: number;
@@ -60,7 +65,7 @@ export type DocKind = 'report' | 'decision';
 // ---------------------------------------------------------------------------------------------
 // Public contract: tables, narrative items, placeholders.
 
-export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc';
+export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc' | 'ket_qua_cac_nam';
 export interface TableSpec {
   header: string[];
   widths: number[];
@@ -83,6 +88,11 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
     header: ['STT', 'Tên đơn vị', 'Lý do'],
     widths: [8, 34, 58],
     align: ['center', 'left', 'left'],
+  },
+  ket_qua_cac_nam: {
+    header: ['Năm', 'Mức xếp loại', 'Số đơn vị', 'Tỷ lệ'],
+    widths: [14, 50, 18, 18],
+    align: ['center', 'left', 'center', 'center'],
   },
   phu_luc: {
     header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại', 'Ghi chú'],
@@ -189,6 +199,18 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   ),
   ...NARRATIVE_ITEMS.map((title) =>
     P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+  ),
+  P(
+    `${INDICATOR_PREFIX}tcd`,
+    'field',
+    'both',
+    `Số liệu của sheet «${SHEETS.indicators}» theo mã (ở đây mã TCD, viết thường), ví dụ "59/63 vụ việc, chiếm tỷ lệ 93,65%"; dùng được cả trong nội dung báo cáo. Thêm _tu_so, _mau_so, _ty_le để lấy riêng từng số`,
+  ),
+  P(
+    'ket_qua_cac_nam',
+    'table',
+    'report',
+    `Bảng kết quả chấm điểm hằng năm: Năm | Mức xếp loại | Số đơn vị | Tỷ lệ (các năm trước lấy từ sheet «${SHEETS.previous}», cột «Năm»)`,
   ),
   P('ket_qua_nhom', 'list', 'both', 'Mỗi nhóm một câu kết quả (trống khi chỉ có một nhóm)'),
   P('noi_nhan', 'list', 'both', 'Nơi nhận, mỗi dòng "- …;", dòng cuối "- Lưu: VT, NV."'),
@@ -420,9 +442,13 @@ function groupSentences(input: ReportInput): string[] {
   });
 }
 
+/** The rows of `Kết quả năm trước` that are last year's. */
+const lastYearRows = (input: ReportInput) =>
+  (input.previous ?? []).filter((p) => (p.year ?? input.settings.year - 1) === input.settings.year - 1);
+
 /** Comparison with last year's results: per level, then the units whose level went up or down. */
 export function comparisonSentence(input: ReportInput): string {
-  const previous = input.previous ?? [];
+  const previous = lastYearRows(input);
   if (previous.length === 0) return '';
   const levels = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min);
   const levelIndex = (text: string | null): number => {
@@ -478,6 +504,31 @@ function notClassifiedUnits(results: UnitResult[]): UnitResult[] {
   return results.filter((r) => !r.classified).sort((a, b) => compareVi(a.group, b.group) || compareVi(a.name, b.name));
 }
 
+/**
+ * «Kết quả chấm điểm hằng năm»: per year (earlier years from `Kết quả năm trước`, then this one),
+ * the units per level and their share of the units classified that year.
+ */
+function yearsRows(input: ReportInput, counts: LevelCount[]): string[][] {
+  const levels = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min);
+  const levelOf = (text: string | null) => {
+    const key = normalizeHeader(text ?? '');
+    return key ? levels.find((l) => normalizeHeader(l.name) === key || normalizeHeader(l.code) === key) : undefined;
+  };
+  const rows: string[][] = [];
+  const years = [...new Set((input.previous ?? []).map((p) => p.year ?? input.settings.year - 1))].filter((y) => y < input.settings.year);
+  for (const year of years.sort((a, b) => a - b)) {
+    const those = (input.previous ?? []).filter((p) => (p.year ?? input.settings.year - 1) === year);
+    const classified = those.filter((p) => levelOf(p.level)).length;
+    for (const l of levels) {
+      const n = those.filter((p) => levelOf(p.level) === l).length;
+      if (n) rows.push([String(year), l.name, String(n), formatPercent((100 * n) / classified)]);
+    }
+  }
+  for (const c of counts) if (c.count) rows.push([String(input.settings.year), c.level, String(c.count), formatPercent(c.percent)]);
+  // The year only on its first line: the table reads as one block per year.
+  return rows.map((r, i) => (i > 0 && rows[i - 1][0] === r[0] ? ['', ...r.slice(1)] : r));
+}
+
 function table(name: TableName, rows: string[][]): DocTable {
   const spec = TABLE_SPECS[name];
   return { header: [...spec.header], rows, widths: [...spec.widths], align: [...spec.align] };
@@ -506,6 +557,7 @@ function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName
     ty_le: table('ty_le', tyLe),
     khong_xep_loai: table('khong_xep_loai', khong),
     phu_luc: table('phu_luc', phuLuc),
+    ket_qua_cac_nam: table('ket_qua_cac_nam', yearsRows(input, counts)),
   };
 }
 
@@ -545,6 +597,11 @@ function narrativeText(narrative: Record<string, string>, title: NarrativeItem):
     if (wanted.includes(normalizeHeader(key)) && String(value ?? '').trim()) return String(value).normalize('NFC').trim();
   }
   return '';
+}
+
+/** The `{{name}}` of the model's fields inside typed text (figures of `Số liệu`, the year…); others stay. */
+export function withFields(text: string, fields: Record<string, string>): string {
+  return text.replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/gi, (all, name: string) => fields[name.toLowerCase()] ?? all);
 }
 
 const paragraphs = (text: string) =>
@@ -587,6 +644,7 @@ function commonModel(input: ReportInput, date: Date, doc: DocKind): DocModel {
     ky_chuc_vu: sign.title,
     ky_ho_ten: s.signerName || missingSetting('signerName'),
   };
+  Object.assign(fields, indicatorFields(input.indicators ?? []));
   for (const c of counts) {
     fields[`so_${levelKey(c.levelCode)}`] = String(c.count);
     fields[`ty_le_${levelKey(c.levelCode)}`] = input.summary.classified ? formatPercent(c.percent) : '—';
@@ -608,7 +666,7 @@ export function buildReportModel(input: ReportInput): DocModel {
   model.fields.mo_dau = openingSentence(s);
   model.fields.kem_theo_bao_cao = `(Kèm theo Báo cáo ${model.fields.so_ky_hieu.replace(/^Số:/, 'số')} ${model.fields.ngay_van_ban} của ${bodyInSentence(s)})`;
   for (const title of NARRATIVE_ITEMS) {
-    const text = narrativeText(input.narrative, title) || missingNarrative(title);
+    const text = withFields(narrativeText(input.narrative, title), model.fields) || missingNarrative(title);
     model.fields[NARRATIVE_FIELDS[title]] = text;
     model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
   }

@@ -184,6 +184,7 @@ const narrative: Record<string, string> = {
   'Công tác lãnh đạo, chỉ đạo':
     '(Dữ liệu mẫu) UBND huyện ban hành kế hoạch thực hiện công tác dân vận chính quyền năm 2024 và văn bản hướng dẫn tự đánh giá, chấm điểm; chỉ đạo các phòng, ban và UBND các xã, thị trấn tự chấm điểm, nộp hồ sơ đúng thời hạn.',
   'Kết quả đạt được':
+    '(Dữ liệu mẫu) Công tác tiếp công dân, giải quyết khiếu nại, tố cáo được quan tâm: đã tiếp {{so_lieu_tcd}} công dân; xử lý {{so_lieu_don}}; Chủ tịch UBND huyện đã giải quyết {{so_lieu_kntc}} thuộc thẩm quyền; giải quyết đúng hạn {{so_lieu_tthc}}.\n' +
     '(Dữ liệu mẫu) Công tác dân vận chính quyền có chuyển biến tích cực; tinh thần, thái độ phục vụ Nhân dân của đội ngũ cán bộ, công chức được nâng lên; nhiều mô hình “Dân vận khéo” được duy trì và nhân rộng.',
   'Hạn chế, vướng mắc':
     '(Dữ liệu mẫu) Một số đơn vị nộp hồ sơ tự chấm điểm chậm, tài liệu kiểm chứng chưa đầy đủ; việc giải quyết một số vụ việc khiếu nại về đất đai còn kéo dài.',
@@ -199,7 +200,34 @@ const narrative: Record<string, string> = {
 const previous = units.map((u, i) => {
   const total = roundHalfUp(72 + ((i * 37) % 25), 2);
   const level = total >= 90 ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ';
-  return { code: u.code, name: u.name, total, level };
+  return { code: u.code, name: u.name, total, level, year: 2023 };
 });
 
-export const SAMPLE = { config, units, narrative, previous };
+/** Two years back (synthetic), for the results table over the years. */
+const older = units.map((u, i) => {
+  const total = roundHalfUp(70 + ((i * 29) % 27), 2);
+  const level = total >= 90 ? 'Hoàn thành xuất sắc nhiệm vụ' : total >= 75 ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ';
+  return { code: u.code, name: u.name, total, level, year: 2022 };
+});
+
+/** `Số liệu` (synthetic figures, in the shape of seed 002's). */
+const indicators = [
+  { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 412, denominator: null, unit: 'lượt' },
+  { code: 'DON', name: 'Đơn thư đã xử lý / đơn thư tiếp nhận', numerator: 623, denominator: 634, unit: 'đơn' },
+  {
+    code: 'KNTC',
+    name: 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền đã giải quyết / phải giải quyết',
+    numerator: 59,
+    denominator: 63,
+    unit: 'vụ việc',
+  },
+  {
+    code: 'TTHC',
+    name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận',
+    numerator: 18250,
+    denominator: 18391,
+    unit: 'hồ sơ',
+  },
+];
+
+export const SAMPLE = { config, units, narrative, previous: [...older, ...previous], indicators };

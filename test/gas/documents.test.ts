@@ -52,7 +52,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     expect(doc.attributes.FONT_FAMILY).toBe('Times New Roman');
     // One insertTable per table.
     const calls = w.fake.calls.since(before).byMethod;
-    expect(calls['Body.insertTable']).toBe(3);
+    expect(calls['Body.insertTable']).toBe(4);
     expect(doc.tables.filter((t) => t.cells[0][0] !== '' && t.attributes.BORDER_WIDTH !== 0).length).toBeGreaterThanOrEqual(3);
   });
 

@@ -190,6 +190,7 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           summary: a.summary,
           narrative: control.narrative,
           previous: control.previous,
+          indicators: control.indicators,
           today: input.today,
           submitted: counts.submitted,
           ...draftInputs(findings),
