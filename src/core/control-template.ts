@@ -21,6 +21,7 @@ import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from '
 import { NARRATIVE_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
 import { DEFAULT_INDICATORS } from './indicators';
+import { guideGrid } from './placeholder-guide';
 import { STATUS_WORDS } from './status';
 
 export interface SheetGrid {
@@ -71,6 +72,7 @@ export const CONTROL_SHEET_NAMES: readonly string[] = [
   SHEETS.results,
   SHEETS.findings,
   SHEETS.log,
+  SHEETS.templateGuide,
 ];
 
 /**
@@ -110,5 +112,6 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
     { name: SHEETS.results, grid: header(RESULT_COLUMNS) },
     { name: SHEETS.findings, grid: header(FINDING_COLUMNS) },
     { name: SHEETS.log, grid: header(LOG_COLUMNS) },
+    { name: SHEETS.templateGuide, grid: guideGrid() },
   ];
 }

@@ -8,6 +8,7 @@ import { reopen, submit } from './commands/submit';
 import { validate } from './commands/validate';
 import { rank } from './commands/rank';
 import { report } from './commands/report';
+import { template } from './commands/template';
 import { demo } from './commands/demo';
 
 interface Spec {
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Spec> = {
     run: (p, f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'], final: f.has('final') }, ctx),
   },
   demo: { min: 0, max: 1, run: (p, _f, _o, ctx) => demo(p[0], ctx) },
+  template: { min: 1, max: 2, run: (p, _f, _o, ctx) => template(p[0], p.slice(1), ctx) },
 };
 
 class UsageError extends Error {}

@@ -15,6 +15,9 @@ Lệnh:
                                   Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại.
                                   Còn đơn vị chưa nộp hoặc hồ sơ chưa hợp lệ: văn bản ghi «DỰ THẢO»;
                                   --final: tạo bản chính thức, từ chối và liệt kê đơn vị còn vướng
+  template export <thư mục>       Ghi mẫu báo cáo, mẫu quyết định mặc định (.docx) và hướng dẫn chỗ đánh dấu
+                                  vào «<thư mục>/Mẫu văn bản/» để sửa rồi dùng với report --template
+  template guide                  In hướng dẫn mọi chỗ đánh dấu {{…}} của mẫu (Markdown)
   demo [thư mục]                  Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/)
   help                            Hiện hướng dẫn này
 

@@ -26,7 +26,7 @@ describe('Thiết lập bảng điều khiển', () => {
       });
     }
     expect(units.cell(`${status}1`).validation).toBeNull();
-    expect(r.message).toMatch(/^Đã tạo 9 sheet/);
+    expect(r.message).toMatch(/^Đã tạo 11 sheet: .*Số liệu.*Hướng dẫn mẫu\./);
     // Logged, under the document lock.
     expect(rowsOf(w, SHEETS.log).at(-1)).toMatchObject({ 'Thao tác': 'Thiết lập bảng điều khiển' });
     expect(w.fake.locks.acquisitions('document')).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(ss.sheet(SHEETS.units).values()[1].slice(0, 6)).toEqual(['X01', 'Xã Bình Hải', 'xã', 'Khối xã', 'XA', 'minh@binhhai.gov.vn']);
     expect(ss.sheet(foreign).values()).toEqual([['ghi chú riêng']]);
     expect(ss.sheet(SHEETS.criteria).values()).toEqual(before);
-    expect(r.message).toMatch(/Giữ nguyên 9 sheet/);
+    expect(r.message).toMatch(/Giữ nguyên 11 sheet/);
 
     // With the sample: the edited `Đơn vị` stays as it is.
     const s = setupControl(w.env, { sample: true });

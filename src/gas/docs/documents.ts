@@ -24,6 +24,7 @@ import { KEYS, Store } from '../store';
 import { copyFile, createDocumentFile, DriveEntry, fileState, renameFile, trashFile } from '../drive';
 import type { DocModel } from '../../core/report-model';
 import { renderDefaultTemplate } from './render';
+import { placeholderUsage } from '../../core/placeholder-guide';
 import { fillDocument, templateProblems } from './fill';
 
 export const DOC_LABEL: Record<DocKind, string> = { report: 'báo cáo', decision: 'quyết định' };
@@ -87,7 +88,8 @@ function checkTemplate(env: Env, kind: DocKind, template: DriveEntry, model: Doc
   if (missing.length) {
     throw new UserError(
       `Mẫu ${DOC_LABEL[kind]} «${template.name}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
-        'Thêm chỗ đánh dấu này vào mẫu rồi chạy lại.',
+        `Thêm vào mẫu: ${missing.map((m) => `${m}: ${placeholderUsage({ name: m, kind: model.tables[m] ? 'table' : model.lists[m] ? 'list' : 'field' }).google}`).join('; ')}; ` +
+        `rồi chạy lại (mọi chỗ đánh dấu: sheet «${SHEETS.templateGuide}»).`,
     );
   }
   const problems = templateProblems(env.gas, body, model, present);

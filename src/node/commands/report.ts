@@ -39,11 +39,12 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
   } catch (e) {
     throw new UserError(describeFsError(e, 'đọc', file));
   }
-  const check = checkTemplate(buf, kind);
+  const check = checkTemplate(buf, kind, file);
   const messages = templateCheckMessages(kind, check);
-  if (check.missing.length) {
+  const blocking = check.missing.length + check.plainLoops.length;
+  if (blocking) {
     throw new UserError(
-      `«${file}»: ${messages.slice(0, check.missing.length).join(' ')} Hãy thêm trường này vào mẫu (xem danh sách trường trong tài liệu hướng dẫn) rồi chạy lại.`,
+      `«${file}»: ${messages.slice(0, blocking).join(' ')} Sửa mẫu rồi chạy lại (mọi chỗ đánh dấu: «dvcq template guide»; mẫu mặc định để sửa: «dvcq template export <thư mục>»).`,
     );
   }
   return messages.map((m) => `«${file}»: ${m}`);
