@@ -237,12 +237,16 @@ export function decisionLayout(): Block[] {
     rule(0.3),
     p('', { spaceAfter: 6 }),
     table('phu_luc'),
-    p('Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, ' + 'kết quả xếp loại tính theo điểm tự chấm.', {
-      size: 12,
-      italic: true,
-      align: 'justify',
-      spaceBefore: 6,
-    }),
+    p(
+      'Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, kết quả xếp loại tính theo điểm tự chấm; ' +
+        'ở cột Điểm tự chấm: đơn vị chưa nộp hồ sơ tự chấm điểm.',
+      {
+        size: 12,
+        italic: true,
+        align: 'justify',
+        spaceBefore: 6,
+      },
+    ),
   ];
 }
 

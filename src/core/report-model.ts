@@ -96,7 +96,7 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
   },
   phu_luc: {
     header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại', 'Ghi chú'],
-    widths: [7, 28, 12, 12, 17, 24],
+    widths: [9, 27, 12, 12, 18, 22],
     align: ['center', 'left', 'center', 'center', 'left', 'left'],
   },
 };
