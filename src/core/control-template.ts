@@ -18,7 +18,7 @@ import {
 import { tableGrid } from './table';
 import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
-import { NARRATIVE_ITEMS } from './report-model';
+import { NARRATIVE_ITEMS, SECTION_ITEMS } from './report-model';
 import { SAMPLE } from './sample';
 import { DEFAULT_INDICATORS } from './indicators';
 import { guideGrid } from './placeholder-guide';
@@ -101,7 +101,7 @@ export function newControlSheets(opts: { year: number; sample?: boolean }): Shee
       name: SHEETS.narrative,
       grid: tableGrid(
         NARRATIVE_COLUMNS,
-        NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null })),
+        [...NARRATIVE_ITEMS, ...SECTION_ITEMS.map((x) => x.item)].map((key) => ({ key, text: s?.narrative[key] ?? null })),
       ),
     },
     {

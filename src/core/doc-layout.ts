@@ -2,7 +2,7 @@
 // this list of blocks: the .docx renderer (src/node/docx) turns it into a Word template, the
 // Google Docs renderer into a Google Doc; then the `{{placeholders}}` are filled from the model
 // (report-model.ts). Format per Nghị định 30/2020/NĐ-CP, Phụ lục I (see DOMAIN.md §7).
-import { Align, TABLE_SPECS, TableName, TableSpec } from './report-model';
+import { Align, HEADING_PREFIX, SECTION_ITEMS, TABLE_SPECS, TableName, TableSpec } from './report-model';
 
 export type { Align } from './report-model';
 
@@ -187,6 +187,11 @@ export function reportLayout(): Block[] {
     caption('c) Kết quả chấm điểm hằng năm (tỷ lệ tính trên số đơn vị được xếp loại của năm đó):'),
     table('ket_qua_cac_nam'),
     body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
+    // II.3 onwards as in the real reports, each only when it has text (numbered in core).
+    ...SECTION_ITEMS.flatMap((s) => [
+      p(`{{${HEADING_PREFIX}${s.field}}}`, { ...BODY, bold: true, keepNext: true, spaceBefore: 6, ifField: HEADING_PREFIX + s.field }),
+      narrative(s.field),
+    ]),
     // Space after the tables before the next part.
     p('III. ĐÁNH GIÁ CHUNG', { ...BODY, bold: true, keepNext: true, spaceBefore: 12 }),
     p('1. Kết quả đạt được', { ...BODY, bold: true, keepNext: true, spaceBefore: 6 }),

@@ -1,7 +1,16 @@
 // The Vietnamese guide to every placeholder a template may use, generated from PLACEHOLDERS (so
 // it cannot drift): the sheet «Hướng dẫn mẫu» of the control workbook, and docs/mau-van-ban.md
 // (printed by `dvcq template guide`; test/docs/guide.test.ts checks the file is up to date).
-import { NARRATIVE_FIELDS, NARRATIVE_ITEMS, PARAGRAPHS_PREFIX, PLACEHOLDERS, PlaceholderDoc, REQUIRED_PLACEHOLDERS } from './report-model';
+import {
+  HEADING_PREFIX,
+  NARRATIVE_FIELDS,
+  NARRATIVE_ITEMS,
+  PARAGRAPHS_PREFIX,
+  PLACEHOLDERS,
+  PlaceholderDoc,
+  REQUIRED_PLACEHOLDERS,
+  SECTION_ITEMS,
+} from './report-model';
 import type { Grid } from './types';
 
 const NARRATIVE_EXAMPLE = 'Năm 2024, UBND huyện ban hành Kế hoạch số 45/KH-UBND …';
@@ -56,6 +65,11 @@ export const PLACEHOLDER_EXAMPLES: Record<string, string> = {
   khong_xep_loai: '1 | Xã Bình Long | Chưa nộp hồ sơ tự chấm điểm',
   phu_luc: '1 | Thị trấn Châu Ổ | 98,25 | — | Hoàn thành xuất sắc nhiệm vụ | (ghi chú)',
 };
+for (const s of SECTION_ITEMS) {
+  PLACEHOLDER_EXAMPLES[s.field] = NARRATIVE_EXAMPLE;
+  PLACEHOLDER_EXAMPLES[PARAGRAPHS_PREFIX + s.field] = `${NARRATIVE_EXAMPLE} (mỗi đoạn một phần tử)`;
+  PLACEHOLDER_EXAMPLES[HEADING_PREFIX + s.field] = `3. ${s.heading}`;
+}
 for (const title of NARRATIVE_ITEMS) {
   PLACEHOLDER_EXAMPLES[NARRATIVE_FIELDS[title]] = NARRATIVE_EXAMPLE;
   PLACEHOLDER_EXAMPLES[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = `${NARRATIVE_EXAMPLE} (mỗi đoạn một phần tử)`;

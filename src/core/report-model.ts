@@ -130,6 +130,37 @@ export const NARRATIVE_FIELDS: Record<NarrativeItem, string> = {
   'Đề xuất, kiến nghị': 'de_xuat',
 };
 
+/**
+ * The further sub-sections of «II. Kết quả triển khai, thực hiện» in the real reports (seed 002:
+ * II.3–II.8), after the generated «Kết quả đánh giá, phân loại». Each is printed only when its
+ * row of `Nội dung báo cáo` has text, numbered in order among those printed (3., 4., …).
+ */
+export const SECTION_ITEMS = [
+  {
+    item: 'Tiếp công dân, giải quyết khiếu nại, tố cáo',
+    field: 'tiep_cong_dan',
+    heading: 'Công tác tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh',
+  },
+  { item: 'Cải cách hành chính', field: 'cai_cach_hanh_chinh', heading: 'Công tác cải cách hành chính' },
+  { item: 'Dân chủ ở cơ sở', field: 'dan_chu_co_so', heading: 'Thực hiện dân chủ ở cơ sở gắn với tăng cường kỷ luật, kỷ cương hành chính' },
+  { item: 'Dân vận khéo', field: 'dan_van_kheo', heading: 'Xây dựng, nhân rộng mô hình, điển hình “Dân vận khéo”' },
+  {
+    item: 'Phối hợp với Mặt trận Tổ quốc',
+    field: 'phoi_hop_mttq',
+    heading:
+      'Phối hợp, tạo điều kiện để Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội và Nhân dân tham gia xây dựng chính quyền',
+  },
+  {
+    item: 'Tập huấn, bồi dưỡng',
+    field: 'tap_huan',
+    heading: 'Tập huấn, bồi dưỡng kiến thức, kỹ năng công tác dân vận cho cán bộ, công chức, viên chức',
+  },
+] as const;
+/** Prefix of a sub-section's numbered heading field (`tieu_de_tiep_cong_dan` = "3. Công tác tiếp công dân, …"). */
+export const HEADING_PREFIX = 'tieu_de_';
+/** Number of the first optional sub-section of part II (1. lãnh đạo, chỉ đạo; 2. kết quả đánh giá). */
+const FIRST_SECTION_NUMBER = 3;
+
 /** Prefix of the list that holds a narrative item split into paragraphs (`doan_tinh_hinh_chung`). */
 export const PARAGRAPHS_PREFIX = 'doan_';
 
@@ -200,6 +231,16 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   ...NARRATIVE_ITEMS.map((title) =>
     P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
   ),
+  ...SECTION_ITEMS.flatMap((s) => [
+    P(s.field, 'field', 'report', `Nội dung «${s.item}» (sheet «${SHEETS.narrative}»); trống thì mục này không in`),
+    P(PARAGRAPHS_PREFIX + s.field, 'list', 'report', `Nội dung «${s.item}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+    P(
+      HEADING_PREFIX + s.field,
+      'field',
+      'report',
+      `Tiêu đề mục «${s.item}» đã đánh số theo thứ tự các mục có nội dung, ví dụ "3. ${s.heading}"`,
+    ),
+  ]),
   P(
     `${INDICATOR_PREFIX}tcd`,
     'field',
@@ -591,8 +632,8 @@ export function basisLines(bases: string[]): string[] {
   return lines.map((b, i) => `${b}${i === lines.length - 1 ? '.' : ';'}`);
 }
 
-function narrativeText(narrative: Record<string, string>, title: NarrativeItem): string {
-  const wanted = [normalizeHeader(title), normalizeHeader(NARRATIVE_FIELDS[title])];
+function narrativeText(narrative: Record<string, string>, title: string, field = NARRATIVE_FIELDS[title as NarrativeItem]): string {
+  const wanted = [normalizeHeader(title), normalizeHeader(field)];
   for (const [key, value] of Object.entries(narrative)) {
     if (wanted.includes(normalizeHeader(key)) && String(value ?? '').trim()) return String(value).normalize('NFC').trim();
   }
@@ -669,6 +710,13 @@ export function buildReportModel(input: ReportInput): DocModel {
     const text = withFields(narrativeText(input.narrative, title), model.fields) || missingNarrative(title);
     model.fields[NARRATIVE_FIELDS[title]] = text;
     model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
+  }
+  let number = FIRST_SECTION_NUMBER;
+  for (const sec of SECTION_ITEMS) {
+    const text = withFields(narrativeText(input.narrative, sec.item, sec.field), model.fields);
+    model.fields[sec.field] = text;
+    model.fields[HEADING_PREFIX + sec.field] = text ? `${number++}. ${sec.heading}` : '';
+    model.lists[PARAGRAPHS_PREFIX + sec.field] = paragraphs(text);
   }
   model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode, [s.addressee]);
   return model;

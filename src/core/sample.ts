@@ -179,12 +179,17 @@ const config: Partial<Record<ConfigKey, Cell>> = {
 };
 
 const narrative: Record<string, string> = {
+  'Tiếp công dân, giải quyết khiếu nại, tố cáo':
+    '(Dữ liệu mẫu) Các cơ quan, đơn vị, địa phương duy trì tiếp công dân định kỳ và đột xuất; trong năm đã tiếp {{so_lieu_tcd}} công dân, xử lý {{so_lieu_don}}.\n' +
+    '(Dữ liệu mẫu) Chủ tịch UBND huyện đã giải quyết {{so_lieu_kntc}} thuộc thẩm quyền.',
+  'Cải cách hành chính': '(Dữ liệu mẫu) Tiếp tục đẩy mạnh cải cách thủ tục hành chính; hồ sơ giải quyết đúng hạn {{so_lieu_tthc}}.',
+  'Dân vận khéo':
+    '(Dữ liệu mẫu) Các cơ quan, đơn vị đăng ký xây dựng mô hình “Dân vận khéo” gắn với nhiệm vụ chuyên môn, tập trung vào cải cách hành chính và xây dựng nông thôn mới.',
   'Tình hình chung':
     '(Dữ liệu mẫu) Năm 2024, UBND huyện tiếp tục quán triệt, triển khai Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ và Quyết định số 1211/QĐ-UBND ngày 02/11/2022 của UBND tỉnh; các cơ quan, đơn vị, địa phương chủ động xây dựng kế hoạch công tác dân vận chính quyền gắn với nhiệm vụ chính trị của từng nơi.',
   'Công tác lãnh đạo, chỉ đạo':
     '(Dữ liệu mẫu) UBND huyện ban hành kế hoạch thực hiện công tác dân vận chính quyền năm 2024 và văn bản hướng dẫn tự đánh giá, chấm điểm; chỉ đạo các phòng, ban và UBND các xã, thị trấn tự chấm điểm, nộp hồ sơ đúng thời hạn.',
   'Kết quả đạt được':
-    '(Dữ liệu mẫu) Công tác tiếp công dân, giải quyết khiếu nại, tố cáo được quan tâm: đã tiếp {{so_lieu_tcd}} công dân; xử lý {{so_lieu_don}}; Chủ tịch UBND huyện đã giải quyết {{so_lieu_kntc}} thuộc thẩm quyền; giải quyết đúng hạn {{so_lieu_tthc}}.\n' +
     '(Dữ liệu mẫu) Công tác dân vận chính quyền có chuyển biến tích cực; tinh thần, thái độ phục vụ Nhân dân của đội ngũ cán bộ, công chức được nâng lên; nhiều mô hình “Dân vận khéo” được duy trì và nhân rộng.',
   'Hạn chế, vướng mắc':
     '(Dữ liệu mẫu) Một số đơn vị nộp hồ sơ tự chấm điểm chậm, tài liệu kiểm chứng chưa đầy đủ; việc giải quyết một số vụ việc khiếu nại về đất đai còn kéo dài.',

@@ -180,6 +180,24 @@ describe('report .docx (default template)', () => {
     expect(paras[1]).toBe('(Bản dự thảo, số liệu chưa chính thức: còn 1 đơn vị có hồ sơ chấm điểm chưa hợp lệ)');
   });
 
+  it('adds the sub-sections II.3 onwards of the real reports that have text, numbered in order, and none that are empty', async () => {
+    expect(text).not.toContain('Công tác tiếp công dân');
+    const input = sampleInput();
+    input.narrative['Dân vận khéo'] = 'Có 12 mô hình “Dân vận khéo” được công nhận.';
+    input.narrative['Tiếp công dân, giải quyết khiếu nại, tố cáo'] = 'Đã tiếp 412 lượt công dân.\nĐã giải quyết 59/63 vụ việc.';
+    const paras = paragraphs(partXml(await writeReportDocx(input)));
+    const tcd = paras.indexOf('3. Công tác tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh');
+    expect(tcd).toBeGreaterThan(paras.indexOf('2. Kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024'));
+    expect(paras.slice(tcd + 1, tcd + 5)).toEqual([
+      'Đã tiếp 412 lượt công dân.',
+      'Đã giải quyết 59/63 vụ việc.',
+      '4. Xây dựng, nhân rộng mô hình, điển hình “Dân vận khéo”',
+      'Có 12 mô hình “Dân vận khéo” được công nhận.',
+    ]);
+    expect(paras.indexOf('III. ĐÁNH GIÁ CHUNG')).toBeGreaterThan(tcd + 4);
+    expect(paras.some((p) => p.includes('Công tác cải cách hành chính'))).toBe(false);
+  });
+
   it('leaves no placeholder, no "undefined", and keeps XML-special names as text', () => {
     expect(text).not.toContain('{{');
     expect(text).not.toContain('}}');
