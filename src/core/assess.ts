@@ -1,5 +1,15 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
-import { Finding, Grid, NOT_SUBMITTED_REASON, RankingSummary, Unit, UnitResult, UnitScore } from './types';
+import {
+  BLOCKING_ERROR_REASON,
+  Finding,
+  Grid,
+  NOT_SUBMITTED_REASON,
+  UNREADABLE_REASON,
+  RankingSummary,
+  Unit,
+  UnitResult,
+  UnitScore,
+} from './types';
 import { Control } from './control';
 import { layoutOptions, readUnitSheet, UNREADABLE_FINDINGS } from './unit-sheet';
 import { hasBlockingError, validateEntries } from './validate';
@@ -77,7 +87,7 @@ export function assessAll(control: Control, sources: Record<string, UnitSource |
   const items: RankInput[] = assessed.map(({ unit, findings, score }) => {
     const reasons: string[] = [];
     if (!control.rubrics[unit.rubricId]) reasons.push(`Bộ tiêu chí «${unit.rubricId}» không hợp lệ hoặc không tồn tại`);
-    else if (!score) reasons.push('Không đọc được biểu mẫu chấm điểm');
+    else if (!score) reasons.push(UNREADABLE_REASON);
     if (!isSubmitted(unit)) reasons.push(NOT_SUBMITTED_REASON);
     if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-gate')) {
       reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
@@ -85,7 +95,7 @@ export function assessAll(control: Control, sources: Record<string, UnitSource |
     if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-status')) {
       reasons.push(`Trạng thái ghi sai (xem sheet «${SHEETS.findings}»)`);
     }
-    if (hasBlockingError(findings)) reasons.push(`Có lỗi dữ liệu chặn xếp loại (xem sheet «${SHEETS.findings}»)`);
+    if (hasBlockingError(findings)) reasons.push(`${BLOCKING_ERROR_REASON} (xem sheet «${SHEETS.findings}»)`);
     return { unit, score, notClassifiedReasons: reasons };
   });
   const results = classifyAndRank(items, control.settings.scoring);

@@ -28,8 +28,13 @@ export interface Settings {
   /** Who issues the decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN"). */
   decisionAuthority: string;
   decisionBases: string[];
-  /** Signature block: authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), title, name. */
+  /** Old shared «Thẩm quyền ký» (workbooks made before each document had its own): the report's when its own row is empty. */
   signAuthority: string[];
+  /** Authority lines of each document's signature ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"); empty: derived (signature.ts). */
+  reportSignAuthority: string[];
+  decisionSignAuthority: string[];
+  /** Opening line of the report ("Thực hiện Công văn số … ngày … của …"); empty: none. */
+  reportBasis: string;
   signTitle: string;
   signerName: string;
   /** Drafting unit's code for "Lưu: VT, NV.". */
@@ -69,11 +74,23 @@ export const CONFIG_KEYS = {
   decisionNumber: ['Số quyết định', 'Số, ký hiệu quyết định, ví dụ 1520/QĐ-UBND'],
   decisionDate: ['Ngày quyết định', 'Bỏ trống để lấy ngày tạo quyết định'],
   addressee: ['Kính gửi', 'Cơ quan nhận báo cáo'],
+  reportBasis: [
+    'Căn cứ báo cáo',
+    'Văn bản yêu cầu báo cáo, in ở câu mở đầu, ví dụ: Thực hiện Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi về việc báo cáo kết quả công tác dân vận chính quyền năm 2024',
+  ],
   reportRecipients: ['Nơi nhận báo cáo', 'Mỗi nơi nhận cách nhau bởi dấu ";"'],
   decisionRecipients: ['Nơi nhận quyết định', 'Mỗi nơi nhận cách nhau bởi dấu ";"'],
   decisionAuthority: ['Thẩm quyền ban hành quyết định', 'Ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN'],
   decisionBases: ['Căn cứ quyết định', 'Mỗi căn cứ cách nhau bởi dấu "|"'],
-  signAuthority: ['Thẩm quyền ký', 'Ví dụ TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH'],
+  signAuthority: ['Thẩm quyền ký', 'Dòng cũ, thay bằng «Thẩm quyền ký báo cáo» và «Thẩm quyền ký quyết định»'],
+  reportSignAuthority: [
+    'Thẩm quyền ký báo cáo',
+    'Bỏ trống để công cụ tự ghi theo Nghị định 30/2020: báo cáo của Ủy ban ký «TM. ỦY BAN NHÂN DÂN», phó chủ tịch ký thêm «KT. CHỦ TỊCH»; xuống dòng bằng dấu "|"',
+  ],
+  decisionSignAuthority: [
+    'Thẩm quyền ký quyết định',
+    'Bỏ trống để công cụ tự ghi: quyết định của Chủ tịch ký «CHỦ TỊCH», hoặc «KT. CHỦ TỊCH» khi phó chủ tịch ký (không ký «TM.»); xuống dòng bằng dấu "|"',
+  ],
   signTitle: ['Chức vụ người ký', 'Ví dụ PHÓ CHỦ TỊCH'],
   signerName: ['Người ký', 'Họ và tên người ký'],
   drafterCode: ['Đơn vị soạn thảo', 'Chữ viết tắt đơn vị soạn thảo, ví dụ NV'],
@@ -84,6 +101,9 @@ export const CONFIG_KEYS = {
   decisionTemplateId: ['Mẫu quyết định', 'Mã tài liệu Google Docs dùng làm mẫu quyết định (bỏ trống để dùng mẫu mặc định)'],
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+/** Keys still read from old workbooks but no longer written into a new one. */
+export const LEGACY_CONFIG_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['signAuthority']);
 
 const splitList = (s: string, sep: RegExp) =>
   s
@@ -140,6 +160,9 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
     decisionAuthority: text('decisionAuthority'),
     decisionBases: lines('decisionBases'),
     signAuthority: lines('signAuthority'),
+    reportSignAuthority: lines('reportSignAuthority'),
+    decisionSignAuthority: lines('decisionSignAuthority'),
+    reportBasis: text('reportBasis'),
     signTitle: text('signTitle'),
     signerName: text('signerName'),
     drafterCode: text('drafterCode'),

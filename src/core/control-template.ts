@@ -7,6 +7,7 @@ import {
   FINDING_COLUMNS,
   LEVEL_COLUMNS,
   LEVEL_KIND,
+  INDICATOR_COLUMNS,
   LOG_COLUMNS,
   MERGE_COLUMNS,
   NARRATIVE_COLUMNS,
@@ -16,10 +17,12 @@ import {
   UNIT_COLUMNS,
 } from './schema';
 import { tableGrid } from './table';
-import { CONFIG_KEYS, ConfigKey } from './config';
+import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
-import { NARRATIVE_ITEMS } from './report-model';
+import { NARRATIVE_ITEMS, SECTION_ITEMS } from './report-model';
 import { SampleName, SAMPLES } from './samples';
+import { DEFAULT_INDICATORS } from './indicators';
+import { guideGrid } from './placeholder-guide';
 import { STATUS_WORDS } from './status';
 
 export interface SheetGrid {
@@ -35,11 +38,13 @@ export const DROPDOWN_ROWS = 2000;
 function configGrid(values: Partial<Record<ConfigKey, Cell>>): Grid {
   return tableGrid(
     CONFIG_COLUMNS,
-    (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((k) => ({
-      key: CONFIG_KEYS[k][0],
-      value: values[k] ?? null,
-      description: CONFIG_KEYS[k][1],
-    })),
+    (Object.keys(CONFIG_KEYS) as ConfigKey[])
+      .filter((k) => !LEGACY_CONFIG_KEYS.has(k) || values[k] !== undefined)
+      .map((k) => ({
+        key: CONFIG_KEYS[k][0],
+        value: values[k] ?? null,
+        description: CONFIG_KEYS[k][1],
+      })),
   );
 }
 
@@ -63,11 +68,13 @@ export const CONTROL_SHEET_NAMES: readonly string[] = [
   SHEETS.criteria,
   SHEETS.levels,
   SHEETS.narrative,
+  SHEETS.indicators,
   SHEETS.previous,
   SHEETS.merges,
   SHEETS.results,
   SHEETS.findings,
   SHEETS.log,
+  SHEETS.templateGuide,
 ];
 
 /**
@@ -96,13 +103,18 @@ export function newControlSheets(opts: { year: number; sample?: SampleName }): S
       name: SHEETS.narrative,
       grid: tableGrid(
         NARRATIVE_COLUMNS,
-        NARRATIVE_ITEMS.map((key) => ({ key, text: s?.narrative[key] ?? null })),
+        [...NARRATIVE_ITEMS, ...SECTION_ITEMS.map((x) => x.item)].map((key) => ({ key, text: s?.narrative[key] ?? null })),
       ),
+    },
+    {
+      name: SHEETS.indicators,
+      grid: tableGrid(INDICATOR_COLUMNS, s ? s.indicators : DEFAULT_INDICATORS.map((i) => ({ ...i }))),
     },
     { name: SHEETS.previous, grid: s ? tableGrid(PREVIOUS_COLUMNS, s.previous) : header(PREVIOUS_COLUMNS) },
     { name: SHEETS.merges, grid: s?.merges ? tableGrid(MERGE_COLUMNS, s.merges) : header(MERGE_COLUMNS) },
     { name: SHEETS.results, grid: header(RESULT_COLUMNS) },
     { name: SHEETS.findings, grid: header(FINDING_COLUMNS) },
     { name: SHEETS.log, grid: header(LOG_COLUMNS) },
+    { name: SHEETS.templateGuide, grid: guideGrid() },
   ];
 }

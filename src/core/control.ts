@@ -10,6 +10,8 @@ import { comparablePrevious, readMerges } from './merges';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 import { cleanName, isBlankName } from './file-names';
 import { readAcceptance } from './acceptance';
+import { signatureProblems } from './signature';
+import { Indicator, readIndicators } from './indicators';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -18,6 +20,7 @@ export interface ControlGrids {
   criteria?: Grid;
   levels?: Grid;
   narrative?: Grid;
+  indicators?: Grid;
   previous?: Grid;
   merges?: Grid;
   history?: Grid;
@@ -30,6 +33,7 @@ export const CONTROL_SHEETS: Record<keyof ControlGrids, string> = {
   criteria: SHEETS.criteria,
   levels: SHEETS.levels,
   narrative: SHEETS.narrative,
+  indicators: SHEETS.indicators,
   previous: SHEETS.previous,
   merges: SHEETS.merges,
   history: SHEETS.history,
@@ -42,6 +46,8 @@ export interface PreviousResult {
   level: string | null;
   /** Codes of the old units whose mean this is (a unit formed by merging, `merges.ts`). */
   mergedFrom?: string[];
+  /** The year of the result (the column «Năm», else the year before the control's). */
+  year?: number;
 }
 
 export interface Control {
@@ -49,6 +55,8 @@ export interface Control {
   units: Unit[];
   rubrics: Record<string, Rubric>;
   narrative: Record<string, string>;
+  /** `Số liệu` (absent in workbooks made before it: none). */
+  indicators: Indicator[];
   previous: PreviousResult[];
   /** `Trạng thái các năm`: statuses and links of the other years. */
   history: HistoryRow[];
@@ -104,6 +112,8 @@ export function readControl(g: ControlGrids): Control {
     findings.push({ severity: 'Lỗi', unitCode: '', sheet, code, message: `${CONTROL}, sheet «${sheet}», ${message}` });
   if (g.config) {
     for (const p of checkSettings(configRows)) sheetProblem(SHEETS.config, p.key === 'year' ? 'year' : 'settings', p.message);
+    // Not a rule: the steps run, but the documents stay drafts until the signature can be signed.
+    for (const m of signatureProblems(settings)) sheetProblem(SHEETS.config, 'signature', m);
   }
   if (g.levels) for (const p of checkLevels(levelRows).problems) sheetProblem(SHEETS.levels, 'levels', p);
 
@@ -204,13 +214,17 @@ export function readControl(g: ControlGrids): Control {
   }
   const lastYear = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
     const t = parseScore(r.total);
+    const y = parseScore(r.year);
     return {
       code: cellText(r.code),
       name: cellText(r.name),
       total: t.kind === 'number' ? t.value : null,
       level: cellText(r.level) || null,
+      year: y.kind === 'number' && Number.isInteger(y.value) ? y.value : settings.year - 1,
     };
   });
   const previous = comparablePrevious(lastYear, readMerges(g.merges, findings), settings.scoring.levels, findings);
-  return { settings, units, rubrics, narrative, previous, history, findings };
+  const read = readIndicators(g.indicators);
+  findings.push(...read.findings);
+  return { settings, units, rubrics, narrative, indicators: read.indicators, previous, history, findings };
 }

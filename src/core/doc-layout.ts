@@ -2,7 +2,7 @@
 // this list of blocks: the .docx renderer (src/node/docx) turns it into a Word template, the
 // Google Docs renderer into a Google Doc; then the `{{placeholders}}` are filled from the model
 // (report-model.ts). Format per Nghị định 30/2020/NĐ-CP, Phụ lục I (see DOMAIN.md §7).
-import { Align, TABLE_SPECS, TableName, TableSpec } from './report-model';
+import { Align, HEADING_PREFIX, SECTION_ITEMS, TABLE_SPECS, TableName, TableSpec } from './report-model';
 
 export type { Align } from './report-model';
 
@@ -123,6 +123,14 @@ export function headerBlock(): ColumnsBlock {
   };
 }
 
+/** «DỰ THẢO» and why, above the header of a draft; nothing on a final version. */
+export function draftBlocks(): ParaBlock[] {
+  return [
+    centered('{{du_thao}}', { size: 14, bold: true, ifField: 'du_thao' }),
+    centered('{{ghi_chu_du_thao}}', { size: 12, italic: true, spaceAfter: 6, ifField: 'ghi_chu_du_thao' }),
+  ];
+}
+
 /** Signature (NĐ 30): "Nơi nhận:" and the recipients at left; authority, title, space, name at right. */
 export function signatureBlock(): ColumnsBlock {
   return {
@@ -147,6 +155,7 @@ export function signatureBlock(): ColumnsBlock {
 /** The annual report, laid out like the district reports in seeds/ (sections I–V). */
 export function reportLayout(): Block[] {
   return [
+    ...draftBlocks(),
     headerBlock(),
     centered('BÁO CÁO', { size: 14, bold: true, spaceBefore: 18 }),
     centered('Kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}}', {
@@ -155,10 +164,7 @@ export function reportLayout(): Block[] {
     }),
     rule(0.3),
     centered('Kính gửi: {{kinh_gui}}.', { size: 14, spaceBefore: 12, spaceAfter: 12 }),
-    body(
-      '{{ten_co_quan}} báo cáo kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, ' +
-        'phương hướng, nhiệm vụ trọng tâm năm {{nam_sau}} như sau:',
-    ),
+    body('{{mo_dau}}'),
     heading('I. TÌNH HÌNH CHUNG'),
     narrative('tinh_hinh_chung'),
     heading('II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN'),
@@ -176,11 +182,18 @@ export function reportLayout(): Block[] {
     body('{{so_sanh_nam_truoc}}', { ifField: 'so_sanh_nam_truoc' }),
     caption('a) Tổng hợp theo mức xếp loại (tỷ lệ tính trên số đơn vị được xếp loại):'),
     table('ty_le'),
-    caption('b) Kết quả xếp hạng các đơn vị được xếp loại:'),
-    table('xep_hang'),
-    caption('c) Các đơn vị không xếp loại:'),
+    caption('b) Các đơn vị không xếp loại:'),
     table('khong_xep_loai'),
-    heading('III. ĐÁNH GIÁ CHUNG'),
+    caption('c) Kết quả chấm điểm hằng năm (tỷ lệ tính trên số đơn vị được xếp loại của năm đó):'),
+    table('ket_qua_cac_nam'),
+    body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
+    // II.3 onwards as in the real reports, each only when it has text (numbered in core).
+    ...SECTION_ITEMS.flatMap((s) => [
+      p(`{{${HEADING_PREFIX}${s.field}}}`, { ...BODY, bold: true, keepNext: true, spaceBefore: 6, ifField: HEADING_PREFIX + s.field }),
+      narrative(s.field),
+    ]),
+    // Space after the tables before the next part.
+    p('III. ĐÁNH GIÁ CHUNG', { ...BODY, bold: true, keepNext: true, spaceBefore: 12 }),
     p('1. Kết quả đạt được', { ...BODY, bold: true, keepNext: true, spaceBefore: 6 }),
     narrative('ket_qua_dat_duoc'),
     heading('2. Hạn chế, vướng mắc'),
@@ -196,12 +209,21 @@ export function reportLayout(): Block[] {
         'trọng tâm năm {{nam_sau}}, {{ten_co_quan}} kính báo cáo./.',
     ),
     signatureBlock(),
+    // The per-unit ranking is an appendix, as in the real reports: the body keeps counts and shares.
+    { t: 'pageBreak', newSection: true },
+    centered('Phụ lục', { size: 14, bold: true }),
+    centered('KẾT QUẢ XẾP HẠNG CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM {{nam}}', { size: 14, bold: true }),
+    centered('{{kem_theo_bao_cao}}', { size: 14, italic: true }),
+    rule(0.3),
+    p('', { spaceAfter: 6 }),
+    table('xep_hang'),
   ];
 }
 
 /** The classification decision, then its appendix on a new section (own page numbering). */
 export function decisionLayout(): Block[] {
   return [
+    ...draftBlocks(),
     headerBlock(),
     centered('QUYẾT ĐỊNH', { size: 14, bold: true, spaceBefore: 18 }),
     centered('{{trich_yeu}}', { size: 14, bold: true }),
@@ -220,12 +242,16 @@ export function decisionLayout(): Block[] {
     rule(0.3),
     p('', { spaceAfter: 6 }),
     table('phu_luc'),
-    p('Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, ' + 'kết quả xếp loại tính theo điểm tự chấm.', {
-      size: 12,
-      italic: true,
-      align: 'justify',
-      spaceBefore: 6,
-    }),
+    p(
+      'Ghi chú: dấu «—» ở cột Điểm thẩm định: đơn vị không được thẩm định lại, kết quả xếp loại tính theo điểm tự chấm; ' +
+        'ở cột Điểm tự chấm: đơn vị chưa nộp hồ sơ tự chấm điểm.',
+      {
+        size: 12,
+        italic: true,
+        align: 'justify',
+        spaceBefore: 6,
+      },
+    ),
   ];
 }
 

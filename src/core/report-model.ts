@@ -3,7 +3,9 @@
 // Docs online) fill the same model into the same layout (doc-layout.ts).
 import { mergeRuleSentence } from './merges';
 import type { LevelCount, RankingSummary, UnitResult } from './types';
-import { NOT_CLASSIFIED, NOT_SUBMITTED_REASON } from './types';
+import { BLOCKING_ERROR_REASON, NOT_CLASSIFIED, NOT_SUBMITTED_REASON, UNREADABLE_REASON } from './types';
+import { signatureOf } from './signature';
+import { Indicator, indicatorFields, INDICATOR_PREFIX } from './indicators';
 import type { Settings } from './config';
 import { CONFIG_KEYS } from './config';
 import { SHEETS } from './schema';
@@ -36,6 +38,8 @@ export interface PreviousResult {
   name: string;
   total: number | null;
   level: string | null;
+  /** Year of the result; absent: the year before the report's. */
+  year?: number;
 }
 
 export interface ReportInput {
@@ -44,11 +48,17 @@ export interface ReportInput {
   summary: RankingSummary;
   /** Text of the `Nội dung báo cáo` sheet by item (`Mục`), see NARRATIVE_ITEMS. */
   narrative: Record<string, string>;
-  /** `Kết quả năm trước`, when the admin filled it. */
+  /** `Kết quả năm trước` (last year, and earlier years with their «Năm»), when the admin filled it. */
   previous?: PreviousResult[];
+  /** `Số liệu`: figures printed through `{{so_lieu_<mã>}}`. */
+  indicators?: Indicator[];
   today: Date;
   /** Units that submitted their self-assessment; default: units without the reason "Chưa nộp kết quả". */
   submitted?: number;
+  /** Blocking errors (severity «Lỗi») per unit code: the criteria they concern ('' for none). */
+  blocking?: Record<string, string[]>;
+  /** Errors of the control workbook that keep the documents drafts (an impossible signature…). */
+  controlErrors?: string[];
 }
 
 export type DocKind = 'report' | 'decision';
@@ -56,7 +66,7 @@ export type DocKind = 'report' | 'decision';
 // ---------------------------------------------------------------------------------------------
 // Public contract: tables, narrative items, placeholders.
 
-export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc';
+export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc' | 'ket_qua_cac_nam';
 export interface TableSpec {
   header: string[];
   widths: number[];
@@ -80,12 +90,20 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
     widths: [8, 34, 58],
     align: ['center', 'left', 'left'],
   },
+  ket_qua_cac_nam: {
+    header: ['Năm', 'Mức xếp loại', 'Số đơn vị', 'Tỷ lệ'],
+    widths: [14, 50, 18, 18],
+    align: ['center', 'left', 'center', 'center'],
+  },
   phu_luc: {
-    header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại'],
-    widths: [8, 36, 15, 15, 26],
-    align: ['center', 'left', 'center', 'center', 'left'],
+    header: ['STT', 'Tên đơn vị', 'Điểm tự chấm', 'Điểm thẩm định', 'Xếp loại', 'Ghi chú'],
+    widths: [9, 27, 12, 12, 18, 22],
+    align: ['center', 'left', 'center', 'center', 'left', 'left'],
   },
 };
+
+/** The mark at the top of a draft and in its file name. */
+export const DRAFT_MARK = 'DỰ THẢO';
 
 /** Printed in `Điểm thẩm định` when the council did not re-score the unit (its self-score stands). */
 export const NOT_APPRAISED = '—';
@@ -112,6 +130,37 @@ export const NARRATIVE_FIELDS: Record<NarrativeItem, string> = {
   'Nhiệm vụ năm tới': 'nhiem_vu',
   'Đề xuất, kiến nghị': 'de_xuat',
 };
+
+/**
+ * The further sub-sections of «II. Kết quả triển khai, thực hiện» in the real reports (seed 002:
+ * II.3–II.8), after the generated «Kết quả đánh giá, phân loại». Each is printed only when its
+ * row of `Nội dung báo cáo` has text, numbered in order among those printed (3., 4., …).
+ */
+export const SECTION_ITEMS = [
+  {
+    item: 'Tiếp công dân, giải quyết khiếu nại, tố cáo',
+    field: 'tiep_cong_dan',
+    heading: 'Công tác tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh',
+  },
+  { item: 'Cải cách hành chính', field: 'cai_cach_hanh_chinh', heading: 'Công tác cải cách hành chính' },
+  { item: 'Dân chủ ở cơ sở', field: 'dan_chu_co_so', heading: 'Thực hiện dân chủ ở cơ sở gắn với tăng cường kỷ luật, kỷ cương hành chính' },
+  { item: 'Dân vận khéo', field: 'dan_van_kheo', heading: 'Xây dựng, nhân rộng mô hình, điển hình “Dân vận khéo”' },
+  {
+    item: 'Phối hợp với Mặt trận Tổ quốc',
+    field: 'phoi_hop_mttq',
+    heading:
+      'Phối hợp, tạo điều kiện để Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội và Nhân dân tham gia xây dựng chính quyền',
+  },
+  {
+    item: 'Tập huấn, bồi dưỡng',
+    field: 'tap_huan',
+    heading: 'Tập huấn, bồi dưỡng kiến thức, kỹ năng công tác dân vận cho cán bộ, công chức, viên chức',
+  },
+] as const;
+/** Prefix of a sub-section's numbered heading field (`tieu_de_tiep_cong_dan` = "3. Công tác tiếp công dân, …"). */
+export const HEADING_PREFIX = 'tieu_de_';
+/** Number of the first optional sub-section of part II (1. lãnh đạo, chỉ đạo; 2. kết quả đánh giá). */
+const FIRST_SECTION_NUMBER = 3;
 
 /** Prefix of the list that holds a narrative item split into paragraphs (`doan_tinh_hinh_chung`). */
 export const PARAGRAPHS_PREFIX = 'doan_';
@@ -163,6 +212,15 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('ky_chuc_vu', 'field', 'both', 'Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH"'),
   P('ky_ho_ten', 'field', 'both', 'Họ và tên người ký'),
   P('kinh_gui', 'field', 'report', 'Cơ quan nhận báo cáo (dòng "Kính gửi")'),
+  P(
+    'mo_dau',
+    'field',
+    'report',
+    'Câu mở đầu: "Thực hiện Công văn số … ngày … của …, Ủy ban nhân dân … báo cáo … như sau:" (theo «Căn cứ báo cáo», sheet «Cấu hình»)',
+  ),
+  P('kem_theo_bao_cao', 'field', 'report', 'Dòng "(Kèm theo Báo cáo số … ngày … của …)" dưới tiêu đề Phụ lục của báo cáo'),
+  P('du_thao', 'field', 'both', `"${DRAFT_MARK}" khi còn đơn vị chưa nộp hoặc còn lỗi chặn; trống ở bản chính thức`),
+  P('ghi_chu_du_thao', 'field', 'both', 'Dòng giải thích vì sao văn bản còn là dự thảo (trống ở bản chính thức)'),
   ...NARRATIVE_ITEMS.map((title) =>
     P(
       NARRATIVE_FIELDS[title],
@@ -173,6 +231,28 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   ),
   ...NARRATIVE_ITEMS.map((title) =>
     P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+  ),
+  ...SECTION_ITEMS.flatMap((s) => [
+    P(s.field, 'field', 'report', `Nội dung «${s.item}» (sheet «${SHEETS.narrative}»); trống thì mục này không in`),
+    P(PARAGRAPHS_PREFIX + s.field, 'list', 'report', `Nội dung «${s.item}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+    P(
+      HEADING_PREFIX + s.field,
+      'field',
+      'report',
+      `Tiêu đề mục «${s.item}» đã đánh số theo thứ tự các mục có nội dung, ví dụ "3. ${s.heading}"`,
+    ),
+  ]),
+  P(
+    `${INDICATOR_PREFIX}tcd`,
+    'field',
+    'both',
+    `Số liệu của sheet «${SHEETS.indicators}» theo mã (ở đây mã TCD, viết thường), ví dụ "59/63 vụ việc, chiếm tỷ lệ 93,65%"; dùng được cả trong nội dung báo cáo. Thêm _tu_so, _mau_so, _ty_le để lấy riêng từng số`,
+  ),
+  P(
+    'ket_qua_cac_nam',
+    'table',
+    'report',
+    `Bảng kết quả chấm điểm hằng năm: Năm | Mức xếp loại | Số đơn vị | Tỷ lệ (các năm trước lấy từ sheet «${SHEETS.previous}», cột «Năm»)`,
   ),
   P('ket_qua_nhom', 'list', 'both', 'Mỗi nhóm một câu kết quả (trống khi chỉ có một nhóm)'),
   P('noi_nhan', 'list', 'both', 'Nơi nhận, mỗi dòng "- …;", dòng cuối "- Lưu: VT, NV."'),
@@ -271,6 +351,87 @@ function reaches(levelName: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Plain reasons, and what keeps the documents drafts.
+
+/** Printed where a unit did not submit: no self-score, no level. */
+export const NOT_SUBMITTED_PLAIN = 'Chưa nộp hồ sơ tự chấm điểm';
+
+const notSubmitted = (r: UnitResult) => r.reasons.includes(NOT_SUBMITTED_REASON);
+
+/** «Hồ sơ chấm điểm chưa hợp lệ ở tiêu chí 1.2, 3.1» (without criteria when the errors name none). */
+function invalidFile(criteria: string[]): string {
+  const named = [...new Set(criteria.filter(Boolean))];
+  return named.length ? `Hồ sơ chấm điểm chưa hợp lệ ở tiêu chí ${named.join(', ')}` : 'Hồ sơ chấm điểm chưa hợp lệ';
+}
+
+/** A reason of assessAll in the words of an administrative document (gate names pass as they are). */
+function plainReason(reason: string, criteria: string[]): string {
+  if (reason === NOT_SUBMITTED_REASON) return NOT_SUBMITTED_PLAIN;
+  if (reason.startsWith(BLOCKING_ERROR_REASON)) return invalidFile(criteria);
+  if (reason === UNREADABLE_REASON) return 'Hồ sơ chấm điểm không đọc được';
+  if (reason.startsWith('Bộ tiêu chí')) return 'Chưa xác định được bộ tiêu chí chấm điểm';
+  if (reason.startsWith('Điều kiện khống chế ghi sai')) return 'Chưa xác định được điều kiện khống chế';
+  if (reason.startsWith('Trạng thái ghi sai')) return 'Chưa xác định được tình trạng hồ sơ';
+  return reason;
+}
+
+/** Why a unit is not classified or is capped, as printed in the documents. */
+export function documentReasons(r: UnitResult, input: Pick<ReportInput, 'blocking'>): string {
+  // A unit that never submitted has nothing else to say about it.
+  if (notSubmitted(r)) return NOT_SUBMITTED_PLAIN;
+  const criteria = input.blocking?.[r.code] ?? [];
+  return [...new Set(r.reasons.map((x) => plainReason(x, criteria)))].join('; ');
+}
+
+export interface DraftObstacle {
+  /** The unit in the way; absent for a problem of the control workbook. */
+  unit?: { code: string; name: string };
+  reason: string;
+}
+
+/** What stands between the documents and their final version: unsubmitted units, blocking errors. */
+export function draftObstacles(input: ReportInput): DraftObstacle[] {
+  const out: DraftObstacle[] = [];
+  for (const r of [...input.results].sort((a, b) => compareVi(a.name, b.name))) {
+    const unit = { code: r.code, name: r.name };
+    if (notSubmitted(r)) out.push({ unit, reason: NOT_SUBMITTED_PLAIN });
+    else if (input.blocking?.[r.code]?.length) out.push({ unit, reason: invalidFile(input.blocking[r.code]) });
+  }
+  for (const m of input.controlErrors ?? []) out.push({ reason: m });
+  return out;
+}
+
+export const isDraft = (input: ReportInput) => draftObstacles(input).length > 0;
+
+/** "… - DỰ THẢO": the file name of a draft (both back-ends add it before the extension). */
+export const draftFileName = (name: string, draft: boolean) => (draft ? `${name} - ${DRAFT_MARK}` : name);
+
+/** Why a final version cannot be made yet, listing what is in the way; null when it can. */
+export function finalRefusal(input: ReportInput): string | null {
+  const obstacles = draftObstacles(input);
+  if (!obstacles.length) return null;
+  const lines = obstacles.map((o) => `  - ${o.unit ? `${o.unit.name} (${o.unit.code}): ` : ''}${o.reason}`);
+  return (
+    `Chưa tạo được bản chính thức: còn ${obstacles.length} vướng mắc (xem sheet «${SHEETS.findings}»):\n${lines.join('\n')}\n` +
+    `Hãy xử lý các vướng mắc trên rồi tạo lại; trong lúc chờ, có thể tạo bản ${DRAFT_MARK}.`
+  );
+}
+
+/** The small line under the draft mark: what is missing, in counts. */
+function draftNote(obstacles: DraftObstacle[]): string {
+  if (!obstacles.length) return '';
+  const missing = obstacles.filter((o) => o.reason === NOT_SUBMITTED_PLAIN).length;
+  const invalid = obstacles.filter((o) => o.unit && o.reason !== NOT_SUBMITTED_PLAIN).length;
+  const other = obstacles.filter((o) => !o.unit).length;
+  const parts = [
+    missing ? `${missing} đơn vị chưa nộp hồ sơ tự chấm điểm` : '',
+    invalid ? `${invalid} đơn vị có hồ sơ chấm điểm chưa hợp lệ` : '',
+    other ? `${other} thiết lập văn bản cần sửa tại sheet «${SHEETS.config}»` : '',
+  ].filter(Boolean);
+  return `(Bản dự thảo, số liệu chưa chính thức: còn ${parts.join(', ')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Figures and sentences.
 
 /** Levels of the summary, highest first (summarize already sorts them; keep it stable anyway). */
@@ -291,16 +452,19 @@ function submittedCount(input: ReportInput): number {
 export function resultSentence(counts: LevelCount[], classified: number, notClassified: number): string {
   const parts = counts
     .filter((c) => c.count > 0)
-    .map((c) => `${c.count}/${classified} đơn vị ${reaches(c.level)} ${c.level} (chiếm ${formatPercent(c.percent)})`);
-  let text = parts.length ? `Kết quả: có ${parts.join('; ')}` : 'Kết quả: chưa có đơn vị nào được xếp loại';
+    .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (chiếm ${formatPercent(c.percent)})`);
+  // The shares are of the classified units: the sentence says so.
+  let text = parts.length
+    ? `Kết quả: trong số ${classified} đơn vị được xếp loại, có ${parts.join('; ')}`
+    : 'Kết quả: chưa có đơn vị nào được xếp loại';
   if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
   return `${text}.`;
 }
 
-function cappedSentence(results: UnitResult[]): string {
-  const capped = results.filter((r) => r.classified && r.reasons.length > 0);
+function cappedSentence(input: ReportInput): string {
+  const capped = input.results.filter((r) => r.classified && r.reasons.length > 0);
   if (capped.length === 0) return '';
-  const items = capped.map((r) => `${r.name} (${r.reasons.join('; ')})`);
+  const items = capped.map((r) => `${r.name} (${documentReasons(r, input)})`);
   return `Có ${capped.length} đơn vị thuộc trường hợp khống chế mức xếp loại: ${items.join('; ')}.`;
 }
 
@@ -314,15 +478,19 @@ function groupSentences(input: ReportInput): string[] {
       .map((c) => `${c.count} đơn vị ${reaches(c.level)} ${c.level} (${formatPercent(c.percent)})`);
     const notClassified = s.total - s.classified;
     let text = `- ${g.trim() || 'Chưa phân nhóm'}: có ${s.total} đơn vị`;
-    if (parts.length) text += `, trong đó ${parts.join(', ')}`;
+    if (parts.length) text += `; trong số ${s.classified} đơn vị được xếp loại có ${parts.join(', ')}`;
     if (notClassified > 0) text += `; ${notClassified} đơn vị không xếp loại`;
     return `${text}.`;
   });
 }
 
+/** The rows of `Kết quả năm trước` that are last year's. */
+const lastYearRows = (input: ReportInput) =>
+  (input.previous ?? []).filter((p) => (p.year ?? input.settings.year - 1) === input.settings.year - 1);
+
 /** Comparison with last year's results: per level, then the units whose level went up or down. */
 export function comparisonSentence(input: ReportInput): string {
-  const previous = input.previous ?? [];
+  const previous = lastYearRows(input);
   if (previous.length === 0) return '';
   const levels = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min);
   const levelIndex = (text: string | null): number => {
@@ -379,33 +547,60 @@ function notClassifiedUnits(results: UnitResult[]): UnitResult[] {
   return results.filter((r) => !r.classified).sort((a, b) => compareVi(a.group, b.group) || compareVi(a.name, b.name));
 }
 
+/**
+ * «Kết quả chấm điểm hằng năm»: per year (earlier years from `Kết quả năm trước`, then this one),
+ * the units per level and their share of the units classified that year.
+ */
+function yearsRows(input: ReportInput, counts: LevelCount[]): string[][] {
+  const levels = [...input.settings.scoring.levels].sort((a, b) => b.min - a.min);
+  const levelOf = (text: string | null) => {
+    const key = normalizeHeader(text ?? '');
+    return key ? levels.find((l) => normalizeHeader(l.name) === key || normalizeHeader(l.code) === key) : undefined;
+  };
+  const rows: string[][] = [];
+  const years = [...new Set((input.previous ?? []).map((p) => p.year ?? input.settings.year - 1))].filter((y) => y < input.settings.year);
+  for (const year of years.sort((a, b) => a - b)) {
+    const those = (input.previous ?? []).filter((p) => (p.year ?? input.settings.year - 1) === year);
+    const classified = those.filter((p) => levelOf(p.level)).length;
+    for (const l of levels) {
+      const n = those.filter((p) => levelOf(p.level) === l).length;
+      if (n) rows.push([String(year), l.name, String(n), formatPercent((100 * n) / classified)]);
+    }
+  }
+  for (const c of counts) if (c.count) rows.push([String(input.settings.year), c.level, String(c.count), formatPercent(c.percent)]);
+  // The year only on its first line: the table reads as one block per year.
+  return rows.map((r, i) => (i > 0 && rows[i - 1][0] === r[0] ? ['', ...r.slice(1)] : r));
+}
+
 function table(name: TableName, rows: string[][]): DocTable {
   const spec = TABLE_SPECS[name];
   return { header: [...spec.header], rows, widths: [...spec.widths], align: [...spec.align] };
 }
 
 function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName, DocTable> {
+  const why = (r: UnitResult) => documentReasons(r, input);
   const { results, summary } = input;
   const ranked = rankedUnits(results);
   const others = notClassifiedUnits(results);
   const xepHang = ranked.map((r, i) => [String(i + 1), r.name, r.group, score(r.total), r.level ?? '', String(r.rank ?? '')]);
   const tyLe = counts.map((c) => [c.level, String(c.count), summary.classified ? formatPercent(c.percent) : '—']);
   tyLe.push(['Cộng', String(summary.classified), summary.classified ? formatPercent(100) : '—']);
-  const khong = others.length
-    ? others.map((r, i) => [String(i + 1), r.name, r.reasons.join('; ') || NOT_CLASSIFIED])
-    : [['', 'Không có', '']];
+  const khong = others.length ? others.map((r, i) => [String(i + 1), r.name, why(r) || NOT_CLASSIFIED]) : [['', 'Không có', '']];
   const phuLuc = [...ranked, ...others].map((r, i) => [
     String(i + 1),
     r.name,
-    r.scored === false ? NOT_APPRAISED : score(r.selfTotal),
-    r.appraised ? score(r.total) : NOT_APPRAISED,
+    // A unit that never submitted has no self-score, whatever its draft file holds.
+    r.scored === false || notSubmitted(r) ? NOT_APPRAISED : score(r.selfTotal),
+    r.appraised && !notSubmitted(r) ? score(r.total) : NOT_APPRAISED,
     r.classified ? (r.level ?? '') : NOT_CLASSIFIED,
+    why(r),
   ]);
   return {
     xep_hang: table('xep_hang', xepHang),
     ty_le: table('ty_le', tyLe),
     khong_xep_loai: table('khong_xep_loai', khong),
     phu_luc: table('phu_luc', phuLuc),
+    ket_qua_cac_nam: table('ket_qua_cac_nam', yearsRows(input, counts)),
   };
 }
 
@@ -413,9 +608,21 @@ function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName
 // Lists.
 
 /** "- X;" per recipient, first line fixed, last "- Lưu: VT, NV." (NĐ 30/2020). */
-export function recipientLines(first: string, recipients: string[], drafterCode: string): string[] {
+export function recipientLines(first: string, recipients: string[], drafterCode: string, covered: string[] = []): string[] {
   const skip = (s: string) => /^(nhu tren|nhu dieu \d+|luu\b)/.test(foldVietnamese(s));
-  const lines = recipients.map((r) => stripEndPunct(stripBullet(r))).filter((r) => r && !skip(r));
+  // Each recipient once: «Như trên» already covers the addressee (`covered`), and a repeated name is dropped.
+  const key = (s: string) =>
+    foldVietnamese(s)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  const seen = new Set(covered.map((c) => key(stripEndPunct(c))).filter(Boolean));
+  const lines = recipients
+    .map((r) => stripEndPunct(stripBullet(r)))
+    .filter((r) => {
+      if (!r || skip(r) || seen.has(key(r))) return false;
+      seen.add(key(r));
+      return true;
+    });
   const keep = drafterCode.trim() ? `VT, ${stripEndPunct(drafterCode)}` : 'VT';
   return [`- ${first};`, ...lines.map((r) => `- ${r};`), `- Lưu: ${keep}.`];
 }
@@ -427,12 +634,17 @@ export function basisLines(bases: string[]): string[] {
   return lines.map((b, i) => `${b}${i === lines.length - 1 ? '.' : ';'}`);
 }
 
-function narrativeText(narrative: Record<string, string>, title: NarrativeItem): string {
-  const wanted = [normalizeHeader(title), normalizeHeader(NARRATIVE_FIELDS[title])];
+function narrativeText(narrative: Record<string, string>, title: string, field = NARRATIVE_FIELDS[title as NarrativeItem]): string {
+  const wanted = [normalizeHeader(title), normalizeHeader(field)];
   for (const [key, value] of Object.entries(narrative)) {
     if (wanted.includes(normalizeHeader(key)) && String(value ?? '').trim()) return String(value).normalize('NFC').trim();
   }
   return '';
+}
+
+/** The `{{name}}` of the model's fields inside typed text (figures of `Số liệu`, the year…); others stay. */
+export function withFields(text: string, fields: Record<string, string>): string {
+  return text.replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/gi, (all, name: string) => fields[name.toLowerCase()] ?? all);
 }
 
 const paragraphs = (text: string) =>
@@ -444,8 +656,10 @@ const paragraphs = (text: string) =>
 // ---------------------------------------------------------------------------------------------
 // Models.
 
-function commonModel(input: ReportInput, date: Date): DocModel {
+function commonModel(input: ReportInput, date: Date, doc: DocKind): DocModel {
   const s = input.settings;
+  const sign = signatureOf(s, doc);
+  const obstacles = draftObstacles(input);
   const counts = levelCounts(input);
   const submitted = submittedCount(input);
   const fields: Record<string, string> = {
@@ -465,19 +679,22 @@ function commonModel(input: ReportInput, date: Date): DocModel {
     so_xep_loai: String(input.summary.classified),
     so_khong_xep_loai: String(input.summary.notClassified),
     ket_qua_xep_loai: resultSentence(counts, input.summary.classified, input.summary.notClassified),
-    khong_che_muc: cappedSentence(input.results),
+    khong_che_muc: cappedSentence(input),
     so_sanh_nam_truoc: comparisonSentence(input),
-    ky_tham_quyen: s.signAuthority.map(upper).join('\n'),
-    ky_chuc_vu: upper(s.signTitle),
+    du_thao: obstacles.length ? DRAFT_MARK : '',
+    ghi_chu_du_thao: draftNote(obstacles),
+    ky_tham_quyen: sign.authority.join('\n'),
+    ky_chuc_vu: sign.title,
     ky_ho_ten: s.signerName || missingSetting('signerName'),
   };
+  Object.assign(fields, indicatorFields(input.indicators ?? []));
   for (const c of counts) {
     fields[`so_${levelKey(c.levelCode)}`] = String(c.count);
     fields[`ty_le_${levelKey(c.levelCode)}`] = input.summary.classified ? formatPercent(c.percent) : '—';
   }
   const lists: Record<string, string[]> = {
     dong_co_quan_ban_hanh: fields.co_quan_ban_hanh.split('\n'),
-    dong_ky_tham_quyen: s.signAuthority.map(upper),
+    dong_ky_tham_quyen: sign.authority,
     ket_qua_nhom: groupSentences(input),
   };
   return { fields, lists, tables: buildTables(input, counts) };
@@ -486,16 +703,36 @@ function commonModel(input: ReportInput, date: Date): DocModel {
 /** The annual report ("BÁO CÁO Kết quả thực hiện công tác dân vận chính quyền năm …"). */
 export function buildReportModel(input: ReportInput): DocModel {
   const s = input.settings;
-  const model = commonModel(input, s.reportDate ?? input.today);
+  const model = commonModel(input, s.reportDate ?? input.today, 'report');
   model.fields.so_ky_hieu = documentNumber(s.reportNumber, 'BC', s.issuingBody);
   model.fields.kinh_gui = stripEndPunct(s.addressee) || missingSetting('addressee');
+  model.fields.mo_dau = openingSentence(s);
+  model.fields.kem_theo_bao_cao = `(Kèm theo Báo cáo ${model.fields.so_ky_hieu.replace(/^Số:/, 'số')} ${model.fields.ngay_van_ban} của ${bodyInSentence(s)})`;
   for (const title of NARRATIVE_ITEMS) {
-    const text = narrativeText(input.narrative, title) || missingNarrative(title);
+    const text = withFields(narrativeText(input.narrative, title), model.fields) || missingNarrative(title);
     model.fields[NARRATIVE_FIELDS[title]] = text;
     model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
   }
-  model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode);
+  let number = FIRST_SECTION_NUMBER;
+  for (const sec of SECTION_ITEMS) {
+    const text = withFields(narrativeText(input.narrative, sec.item, sec.field), model.fields);
+    model.fields[sec.field] = text;
+    model.fields[HEADING_PREFIX + sec.field] = text ? `${number++}. ${sec.heading}` : '';
+    model.lists[PARAGRAPHS_PREFIX + sec.field] = paragraphs(text);
+  }
+  model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode, [s.addressee]);
   return model;
+}
+
+/** «Thực hiện Công văn số … của …, Ủy ban nhân dân … báo cáo … như sau:» (without the first part when unset). */
+function openingSentence(s: Settings): string {
+  const what =
+    `báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${s.year}, ` +
+    `phương hướng, nhiệm vụ trọng tâm năm ${s.year + 1} như sau:`;
+  const basis = stripEndPunct(s.reportBasis.normalize('NFC'));
+  if (!basis) return `${bodyInSentence(s)} ${what}`;
+  const lead = /^(thuc hien|can cu|theo)\b/.test(foldVietnamese(basis)) ? basis : `Thực hiện ${basis}`;
+  return `${lead[0].toUpperCase()}${lead.slice(1)}, ${bodyInSentence(s)} ${what}`;
 }
 
 function articleOne(input: ReportInput, counts: LevelCount[]): string {
@@ -531,7 +768,7 @@ function articleThree(area: string): string {
 export function buildDecisionModel(input: ReportInput): DocModel {
   const s = input.settings;
   const date = s.decisionDate ?? input.today;
-  const model = commonModel(input, date);
+  const model = commonModel(input, date, 'decision');
   const number = documentNumber(s.decisionNumber, 'QĐ', s.issuingBody);
   const authority = s.decisionAuthority
     ? upper(s.decisionAuthority)

@@ -258,7 +258,10 @@ const config: Partial<Record<ConfigKey, Cell>> = {
     'Căn cứ Nghị quyết số 1677/NQ-UBTVQH15 ngày 16 tháng 6 năm 2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Quảng Ngãi năm 2025 | ' +
     'Căn cứ Quyết định số 1211/QĐ-UBND ngày 02 tháng 11 năm 2022 của UBND tỉnh Quảng Ngãi ban hành Quy định tiêu chí, thang điểm và phương pháp đánh giá, phân loại công tác dân vận của các cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập trên địa bàn tỉnh | ' +
     'Theo đề nghị của Giám đốc Sở Nội vụ',
-  signAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  reportBasis:
+    'Thực hiện Công văn số 1234/BNV-CQĐP ngày 03/11/2025 của Bộ Nội vụ về việc báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2025 (số, ngày giả lập)',
+  reportSignAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  decisionSignAuthority: 'KT. CHỦ TỊCH',
   signTitle: 'PHÓ CHỦ TỊCH',
   signerName: 'Trần Thị Mẫu',
   drafterCode: 'SNV',
@@ -267,6 +270,13 @@ const config: Partial<Record<ConfigKey, Cell>> = {
 };
 
 const narrative: Record<string, string> = {
+  'Tiếp công dân, giải quyết khiếu nại, tố cáo':
+    '(Dữ liệu mẫu) Trung tâm phục vụ hành chính công và UBND các xã, phường, đặc khu duy trì tiếp công dân định kỳ; trong năm đã tiếp {{so_lieu_tcd}} công dân, xử lý {{so_lieu_don}}.\n' +
+    '(Dữ liệu mẫu) Chủ tịch UBND tỉnh và Chủ tịch UBND cấp xã đã giải quyết {{so_lieu_kntc}} thuộc thẩm quyền.',
+  'Cải cách hành chính':
+    '(Dữ liệu mẫu) Sau sắp xếp, thủ tục hành chính cấp xã được tiếp nhận tại Trung tâm phục vụ hành chính công; hồ sơ giải quyết đúng hạn {{so_lieu_tthc}}.',
+  'Dân vận khéo':
+    '(Dữ liệu mẫu) Các sở, ban, ngành và xã, phường, đặc khu đăng ký mô hình “Dân vận khéo” theo cụm thi đua, tập trung vào ổn định tổ chức bộ máy sau sắp xếp và phục vụ người dân.',
   'Tình hình chung':
     '(Dữ liệu mẫu) Năm 2025 là năm đầu tỉnh Quảng Ngãi (mới) vận hành chính quyền địa phương hai cấp từ ngày 01/7/2025; Sở Nội vụ trực tiếp hướng dẫn, thẩm định kết quả công tác dân vận chính quyền của các xã, phường, đặc khu (dữ liệu mẫu gồm 24 trong số 96 đơn vị cấp xã) và các sở, ban, ngành.',
   'Công tác lãnh đạo, chỉ đạo':
@@ -283,4 +293,24 @@ const narrative: Record<string, string> = {
     '(Dữ liệu mẫu) Đề nghị Bộ Nội vụ sớm ban hành hướng dẫn tiêu chí đánh giá công tác dân vận chính quyền phù hợp mô hình chính quyền địa phương hai cấp.',
 };
 
-export const PROVINCE_SAMPLE = { config, units, narrative, previous, merges };
+/** `Số liệu` (synthetic figures of the province). */
+const indicators = [
+  { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 2184, denominator: null, unit: 'lượt' },
+  { code: 'DON', name: 'Đơn thư đã xử lý / đơn thư tiếp nhận', numerator: 3012, denominator: 3075, unit: 'đơn' },
+  {
+    code: 'KNTC',
+    name: 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền đã giải quyết / phải giải quyết',
+    numerator: 241,
+    denominator: 256,
+    unit: 'vụ việc',
+  },
+  {
+    code: 'TTHC',
+    name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận',
+    numerator: 96120,
+    denominator: 97004,
+    unit: 'hồ sơ',
+  },
+];
+
+export const PROVINCE_SAMPLE = { config, units, narrative, previous, merges, indicators };

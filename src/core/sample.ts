@@ -175,6 +175,8 @@ const config: Partial<Record<ConfigKey, Cell>> = {
   decisionNumber: '',
   decisionDate: '20/12/2024',
   addressee: 'Sở Nội vụ tỉnh Quảng Ngãi',
+  reportBasis:
+    'Thực hiện Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi về việc báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
   reportRecipients: 'Sở Nội vụ tỉnh Quảng Ngãi; Ban Dân vận Huyện ủy; Thường trực Huyện ủy; Thường trực HĐND huyện; CT, các PCT UBND huyện',
   decisionRecipients: 'Như Điều 3; Sở Nội vụ tỉnh Quảng Ngãi; Ban Dân vận Huyện ủy; CT, các PCT UBND huyện',
   decisionAuthority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN',
@@ -182,7 +184,8 @@ const config: Partial<Record<ConfigKey, Cell>> = {
     'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019 | ' +
     'Căn cứ Quyết định số 1211/QĐ-UBND ngày 02 tháng 11 năm 2022 của UBND tỉnh Quảng Ngãi ban hành Quy định tiêu chí, thang điểm và phương pháp đánh giá, phân loại công tác dân vận của các cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập trên địa bàn tỉnh | ' +
     'Theo đề nghị của Trưởng phòng Nội vụ huyện',
-  signAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  reportSignAuthority: 'TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH',
+  decisionSignAuthority: 'KT. CHỦ TỊCH',
   signTitle: 'PHÓ CHỦ TỊCH',
   signerName: 'Nguyễn Văn Mẫu',
   drafterCode: 'NV',
@@ -191,6 +194,12 @@ const config: Partial<Record<ConfigKey, Cell>> = {
 };
 
 const narrative: Record<string, string> = {
+  'Tiếp công dân, giải quyết khiếu nại, tố cáo':
+    '(Dữ liệu mẫu) Các cơ quan, đơn vị, địa phương duy trì tiếp công dân định kỳ và đột xuất; trong năm đã tiếp {{so_lieu_tcd}} công dân, xử lý {{so_lieu_don}}.\n' +
+    '(Dữ liệu mẫu) Chủ tịch UBND huyện đã giải quyết {{so_lieu_kntc}} thuộc thẩm quyền.',
+  'Cải cách hành chính': '(Dữ liệu mẫu) Tiếp tục đẩy mạnh cải cách thủ tục hành chính; hồ sơ giải quyết đúng hạn {{so_lieu_tthc}}.',
+  'Dân vận khéo':
+    '(Dữ liệu mẫu) Các cơ quan, đơn vị đăng ký xây dựng mô hình “Dân vận khéo” gắn với nhiệm vụ chuyên môn, tập trung vào cải cách hành chính và xây dựng nông thôn mới.',
   'Tình hình chung':
     '(Dữ liệu mẫu) Năm 2024, UBND huyện tiếp tục quán triệt, triển khai Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ và Quyết định số 1211/QĐ-UBND ngày 02/11/2022 của UBND tỉnh; các cơ quan, đơn vị, địa phương chủ động xây dựng kế hoạch công tác dân vận chính quyền gắn với nhiệm vụ chính trị của từng nơi.',
   'Công tác lãnh đạo, chỉ đạo':
@@ -211,7 +220,34 @@ const narrative: Record<string, string> = {
 const previous = units.map((u, i) => {
   const total = roundHalfUp(72 + ((i * 37) % 25), 2);
   const level = total >= 90 ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ';
-  return { code: u.code, name: u.name, total, level };
+  return { code: u.code, name: u.name, total, level, year: 2023 };
 });
 
-export const SAMPLE = { config, units, narrative, previous };
+/** Two years back (synthetic), for the results table over the years. */
+const older = units.map((u, i) => {
+  const total = roundHalfUp(70 + ((i * 29) % 27), 2);
+  const level = total >= 90 ? 'Hoàn thành xuất sắc nhiệm vụ' : total >= 75 ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ';
+  return { code: u.code, name: u.name, total, level, year: 2022 };
+});
+
+/** `Số liệu` (synthetic figures, in the shape of seed 002's). */
+const indicators = [
+  { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 412, denominator: null, unit: 'lượt' },
+  { code: 'DON', name: 'Đơn thư đã xử lý / đơn thư tiếp nhận', numerator: 623, denominator: 634, unit: 'đơn' },
+  {
+    code: 'KNTC',
+    name: 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền đã giải quyết / phải giải quyết',
+    numerator: 59,
+    denominator: 63,
+    unit: 'vụ việc',
+  },
+  {
+    code: 'TTHC',
+    name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận',
+    numerator: 18250,
+    denominator: 18391,
+    unit: 'hồ sơ',
+  },
+];
+
+export const SAMPLE = { config, units, narrative, previous: [...older, ...previous], indicators };

@@ -2,7 +2,7 @@
 // district of the real reports. Both are synthetic scores on real or illustrative unit names.
 import { Cell, Rubric } from './types';
 import type { ConfigKey } from './config';
-import type { MERGE_COLUMNS, PREVIOUS_COLUMNS, UNIT_COLUMNS } from './schema';
+import type { INDICATOR_COLUMNS, MERGE_COLUMNS, PREVIOUS_COLUMNS, UNIT_COLUMNS } from './schema';
 import { SAMPLE, SampleEntries, sampleEntries } from './sample';
 import { PROVINCE_SAMPLE, provinceEntries } from './sample-province';
 
@@ -15,6 +15,7 @@ export interface SampleData {
   narrative: Record<string, string>;
   previous: Array<Row<typeof PREVIOUS_COLUMNS>>;
   merges?: Array<Row<typeof MERGE_COLUMNS>>;
+  indicators: Array<Row<typeof INDICATOR_COLUMNS>>;
 }
 
 export interface SampleProfile {

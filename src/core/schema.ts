@@ -7,6 +7,8 @@ export const SHEETS = {
   criteria: 'Tiêu chí',
   levels: 'Xếp loại',
   narrative: 'Nội dung báo cáo',
+  indicators: 'Số liệu',
+  templateGuide: 'Hướng dẫn mẫu',
   previous: 'Kết quả năm trước',
   /** Optional: which old units each unit was formed from (the 2025 reform), for comparisons. */
   merges: 'Sắp xếp đơn vị',
@@ -87,11 +89,22 @@ export const EXCLUDE_LEVEL = 'KXL';
 
 export const NARRATIVE_COLUMNS = { key: 'Mục', text: 'Nội dung' } as const;
 
+/** `Số liệu`: the report's figures (indicators.ts). */
+export const INDICATOR_COLUMNS = {
+  code: 'Mã',
+  name: 'Chỉ tiêu',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  unit: 'Đơn vị tính',
+} as const;
+
 export const PREVIOUS_COLUMNS = {
   code: 'Mã đơn vị',
   name: 'Tên đơn vị',
   total: 'Tổng điểm',
   level: 'Xếp loại',
+  /** Optional: a row without it is the year before the control's year; older years feed the results table over the years. */
+  year: 'Năm',
 } as const;
 
 /** `Nhắc nộp`: one row per reminder sent (or written, offline). */

@@ -148,6 +148,9 @@ export const STATUS = {
 
 /** Reason given to a unit that has not submitted (report-model counts submissions by it). */
 export const NOT_SUBMITTED_REASON = 'Chưa nộp kết quả';
+/** Reasons written by assessAll; the documents print them in plain words (report-model.ts). */
+export const BLOCKING_ERROR_REASON = 'Có lỗi dữ liệu chặn xếp loại';
+export const UNREADABLE_REASON = 'Không đọc được biểu mẫu chấm điểm';
 
 /** Scores of one unit, before ranking. */
 export interface UnitScore {

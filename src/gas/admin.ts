@@ -13,7 +13,7 @@ import { fileRecord } from './files';
 import { setupControl } from './setup';
 import { runTemplatesChunk } from './jobs/templates';
 import { isShared } from '../core/sharing';
-import { isAssessStep, runAssessChunk } from './jobs/assess';
+import { AssessOptions, isAssessStep, runAssessChunk } from './jobs/assess';
 import { LastRun, YearFacts, yearPlan } from '../core/steps/year-plan';
 import { STEP_LABELS } from '../core/steps/plan';
 import { findRootFolder } from './folders';
@@ -23,7 +23,7 @@ import { defaultTemplateName, documentUrl } from './docs/documents';
  * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
  * message), in Vietnamese — not as an error of some unit.
  */
-export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): JobChunk {
+export function adminRun(env: Env, step: AdminStepKey, cursor: string | null, options: AssessOptions = {}): JobChunk {
   try {
     if (step === 'setup') {
       const r = setupControl(env);
@@ -31,7 +31,7 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null): J
       return { step, done: 0, total: 0, finished: true, cursor: null, message: r.message, errors: [], links: [], outcome: 'done' };
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
-    if (isAssessStep(step)) return runAssessChunk(env, step, cursor);
+    if (isAssessStep(step)) return runAssessChunk(env, step, cursor, options);
     throw new UserError(`Bước «${String(step)}» không tồn tại.`);
   } catch (e) {
     const message = userMessage(e, STEP_LABELS[step] ?? 'Bảng điều khiển', env.gas.Logger);

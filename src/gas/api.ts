@@ -85,7 +85,13 @@ export interface ServerApi {
   scorerSubmit(): ScorerState;
   scorerReopen(): ScorerState;
   adminState(): AdminState;
-  adminRun(step: AdminStepKey, cursor: string | null): JobChunk;
+  /** `options.final` (report, decision): the final version, refused while a unit is in the way; else a «DỰ THẢO» when one is. */
+  adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;
   /** Show a sheet of the control spreadsheet (a blocker's «Mở sheet …»). */
   adminShowSheet(name: string): void;
+}
+
+/** Options of a job, given with its first chunk. */
+export interface AdminRunOptions {
+  final?: boolean;
 }

@@ -1,7 +1,7 @@
 // Global entry points of the Apps Script bundle: every export here becomes a top-level function
 // of build/Code.js (see scripts/build.mjs): the menu, its items, and the sidebars' server functions.
 import { DEFAULT_SAMPLE } from '../core/samples';
-import type { AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
+import type { AdminRunOptions, AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
@@ -111,8 +111,8 @@ export function adminState(): AdminState {
   return api().adminState();
 }
 
-export function adminRun(step: AdminStepKey, cursor: string | null): JobChunk {
-  return api().adminRun(step, cursor);
+export function adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk {
+  return api().adminRun(step, cursor, options);
 }
 
 export function adminShowSheet(name: string): void {

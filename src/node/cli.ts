@@ -13,6 +13,7 @@ import { reopen, submit } from './commands/submit';
 import { validate } from './commands/validate';
 import { rank } from './commands/rank';
 import { report } from './commands/report';
+import { template } from './commands/template';
 import { demo } from './commands/demo';
 import { remind } from './commands/remind';
 import { DEFAULT_SAMPLE, isSampleName, SAMPLE_NAMES, SampleName } from '../core/samples';
@@ -25,6 +26,8 @@ interface Spec {
   options?: string[];
   /** Options whose value may be left out (`--sample`, `--sample binh-son-2024`): the values allowed. */
   choices?: Record<string, readonly string[]>;
+  /** The workspace the command writes, locked while it runs (default: the first argument; none: no lock). */
+  workspace?: (pos: string[]) => string | undefined;
   run(pos: string[], flags: Set<string>, options: Record<string, string>, ctx: Context): Promise<number>;
 }
 
@@ -38,11 +41,18 @@ const COMMANDS: Record<string, Spec> = {
   report: {
     min: 1,
     max: 1,
+    flags: ['final'],
     options: ['template', 'decision-template'],
-    run: (p, _f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'] }, ctx),
+    run: (p, f, o, ctx) => report(p[0], { template: o.template, decisionTemplate: o['decision-template'], final: f.has('final') }, ctx),
   },
   remind: { min: 1, max: 1, run: (p, _f, _o, ctx) => remind(p[0], ctx) },
   demo: { min: 0, max: 1, choices: { sample: SAMPLE_NAMES }, run: (p, _f, o, ctx) => demo(p[0], sampleOption(o) ?? DEFAULT_SAMPLE, ctx) },
+  template: {
+    min: 1,
+    max: 2,
+    workspace: (p) => (p[0] === 'export' ? p[1] : undefined),
+    run: (p, _f, _o, ctx) => template(p[0], p.slice(1), ctx),
+  },
 };
 
 /**
@@ -130,8 +140,9 @@ export async function main(argv: string[], ctx: Context = consoleContext): Promi
   }
   try {
     const { pos, flags, options } = parse(spec, name, args);
-    if (OWN_FOLDER.has(name)) return await spec.run(pos, flags, options, ctx);
-    return await underLock(pos[0], name, ctx, () => spec.run(pos, flags, options, ctx));
+    const ws = OWN_FOLDER.has(name) ? undefined : spec.workspace ? spec.workspace(pos) : pos[0];
+    if (ws === undefined) return await spec.run(pos, flags, options, ctx);
+    return await underLock(ws, name, ctx, () => spec.run(pos, flags, options, ctx));
   } catch (e) {
     if (e instanceof UsageError) {
       ctx.err(`Lỗi: ${e.message} Xem «dvcq help».`);

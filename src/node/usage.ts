@@ -12,8 +12,13 @@ Lệnh:
   reopen <thư mục> <mã đơn vị>…   Mở lại để đơn vị chấm tiếp
   validate <thư mục> [--json]     Kiểm tra dữ liệu, ghi sheet «Kiểm tra» (mã thoát 1 khi có lỗi)
   rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
-  report <thư mục> [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
-                                  Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại
+  report <thư mục> [--final] [--template <mẫu.docx>] [--decision-template <mẫu.docx>]
+                                  Tạo báo cáo và quyết định xếp loại (.docx); bản cũ được giữ lại.
+                                  Còn đơn vị chưa nộp hoặc hồ sơ chưa hợp lệ: văn bản ghi «DỰ THẢO»;
+                                  --final: tạo bản chính thức, từ chối và liệt kê đơn vị còn vướng
+  template export <thư mục>       Ghi mẫu báo cáo, mẫu quyết định mặc định (.docx) và hướng dẫn chỗ đánh dấu
+                                  vào «<thư mục>/Mẫu văn bản/» để sửa rồi dùng với report --template
+  template guide                  In hướng dẫn mọi chỗ đánh dấu {{…}} của mẫu (Markdown)
   remind <thư mục>                Soạn thư nhắc đơn vị chưa nộp sau «Hạn nộp» (.eml và tong-hop.csv; không gửi)
   demo [thư mục] [--sample <tên>] Chạy toàn bộ trên dữ liệu mẫu (mặc định: demo-output/, mẫu quang-ngai-2025)
   help                            Hiện hướng dẫn này

@@ -4,6 +4,7 @@
 //   <ws>/Dân vận chính quyền <year>/Báo cáo … .docx, Quyết định … .docx
 import fs from 'node:fs';
 import path from 'node:path';
+import { draftFileName } from '../core/report-model';
 import type { Unit } from '../core/types';
 import { UNIT_COLUMNS } from '../core/schema';
 import { sanitizeFileName, unitFileStem } from '../core/file-names';
@@ -61,11 +62,12 @@ export function resolveLink(ws: string, link: string): string {
   return file;
 }
 
-export function documentPaths(ws: string, year: number): { report: string; decision: string } {
+/** The documents of a year; a draft's names end with « - DỰ THẢO» (core's draftFileName). */
+export function documentPaths(ws: string, year: number, draft = false): { report: string; decision: string } {
   const dir = yearDir(ws, year);
   return {
-    report: path.join(dir, `Báo cáo dân vận chính quyền ${year}.docx`),
-    decision: path.join(dir, `Quyết định xếp loại dân vận chính quyền ${year}.docx`),
+    report: path.join(dir, `${draftFileName(`Báo cáo dân vận chính quyền ${year}`, draft)}.docx`),
+    decision: path.join(dir, `${draftFileName(`Quyết định xếp loại dân vận chính quyền ${year}`, draft)}.docx`),
   };
 }
 

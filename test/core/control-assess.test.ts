@@ -10,7 +10,9 @@ import { resultsGrid, findingsGrid } from '../../src/core/output-tables';
 import type { Grid } from '../../src/core/types';
 
 function controlGrids(sample: boolean): ControlGrids {
-  const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: sample ? 'binh-son-2024' : undefined }).map((s) => [s.name, s.grid]));
+  const sheets = Object.fromEntries(
+    newControlSheets({ year: 2024, sample: sample ? 'binh-son-2024' : undefined }).map((s) => [s.name, s.grid]),
+  );
   return {
     config: sheets[SHEETS.config],
     units: sheets[SHEETS.units],

@@ -4,6 +4,9 @@ import { TABLE_SPECS } from '../../src/core/report-model';
 import { paragraphs, partXml, tableWithHeader, xmlText } from './helpers/docx-read';
 import { RANKED, SPECIAL_NAME, sampleInput } from './helpers/sample';
 
+const CAPPED_REASON =
+  'Điều kiện khống chế: Có khiếu kiện đông người, vượt cấp, điểm nóng có nguyên nhân chủ quan — tối đa Hoàn thành tốt nhiệm vụ';
+
 describe('decision .docx (default template)', () => {
   let xml: string;
   let text: string;
@@ -70,11 +73,33 @@ describe('decision .docx (default template)', () => {
     expect(paras).toContain('(Kèm theo Quyết định số 1520/QĐ-UBND ngày 16 tháng 12 năm 2024 của Chủ tịch Ủy ban nhân dân huyện Bình Sơn)');
     const rows = tableWithHeader(xml, TABLE_SPECS.phu_luc.header).slice(1);
     expect(rows.map((r) => r[1])).toEqual([...RANKED, 'Xã Bình Long']);
-    expect(rows[0]).toEqual(['1', 'Xã Bình Hải', '96,00', '95,50', 'Hoàn thành xuất sắc nhiệm vụ']);
-    expect(rows[1]).toEqual(['2', 'Xã Bình Châu', '95,00', '—', 'Hoàn thành tốt nhiệm vụ']);
-    expect(rows[6]).toEqual(['7', 'Phòng Tư pháp', '82,00', '78,25', 'Hoàn thành tốt nhiệm vụ']);
-    expect(rows[7]).toEqual(['8', SPECIAL_NAME, '68,00', '—', 'Hoàn thành nhiệm vụ']);
-    expect(rows[9]).toEqual(['10', 'Xã Bình Long', '80,00', '—', 'Không xếp loại']);
+    expect(rows[0]).toEqual(['1', 'Xã Bình Hải', '96,00', '95,50', 'Hoàn thành xuất sắc nhiệm vụ', '']);
+    expect(rows[1]).toEqual(['2', 'Xã Bình Châu', '95,00', '—', 'Hoàn thành tốt nhiệm vụ', CAPPED_REASON]);
+    expect(rows[6]).toEqual(['7', 'Phòng Tư pháp', '82,00', '78,25', 'Hoàn thành tốt nhiệm vụ', '']);
+    expect(rows[7]).toEqual(['8', SPECIAL_NAME, '68,00', '—', 'Hoàn thành nhiệm vụ', '']);
+    // Never submitted: no self-score (its draft file held 80), the reason in plain words.
+    expect(rows[9]).toEqual(['10', 'Xã Bình Long', '—', '—', 'Không xếp loại', 'Chưa nộp hồ sơ tự chấm điểm']);
+  });
+
+  it('names the invalid criteria of a unit kept out by a blocking error, in the appendix too', async () => {
+    const input = sampleInput();
+    const unit = input.results.find((r) => r.name === 'Xã Bình Long')!;
+    unit.reasons = ['Có lỗi dữ liệu chặn xếp loại (xem sheet «Kiểm tra»)'];
+    input.blocking = { [unit.code]: ['2.1', '3.4', '2.1'] };
+    const rows = tableWithHeader(partXml(await writeDecisionDocx(input)), TABLE_SPECS.phu_luc.header).slice(1);
+    expect(rows[9]).toEqual(['10', 'Xã Bình Long', '80,00', '—', 'Không xếp loại', 'Hồ sơ chấm điểm chưa hợp lệ ở tiêu chí 2.1, 3.4']);
+  });
+
+  it('is signed «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH», never «TM.», when the Chủ tịch issues it', () => {
+    const signer = paras.indexOf('Phạm Quang Sự');
+    expect(paras.slice(signer - 2, signer + 1)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Phạm Quang Sự']);
+    expect(text).not.toContain('TM.');
+  });
+
+  it('is signed «CHỦ TỊCH» alone when the Chủ tịch signs it', async () => {
+    const out = paragraphs(partXml(await writeDecisionDocx(sampleInput({}, { signTitle: 'Chủ tịch', signerName: 'Lê Văn A' }))));
+    const signer = out.indexOf('Lê Văn A');
+    expect(out.slice(signer - 2, signer + 1)).toEqual(['- Lưu: VT, NV.', 'CHỦ TỊCH', 'Lê Văn A']);
   });
 
   it('starts the appendix on a new section whose page numbers restart at 1', () => {

@@ -55,9 +55,9 @@ describe('figures and sentences', () => {
   it('summarises the levels with counts over the classified units and Vietnamese percentages', () => {
     const m = buildReportModel(districtInput());
     expect(m.fields.ket_qua_xep_loai).toBe(
-      'Kết quả: có 8/31 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (chiếm 25,81%); ' +
-        '20/31 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (chiếm 64,52%); ' +
-        '3/31 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 9,68%); 3 đơn vị không xếp loại.',
+      'Kết quả: trong số 31 đơn vị được xếp loại, có 8 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (chiếm 25,81%); ' +
+        '20 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (chiếm 64,52%); ' +
+        '3 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 9,68%); 3 đơn vị không xếp loại.',
     );
     expect(m.fields).toMatchObject({
       so_don_vi: '34',

@@ -52,10 +52,10 @@ describe('report .docx (default template)', () => {
         'công tác dân vận chính quyền; 9 đơn vị đã nộp kết quả tự chấm; 9 đơn vị được xếp loại.',
     );
     expect(text).toContain(
-      'Kết quả: có 3/9 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (chiếm 33,33%); ' +
-        '4/9 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (chiếm 44,44%); ' +
-        '1/9 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 11,11%); ' +
-        '1/9 đơn vị xếp loại Không hoàn thành nhiệm vụ (chiếm 11,11%); 1 đơn vị không xếp loại.',
+      'Kết quả: trong số 9 đơn vị được xếp loại, có 3 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (chiếm 33,33%); ' +
+        '4 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (chiếm 44,44%); ' +
+        '1 đơn vị đạt mức Hoàn thành nhiệm vụ (chiếm 11,11%); ' +
+        '1 đơn vị xếp loại Không hoàn thành nhiệm vụ (chiếm 11,11%); 1 đơn vị không xếp loại.',
     );
     const tyLe = tableWithHeader(xml, TABLE_SPECS.ty_le.header);
     expect(tyLe.slice(1)).toEqual([
@@ -82,15 +82,16 @@ describe('report .docx (default template)', () => {
 
   it('lists the unit not classified with its reason', () => {
     const rows = tableWithHeader(xml, TABLE_SPECS.khong_xep_loai.header).slice(1);
-    expect(rows).toEqual([['1', 'Xã Bình Long', 'Chưa nộp kết quả']]);
+    // Plain administrative words, not the tool's.
+    expect(rows).toEqual([['1', 'Xã Bình Long', 'Chưa nộp hồ sơ tự chấm điểm']]);
   });
 
   it('writes one sentence per group and the comparison with last year', () => {
     expect(text).toContain(
-      '- Phòng, ban: có 3 đơn vị, trong đó 1 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (33,33%), ' +
+      '- Phòng, ban: có 3 đơn vị; trong số 3 đơn vị được xếp loại có 1 đơn vị đạt mức Hoàn thành xuất sắc nhiệm vụ (33,33%), ' +
         '2 đơn vị đạt mức Hoàn thành tốt nhiệm vụ (66,67%).',
     );
-    expect(text).toContain('- Xã, thị trấn: có 7 đơn vị, trong đó');
+    expect(text).toContain('- Xã, thị trấn: có 7 đơn vị; trong số 6 đơn vị được xếp loại có');
     expect(text).toContain('; 1 đơn vị không xếp loại.');
     expect(text).toContain('So với năm 2023: mức Hoàn thành xuất sắc nhiệm vụ không thay đổi (3 đơn vị)');
     expect(text).toContain('mức Hoàn thành tốt nhiệm vụ tăng 2 đơn vị (từ 2 lên 4)');
@@ -118,7 +119,83 @@ describe('report .docx (default template)', () => {
     ]);
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH');
     expect(paras).toContain('PHÓ CHỦ TỊCH');
-    expect(paras[paras.length - 1]).toBe('Phạm Quang Sự');
+    expect(paras[paras.indexOf('PHÓ CHỦ TỊCH') + 1]).toBe('Phạm Quang Sự');
+  });
+
+  it('lists each recipient once: the addressee is «Như trên», a repeated name is dropped', async () => {
+    const input = sampleInput();
+    input.settings.reportRecipients = ['Sở Nội vụ tỉnh Quảng Ngãi', 'Ban Dân vận Huyện ủy', 'Ban Dân vận huyện ủy;'];
+    const paras = paragraphs(partXml(await writeReportDocx(input)));
+    const start = paras.indexOf('Nơi nhận:');
+    expect(paras.slice(start + 1, start + 4)).toEqual(['- Như trên;', '- Ban Dân vận Huyện ủy;', '- Lưu: VT, NV.']);
+  });
+
+  it('keeps counts and shares in the body and puts the per-unit ranking in an appendix after the signature', () => {
+    const paras = paragraphs(xml);
+    const signer = paras.indexOf('Phạm Quang Sự');
+    const appendix = paras.indexOf('Phụ lục');
+    expect(appendix).toBeGreaterThan(signer);
+    expect(paras[appendix + 1]).toBe('KẾT QUẢ XẾP HẠNG CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024');
+    expect(paras[appendix + 2]).toBe('(Kèm theo Báo cáo số 285/BC-UBND ngày 15 tháng 12 năm 2024 của Ủy ban nhân dân huyện Bình Sơn)');
+    // The ranking table is the last table of the file, after the signature's table.
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(xmlText(tables[tables.length - 1])).toContain(TABLE_SPECS.xep_hang.header[1]);
+    expect(xml.indexOf(TABLE_SPECS.xep_hang.header[5])).toBeGreaterThan(xml.indexOf('Phạm Quang Sự'));
+    expect(paras).toContain('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.');
+  });
+
+  it('leaves space after the tables before «III. ĐÁNH GIÁ CHUNG»', () => {
+    const para = (xml.match(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*?III\. ĐÁNH GIÁ CHUNG[\s\S]*?<\/w:p>/) ?? [''])[0];
+    const before = Number((/w:before="(\d+)"/.exec(para) ?? [])[1] ?? 0);
+    expect(before).toBeGreaterThanOrEqual(240); // 12 pt
+  });
+
+  it('opens with «Thực hiện …» from «Căn cứ báo cáo»', async () => {
+    const input = sampleInput();
+    input.settings.reportBasis = 'Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi;';
+    const paras = paragraphs(partXml(await writeReportDocx(input)));
+    expect(paras).toContain(
+      'Thực hiện Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi, Ủy ban nhân dân huyện Bình Sơn ' +
+        'báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024, phương hướng, nhiệm vụ trọng tâm năm 2025 như sau:',
+    );
+  });
+
+  it('says «DỰ THẢO» at the top while a unit has not submitted, and not once every unit is clean', async () => {
+    const paras = paragraphs(xml);
+    expect(paras[0]).toBe('DỰ THẢO');
+    expect(paras[1]).toBe('(Bản dự thảo, số liệu chưa chính thức: còn 1 đơn vị chưa nộp hồ sơ tự chấm điểm)');
+    const clean = sampleInput();
+    clean.results = clean.results.filter((r) => r.classified);
+    const out = xmlText(partXml(await writeReportDocx(clean)));
+    expect(out).not.toContain('DỰ THẢO');
+    expect(out).not.toContain('Bản dự thảo');
+  });
+
+  it('stays a draft while a unit has a blocking error', async () => {
+    const input = sampleInput();
+    input.results = input.results.filter((r) => r.classified);
+    input.blocking = { [input.results[0].code]: ['2.1', '3.4', ''] };
+    const paras = paragraphs(partXml(await writeReportDocx(input)));
+    expect(paras[0]).toBe('DỰ THẢO');
+    expect(paras[1]).toBe('(Bản dự thảo, số liệu chưa chính thức: còn 1 đơn vị có hồ sơ chấm điểm chưa hợp lệ)');
+  });
+
+  it('adds the sub-sections II.3 onwards of the real reports that have text, numbered in order, and none that are empty', async () => {
+    expect(text).not.toContain('Công tác tiếp công dân');
+    const input = sampleInput();
+    input.narrative['Dân vận khéo'] = 'Có 12 mô hình “Dân vận khéo” được công nhận.';
+    input.narrative['Tiếp công dân, giải quyết khiếu nại, tố cáo'] = 'Đã tiếp 412 lượt công dân.\nĐã giải quyết 59/63 vụ việc.';
+    const paras = paragraphs(partXml(await writeReportDocx(input)));
+    const tcd = paras.indexOf('3. Công tác tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh');
+    expect(tcd).toBeGreaterThan(paras.indexOf('2. Kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024'));
+    expect(paras.slice(tcd + 1, tcd + 5)).toEqual([
+      'Đã tiếp 412 lượt công dân.',
+      'Đã giải quyết 59/63 vụ việc.',
+      '4. Xây dựng, nhân rộng mô hình, điển hình “Dân vận khéo”',
+      'Có 12 mô hình “Dân vận khéo” được công nhận.',
+    ]);
+    expect(paras.indexOf('III. ĐÁNH GIÁ CHUNG')).toBeGreaterThan(tcd + 4);
+    expect(paras.some((p) => p.includes('Công tác cải cách hành chính'))).toBe(false);
   });
 
   it('leaves no placeholder, no "undefined", and keeps XML-special names as text', () => {

@@ -82,7 +82,8 @@ describe('default template formatting (NĐ 30/2020)', () => {
     expect(xml).toContain('<w:headerReference w:type="first"');
     const headers = partNames(docx).filter((n) => /^word\/header\d+\.xml$/.test(n));
     const withPage = headers.filter((h) => partXml(docx, h).includes('<w:instrText xml:space="preserve">PAGE</w:instrText>'));
-    expect(withPage).toHaveLength(1);
+    // One per section: the report's body and its appendix (the ranking), each numbered from page 2.
+    expect(withPage).toHaveLength(2);
   });
 
   it('repeats the table header row on each page', () => {
@@ -113,7 +114,7 @@ describe('user templates', () => {
     ]);
     const path = join(dir, 'mau-bao-cao.docx');
     writeFileSync(path, tpl);
-    expect(checkTemplate(tpl, 'report')).toEqual({ missing: [], unknown: [] });
+    expect(checkTemplate(tpl, 'report')).toEqual({ missing: [], plainLoops: [], unknown: [] });
     const paras = paragraphs(partXml(await writeReportDocx(sampleInput(), path)));
     expect(paras[0]).toBe('MẪU RIÊNG CỦA HUYỆN — năm 2024');
     expect(paras[1]).toBe('Bình Sơn, ngày 15 tháng 12 năm 2024');
@@ -126,21 +127,22 @@ describe('user templates', () => {
   it('are checked for required and unknown placeholders', async () => {
     const tpl = await docxOf(['Báo cáo năm {{nam}}', '{{nam_bao_cao}}']);
     const check = checkTemplate(tpl, 'report');
-    expect(check).toEqual({ missing: ['dia_danh_ngay', 'xep_hang'], unknown: ['nam_bao_cao'] });
+    expect(check).toEqual({ missing: ['dia_danh_ngay', 'xep_hang'], plainLoops: [], unknown: ['nam_bao_cao'] });
     expect(templateCheckMessages('report', check)).toEqual([
-      'Mẫu báo cáo thiếu trường {{dia_danh_ngay}}.',
-      'Mẫu báo cáo thiếu trường {{xep_hang}}.',
+      'Mẫu báo cáo thiếu trường {{dia_danh_ngay}}: thêm vào mẫu theo cách viết {{dia_danh_ngay}}.',
+      'Mẫu báo cáo thiếu trường {{xep_hang}}: thêm vào mẫu theo cách viết một bảng có dòng tiêu đề và một dòng dữ liệu: ' +
+        'ô đầu ghi {{#xep_hang}}{{c0}}, các ô sau {{c1}}, {{c2}}…, ô cuối thêm {{/xep_hang}}.',
       'Mẫu báo cáo có trường không xác định {{nam_bao_cao}} (sẽ để trống).',
     ]);
     expect(checkTemplate(tpl, 'decision').missing).toEqual(['dia_danh_ngay', 'phu_luc']);
     // A table written as a plain field cannot print its rows.
     const plain = await docxOf(['{{nam}} {{dia_danh_ngay}} {{xep_hang}}']);
-    expect(checkTemplate(plain, 'report').missing).toEqual(['xep_hang']);
+    expect(checkTemplate(plain, 'report')).toEqual({ missing: [], plainLoops: ['xep_hang'], unknown: [] });
   });
 
   it('the default templates pass their own check', async () => {
-    expect(checkTemplate(await buildDefaultTemplate(reportLayout()), 'report')).toEqual({ missing: [], unknown: [] });
-    expect(checkTemplate(await buildDefaultTemplate(decisionLayout()), 'decision')).toEqual({ missing: [], unknown: [] });
+    expect(checkTemplate(await buildDefaultTemplate(reportLayout()), 'report')).toEqual({ missing: [], plainLoops: [], unknown: [] });
+    expect(checkTemplate(await buildDefaultTemplate(decisionLayout()), 'decision')).toEqual({ missing: [], plainLoops: [], unknown: [] });
   });
 
   it('with a syntax error fail with a Vietnamese message naming the placeholder', async () => {
@@ -152,6 +154,12 @@ describe('user templates', () => {
     expect(() => checkTemplate(unclosed)).toThrow(/vòng lặp \{\{#xep_hang\}\} không có thẻ đóng/);
     const badTag = await docxOf(['năm {{nam']);
     expect(() => renderDocx(badTag, model)).toThrow('Mẫu văn bản có lỗi: trường «{{nam» thiếu dấu đóng «}}».');
+    // A user's file: the message names it and says how to fix it.
+    const file = join(dir, 'mau-loi.docx');
+    writeFileSync(file, unclosed);
+    await expect(writeReportDocx(sampleInput(), file)).rejects.toThrow(
+      `Mẫu báo cáo «${file}» có lỗi: vòng lặp {{#xep_hang}} không có thẻ đóng {{/xep_hang}}. Sửa mẫu trong Word hoặc LibreOffice rồi chạy lại`,
+    );
     const mismatch = await docxOf(['{{#xep_hang}}', '{{c1}}', '{{/phu_luc}}']);
     expect(() => renderDocx(mismatch, model)).toThrow('thẻ {{#xep_hang}} lại được đóng bằng {{/phu_luc}}');
   });

@@ -45,7 +45,7 @@ describe('Admin sidebar server functions', () => {
     expect(r.finished).toBe(true);
     s = adminState(w.env);
     expect(s.steps.find((x) => x.key === 'report')!.state).toBe(r.outcome);
-    expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024');
+    expect(s.links.map((l) => l.label)).toContain('Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO');
     // The report ranked on its way, but validation and ranking were not run as steps: not marked done.
     expect(s.steps.find((x) => x.key === 'validate')).toMatchObject({ state: 'todo', detail: 'Chưa kiểm tra.' });
     expect(s.steps.find((x) => x.key === 'rank')).toMatchObject({ state: 'todo', detail: 'Chưa xếp hạng.' });

@@ -25,11 +25,11 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     expect(template.mimeType).toBe('application/vnd.google-apps.document');
     expect(w.fake.calls.since(before).byMethod).toMatchObject({ 'Files.create': 1, 'Files.copy': 1 });
     expect(w.fake.calls.since(before).byMethod['DocumentApp.create']).toBeUndefined();
-    expect(r.message).toMatch(/^Đã tạo báo cáo «Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024»/);
+    expect(r.message).toMatch(/^Đã tạo báo cáo «Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO»/);
     const docId = /\/d\/([^/]+)/.exec(r.links[0].url)![1];
     const doc = w.fake.documentById(docId)!;
     expect(w.fake.drive.path(docId)).toBe(
-      'My Drive/Dân vận chính quyền 2024/Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
+      'My Drive/Dân vận chính quyền 2024/Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO',
     );
     const text = doc.text;
     expect(text).toContain('BÁO CÁO');
@@ -52,8 +52,33 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     expect(doc.attributes.FONT_FAMILY).toBe('Times New Roman');
     // One insertTable per table.
     const calls = w.fake.calls.since(before).byMethod;
-    expect(calls['Body.insertTable']).toBe(3);
+    expect(calls['Body.insertTable']).toBe(4);
     expect(doc.tables.filter((t) => t.cells[0][0] !== '' && t.attributes.BORDER_WIDTH !== 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('marks a draft «DỰ THẢO» at the top, signs each document its own way, and puts the ranking in the report appendix', () => {
+    const w = preparedSample();
+    const report = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    const reportText = w.fake.documentById(/\/d\/([^/]+)/.exec(report.links[0].url)![1])!.text;
+    expect(reportText.trimStart().startsWith('DỰ THẢO\n(Bản dự thảo, số liệu chưa chính thức: còn ')).toBe(true);
+    expect(reportText).toContain('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+    expect(reportText.indexOf('KẾT QUẢ XẾP HẠNG CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024')).toBeGreaterThan(reportText.indexOf('Nơi nhận:'));
+    expect(reportText).toContain('Chưa nộp hồ sơ tự chấm điểm');
+    const decision = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
+    const decisionText = w.fake.documentById(/\/d\/([^/]+)/.exec(decision.links[0].url)![1])!.text;
+    expect(decisionText).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+    expect(decisionText).not.toContain('TM.');
+    expect(decisionText).toContain('Chưa nộp hồ sơ tự chấm điểm');
+  });
+
+  it('the final version is refused while units are in the way, naming them, and nothing is copied', () => {
+    const w = preparedSample();
+    const before = w.fake.calls.snapshot();
+    let last = adminRun(w.env, 'report', null, { final: true });
+    while (!last.finished) last = adminRun(w.env, 'report', last.cursor);
+    expect(last.failed).toContain('Chưa tạo được bản chính thức');
+    expect(last.failed).toMatch(/ {2}- .+ \(BS-[A-Z0-9]+\): Chưa nộp hồ sơ tự chấm điểm/);
+    expect(w.fake.calls.since(before).byMethod['Files.copy']).toBeUndefined();
   });
 
   it('a re-run keeps the previous document under a dated name, and logs it', () => {
@@ -72,7 +97,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const secondId = /\/d\/([^/]+)/.exec(second.links[0].url)![1];
     expect(secondId).not.toBe(firstId);
     expect(w.fake.drive.item(firstId)!.name).toBe(
-      'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 (bản cũ 10-12-2024 10:00)',
+      'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO (bản cũ 10-12-2024 10:00)',
     );
     expect(second.message).toContain('Bản trước được giữ lại với tên «');
     const logs = rowsOf(w, SHEETS.log).filter((x) => x['Thao tác'] === 'Tạo báo cáo');
@@ -83,7 +108,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 
   it('never leaves two documents with the official name', () => {
-    const OFFICIAL = 'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024';
+    const OFFICIAL = 'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO';
     const w = preparedSample();
     const live = () =>
       w.fake.drive.list().filter((x) => !x.trashed && x.kind === 'file' && x.mimeType === 'application/vnd.google-apps.document');
@@ -136,7 +161,7 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
     const w = preparedSample();
     const r = runAll((c) => runAssessChunk(w.env, 'decision', c)).at(-1)!;
     expect(r.message).toMatch(
-      /^Đã tạo quyết định «Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024»/,
+      /^Đã tạo quyết định «Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024 - DỰ THẢO»/,
     );
     const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
     expect(doc.text).toContain('QUYẾT ĐỊNH');

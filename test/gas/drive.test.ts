@@ -196,10 +196,10 @@ describe('Drive through the Drive API (never DriveApp)', () => {
     expect(masters.length).toBe(new Set(SAMPLE.units.map((u) => u.rubricId)).size);
     expect(masters.every((n) => n.startsWith('Mẫu gốc biểu chấm điểm '))).toBe(true);
     expect(names(DRIVE_MIME.document)).toEqual([
-      'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024',
+      'Báo cáo kết quả thực hiện công tác dân vận chính quyền năm 2024 - DỰ THẢO',
       'Mẫu báo cáo mặc định DVCQ',
       'Mẫu quyết định mặc định DVCQ',
-      'Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024',
+      'Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024 - DỰ THẢO',
     ]);
     expect(drive.item(docId(report))!.parents).toEqual([root.id]);
     expect(drive.item(docId(decision))!.parents).toEqual([root.id]);

@@ -27,7 +27,7 @@ describe('Thiết lập bảng điều khiển', () => {
       });
     }
     expect(units.cell(`${status}1`).validation).toBeNull();
-    expect(r.message).toMatch(/^Đã tạo 10 sheet/);
+    expect(r.message).toMatch(/^Đã tạo 12 sheet/);
     // Logged, under the document lock.
     expect(rowsOf(w, SHEETS.log).at(-1)).toMatchObject({ 'Thao tác': 'Thiết lập bảng điều khiển' });
     expect(w.fake.locks.acquisitions('document')).toBeGreaterThan(0);
@@ -47,7 +47,7 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(ss.sheet(SHEETS.units).values()[1].slice(0, 6)).toEqual(['X01', 'Xã Bình Hải', 'xã', 'Khối xã', 'XA', 'minh@binhhai.gov.vn']);
     expect(ss.sheet(foreign).values()).toEqual([['ghi chú riêng']]);
     expect(ss.sheet(SHEETS.criteria).values()).toEqual(before);
-    expect(r.message).toMatch(/Giữ nguyên 10 sheet/);
+    expect(r.message).toMatch(/Giữ nguyên 12 sheet/);
 
     // With the sample: the edited `Đơn vị` stays as it is.
     const s = setupControl(w.env, { sample: 'binh-son-2024' });

@@ -62,7 +62,7 @@ describe('main()', () => {
 test('rank and report refuse a control workbook whose rules cannot be read, and keep `Kết quả`', async () => {
   const ws = tmpDir();
   expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
-  const before = fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs;
+  const before = fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024 - DỰ THẢO.docx')).mtimeMs;
   await editBook(controlPath(ws), (wb) => {
     const s = wb.getWorksheet('Xếp loại')!;
     s.getCell('D2').value = '≥ 90';
@@ -78,7 +78,7 @@ test('rank and report refuse a control workbook whose rules cannot be read, and 
   }
   const results = (await openBook(controlPath(ws))).getWorksheet('Kết quả')!;
   expect(rowsOf(results, ['Thứ hạng', 'Mã đơn vị'])).toHaveLength(33);
-  expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024.docx')).mtimeMs).toBe(before);
+  expect(fs.statSync(path.join(ws, 'Dân vận chính quyền 2024', 'Báo cáo dân vận chính quyền 2024 - DỰ THẢO.docx')).mtimeMs).toBe(before);
 });
 
 const setYear = (ws: string, year: number | null) =>

@@ -26,12 +26,12 @@ test('the report and the decision convert to PDF with their text intact', () => 
     stdio: 'ignore',
   });
   const text = (name: string) => execFileSync('pdftotext', ['-layout', path.join(dir, name), '-'], { encoding: 'utf8' });
-  const report = text('Báo cáo dân vận chính quyền 2024.pdf');
+  const report = text('Báo cáo dân vận chính quyền 2024 - DỰ THẢO.pdf');
   expect(report).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(report).toContain('Kết quả thực hiện công tác dân vận chính quyền năm 2024');
   expect(report).toContain('Bình Sơn, ngày 18 tháng 12 năm 2024');
   expect(report).toMatch(/12\s+Xã Bình Đông\s+84,75/);
-  const decision = text('Quyết định xếp loại dân vận chính quyền 2024.pdf');
+  const decision = text('Quyết định xếp loại dân vận chính quyền 2024 - DỰ THẢO.pdf');
   expect(decision).toContain('QUYẾT ĐỊNH');
   expect(decision).toMatch(/Phụ lục/i);
   expect(decision).toContain('Xã Bình Nguyên');

@@ -33,7 +33,7 @@ describe('demo', () => {
       /Hoàn thành xuất sắc nhiệm vụ: \d+; Hoàn thành tốt nhiệm vụ: \d+; Hoàn thành nhiệm vụ: \d+; Không hoàn thành nhiệm vụ: \d+\./,
     );
     expect(out).toContain('Kiểm tra dữ liệu: 3 phát hiện (2 lỗi, 1 cảnh báo)');
-    const docs = documentPaths(dir, 2024);
+    const docs = documentPaths(dir, 2024, true);
     for (const p of [controlPath(dir), docs.report, docs.decision]) {
       expect(out).toContain(p);
       expect(fs.existsSync(p)).toBe(true);
@@ -51,7 +51,7 @@ describe('demo', () => {
   });
 
   test('the report holds the numbers', () => {
-    const text = docText(documentPaths(dir, 2024).report);
+    const text = docText(documentPaths(dir, 2024, true).report);
     expect(text).toContain('Thị trấn Châu Ổ');
     expect(text).toContain('98,25');
   });
@@ -75,11 +75,31 @@ describe('demo', () => {
   test('report again: the earlier documents are kept under a dated name', async () => {
     const again = capture(new Date(2024, 11, 2, 16, 45));
     expect(await report(dir, {}, again)).toBe(0);
-    const docs = documentPaths(dir, 2024);
+    const docs = documentPaths(dir, 2024, true);
     const kept = docs.report.replace(/\.docx$/, ' (cũ 2024-12-02-1645).docx');
     expect(fs.existsSync(kept)).toBe(true);
     expect(fs.existsSync(docs.decision.replace(/\.docx$/, ' (cũ 2024-12-02-1645).docx'))).toBe(true);
     expect(again.lines.join('\n')).toContain(`Bản trước được giữ lại: ${kept}`);
+  });
+
+  test('the demo documents are drafts: «DỰ THẢO» on top and in the file name', () => {
+    const docs = documentPaths(dir, 2024, true);
+    expect(path.basename(docs.report)).toBe('Báo cáo dân vận chính quyền 2024 - DỰ THẢO.docx');
+    expect(path.basename(docs.decision)).toBe('Quyết định xếp loại dân vận chính quyền 2024 - DỰ THẢO.docx');
+    for (const f of [docs.report, docs.decision])
+      expect(docText(f).startsWith('DỰ THẢO(Bản dự thảo, số liệu chưa chính thức: còn ')).toBe(true);
+  });
+
+  test('report --final refuses while units are in the way, names them, and writes no final document', async () => {
+    const run = report(dir, { final: true }, capture());
+    await expect(run).rejects.toThrow(UserError);
+    const message = await report(dir, { final: true }, capture()).catch((e: Error) => e.message);
+    expect(message).toContain('Chưa tạo được bản chính thức');
+    expect(message).toMatch(/ {2}- .+ \(BS-[A-Z0-9]+\): Chưa nộp hồ sơ tự chấm điểm/);
+    expect(message).toMatch(/ {2}- .+ \(BS-[A-Z0-9]+\): Hồ sơ chấm điểm chưa hợp lệ/);
+    const final = documentPaths(dir, 2024, false);
+    expect(fs.existsSync(final.report)).toBe(false);
+    expect(fs.existsSync(final.decision)).toBe(false);
   });
 
   test('a user template lacking a required placeholder is refused, naming it', async () => {

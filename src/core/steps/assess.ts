@@ -211,6 +211,18 @@ export interface AssessOutput {
   counts: { total: number; submitted: number; entered: number; withFile: number; errors: number; warnings: number; classified: number };
 }
 
+/** The errors that keep the documents drafts: per unit (with the criteria they concern), and the control's own. */
+function draftInputs(findings: Finding[]): Pick<ReportInput, 'blocking' | 'controlErrors'> {
+  const blocking: Record<string, string[]> = {};
+  const controlErrors: string[] = [];
+  for (const f of findings) {
+    if (f.severity !== 'Lỗi') continue;
+    if (f.unitCode) (blocking[f.unitCode] ??= []).push(f.criterion ?? '');
+    else controlErrors.push(f.message);
+  }
+  return { blocking, controlErrors };
+}
+
 export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
   const total = control.units.length;
   const counts = { total, submitted: 0, entered: 0, withFile: 0, errors: 0, warnings: 0, classified: 0 };
@@ -271,8 +283,10 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           summary: a.summary,
           narrative: control.narrative,
           previous: control.previous,
+          indicators: control.indicators,
           today: input.today,
           submitted: counts.submitted,
+          ...draftInputs(findings),
         }
       : null;
   return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message: closing, counts };

@@ -5,7 +5,16 @@
 // once as pending (a leftover of a run that died is trashed by the next one); only when it is
 // filled and saved is the previous document renamed, then the new one given the official name.
 import type { Settings } from '../../core/config';
-import { buildDecisionModel, buildReportModel, DocKind, ReportInput, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
+import {
+  buildDecisionModel,
+  buildReportModel,
+  DocKind,
+  draftFileName,
+  finalRefusal,
+  isDraft,
+  ReportInput,
+  REQUIRED_PLACEHOLDERS,
+} from '../../core/report-model';
 import { SHEETS } from '../../core/schema';
 import { CONFIG_KEYS } from '../../core/config';
 import { oldVersionName, placeholdersIn } from '../../core/gas-support';
@@ -15,14 +24,18 @@ import { KEYS, Store } from '../store';
 import { copyFile, createDocumentFile, DriveEntry, fileState, renameFile, trashFile } from '../drive';
 import type { DocModel } from '../../core/report-model';
 import { renderDefaultTemplate } from './render';
+import { placeholderUsage } from '../../core/placeholder-guide';
 import { fillDocument, templateProblems } from './fill';
 
 export const DOC_LABEL: Record<DocKind, string> = { report: 'báo cáo', decision: 'quyết định' };
 
-export function documentName(kind: DocKind, year: number): string {
-  return kind === 'report'
-    ? `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${year}`
-    : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm ${year}`;
+export function documentName(kind: DocKind, year: number, draft = false): string {
+  return draftFileName(
+    kind === 'report'
+      ? `Báo cáo kết quả thực hiện công tác dân vận chính quyền năm ${year}`
+      : `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận chính quyền năm ${year}`,
+    draft,
+  );
 }
 
 export interface DocumentOutput {
@@ -75,7 +88,8 @@ function checkTemplate(env: Env, kind: DocKind, template: DriveEntry, model: Doc
   if (missing.length) {
     throw new UserError(
       `Mẫu ${DOC_LABEL[kind]} «${template.name}» thiếu chỗ đánh dấu ${missing.map((m) => `{{${m}}}`).join(', ')}. ` +
-        'Thêm chỗ đánh dấu này vào mẫu rồi chạy lại.',
+        `Thêm vào mẫu: ${missing.map((m) => `${m}: ${placeholderUsage({ name: m, kind: model.tables[m] ? 'table' : model.lists[m] ? 'list' : 'field' }).google}`).join('; ')}; ` +
+        `rồi chạy lại (mọi chỗ đánh dấu: sheet «${SHEETS.templateGuide}»).`,
     );
   }
   const problems = templateProblems(env.gas, body, model, present);
@@ -108,15 +122,25 @@ function dropPending(env: Env, store: Store, kind: DocKind, year: number): void 
 }
 
 /** The document of `kind` from the core's input (ReportInput, built by the step), in `folder`. */
-export function writeDocument(env: Env, store: Store, kind: DocKind, modelInput: ReportInput, folder: DriveEntry): DocumentOutput {
+export function writeDocument(
+  env: Env,
+  store: Store,
+  kind: DocKind,
+  modelInput: ReportInput,
+  folder: DriveEntry,
+  opts: { final?: boolean } = {},
+): DocumentOutput {
   const year = modelInput.settings.year;
+  // The final version is refused (before any copy) while a unit is in the way; the core lists them.
+  const refusal = opts.final ? finalRefusal(modelInput) : null;
+  if (refusal) throw new UserError(refusal);
   const template = templateFile(env, store, kind, modelInput.settings, folder);
   const model = kind === 'report' ? buildReportModel(modelInput) : buildDecisionModel(modelInput);
   // Everything that can be known to fail is checked on the template, before anything is copied.
   checkTemplate(env, kind, template, model);
   dropPending(env, store, kind, year);
 
-  const name = documentName(kind, year);
+  const name = documentName(kind, year, isDraft(modelInput));
   const pendingKey = KEYS.pendingDoc(year, kind);
   const copy = copyFile(env, template.id, workingName(name), folder.id);
   store.set(pendingKey, copy.id);

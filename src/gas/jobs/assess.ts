@@ -9,7 +9,7 @@ import { stepBlockers } from '../../core/steps/plan';
 import { SHEETS } from '../../core/schema';
 import { cellLink, displayDateTime, parseCursor } from '../../core/gas-support';
 import type { DocKind } from '../../core/report-model';
-import type { AdminStepKey, JobChunk } from '../api';
+import type { AdminRunOptions, AdminStepKey, JobChunk } from '../api';
 import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
@@ -33,7 +33,12 @@ export type AssessStep = Extract<AdminStepKey, 'progress' | 'validate' | 'rank' 
 interface Cursor {
   i: number;
   run: string;
+  /** The documents' final version was asked for (kept from the first chunk to the last). */
+  final?: boolean;
 }
+
+/** Options of a job, given with its first chunk («Tạo bản chính thức»: `final`). */
+export type AssessOptions = AdminRunOptions;
 
 /** Time kept for the last phase (core, sheets, document). */
 const FINAL_RESERVE_MS: Record<AssessStep, number> = { progress: 20_000, validate: 40_000, rank: 60_000, report: 90_000, decision: 90_000 };
@@ -105,7 +110,7 @@ function withCellLinks(findings: Finding[], records: Map<string, FileRecord>): F
 }
 
 /** One chunk of an assessing job. */
-export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | null): JobChunk {
+export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | null, options: AssessOptions = {}): JobChunk {
   const clock = timer(env);
   const docs = step === 'report' || step === 'decision';
   const data = readControlData(env, docs);
@@ -116,11 +121,12 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   const run = cursor?.run ?? String(env.clock());
   // Every chunk of a run records a submission accepted in it with the run's start.
   const now = Number.isFinite(Number(run)) ? new Date(Number(run)) : nowOf(env);
+  const final = cursor?.final ?? options.final === true;
   const from = Math.min(Math.max(0, cursor?.i ?? 0), total);
   const base: JobChunk = { step, done: 0, total, finished: false, cursor: null, message: '', errors: [], links: [] };
   if (!total) return { ...base, finished: true, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
   // A step the control workbook blocks reads no file: the core says why.
-  if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map());
+  if (stepBlockers(data.control, step).length) return finish(env, step, data, store, new Map(), new Map(), undefined, undefined, final);
   // A document needs the year's folder: refuse before reading, checking or ranking anything.
   let folder: DriveEntry | null | undefined;
   if (docs && !cursor) {
@@ -132,7 +138,7 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
   const { next, collected, records } = collectAll(env, data, store, from, clock, FINAL_RESERVE_MS[step], now);
   if (next < total) {
     withLock(env, () => saveScratch(data.ss, run, [...collected.entries()]));
-    const c: Cursor = { i: next, run };
+    const c: Cursor = { i: next, run, ...(final ? { final } : {}) };
     store.setJson(KEYS.cursor(step), { ...c, at: env.clock() });
     return { ...base, done: next, cursor: JSON.stringify(c), message: `Đã đọc ${next}/${total} biểu mẫu…` };
   }
@@ -153,7 +159,7 @@ export function runAssessChunk(env: Env, step: AssessStep, cursorText: string | 
     }
   }
   store.delete(KEYS.cursor(step));
-  return finish(env, step, data, store, collected, records, now, folder);
+  return finish(env, step, data, store, collected, records, now, folder, final);
 }
 
 function finish(
@@ -166,6 +172,7 @@ function finish(
   now?: Date,
   /** The year's folder when this call already looked it up (one Drive call less). */
   foundFolder?: DriveEntry | null,
+  final = false,
 ): JobChunk {
   const { control, ss } = data;
   const total = control.units.length;
@@ -221,7 +228,7 @@ function finish(
   if (!folder) {
     throw new UserError(`Chưa có thư mục «${rootFolderName(control.settings.year)}» trên Drive: hãy chạy «Tạo biểu mẫu chấm điểm» trước.`);
   }
-  const doc = writeDocument(env, store, kind, out.report!, folder);
+  const doc = writeDocument(env, store, kind, out.report!, folder, { final });
   const label = DOC_LABEL[kind];
   chunk.links = [{ label: doc.name, url: doc.url }];
   chunk.message =

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import PizZip from 'pizzip';
-import type { DocKind } from '../../core/report-model';
+import { DocKind, draftObstacles, finalRefusal, isDraft } from '../../core/report-model';
 import { Context } from '../context';
 import { describeFsError, UserError } from '../errors';
 import { writeFileSafely } from '../files';
@@ -15,6 +15,8 @@ import { runStep, WorkspaceAssessment } from '../assess-workspace';
 export interface ReportOptions {
   template?: string;
   decisionTemplate?: string;
+  /** The final version: refused while a unit has not submitted or has a blocking error. */
+  final?: boolean;
 }
 
 export interface ReportOutput {
@@ -25,6 +27,8 @@ export interface ReportOutput {
   kept: string[];
   /** Placeholders a user template does not know (they print nothing). */
   warnings: string[];
+  /** The documents are drafts («DỰ THẢO»): a unit has not submitted or has a blocking error. */
+  draft: boolean;
 }
 
 /** Why `buf` is not a Word .docx (an .xlsx, a .pptx, an old .doc, not a zip at all), or null when it is one. */
@@ -57,11 +61,12 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
       `tệp «${file}» (tùy chọn ${option}) ${notWord}; mẫu văn bản phải là tệp Word .docx. Hãy chọn đúng tệp mẫu .docx rồi chạy lại.`,
     );
   }
-  const check = checkTemplate(buf, kind);
+  const check = checkTemplate(buf, kind, file);
   const messages = templateCheckMessages(kind, check);
-  if (check.missing.length) {
+  const blocking = check.missing.length + check.plainLoops.length;
+  if (blocking) {
     throw new UserError(
-      `«${file}»: ${messages.slice(0, check.missing.length).join(' ')} Hãy thêm trường này vào mẫu (xem danh sách trường trong tài liệu hướng dẫn) rồi chạy lại.`,
+      `«${file}»: ${messages.slice(0, blocking).join(' ')} Sửa mẫu rồi chạy lại (mọi chỗ đánh dấu: «dvcq template guide»; mẫu mặc định để sửa: «dvcq template export <thư mục>»).`,
     );
   }
   return messages.map((m) => `«${file}»: ${m}`);
@@ -73,7 +78,14 @@ export async function runReport(ws: string, opts: ReportOptions, ctx: Context): 
   const assessment = await runStep(ws, 'report', ctx);
   const { control, book } = assessment;
   const input = assessment.report!;
-  const docs = documentPaths(ws, control.settings.year);
+  const refusal = opts.final ? finalRefusal(input) : null;
+  if (refusal) {
+    book.log(ctx.now(), ctx.user(), 'Tạo báo cáo và quyết định (bản chính thức)', refusal);
+    await book.save();
+    throw new UserError(refusal);
+  }
+  const draft = isDraft(input);
+  const docs = documentPaths(ws, control.settings.year, draft);
   const kept: string[] = [];
   const write = async (file: string, content: Buffer) => {
     const old = await writeFileSafely(file, (tmp) => fs.writeFile(tmp, content), { now: ctx.now() });
@@ -89,16 +101,22 @@ export async function runReport(ws: string, opts: ReportOptions, ctx: Context): 
     [linkOf(ws, docs.report), linkOf(ws, docs.decision), ...kept.map((k) => `giữ bản cũ: ${linkOf(ws, k)}`)].join('; '),
   );
   await book.save();
-  return { assessment, report: docs.report, decision: docs.decision, kept, warnings };
+  return { assessment, report: docs.report, decision: docs.decision, kept, warnings, draft };
 }
 
 export async function report(ws: string, opts: ReportOptions, ctx: Context): Promise<number> {
   const out = await runReport(ws, opts, ctx);
   for (const w of out.warnings) ctx.err(`[Cảnh báo] ${w}`);
-  const errors = out.assessment.findings.filter((f) => f.severity === 'Lỗi').length;
-  ctx.out(`Đã tạo báo cáo: ${path.resolve(out.report)}`);
-  ctx.out(`Đã tạo quyết định xếp loại: ${path.resolve(out.decision)}`);
+  const what = out.draft ? ' (bản DỰ THẢO)' : ' (bản chính thức)';
+  ctx.out(`Đã tạo báo cáo${what}: ${path.resolve(out.report)}`);
+  ctx.out(`Đã tạo quyết định xếp loại${what}: ${path.resolve(out.decision)}`);
   for (const k of out.kept) ctx.out(`Bản trước được giữ lại: ${path.resolve(k)}`);
-  if (errors) ctx.out(`Lưu ý: còn ${errors} lỗi dữ liệu (sheet «Kiểm tra»); các đơn vị có lỗi không được xếp loại trong văn bản.`);
+  if (out.draft) {
+    const n = draftObstacles(out.assessment.report!).length;
+    ctx.out(
+      `Lưu ý: văn bản ghi «DỰ THẢO» vì còn ${n} vướng mắc (đơn vị chưa nộp hoặc hồ sơ chưa hợp lệ, xem sheet «Kiểm tra»); ` +
+        'khi đã xử lý hết, chạy «dvcq report <thư mục> --final» để tạo bản chính thức.',
+    );
+  }
   return 0;
 }

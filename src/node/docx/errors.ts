@@ -49,9 +49,15 @@ export function templateError(e: unknown, what = 'Mẫu văn bản'): Error {
   const props = (e as { properties?: TemplateErrorProps })?.properties;
   if (!props) {
     const detail = e instanceof Error ? e.message : String(e);
-    return new Error(`${what} không phải tệp .docx hợp lệ (${detail}).`);
+    return new Error(
+      `${what} không phải tệp .docx hợp lệ (${detail}). Lưu mẫu dưới dạng «Word Document (.docx)» rồi chạy lại, ` +
+        'hoặc bắt đầu từ mẫu mặc định: «dvcq template export <thư mục>».',
+    );
   }
   const all = props.errors?.length ? props.errors.map((x) => x.properties ?? {}) : [props];
   const messages = [...new Set(all.map(describeOne))];
-  return new Error(`${what} có lỗi: ${messages.join('; ')}.`);
+  return new Error(
+    `${what} có lỗi: ${messages.join('; ')}. Sửa mẫu trong Word hoặc LibreOffice rồi chạy lại ` +
+      '(cách viết mọi chỗ đánh dấu: «dvcq template guide»; mẫu mặc định để bắt đầu: «dvcq template export <thư mục>»).',
+  );
 }

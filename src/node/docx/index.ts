@@ -21,18 +21,20 @@ async function loadTemplate(path: string, what: string): Promise<Buffer> {
 
 /** The report (.docx). `templatePath`: a user's template replacing the default layout. */
 export async function writeReportDocx(input: ReportInput, templatePath?: string): Promise<Buffer> {
-  const what = 'Mẫu báo cáo';
+  const KIND = 'Mẫu báo cáo';
+  const what = templatePath ? `${KIND} «${templatePath}»` : `${KIND} mặc định`;
   const template = templatePath
-    ? await loadTemplate(templatePath, what)
+    ? await loadTemplate(templatePath, KIND)
     : await buildDefaultTemplate(reportLayout(), `Báo cáo công tác dân vận chính quyền năm ${input.settings.year}`);
   return renderDocx(template, buildReportModel(input), what);
 }
 
 /** The classification decision with its appendix (.docx). */
 export async function writeDecisionDocx(input: ReportInput, templatePath?: string): Promise<Buffer> {
-  const what = 'Mẫu quyết định';
+  const KIND = 'Mẫu quyết định';
+  const what = templatePath ? `${KIND} «${templatePath}»` : `${KIND} mặc định`;
   const template = templatePath
-    ? await loadTemplate(templatePath, what)
+    ? await loadTemplate(templatePath, KIND)
     : await buildDefaultTemplate(
         decisionLayout(),
         `Quyết định công nhận kết quả đánh giá, phân loại công tác dân vận năm ${input.settings.year}`,

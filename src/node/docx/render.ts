@@ -5,6 +5,7 @@ import type { DXT } from 'docxtemplater';
 import PizZip from 'pizzip';
 import { DocKind, DocModel, PLACEHOLDERS, REQUIRED_PLACEHOLDERS } from '../../core/report-model';
 import { templateData } from './data';
+import { placeholderUsage } from '../../core/placeholder-guide';
 import { templateError } from './errors';
 
 const OPTIONS = {
@@ -73,30 +74,41 @@ const isKnown = (name: string) => KNOWN.has(name) || name === '.' || /^c\d+$/.te
 export interface TemplateCheck {
   /** Required placeholders the template lacks ("nam", "xep_hang"…). */
   missing: string[];
+  /** Tables and lists written as a plain field (`{{xep_hang}}`) where a loop is needed. */
+  plainLoops: string[];
   /** Placeholders the model does not know (typing mistakes): they would print nothing. */
   unknown: string[];
 }
 
 /** Placeholders a user template lacks or does not spell right; throws on a broken template. */
-export function checkTemplate(template: Buffer, kind: DocKind = 'report'): TemplateCheck {
+export function checkTemplate(template: Buffer, kind: DocKind = 'report', file?: string): TemplateCheck {
   const seen = new Set<string>();
   const loops = new Set<string>();
-  compile(template, KIND_NAME[kind], (name, isLoop) => {
+  compile(template, file ? `${KIND_NAME[kind]} «${file}»` : KIND_NAME[kind], (name, isLoop) => {
     seen.add(name);
     if (isLoop) loops.add(name);
   });
   // A table or list only prints through a loop ({{#xep_hang}} … {{/xep_hang}}).
   const present = (n: string) => (LOOPED.has(n) ? loops.has(n) : seen.has(n));
+  const plainLoops = [...seen].filter((n) => LOOPED.has(n) && !loops.has(n)).sort();
   return {
-    missing: REQUIRED_PLACEHOLDERS[kind].filter((n) => !present(n)),
+    missing: REQUIRED_PLACEHOLDERS[kind].filter((n) => !present(n) && !plainLoops.includes(n)),
+    plainLoops,
     unknown: [...seen].filter((n) => !isKnown(n)).sort(),
   };
 }
 
-/** Vietnamese lines for the CLI and the sidebar: "Mẫu báo cáo thiếu trường {{nam}}". */
+const KIND_OF = new Map(PLACEHOLDERS.map((p) => [p.name, p.kind]));
+
+/** Vietnamese lines for the CLI: what is wrong and the exact way to write it ("Mẫu báo cáo thiếu trường {{nam}} …"). */
 export function templateCheckMessages(kind: DocKind, check: TemplateCheck): string[] {
+  const how = (n: string) => placeholderUsage({ name: n, kind: KIND_OF.get(n) ?? 'field' }).word;
   return [
-    ...check.missing.map((n) => `${KIND_NAME[kind]} thiếu trường {{${n}}}.`),
+    ...check.missing.map((n) => `${KIND_NAME[kind]} thiếu trường {{${n}}}: thêm vào mẫu theo cách viết ${how(n)}.`),
+    ...check.plainLoops.map(
+      (n) =>
+        `${KIND_NAME[kind]} ghi {{${n}}} như một trường thường, nhưng «${n}» là ${KIND_OF.get(n) === 'table' ? 'một bảng' : 'một danh sách'} nên phải viết thành vòng lặp: ${how(n)}.`,
+    ),
     ...check.unknown.map((n) => `${KIND_NAME[kind]} có trường không xác định {{${n}}} (sẽ để trống).`),
   ];
 }
