@@ -11,7 +11,8 @@ import { parseCursor } from '../core/gas-support';
 import type { Env } from './env';
 import { userMessage } from './errors';
 import { KEYS, Store } from './store';
-import { adminRun } from './admin';
+import { adminRun, adminState } from './admin';
+import { ASKS_FIRST } from '../core/steps/year-plan';
 import { STEP_LABELS } from '../core/steps/plan';
 import { setupControl } from './setup';
 import { buildMenu } from './menu';
@@ -53,7 +54,17 @@ function alert(env: Env, title: string, text: string): void {
 
 export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
   const menuEnv: Env = { ...env, budgetMs: Math.min(env.budgetMs, MENU_BUDGET_MS) };
-  const chunk = adminRun(menuEnv, step, step === 'setup' ? null : storedCursor(env, step));
+  const cursor = step === 'setup' ? null : storedCursor(env, step);
+  // Asked as in the sidebar, before a new run: a decision while anything is open is a draft.
+  const question = cursor || !ASKS_FIRST.has(step) ? null : (adminState(env).steps.find((s) => s.key === step)?.confirm ?? null);
+  if (question) {
+    const ui = env.gas.SpreadsheetApp.getUi();
+    // Ui.alert(title, prompt, buttons) returns the Button the user clicked (Apps Script, Class Ui).
+    if (ui.alert(STEP_LABELS[step], question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+      return { step, done: 0, total: 0, finished: true, cursor: null, message: 'Đã hủy; chưa tạo gì.', errors: [], links: [] };
+    }
+  }
+  const chunk = adminRun(menuEnv, step, cursor);
   env.gas.SpreadsheetApp.flush();
   alert(env, STEP_LABELS[step], chunkText(chunk));
   return chunk;

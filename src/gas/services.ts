@@ -206,6 +206,7 @@ export interface GEmbeddedChartBuilder {
 
 export interface GUi {
   ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
+  Button: typeof GoogleAppsScript.Base.Button;
   alert(title: string, prompt: string, buttons: GButtonSet): GButton;
   createAddonMenu(): GMenu;
   /** A menu of its own (a bound script's; an add-on uses createAddonMenu). */
