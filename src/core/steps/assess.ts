@@ -5,7 +5,7 @@
 import type { Control } from '../control';
 import { Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
-import { assessAll, assessUnit, UnitSource } from '../assess';
+import { assessUnit, rankAssessed, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { canonicalStatus, hasEntries, isSubmitted } from '../status';
@@ -133,34 +133,79 @@ export interface AssessOutput {
   counts: { total: number; submitted: number; entered: number; withFile: number; errors: number; warnings: number; classified: number };
 }
 
-export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
+/** What a step keeps of one unit once its file has been read: small, so the file itself can go. */
+export interface UnitStepOutcome {
+  /** The unit as the collection leaves it (its new status applied). */
+  unit: Unit;
+  /** Its own changes to `Đơn vị` (status, link), when any. */
+  update?: Omit<UnitUpdate, 'code'>;
+  /** A file was read for it. */
+  withFile: boolean;
+  /** What the collection says of it (submission, a changed `Liên kết`). */
+  collected: Finding[];
+  /** Its findings and score (every step but progress). */
+  assessment: UnitAssessment | null;
+}
+
+/**
+ * One unit's part of a step: the collection's decision, then (after progress) its findings and
+ * score. A back-end calls it for each unit in the order of `control.units` as it reads the unit's
+ * file, keeps the outcome and lets the file go; `finishAssessStep` does the rest.
+ */
+export function assessUnitStep(
+  control: Control,
+  step: AssessStepName,
+  unit: Unit,
+  source: UnitSource | undefined,
+  known = '',
+): UnitStepOutcome {
+  const c = decideUnit(control, unit, source);
+  const { link, finding } = linkUpdate(unit, known);
+  const now = c.status ? { ...unit, status: c.status } : unit;
+  return {
+    unit: now,
+    update: c.status || link ? { status: c.status, link } : undefined,
+    withFile: !!source && !('missing' in source),
+    collected: finding ? [...c.findings, finding] : c.findings,
+    assessment: step === 'progress' ? null : assessUnit(control, now, source),
+  };
+}
+
+/**
+ * A step from every unit's outcome (`assessUnitStep`, one per unit of `control.units`, in order):
+ * the writes to `Đơn vị`, findings, ranking, the documents' input and the closing message. A step
+ * the control workbook blocks needs no outcome (back-ends read no file then: see `stepBlockers`).
+ */
+export function finishAssessStep(control: Control, step: AssessStepName, outcomes: readonly UnitStepOutcome[], today: Date): AssessOutput {
   const total = control.units.length;
   const counts = { total, submitted: 0, entered: 0, withFile: 0, errors: 0, warnings: 0, classified: 0 };
   const blockers = stepBlockers(control, step);
   const empty = { step, results: [], summary: null, report: null, counts, writes: { updates: [], history: null } };
   if (blockers.length) return { ...empty, blockers, findings: control.findings, message: blockedMessage(step, blockers) };
+  if (outcomes.length !== total || outcomes.some((o, i) => o.unit.code !== control.units[i].code)) {
+    throw new Error(`finishAssessStep: ${outcomes.length} outcomes for ${total} units, not in the order of control.units`);
+  }
 
   const own = new Map<string, Omit<UnitUpdate, 'code'>>();
   const collected: Finding[] = [];
-  const units = control.units.map((u) => {
-    const c = decideUnit(control, u, input.sources[u.code]);
-    const { link, finding } = linkUpdate(u, input.known?.[u.code] ?? '');
-    collected.push(...c.findings, ...(finding ? [finding] : []));
-    if (c.status || link) own.set(u.code, { status: c.status, link });
-    const source = input.sources[u.code];
-    if (source && !('missing' in source)) counts.withFile++;
-    return c.status ? { ...u, status: c.status } : u;
-  });
-  counts.submitted = units.filter(isSubmitted).length;
-  counts.entered = units.filter(hasEntries).length;
+  for (const o of outcomes) {
+    collected.push(...o.collected);
+    if (o.update) own.set(o.unit.code, o.update);
+    if (o.withFile) counts.withFile++;
+    if (isSubmitted(o.unit)) counts.submitted++;
+    if (hasEntries(o.unit)) counts.entered++;
+  }
   const writes = unitWrites(control, own);
   if (step === 'progress') {
     const message = `${counts.submitted}/${total} đơn vị đã nộp; ${counts.entered}/${total} đã nhập điểm; ${counts.withFile}/${total} đã có biểu mẫu.`;
     return { ...empty, blockers, findings: collected, writes, message };
   }
 
-  const now = { ...control, units };
-  const a = assessAll(now, input.sources);
+  const now = { ...control, units: outcomes.map((o) => o.unit) };
+  const a = rankAssessed(
+    now,
+    outcomes.map((o) => o.assessment!),
+  );
   const findings = [...a.findings, ...collected];
   counts.errors = findings.filter((f) => f.severity === 'Lỗi').length;
   counts.warnings = findings.length - counts.errors;
@@ -178,9 +223,17 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           summary: a.summary,
           narrative: control.narrative,
           previous: control.previous,
-          today: input.today,
+          today,
           submitted: counts.submitted,
         }
       : null;
   return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message, counts };
+}
+
+/** A step from everything the back-end read at once (the add-on, which reads in chunks): the same two functions. */
+export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
+  const outcomes = stepBlockers(control, step).length
+    ? []
+    : control.units.map((u) => assessUnitStep(control, step, u, input.sources[u.code], input.known?.[u.code] ?? ''));
+  return finishAssessStep(control, step, outcomes, input.today);
 }
