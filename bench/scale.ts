@@ -59,7 +59,12 @@ export function runMeasured(cli: string, args: string[], tmp: string, opts: { he
     fs.rmSync(peakFile, { force: true });
   }
   const stderr = `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim();
-  return { ms, peakMb, code: r.status, error: r.status === 0 ? undefined : `exit ${r.status ?? r.signal}: ${stderr.split('\n').slice(-3).join(' ')}` };
+  return {
+    ms,
+    peakMb,
+    code: r.status,
+    error: r.status === 0 ? undefined : `exit ${r.status ?? r.signal}: ${stderr.split('\n').slice(-3).join(' ')}`,
+  };
 }
 
 /** A control workbook of `units` synthetic units on a rubric of `criteria` criteria, in a new folder `ws`. */
