@@ -10,6 +10,7 @@ import { readWorkbook, saveWorkbook } from '../src/node/xlsx/workbook-io';
 import { INPUT_FIELDS, InputValues, writeInputs } from '../src/node/xlsx/unit-workbook';
 import { excelValue } from '../src/node/xlsx/grid';
 import { unitLocation } from '../src/node/workspace';
+import { Check } from './output';
 import { syntheticControlSheets, syntheticEntries, syntheticRubric, syntheticUnits, toUnit, BENCH_YEAR } from './synthetic';
 
 export const SCALE_COMMANDS = ['templates', 'validate', 'rank', 'report'] as const;
@@ -67,10 +68,14 @@ export function runMeasured(cli: string, args: string[], tmp: string, opts: { he
   };
 }
 
-/** A control workbook of `units` synthetic units on a rubric of `criteria` criteria, in a new folder `ws`. */
-export async function writeScaleControl(ws: string, units: number, criteria: number): Promise<void> {
+/**
+ * A control workbook of `units` synthetic units on a rubric of `criteria` criteria, in a new folder
+ * `ws`; every unit «Đã nộp» unless `status` says otherwise.
+ */
+export async function writeScaleControl(ws: string, units: number, criteria: number, opts: { status?: string } = {}): Promise<void> {
   fs.mkdirSync(ws, { recursive: true });
-  await ControlWorkbook.create(ws, syntheticControlSheets(syntheticUnits(units, criteria), criteria)).save();
+  const list = syntheticUnits(units, criteria).map((u) => (opts.status === undefined ? u : { ...u, status: opts.status }));
+  await ControlWorkbook.create(ws, syntheticControlSheets(list, criteria)).save();
 }
 
 /** Type each unit's synthetic scores into its workbook (after `dvcq templates`), as a scorer would. */
@@ -123,4 +128,78 @@ export async function benchScale(
   }
   fs.rmSync(ws, { recursive: true, force: true });
   return result;
+}
+
+/** The budget of issue 10: every offline command at 5,000 units × 40 criteria within 600 MB. */
+export const PEAK_BUDGET_MB = 600;
+/** Time per unit may grow this much from the smallest to the largest size and still count as linear. */
+export const LINEAR_TOLERANCE = 1.5;
+
+const mb = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} MB` : '—');
+const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—');
+
+/** One line per command: time, time per unit and peak RSS at each size, and how they grow. */
+export function scaleTable(results: ScaleResult[]): string {
+  const sizes = [...results].sort((a, b) => a.units - b.units);
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const header = [
+    'command',
+    ...sizes.map((r) => `${r.units.toLocaleString('en-US')} units: time, per unit, peak RSS`),
+    'peak growth per 1,000 units',
+    'time per unit, largest / smallest',
+  ];
+  const rows = SCALE_COMMANDS.map((c) => {
+    const cells = sizes.map((r) => {
+      const x = r.runs[c];
+      return x ? `${seconds(x.ms)}, ${(x.ms / r.units).toFixed(1)} ms, ${mb(x.peakMb)}` : '—';
+    });
+    const a = first.runs[c];
+    const b = last.runs[c];
+    const growth = a && b && last.units > first.units ? ((b.peakMb - a.peakMb) / (last.units - first.units)) * 1000 : NaN;
+    const ratio = a && b ? b.ms / last.units / (a.ms / first.units) : NaN;
+    return [c, ...cells, mb(growth), Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Peak RSS within the budget at every size, and time per unit roughly constant (linear time). */
+export function scaleChecks(results: ScaleResult[]): Check[] {
+  if (!results.length) return [];
+  const sizes = [...results].sort((a, b) => a.units - b.units);
+  const out: Check[] = [];
+  for (const r of sizes.filter((x) => !x.ok)) {
+    out.push({
+      name: `offline pipeline at ${r.units.toLocaleString('en-US')} units × ${r.criteria} criteria`,
+      ok: false,
+      detail: r.error ?? 'failed',
+    });
+  }
+  const last = sizes[sizes.length - 1];
+  const peaks = SCALE_COMMANDS.map((c) => [c, last.runs[c]?.peakMb ?? NaN] as const);
+  out.push({
+    name: `offline peak RSS ≤ ${PEAK_BUDGET_MB} MB at ${last.units.toLocaleString('en-US')} units × ${last.criteria} criteria`,
+    ok: last.ok && peaks.every(([, p]) => p <= PEAK_BUDGET_MB),
+    detail: peaks.map(([c, p]) => `${c} ${mb(p)}`).join(', '),
+  });
+  const first = sizes[0];
+  if (sizes.length > 1) {
+    const ratios = SCALE_COMMANDS.map((c) => {
+      const a = first.runs[c];
+      const b = last.runs[c];
+      return [c, a && b ? b.ms / last.units / (a.ms / first.units) : NaN] as const;
+    });
+    out.push({
+      name: `offline time linear in the units: time per unit at ${last.units.toLocaleString('en-US')} ≤ ${LINEAR_TOLERANCE}× that at ${first.units.toLocaleString('en-US')}`,
+      ok: ratios.every(([, x]) => x <= LINEAR_TOLERANCE),
+      detail: ratios.map(([c, x]) => `${c} ${Number.isFinite(x) ? x.toFixed(2) : '—'}×`).join(', '),
+    });
+  }
+  return out;
 }
