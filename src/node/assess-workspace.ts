@@ -11,7 +11,8 @@ import { readUnitSource } from './unit-sources';
 import { writeFindings, writeResults } from './output-sheets';
 
 export interface WorkspaceAssessment extends AssessOutput {
-  book: ControlWorkbook;
+  /** The control workbook's path. The workbook itself is saved and let go (a caller reopens it to write more). */
+  file: string;
   control: Control;
 }
 
@@ -44,5 +45,5 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
   if (out.summary && step !== 'validate') writeResults(book, out.results, control.settings);
   book.log(ctx.now(), ctx.user(), STEP_LABELS[step], out.message);
   await book.save();
-  return { ...out, book, control };
+  return { ...out, file: book.file, control };
 }
