@@ -226,7 +226,7 @@ describe('one small measurement on the fake', () => {
 });
 
 describe('offline at scale (pure parts)', () => {
-  const run = (ms: number, peakMb: number) => ({ ms, peakMb, code: 0 });
+  const run = (cpuMs: number, peakMb: number) => ({ ms: 2 * cpuMs, cpuMs, peakMb, code: 0 });
   const at = (units: number, perUnitMs: number, peakMb: number): ScaleResult => ({
     units,
     criteria: 40,
@@ -240,8 +240,8 @@ describe('offline at scale (pure parts)', () => {
     expect(lines[0]).toContain('1,000 units');
     expect(lines[0].indexOf('1,000 units')).toBeLessThan(lines[0].indexOf('5,000 units'));
     const validate = lines.find((l) => l.startsWith('validate'))!;
-    expect(validate).toContain('10.0 s, 10.0 ms, 220 MB');
-    expect(validate).toContain('60.0 s, 12.0 ms, 340 MB');
+    expect(validate).toContain('20.0 s, 10.0 s, 10.0 ms, 220 MB');
+    expect(validate).toContain('120.0 s, 60.0 s, 12.0 ms, 340 MB');
     expect(validate).toContain('30 MB'); // (340 − 220) / 4 per 1,000 units
     expect(validate).toContain('1.20×');
   });
