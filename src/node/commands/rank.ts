@@ -67,8 +67,6 @@ export async function rank(ws: string, opts: RankOptions, ctx: Context): Promise
       summary.byLevel.map((l) => `${l.level} ${l.count}`).join(', ') +
       `; không xếp loại ${summary.notClassified}.`,
   );
-  ctx.out(
-    `Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${file}».`,
-  );
+  ctx.out(`Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${file}».`);
   return 0;
 }
