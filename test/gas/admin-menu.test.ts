@@ -101,6 +101,7 @@ describe('Menu and sidebars', () => {
       ['Tổng hợp & xếp hạng', 'rankResults'],
       ['Tạo báo cáo', 'createReport'],
       ['Tạo quyết định xếp loại', 'createDecision'],
+      ['Nhắc đơn vị chưa nộp', 'remindLateUnits'],
     ]);
   });
 

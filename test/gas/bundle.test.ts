@@ -60,6 +60,7 @@ describe('build/Code.js', () => {
       'rankResults',
       'createReport',
       'createDecision',
+      'remindLateUnits',
       'scorerState',
       'scorerSave',
       'scorerSubmit',
