@@ -6,7 +6,7 @@
 // (SpreadsheetApp.flush) before the alert, so an execution killed while the alert is open loses
 // nothing — the job's cursor and records are already saved.
 import type { SampleName } from '../core/samples';
-import type { AdminStepKey, JobChunk } from './api';
+import type { JobChunk, JobStepKey } from './api';
 import { parseCursor } from '../core/gas-support';
 import type { Env } from './env';
 import { userMessage } from './errors';
@@ -27,7 +27,7 @@ const MAX_LISTED_ERRORS = 10;
  */
 export const MENU_BUDGET_MS = 150_000;
 
-function storedCursor(env: Env, step: AdminStepKey): string | null {
+function storedCursor(env: Env, step: JobStepKey): string | null {
   const c = parseCursor<{ at?: number } & Record<string, unknown>>(new Store(env).get(KEYS.cursor(step)));
   if (!c || typeof c.at !== 'number' || env.clock() - c.at > CURSOR_MAX_AGE_MS) return null;
   const { at: _at, ...rest } = c;
@@ -52,7 +52,7 @@ function alert(env: Env, title: string, text: string): void {
   ui.alert(title, text, ui.ButtonSet.OK);
 }
 
-export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
+export function runStepFromMenu(env: Env, step: JobStepKey): JobChunk {
   const menuEnv: Env = { ...env, budgetMs: Math.min(env.budgetMs, MENU_BUDGET_MS) };
   const cursor = step === 'setup' ? null : storedCursor(env, step);
   // Asked as in the sidebar, before a new run: a decision while anything is open is a draft.

@@ -38,6 +38,7 @@ type Real = {
   User: GoogleAppsScript.Base.User;
   Drive: GoogleAppsScript.Drive;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
   Document: GoogleAppsScript.Document.Document;
   Element: GoogleAppsScript.Document.Element;
   ContainerElement: GoogleAppsScript.Document.ContainerElement;
@@ -375,6 +376,14 @@ export type GCharts = Pick<Real['Charts'], 'ChartType'>;
 /** Only the AuthMode enum: an event's authMode is compared with ScriptApp.AuthMode.NONE (never by its text). */
 export type GScriptApp = Pick<Real['ScriptApp'], 'AuthMode'>;
 
+/**
+ * MailApp (scope script.send_mail): the reminders of «Nhắc đơn vị chưa nộp». The daily quota counts
+ * recipients (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()).
+ */
+export interface GMailApp extends Pick<Real['MailApp'], 'getRemainingDailyQuota'> {
+  sendEmail(message: { to: string; subject: string; body: string; name?: string }): void;
+}
+
 // ---------------------------------------------------------------------------------------------
 // All services
 
@@ -391,6 +400,7 @@ export interface GasServices {
   Logger: GLogger;
   Charts: GCharts;
   ScriptApp: GScriptApp;
+  MailApp: GMailApp;
 }
 
 /**
@@ -434,6 +444,9 @@ export function gasServices(): GasServices {
     },
     get ScriptApp(): GScriptApp {
       return ScriptApp;
+    },
+    get MailApp(): GMailApp {
+      return MailApp;
     },
   };
 }
@@ -481,4 +494,5 @@ export type _ServicesKeyCheck = [
   Expect<NoExtraKeys<GHtmlService, Real['HtmlService']>>,
   Expect<NoExtraKeys<GSession, Real['Session']>>,
   Expect<NoExtraKeys<GLogger, Real['Logger']>>,
+  Expect<NoExtraKeys<GMailApp, Real['MailApp']>>,
 ];

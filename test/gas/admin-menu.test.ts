@@ -101,6 +101,7 @@ describe('Menu and sidebars', () => {
       ['Tổng hợp & xếp hạng', 'rankResults'],
       ['Tạo báo cáo', 'createReport'],
       ['Tạo quyết định xếp loại', 'createDecision'],
+      ['Nhắc đơn vị chưa nộp', 'remindLateUnits'],
     ]);
   });
 
@@ -142,7 +143,7 @@ describe('Menu and sidebars', () => {
     w.fake.setActiveSpreadsheet(w.controlId);
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(10);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(11);
   });
 
   it('refuses set-up and admin steps in a unit file, which keeps its sheets untouched', () => {
