@@ -193,7 +193,7 @@ const BEFORE: Record<PlanStep, string> = {
 };
 
 /** The steps that may ask before they run (sidebar and menu alike). */
-export const ASKS_FIRST: ReadonlySet<PlanStep> = new Set<PlanStep>(['decision']);
+export const ASKS_FIRST: ReadonlySet<string> = new Set<PlanStep>(['decision']);
 
 /**
  * The question asked before a step while something is open: a decision made with errors or units
