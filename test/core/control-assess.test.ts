@@ -33,7 +33,8 @@ describe('readControl', () => {
     expect(c.settings.issuingBody).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH SƠN']);
     expect(c.settings.deadline?.getDate()).toBe(15);
     expect(c.settings.scoring.levels.map((l) => l.min)).toEqual([90, 70, 50, 0]);
-    expect(c.narrative['Tình hình chung']).toContain('Dữ liệu mẫu');
+    // `Nội dung báo cáo` is the outline of seed 002, filled with the sample's texts.
+    expect(c.outline?.find((r) => r.heading === 'Tình hình chung')?.text).toContain('Dữ liệu mẫu');
   });
 
   it('reports a duplicate code, an unknown rubric and an invalid e-mail with their rows', () => {

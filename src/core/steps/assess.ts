@@ -282,6 +282,7 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           results: a.results,
           summary: a.summary,
           narrative: control.narrative,
+          ...(control.outline ? { outline: control.outline } : {}),
           previous: control.previous,
           indicators: control.indicators,
           today: input.today,
