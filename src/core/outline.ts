@@ -213,7 +213,12 @@ const ROMAN: Array<[number, string]> = [
 ];
 function roman(n: number): string {
   let out = '';
-  for (const [v, s] of ROMAN) while (n >= v) ((out += s), (n -= v));
+  for (const [v, s] of ROMAN) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 function fromRoman(s: string): number | null {
