@@ -104,7 +104,7 @@ export function newControlSheets(opts: { year: number; sample?: SampleName }): S
       // The outline of seed 002 (outline.ts); a sample fills it with its texts.
       grid: tableGrid(
         OUTLINE_COLUMNS,
-        (s ? fromNarrative(s.narrative) : defaultOutline()).map((r) => ({
+        (s ? (s.outline ?? fromNarrative(s.narrative)) : defaultOutline()).map((r) => ({
           level: r.level,
           number: r.number || null,
           heading: r.heading,
