@@ -102,6 +102,8 @@ function expandList(body: GBody, name: string, items: string[]): void {
  * of the outline), then each heading line is made bold (levels 1, 2) or italic (level 3): one
  * call per heading, never per character or per body paragraph. The headings are the sections the
  * user typed in `Nội dung báo cáo`, so the calls grow with the outline, not with the units.
+ * Assumes, as expandList does, that "\n" in a replacement starts a new line of the paragraph
+ * (one character): the offsets of the heading lines count it as one.
  */
 function expandOutline(body: GBody, name: string, lines: OutlineLine[]): void {
   const found = body.findText(pattern(name));
