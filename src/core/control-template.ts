@@ -10,7 +10,7 @@ import {
   INDICATOR_COLUMNS,
   LOG_COLUMNS,
   MERGE_COLUMNS,
-  NARRATIVE_COLUMNS,
+  OUTLINE_COLUMNS,
   PREVIOUS_COLUMNS,
   RESULT_COLUMNS,
   SHEETS,
@@ -19,7 +19,7 @@ import {
 import { tableGrid } from './table';
 import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
-import { NARRATIVE_ITEMS, SECTION_ITEMS } from './report-model';
+import { defaultOutline, fromNarrative } from './outline';
 import { SampleName, SAMPLES } from './samples';
 import { DEFAULT_INDICATORS } from './indicators';
 import { guideGrid } from './placeholder-guide';
@@ -101,9 +101,15 @@ export function newControlSheets(opts: { year: number; sample?: SampleName }): S
     { name: SHEETS.levels, grid: levelsGrid() },
     {
       name: SHEETS.narrative,
+      // The outline of seed 002 (outline.ts); a sample fills it with its texts.
       grid: tableGrid(
-        NARRATIVE_COLUMNS,
-        [...NARRATIVE_ITEMS, ...SECTION_ITEMS.map((x) => x.item)].map((key) => ({ key, text: s?.narrative[key] ?? null })),
+        OUTLINE_COLUMNS,
+        (s ? (s.outline ?? fromNarrative(s.narrative)) : defaultOutline()).map((r) => ({
+          level: r.level,
+          number: r.number || null,
+          heading: r.heading,
+          text: r.text || null,
+        })),
       ),
     },
     {

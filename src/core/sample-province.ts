@@ -8,6 +8,7 @@
 // Ia Đal kept their names (gomangden.com). The wards' names and the clusters themselves are
 // ILLUSTRATIVE: how the province groups its cụm thi đua was not found (DOMAIN §5). The departments
 // follow NĐ 45/2025/NĐ-CP. Every score, e-mail, person and last year's result is SYNTHETIC.
+import { fromNarrative, OutlineRow } from './outline';
 import { Cell, Rubric } from './types';
 import { ConfigKey } from './config';
 import { DEFAULT_RUBRIC_IDS } from './default-rubrics';
@@ -293,6 +294,24 @@ const narrative: Record<string, string> = {
     '(Dữ liệu mẫu) Đề nghị Bộ Nội vụ sớm ban hành hướng dẫn tiêu chí đánh giá công tác dân vận chính quyền phù hợp mô hình chính quyền địa phương hai cấp.',
 };
 
+/**
+ * The outline of `Nội dung báo cáo`: the seed outline with the texts above, II.3 split into
+ * tiểu mục a), b) as the real reports do (seed 002: «a) Tổng số đơn», «b) Phân loại, xử lý đơn»…).
+ */
+function provinceOutline(): OutlineRow[] {
+  const rows = fromNarrative(narrative);
+  const at = rows.findIndex((r) => r.heading.startsWith('Công tác tiếp công dân'));
+  const [reception, settled] = rows[at].text.split('\n');
+  rows.splice(
+    at,
+    1,
+    { ...rows[at], text: '' },
+    { level: 3, number: '', heading: 'Tiếp công dân, xử lý đơn', text: reception },
+    { level: 3, number: '', heading: 'Giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh', text: settled },
+  );
+  return rows;
+}
+
 /** `Số liệu` (synthetic figures of the province). */
 const indicators = [
   { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 2184, denominator: null, unit: 'lượt' },
@@ -313,4 +332,4 @@ const indicators = [
   },
 ];
 
-export const PROVINCE_SAMPLE = { config, units, narrative, previous, merges, indicators };
+export const PROVINCE_SAMPLE = { config, units, narrative, outline: provinceOutline(), previous, merges, indicators };

@@ -309,6 +309,7 @@ export interface GText extends GElement {
   insertText(offset: number, text: string): GText;
   deleteText(startOffset: number, endOffsetInclusive: number): GText;
   setBold(startOffset: number, endOffsetInclusive: number, bold: boolean): GText;
+  setItalic(startOffset: number, endOffsetInclusive: number, italic: boolean): GText;
 }
 
 export interface GTable extends GContainerElement {

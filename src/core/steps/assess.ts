@@ -339,6 +339,7 @@ export function finishAssessStep(control: Control, step: AssessStepName, outcome
           results: a.results,
           summary: a.summary,
           narrative: control.narrative,
+          ...(control.outline ? { outline: control.outline } : {}),
           previous: control.previous,
           indicators: control.indicators,
           today,
