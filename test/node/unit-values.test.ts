@@ -74,3 +74,20 @@ test('a formula nested too deep for the stack gets no value, the command goes on
   const deep = `${'('.repeat(100000)}1${')'.repeat(100000)}`;
   expect(new FormulaEvaluator({ get: () => undefined }).evaluate(deep)).toBeUndefined();
 });
+
+test('the status a unit file shows follows `Đơn vị` through submit and reopen', async () => {
+  const ws = tmpDir();
+  expect(await main(['demo', ws, '--sample', 'binh-son-2024'], capture())).toBe(0);
+  const file = xlsxUnder(path.join(ws, 'Dân vận chính quyền 2024')).find((f) => path.basename(f).startsWith('BS-X01 - '))!;
+  const statusOf = async () => {
+    const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Trạng thái']);
+    const s = (await openBook(file)).getWorksheet('Chấm điểm')!;
+    return [units.find((u) => u['Mã đơn vị'] === 'BS-X01')!['Trạng thái'], text(s.getCell('A6').value), s.getCell('H6').value];
+  };
+  expect(await main(['reopen', ws, 'BS-X01'], capture())).toBe(0);
+  expect(await statusOf()).toEqual(['Đang chấm', 'Trạng thái: Đang chấm', 'Đang chấm']);
+  expect(await main(['submit', ws, 'BS-X01'], capture())).toBe(0);
+  const [unit, line, cell] = await statusOf();
+  expect([unit, cell]).toEqual(['Đã nộp', 'Đã nộp']);
+  expect(line).toMatch(/^Trạng thái: Đã nộp lúc 20\/11\/2024 09:30 — người nộp: kiem-thu — mã kiểm tra: [0-9a-f]{12}$/);
+});
