@@ -3,7 +3,7 @@
 // page. One decision, applied by both back-ends (exceljs offline, SpreadsheetApp online).
 import type { Grid } from './types';
 import { cellText } from './text';
-import { LOG_COLUMNS, SHEETS } from './schema';
+import { LOG_COLUMNS, RESULT_COLUMNS, SHEETS } from './schema';
 
 export interface SheetLayout {
   /** Column widths in characters (Excel units), one per column. */
@@ -16,6 +16,8 @@ export interface SheetLayout {
   landscape: boolean;
   /** Header rows repeated at the top of every printed page (and frozen on screen). */
   headerRows: number;
+  /** Columns printed from A (undefined: all): `Kết quả` prints its ranking, not the chart's data block. */
+  printColumns?: number;
 }
 
 const MIN_WIDTH = 8;
@@ -74,4 +76,11 @@ const MIN_WIDTHS: Record<string, Record<number, number>> = {
 };
 
 /** The layout of the control workbook's sheet `name` holding `grid`. */
-export const sheetLayout = (name: string, grid: Grid): SheetLayout => tableLayout(grid, MIN_WIDTHS[name]);
+export function sheetLayout(name: string, grid: Grid): SheetLayout {
+  if (name !== SHEETS.results) return tableLayout(grid, MIN_WIDTHS[name]);
+  // The chart's data block right of the ranking is for the chart: it neither prints nor widens the page.
+  const printColumns = Object.keys(RESULT_COLUMNS).length;
+  const table = tableLayout(grid.map((line) => line.slice(0, printColumns)));
+  const all = tableLayout(grid);
+  return { ...all, landscape: table.landscape, printColumns };
+}

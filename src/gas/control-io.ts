@@ -114,7 +114,7 @@ const PX_PADDING = 5;
 /**
  * The core's sheet layout on a Google sheet: frozen header rows, column widths and wrapped columns
  * (one call per column; Sheets grows a row with wrapped text by itself).
- * Apps Script has no print-settings API (paper size, orientation, fit to width, print titles are
+ * Apps Script has no print-settings API (paper size, orientation, fit to width, print area, print titles are
  * chosen in File › Print; see developers.google.com/apps-script/reference/spreadsheet/sheet — no
  * page set-up method). What can be set: Sheets' print dialog offers "Repeat frozen rows" under
  * Headers & footers (support.google.com/docs/answer/7663148), so freezing the header is what

@@ -29,7 +29,11 @@ describe('control workbook on paper and on screen', () => {
       ]);
       expect([s.name, s.pageSetup.printTitlesRow]).toEqual([s.name, '1:1']);
     }
-    expect(book.getWorksheet('Kết quả')!.pageSetup.orientation).toBe('landscape');
+    const results = book.getWorksheet('Kết quả')!;
+    expect(results.pageSetup.orientation).toBe('landscape');
+    // The ranking prints, not the chart's data block right of it (which would shrink the page to nothing).
+    const last = header(results, ['Ghi chú']).col('Ghi chú');
+    expect(results.pageSetup.printArea).toBe(`A1:${results.getColumn(last).letter}${results.actualRowCount}`);
     expect(book.getWorksheet('Đơn vị')!.pageSetup.orientation).toBe('landscape');
   });
 

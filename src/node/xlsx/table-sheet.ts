@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
 import { SheetLayout, sheetLayout } from '../../core/sheet-layout';
 import { writeGrid } from './grid';
+import { columnLetter } from '../../core/table';
 import { COLORS, DATE_FORMAT, DATE_TIME_FORMAT, solid, thinBorder } from './styles';
 
 const A4 = 9;
@@ -13,7 +14,7 @@ export const LINE_HEIGHT = 15;
 export const rowHeight = (lines: number) => LINE_HEIGHT * lines + 2;
 
 /** Page set-up and print titles from the core's layout (exceljs writes them to the file). */
-export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout, rows: number): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: A4,
@@ -22,6 +23,7 @@ export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
     fitToWidth: 1,
     fitToHeight: 0,
     printTitlesRow: `1:${layout.headerRows}`,
+    printArea: layout.printColumns ? `A1:${columnLetter(layout.printColumns - 1)}${Math.max(rows, layout.headerRows)}` : undefined,
   };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.headerRows }];
 }
@@ -30,7 +32,7 @@ export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
 export function styleTable(ws: ExcelJS.Worksheet, grid: Grid): void {
   const layout = sheetLayout(ws.name, grid);
   const width = layout.widths.length;
-  applyPrint(ws, layout);
+  applyPrint(ws, layout, grid.length);
   layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   grid.forEach((line, r) => {
     const row = ws.getRow(r + 1);
