@@ -72,7 +72,11 @@ export function tableLayout(grid: Grid, minWidths: Record<number, number> = {}):
 
 /** Widths a sheet keeps whatever it holds now: `Nhật ký` gets its rows one at a time. */
 const MIN_WIDTHS: Record<string, Record<number, number>> = {
-  [SHEETS.log]: { [Object.keys(LOG_COLUMNS).indexOf('time')]: DATE_WIDTH, [Object.keys(LOG_COLUMNS).indexOf('detail')]: 60 },
+  [SHEETS.log]: {
+    [Object.keys(LOG_COLUMNS).indexOf('time')]: DATE_WIDTH,
+    [Object.keys(LOG_COLUMNS).indexOf('action')]: 28,
+    [Object.keys(LOG_COLUMNS).indexOf('detail')]: 60,
+  },
 };
 
 /** The layout of the control workbook's sheet `name` holding `grid`. */

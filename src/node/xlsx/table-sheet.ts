@@ -23,7 +23,8 @@ export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout, rows: num
     fitToWidth: 1,
     fitToHeight: 0,
     printTitlesRow: `1:${layout.headerRows}`,
-    printArea: layout.printColumns ? `A1:${columnLetter(layout.printColumns - 1)}${Math.max(rows, layout.headerRows)}` : undefined,
+    // exceljs prefixes each corner with "$" only: "A$1" gives the absolute "$A$1" LibreOffice honours.
+    printArea: layout.printColumns ? `A$1:${columnLetter(layout.printColumns - 1)}$${Math.max(rows, layout.headerRows)}` : undefined,
   };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.headerRows }];
 }
