@@ -33,7 +33,8 @@ describe('control workbook on paper and on screen', () => {
     expect(results.pageSetup.orientation).toBe('landscape');
     // The ranking prints, not the chart's data block right of it (which would shrink the page to nothing).
     const last = header(results, ['Ghi chú']).col('Ghi chú');
-    expect(results.pageSetup.printArea).toBe(`A$1:${results.getColumn(last).letter}$${results.actualRowCount}`);
+    // (exceljs reads "$A$1:$L$34" back without the "$".)
+    expect(results.pageSetup.printArea).toBe(`A1:${results.getColumn(last).letter}${results.actualRowCount}`);
     expect(book.getWorksheet('Đơn vị')!.pageSetup.orientation).toBe('landscape');
   });
 
