@@ -342,6 +342,7 @@ export interface GRangeElement extends Pick<Real['RangeElement'], 'getStartOffse
 export interface GProperties extends Pick<Real['Properties'], 'getProperties'> {
   setProperty(key: string, value: string): GProperties;
   deleteProperty(key: string): GProperties;
+  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GProperties;
 }
 export interface GPropertiesService {
   /** null in Apps Script when the script is not bound to a document. */

@@ -12,6 +12,7 @@ import type { Env } from './env';
 import type { DocKind } from '../core/report-model';
 import { emailTag } from '../core/sharing';
 import { utf8Bytes } from '../core/file-identity';
+import { withLock } from './control-io';
 
 /** A unit file: its id, the sheet id of `Chấm điểm` (for links) and whether its set-up finished. */
 export interface FileRecord {
@@ -94,19 +95,16 @@ export const KEYS = {
 const YEARLY = /^dvcq:(file|master|group):(\d{4}):/;
 
 /**
- * Delete the per-unit (and per-group, per-master) records of years before `year - 1`, one call
- * each, while `more()` allows (the rest on the next run; once a year). Returns how many were deleted.
+ * Delete the per-unit (and per-group, per-master) records of years before `year - 1` in one write
+ * of the whole store (never one call per record), and read it back. Returns how many were deleted.
  */
-export function pruneOldYears(store: Store, year: number, more: () => boolean): number {
-  let n = 0;
-  for (const key of store.keys()) {
+export function pruneOldYears(store: Store, year: number): number {
+  const old = store.keys().filter((key) => {
     const m = YEARLY.exec(key);
-    if (!m || Number(m[2]) >= year - 1) continue;
-    if (!more()) break;
-    store.delete(key);
-    n++;
-  }
-  return n;
+    return m !== null && Number(m[2]) < year - 1;
+  });
+  store.deleteMany(old);
+  return old.length;
 }
 
 export class Store {
@@ -139,6 +137,23 @@ export class Store {
     if (this.get(key) === null) return;
     this.properties().deleteProperty(key);
     delete this.all()[key];
+  }
+
+  /**
+   * Delete `keys` with one call: Properties.setProperties(properties, deleteAllOthers = true) keeps
+   * exactly the properties given ("optionally deleting all other properties in the store",
+   * developers.google.com/apps-script/reference/properties/properties#setproperties(object,boolean)).
+   * Under the document lock, so no other run of the add-on writes in between; then read back, so a
+   * store that kept a deleted key is told rather than trusted.
+   */
+  deleteMany(keys: string[]): void {
+    if (!keys.length) return;
+    const gone = new Set(keys);
+    const kept = Object.fromEntries(Object.entries(this.all()).filter(([k]) => !gone.has(k)));
+    withLock(this.env, () => this.properties().setProperties(kept, true));
+    this.cache = { ...(this.properties().getProperties() as Record<string, string>) };
+    const left = keys.filter((k) => k in this.cache!);
+    if (left.length) throw new Error(`Properties.setProperties(…, true) kept ${left.length} deleted keys (${left[0]}…)`);
   }
 
   /** Every key (from the one read of all properties). */

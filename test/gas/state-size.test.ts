@@ -60,9 +60,13 @@ describe('State kept by the add-on', () => {
     oldRecords(w, 2021, 950);
     oldRecords(w, 2022, 950);
     oldRecords(w, 2023, 10);
+    w.fake.calls.reset();
     const last = generate(w).at(-1)!;
     expect(last.errors).toEqual([]);
     expect(last.done).toBe(33);
+    // 1,910 records deleted in one write, not one call each.
+    expect(w.fake.calls.count('Properties.deleteProperty')).toBe(0);
+    expect(w.fake.calls.count('Properties.setProperties')).toBe(1);
     const keys = [...w.fake.properties.document(w.controlId).keys()];
     expect(keys.filter((k) => /^dvcq:file:202[12]:/.test(k))).toEqual([]);
     expect(keys.filter((k) => k.startsWith('dvcq:file:2023:'))).toHaveLength(10); // last year's are kept

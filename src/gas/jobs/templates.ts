@@ -29,8 +29,6 @@ import { canAlreadyEdit, fileOfUnit, IdentifiedFile, unitFileIdentity } from '..
 
 const STEP = 'templates';
 const MIN_RESERVE_MS = 20_000;
-/** Share of a chunk's time that deleting old records may take (one call each); the rest on the next chunk. */
-const PRUNE_SHARE = 0.5;
 
 interface Cursor {
   i: number;
@@ -202,7 +200,7 @@ function templatesChunk(env: Env, cursorText: string | null): JobChunk {
   if (!total) return { ...base, message: 'Chưa có đơn vị nào trong sheet «Đơn vị».' };
 
   // Records of years before the previous one: the store is small (see store.ts).
-  pruneOldYears(store, settings.year, () => clock.hasTime(env.budgetMs * PRUNE_SHARE));
+  pruneOldYears(store, settings.year);
   const root = ensureRootFolder(env, store, settings, data.ss, data.grids.config);
   const ctx: Context = {
     env,

@@ -38,6 +38,22 @@ class PropertiesFake implements GProperties {
     this.store.delete(String(key));
     return this._self;
   }
+  /** Properties.setProperties: with deleteAllOthers, every key not given is deleted (one call). */
+  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): GProperties {
+    const entries = Object.entries(properties).map(([k, v]): [string, string] => [String(k), String(v)]);
+    if (deleteAllOthers) {
+      const keep = new Set(entries.map(([k]) => k));
+      const old = new Map(this.store);
+      for (const k of [...this.store.keys()]) if (!keep.has(k)) this.store.delete(k);
+      try {
+        this.put(entries);
+      } catch (e) {
+        for (const [k, v] of old) this.store.set(k, v);
+        throw e;
+      }
+    } else this.put(entries);
+    return this._self;
+  }
   getProperties(): { [key: string]: string } {
     return Object.fromEntries(this.store);
   }
