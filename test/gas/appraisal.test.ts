@@ -1,0 +1,32 @@
+// The appraisal round in the add-on (issue 13): the appraiser's reason beside each appraised score.
+import { asAdmin, rowsOf, unitsRows, World } from './helpers';
+import { preparedSample, runAll, unitFiles } from './flow';
+import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
+
+const scorerOf = (w: World, code: string) => String(unitsRows(w).find((u) => u[UNIT_COLUMNS.code] === code)![UNIT_COLUMNS.email]);
+
+describe('Lý do thẩm định (add-on)', () => {
+  it('only the owner types it; a differing appraisal without it is a warning in `Kiểm tra`, gone once written', () => {
+    const w = preparedSample();
+    const file = unitFiles(w)['BS-X01'];
+    const sheet = w.fake.spreadsheetById(file.id)!.sheet(SHEETS.scoring);
+    const grid = sheet.values();
+    const header = grid.findIndex((r) => r[0] === 'Mã');
+    expect(grid[header][8]).toBe('Lý do thẩm định');
+    const row = grid.findIndex((r) => r[0] === 'X1.1') + 1;
+    const owner = w.fake.drive.item(file.id)!.owner;
+    expect(() => sheet.set(`I${row}`, 'tự ghi', { as: scorerOf(w, 'BS-X01') })).toThrow(/protected cell/);
+    sheet.set(`D${row}`, 2, { as: scorerOf(w, 'BS-X01') });
+    sheet.set(`E${row}`, 1, { as: owner });
+    asAdmin(w);
+    const warned = () =>
+      rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === 'BS-X01' && String(x['Nội dung']).includes('chưa ghi lý do'));
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(warned().map((x) => [x['Mức độ'], x['Ô']])).toEqual([['Cảnh báo', `Chấm điểm!I${row}`]]);
+    expect(String(warned()[0]['Nội dung'])).toContain('tiêu chí X1.1');
+    sheet.set(`I${row}`, 'Kế hoạch chưa có chữ ký', { as: owner });
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(warned()).toEqual([]);
+  });
+});
