@@ -76,6 +76,8 @@ const units = [
   email: `${slug(u.name)}.binhson@example.com`,
   gates: u.code === 'BS-X04' ? 'G2' : null, // Bình Châu: mass complaints this year (synthetic)
   status: u.code === 'BS-P09' ? 'Đang chấm' : 'Đã nộp', // Phòng Y tế has not submitted
+  // Submitted before the deadline (15/11/2024): a run of the sample years later is not «nộp chậm».
+  acceptedAt: u.code === 'BS-P09' ? null : '14/11/2024',
 }));
 
 export interface SampleEntry {
@@ -166,7 +168,8 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
   // Bad entries the validation must report.
   if (out['BS-X15']?.['X3.1']) out['BS-X15']['X3.1'].self = 7.5; // above the maximum of 6
   if (out['BS-P04']) out['BS-P04']['P3'] = { self: -2, evidence: 'Sổ theo dõi báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // wrong sign
-  if (out['BS-X20']?.['X9.1']) out['BS-X20']['X9.1'] = { appraised: 4, evidence: 'Báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // appraisal without self-score
+  if (out['BS-X20']?.['X9.1'])
+    out['BS-X20']['X9.1'] = { appraised: 4, reason: SAMPLE_REASON, evidence: 'Báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // appraisal without self-score
   // Not submitted: only part of the form filled.
   if (out['BS-P09']) out['BS-P09'] = Object.fromEntries(Object.entries(out['BS-P09']).slice(0, 5));
   return out;

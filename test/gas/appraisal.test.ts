@@ -1,5 +1,5 @@
 // The appraisal round in the add-on (issue 13): the appraiser's reason beside each appraised score.
-import { asAdmin, rowsOf, unitsRows, World } from './helpers';
+import { ADMIN, asAdmin, control, rowsOf, unitsRows, World } from './helpers';
 import { preparedSample, runAll, unitFiles } from './flow';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
@@ -19,6 +19,7 @@ describe('Lý do thẩm định (add-on)', () => {
     expect(() => sheet.set(`I${row}`, 'tự ghi', { as: scorerOf(w, 'BS-X01') })).toThrow(/protected cell/);
     sheet.set(`D${row}`, 2, { as: scorerOf(w, 'BS-X01') });
     sheet.set(`E${row}`, 1, { as: owner });
+    sheet.set(`I${row}`, '', { as: owner }); // the sample's reason removed
     asAdmin(w);
     const warned = () =>
       rowsOf(w, SHEETS.findings).filter((x) => x['Mã đơn vị'] === 'BS-X01' && String(x['Nội dung']).includes('chưa ghi lý do'));
@@ -28,5 +29,26 @@ describe('Lý do thẩm định (add-on)', () => {
     sheet.set(`I${row}`, 'Kế hoạch chưa có chữ ký', { as: owner });
     runAll((c) => runAssessChunk(w.env, 'validate', c));
     expect(warned()).toEqual([]);
+  });
+});
+
+describe('the round statuses in the add-on', () => {
+  it('a unit returned for explanation in `Đơn vị` keeps its status through the collection and stays ranked, its file locked', () => {
+    const w = preparedSample();
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    const header = control(w).sheet(SHEETS.units).values()[0];
+    const r = unitsRows(w).findIndex((x) => x[UNIT_COLUMNS.code] === 'BS-X07') + 2;
+    const col = String.fromCharCode(65 + header.indexOf(UNIT_COLUMNS.status));
+    expect(unitsRows(w)[r - 2][UNIT_COLUMNS.status]).toBe('Đã nộp');
+    control(w).sheet(SHEETS.units).set(`${col}${r}`, 'Trả lại để giải trình', { as: ADMIN });
+    runAll((c) => runAssessChunk(w.env, 'rank', c));
+    expect(unitsRows(w)[r - 2][UNIT_COLUMNS.status]).toBe('Trả lại để giải trình');
+    const result = rowsOf(w, SHEETS.results).find((x) => x['Mã đơn vị'] === 'BS-X07')!;
+    expect(result['Xếp loại']).not.toBe('Không xếp loại');
+    // Still the owner's accepted submission: the self-scores stay closed to the scorer.
+    const file = unitFiles(w)['BS-X07'];
+    const sheet = w.fake.spreadsheetById(file.id)!.sheet(SHEETS.scoring);
+    const row = sheet.values().findIndex((x) => x[0] === 'X1.1') + 1;
+    expect(() => sheet.set(`D${row}`, 1, { as: scorerOf(w, 'BS-X07') })).toThrow(/protected cell/);
   });
 });
