@@ -76,8 +76,6 @@ const units = [
   email: `${slug(u.name)}.binhson@example.com`,
   gates: u.code === 'BS-X04' ? 'G2' : null, // Bình Châu: mass complaints this year (synthetic)
   status: u.code === 'BS-P09' ? 'Đang chấm' : 'Đã nộp', // Phòng Y tế has not submitted
-  // Submitted before the deadline (15/11/2024): a run of the sample years later is not «nộp chậm».
-  acceptedAt: u.code === 'BS-P09' ? null : '14/11/2024',
 }));
 
 export interface SampleEntry {
