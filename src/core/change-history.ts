@@ -6,7 +6,9 @@ import type { Cell, Entries, Grid } from './types';
 import { SCORING_COLUMNS } from './schema';
 import { cellText } from './text';
 import { readTable } from './table';
-import { unitKey } from './control';
+import { Control, unitKey } from './control';
+import type { UnitSource } from './assess';
+import { unitEntries } from './steps/assess';
 import { formatNumberMax } from './format';
 
 /** A value as `Nhật ký` shows it: numbers Vietnamese style («3,5»). */
@@ -96,4 +98,25 @@ export function collectedGrid(previous: Collected, read: Record<string, Entries>
     grid.push([units.get(unit) ?? unit, criterion, ...FIELDS.map((f) => v[f])]);
   }
   return grid;
+}
+
+/**
+ * One collection's history: the `Nhật ký` details of every change, and the table to write back.
+ * Units whose file was not read (missing, unreadable, another unit's) keep their rows untouched.
+ */
+export function changeHistory(
+  control: Control,
+  sources: Record<string, UnitSource | undefined>,
+  previousGrid: Grid | undefined,
+): { details: string[]; grid: Grid } {
+  const previous = readCollected(previousGrid);
+  const read: Record<string, Entries> = {};
+  const details: string[] = [];
+  for (const unit of control.units) {
+    const entries = unitEntries(control, unit, sources[unit.code]);
+    if (!entries || !Object.keys(entries).length) continue;
+    read[unit.code] = entries;
+    details.push(...unitChanges(previous, unit.code, entries).map(changeDetail));
+  }
+  return { details, grid: collectedGrid(previous, read) };
 }

@@ -1,4 +1,5 @@
 // Open a workspace, read every unit file, and run the core's step: the CLI only reads and writes.
+import { CHANGE_ACTION, changeHistory, COLLECTED_SHEET } from '../core/change-history';
 import type { Control } from '../core/control';
 import { AssessOutput, AssessStepName, assessStep } from '../core/steps/assess';
 import { STEP_LABELS } from '../core/steps/plan';
@@ -32,6 +33,11 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
   if (step !== 'progress') writeFindings(book, out.findings, control.units);
   if (out.summary && step !== 'validate') writeResults(book, out.results, control.settings);
   book.log(ctx.now(), ctx.user(), STEP_LABELS[step], out.message);
+  // Change history (issue 13 item 6): the owner's table of what was last collected, read once and
+  // replaced once; each change is a row of `Nhật ký`.
+  const history = changeHistory(control, sources, book.grid(COLLECTED_SHEET));
+  for (const detail of history.details) book.log(ctx.now(), ctx.user(), CHANGE_ACTION, detail);
+  book.replaceHiddenSheet(COLLECTED_SHEET, history.grid);
   await book.save();
   return { ...out, book, control };
 }

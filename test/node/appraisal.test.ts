@@ -131,3 +131,23 @@ describe('Hạn nộp: a late submission is flagged; the gate «NC» caps it onl
     expect(JSON.stringify(capped)).toContain('Nộp kết quả chậm so với hạn');
   });
 });
+
+describe('change history per score (offline)', () => {
+  test('a score changed since the last collection is logged in `Nhật ký`, old → new; the table stays hidden', async () => {
+    expect(await validate(ws, { json: true }, capture())).toBe(0);
+    await typeScores(unitFile(ws, YEAR, a02), { '1.2': { 'Tự chấm': 18, 'Ghi chú': 'Sửa sau thẩm định' } });
+    await validate(ws, { json: true }, capture());
+    const wb = await openBook(controlPath(ws));
+    const log = rowsOf(wb.getWorksheet('Nhật ký')!, ['Thao tác', 'Chi tiết']).filter((r) => r['Thao tác'] === 'Thay đổi dữ liệu chấm điểm');
+    expect(log.map((r) => r['Chi tiết'])).toEqual([
+      'A02, tiêu chí 2, Lý do thẩm định: (trống) → Thiếu hồ sơ quý IV', // typed between two collections above
+      'A02, tiêu chí 1.2, Tự chấm: 20 → 18',
+      'A02, tiêu chí 1.2, Ghi chú: (trống) → Sửa sau thẩm định',
+    ]);
+    expect(wb.getWorksheet('Dữ liệu đã thu')!.state).toBe('hidden');
+    // Nothing changed since: nothing more is logged.
+    await validate(ws, { json: true }, capture());
+    const again = rowsOf((await openBook(controlPath(ws))).getWorksheet('Nhật ký')!, ['Thao tác']);
+    expect(again.filter((r) => r['Thao tác'] === 'Thay đổi dữ liệu chấm điểm')).toHaveLength(3);
+  });
+});

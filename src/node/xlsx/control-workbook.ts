@@ -153,6 +153,14 @@ export class ControlWorkbook {
     }
   }
 
+  /** A tool-written table in a hidden sheet, replaced whole (e.g. `Dữ liệu đã thu`). */
+  replaceHiddenSheet(name: string, grid: Grid): void {
+    const old = findSheet(this.wb, name);
+    if (old) this.wb.removeWorksheet(old.id);
+    const ws = this.wb.addWorksheet(name, { state: 'hidden' });
+    writeTableSheet(ws, grid);
+  }
+
   /**
    * One row in `Nhật ký` (time, user, action, detail), in the columns found by header text; a log
    * whose header was changed still gets its row, in columns A–D, rather than fail the command.
