@@ -52,3 +52,22 @@ describe('the round statuses in the add-on', () => {
     expect(() => sheet.set(`D${row}`, 1, { as: scorerOf(w, 'BS-X07') })).toThrow(/protected cell/);
   });
 });
+
+describe('change history per score (add-on)', () => {
+  it('logs each change since the last collection in `Nhật ký`, in one write; the table is hidden', () => {
+    const w = preparedSample();
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    const logged = () => rowsOf(w, SHEETS.log).filter((x) => x['Thao tác'] === 'Thay đổi dữ liệu chấm điểm');
+    expect(logged()).toEqual([]); // the first collection: nothing to compare with
+    expect(control(w).sheet('Dữ liệu đã thu').hidden).toBe(true);
+    const file = unitFiles(w)['BS-X01'];
+    const sheet = w.fake.spreadsheetById(file.id)!.sheet(SHEETS.scoring);
+    const row = sheet.values().findIndex((r) => r[0] === 'X1.1') + 1;
+    sheet.set(`I${row}`, 'Thiếu chữ ký', { as: w.fake.drive.item(file.id)!.owner });
+    asAdmin(w);
+    runAll((c) => runAssessChunk(w.env, 'validate', c));
+    expect(logged().map((x) => [x['Người thực hiện'], x['Chi tiết']])).toEqual([
+      [ADMIN, 'BS-X01, tiêu chí X1.1, Lý do thẩm định: Minh chứng chưa đủ so với yêu cầu (giả lập) → Thiếu chữ ký'],
+    ]);
+  });
+});
