@@ -36,7 +36,7 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
   // Change history (issue 13 item 6): the owner's table of what was last collected, read once and
   // replaced once; each change is a row of `Nhật ký`.
   const history = changeHistory(control, sources, book.grid(COLLECTED_SHEET));
-  for (const detail of history.details) book.log(ctx.now(), ctx.user(), CHANGE_ACTION, detail);
+  book.logRows(ctx.now(), ctx.user(), CHANGE_ACTION, history.details);
   book.replaceHiddenSheet(COLLECTED_SHEET, history.grid);
   await book.save();
   return { ...out, book, control };

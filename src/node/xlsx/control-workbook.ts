@@ -166,6 +166,12 @@ export class ControlWorkbook {
    * whose header was changed still gets its row, in columns A–D, rather than fail the command.
    */
   log(time: Date, user: string, action: string, detail: string): void {
+    this.logRows(time, user, action, [detail]);
+  }
+
+  /** Several rows with one action: the sheet is read once, whatever their number. */
+  logRows(time: Date, user: string, action: string, details: string[]): void {
+    if (!details.length) return;
     const ws = this.sheet(SHEETS.log);
     let grid = worksheetToGrid(ws);
     if (!grid.length) {
@@ -173,13 +179,15 @@ export class ControlWorkbook {
       writeTableSheet(ws, grid);
     }
     const cols = findHeader(grid, LOG_COLUMNS)?.cols ?? { time: 0, user: 1, action: 2, detail: 3 };
-    const values = logRow(time, user, action, detail);
-    const row = ws.getRow(grid.length + 1);
-    (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
-      const cell = row.getCell((cols[key] ?? i) + 1);
-      cell.value = excelValue(values[i]);
-      cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
-      if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
+    details.forEach((detail, n) => {
+      const values = logRow(time, user, action, detail);
+      const row = ws.getRow(grid.length + 1 + n);
+      (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
+        const cell = row.getCell((cols[key] ?? i) + 1);
+        cell.value = excelValue(values[i]);
+        cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
+        if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
+      });
     });
   }
 
