@@ -47,7 +47,7 @@ describe('demo', () => {
     const findings = rowsOf(wb.getWorksheet('Kiểm tra')!, ['Mức độ', 'Mã đơn vị', 'Nội dung']);
     // The demo accepts the sample's submissions on the day it runs, after the sample's deadline
     // (15/11/2024): each of the 32 submitted units is flagged late (a warning, no gate by default).
-    const late = findings.filter((f) => String(f['Nội dung']).includes('sau hạn nộp 15/11/2024'));
+    const late = findings.filter((f) => text(f['Nội dung']).includes('sau hạn nộp 15/11/2024'));
     expect(late).toHaveLength(32);
     expect(late.every((f) => f['Mức độ'] === 'Cảnh báo')).toBe(true);
     expect(findings.filter((f) => !late.includes(f)).map((f) => f['Mã đơn vị'])).toEqual(['BS-P04', 'BS-X15', 'BS-X20']);

@@ -6,7 +6,8 @@ import { SHEETS } from '../schema';
 import { archiveOtherYears, HistoryRow } from '../years';
 import { AcceptanceCells, acceptanceCells } from '../acceptance';
 
-export type StepName = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status';
+export type StepName =
+  'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status';
 
 /** The steps as users read them: menu, sidebar, `Nhật ký`, command line. */
 export const STEP_LABELS: Record<StepName, string> = {
