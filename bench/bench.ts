@@ -3,9 +3,10 @@
 // and the offline pipeline. Prints the tables, writes bench/results.json, refreshes the README
 // section between <!-- bench:start --> and <!-- bench:end -->, and exits 1 when a budget fails.
 //
-//   node build/bench.js [--quick] [--no-offline] [--no-readme] [--out <file>]
+//   node build/bench.js [--quick] [--no-offline] [--no-scale] [--no-readme] [--out <file>]
 //   --quick       smaller sizes (10/100 units, 10/40 criteria), results to the temp folder, README untouched
-//   --no-offline  skip the CLI timings (demo, templates)
+//   --no-offline  skip the CLI timings (demo, templates, scale)
+//   --no-scale    skip the offline runs at 1,000 and 5,000 units (time and peak memory; several minutes)
 //   --no-readme   leave README.md alone
 //   --out <file>  where to write the JSON (default bench/results.json)
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { ACTIONS, Action, CHUNK_STOP_MS, ConfigResult, JobRun, runAddon, runConf
 import { coreThroughput } from './core-throughput';
 import { UNITS_PER_GROUP } from './synthetic';
 import { benchDemo, benchTemplates, tempDir } from './offline';
+import { benchScale, PEAK_BUDGET_MB, ScaleResult, scaleChecks, scaleTable } from './scale';
 import {
   callsTable,
   checks,
@@ -53,6 +55,9 @@ const CORE = quick ? { units: 1000, criteria: 40, runs: 3 } : { units: 10000, cr
 const DEMO_RUNS = quick ? 1 : 3;
 const TEMPLATE_UNITS = quick ? 100 : 1000;
 const STATE_UNITS = quick ? 100 : 1000;
+/** Offline pipeline at scale: units, on a rubric of SCALE_CRITERIA criteria. */
+const SCALE_UNITS = quick ? [50, 200] : [1000, 5000];
+const SCALE_CRITERIA = 40;
 const PROJECTION_CRITERIA = 40;
 
 function stripRun(r: JobRun) {
@@ -112,6 +117,7 @@ async function main(): Promise<number> {
   const results: Results = { sweep, projections: proj, core, stopMs: CHUNK_STOP_MS };
   const cli = path.join(ROOT, 'build', 'cli.js');
   let tmp: string | null = null;
+  const scale: ScaleResult[] = [];
   if (!flag('--no-offline')) {
     if (!fs.existsSync(cli)) {
       results.demo = { runs: 0, runsMs: [], medianMs: NaN, ok: false, error: `${cli} not found (run npm run build)` };
@@ -121,13 +127,19 @@ async function main(): Promise<number> {
       results.demo = benchDemo(cli, tmp, DEMO_RUNS);
       log(`  dvcq templates for ${formatInt(TEMPLATE_UNITS)} units…`);
       results.templates = await benchTemplates(cli, tmp, TEMPLATE_UNITS);
+      if (!flag('--no-scale')) {
+        for (const units of SCALE_UNITS) {
+          log(`  offline pipeline at ${formatInt(units)} units × ${SCALE_CRITERIA} criteria (time, peak memory)…`);
+          scale.push(await benchScale(cli, tmp, units, SCALE_CRITERIA, { log }));
+        }
+      }
     }
   }
 
   log(`  state kept for ${formatInt(STATE_UNITS)} units × 3 years…`);
   const state = measureState(STATE_UNITS);
 
-  const list = [...checks(results), ...stateChecks(state)];
+  const list = [...checks(results), ...stateChecks(state), ...scaleChecks(scale)];
   const failed = list.filter((c) => !c.ok);
   const big = Math.max(...UNIT_SIZES);
   const sampled = configs.some((c) => ACTIONS.some((a) => c.naive[a].sampled));
@@ -193,7 +205,15 @@ async function main(): Promise<number> {
       stateTable(state),
     ),
   );
-  out.push(section('8. Budgets (DESIGN §6) and acceptance checks', checkLines(list).join('\n')));
+  if (scale.length) {
+    out.push(
+      section(
+        `8. Offline at scale, ${SCALE_CRITERIA} criteria — each command a child process on a workspace of scored files; peak RSS is the process's high-water mark (getrusage), budget ${PEAK_BUDGET_MB} MB`,
+        scaleTable(scale),
+      ),
+    );
+  }
+  out.push(section(`${scale.length ? 9 : 8}. Budgets (DESIGN §6) and acceptance checks`, checkLines(list).join('\n')));
   const unclassified = unclassifiedCalls(sweep);
   if (unclassified.length) out.push(`note: calls not in the latency model: ${unclassified.join(', ')}\n`);
   out.push(failed.length ? `${failed.length} check(s) failed.` : 'All checks passed.');
@@ -220,6 +240,7 @@ async function main(): Promise<number> {
     demo: results.demo ?? null,
     templates: results.templates ?? null,
     state,
+    scale,
     checks: list,
     failed: failed.length,
   });

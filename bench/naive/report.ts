@@ -37,6 +37,10 @@ function paragraphs(target: Target, b: CellBlock, model: DocModel): void {
 
 function block(body: GBody, b: Block, model: DocModel): void {
   if (b.t === 'p' || b.t === 'list' || b.t === 'rule') return paragraphs(body, b, model);
+  if (b.t === 'outline') {
+    for (const line of model.outlines?.[b.name] ?? []) body.appendParagraph(line.text);
+    return;
+  }
   if (b.t === 'pageBreak') {
     body.appendPageBreak();
     return;

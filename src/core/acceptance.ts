@@ -5,7 +5,7 @@
 import type { Acceptance, Cell } from './types';
 import { STATUS } from './types';
 import { cellText, normalizeHeader } from './text';
-import { submittedLine } from './submission-line';
+import { scoringLine, submittedLine } from './submission-line';
 
 /** What `Khóa ô nhập` says once the owner has locked the file's inputs and checked it. */
 export const LOCKED_MARK = 'Có';
@@ -35,4 +35,19 @@ export function acceptanceCells(a: Acceptance | undefined): AcceptanceCells {
 /** What the unit file's status line and hidden status cell show of an accepted submission. */
 export function acceptedCopy(a: Acceptance, locked: boolean): { status: string; line: string } {
   return { status: STATUS.submitted, line: submittedLine(a.at, a.by, locked, a.check) };
+}
+
+/**
+ * What a unit file shows after `dvcq submit` / `dvcq reopen` recorded `update` in `Đơn vị`: the same
+ * status (the CLI locks nothing, so no lock mark); null when the update changes no status.
+ */
+export function fileStatusCopy(update: { status?: string } & Partial<AcceptanceCells>): { status: string; line: string } | null {
+  if (update.status === STATUS.submitted) {
+    return acceptedCopy(
+      { at: update.acceptedAt ?? '', by: update.acceptedBy ?? '', check: update.acceptedCheck ?? '', locked: false },
+      false,
+    );
+  }
+  if (update.status === STATUS.scoring) return { status: STATUS.scoring, line: scoringLine() };
+  return null;
 }

@@ -84,18 +84,32 @@ export interface Assessment {
 
 /** Validate and rank every unit of the control workbook. */
 export function assessAll(control: Control, sources: Record<string, UnitSource | undefined>): Assessment {
-  const assessed = control.units.map((u) => assessUnit(control, u, sources[u.code]));
+  return rankAssessed(
+    control,
+    control.units.map((u) => assessUnit(control, u, sources[u.code])),
+  );
+}
+
+/**
+ * Rank units already assessed one by one (`assessUnit`, in the order of `control.units`): what a
+ * back-end keeps of each unit's file is its assessment, so it can read the files one at a time.
+ */
+export function rankAssessed(control: Control, assessed: UnitAssessment[]): Assessment {
+  // Control findings by unit, looked up once per unit rather than scanned per unit.
+  const controlCodes = new Map<string, Set<string>>();
+  for (const f of control.findings) {
+    const codes = controlCodes.get(f.unitCode) ?? new Set<string>();
+    codes.add(f.code);
+    controlCodes.set(f.unitCode, codes);
+  }
   const items: RankInput[] = assessed.map(({ unit, findings, score }) => {
     const reasons: string[] = [];
     if (!control.rubrics[unit.rubricId]) reasons.push(`Bộ tiêu chí «${unit.rubricId}» không hợp lệ hoặc không tồn tại`);
     else if (!score) reasons.push(UNREADABLE_REASON);
     if (!isSubmitted(unit)) reasons.push(NOT_SUBMITTED_REASON);
-    if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-gate')) {
-      reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
-    }
-    if (control.findings.some((f) => f.unitCode === unit.code && f.code === 'unknown-status')) {
-      reasons.push(`Trạng thái ghi sai (xem sheet «${SHEETS.findings}»)`);
-    }
+    const own = controlCodes.get(unit.code);
+    if (own?.has('unknown-gate')) reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
+    if (own?.has('unknown-status')) reasons.push(`Trạng thái ghi sai (xem sheet «${SHEETS.findings}»)`);
     if (hasBlockingError(findings)) reasons.push(`${BLOCKING_ERROR_REASON} (xem sheet «${SHEETS.findings}»)`);
     // A late submission: the gate «NC» caps the level only when `Xếp loại` defines it.
     const gates = gatesWithLate(unit, control.settings.deadline, control.settings.scoring);

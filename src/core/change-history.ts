@@ -109,11 +109,22 @@ export function changeHistory(
   sources: Record<string, UnitSource | undefined>,
   previousGrid: Grid | undefined,
 ): { details: string[]; grid: Grid } {
+  const read: Record<string, Entries | null> = {};
+  for (const unit of control.units) read[unit.code] = unitEntries(control, unit, sources[unit.code]);
+  return historyOf(control, read, previousGrid);
+}
+
+/** The same from each unit's entries as read (`unitEntries`), for a back-end that reads one file at a time. */
+export function historyOf(
+  control: Control,
+  entriesByUnit: Record<string, Entries | null>,
+  previousGrid: Grid | undefined,
+): { details: string[]; grid: Grid } {
   const previous = readCollected(previousGrid);
   const read: Record<string, Entries> = {};
   const details: string[] = [];
   for (const unit of control.units) {
-    const entries = unitEntries(control, unit, sources[unit.code]);
+    const entries = entriesByUnit[unit.code];
     if (!entries || !Object.keys(entries).length) continue;
     read[unit.code] = entries;
     details.push(...unitChanges(previous, unit.code, entries).map(changeDetail));

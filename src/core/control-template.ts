@@ -10,16 +10,17 @@ import {
   INDICATOR_COLUMNS,
   LOG_COLUMNS,
   MERGE_COLUMNS,
-  NARRATIVE_COLUMNS,
+  OUTLINE_COLUMNS,
   PREVIOUS_COLUMNS,
   RESULT_COLUMNS,
   SHEETS,
   UNIT_COLUMNS,
 } from './schema';
 import { tableGrid } from './table';
+import { cellText } from './text';
 import { CONFIG_KEYS, ConfigKey, LEGACY_CONFIG_KEYS } from './config';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP, defaultRubricRows } from './default-rubrics';
-import { NARRATIVE_ITEMS, SECTION_ITEMS } from './report-model';
+import { defaultOutline, fromNarrative } from './outline';
 import { SampleName, SAMPLES } from './samples';
 import { DEFAULT_INDICATORS } from './indicators';
 import { guideGrid } from './placeholder-guide';
@@ -28,8 +29,18 @@ import { STATUS_WORDS } from './status';
 export interface SheetGrid {
   name: string;
   grid: Grid;
-  /** Closed lists: a dropdown on the column under its header (rows 2 to `DROPDOWN_ROWS`). */
-  dropdowns?: Array<{ column: number; values: readonly string[]; help: string }>;
+  /**
+   * Lists: a dropdown on the column under its header (rows 2 to `DROPDOWN_ROWS`). `strict` refuses
+   * any other value; otherwise another value is kept with a warning (a list the admin may extend).
+   */
+  dropdowns?: Dropdown[];
+}
+
+export interface Dropdown {
+  column: number;
+  values: readonly string[];
+  help: string;
+  strict: boolean;
 }
 
 /** Rows a dropdown covers: a province has up to a few hundred units. */
@@ -57,6 +68,52 @@ function levelsGrid(): Grid {
     ...DEFAULT_LEVELS.map((l) => ({ kind: LEVEL_KIND.level, code: l.code, name: l.name, min: l.min })),
     ...DEFAULT_GATES.map((g) => ({ kind: LEVEL_KIND.gate, code: g.code, name: g.name, maxLevel: g.maxLevel })),
   ]);
+}
+
+const unitColumn = (key: keyof typeof UNIT_COLUMNS) => Object.keys(UNIT_COLUMNS).indexOf(key);
+const distinct = (values: Cell[]) => [...new Set(values.map((v) => cellText(v)).filter(Boolean))];
+
+/**
+ * The dropdowns of `Đơn vị`. `Trạng thái` is a closed list the tool defines: strict. `Bộ tiêu chí`
+ * and `Điều kiện khống chế` offer the ids and codes the new `Tiêu chí` and `Xếp loại` hold, with a
+ * warning only: the admin may add a rubric or a gate, and a unit may carry several gates
+ * ("DK1, DK2", see readControl); the validation step names an unknown one. `Nhóm` has no list
+ * outside the units themselves: it offers the groups of the data written (the sample), with a
+ * warning only, so a new group can still be typed; a plain template has no group to offer.
+ */
+function unitDropdowns(groups: string[]): Dropdown[] {
+  const rubricIds = distinct(defaultRubricRows().map((r) => r.rubricId));
+  const gateCodes = DEFAULT_GATES.map((g) => g.code);
+  const list: Dropdown[] = [
+    {
+      column: unitColumn('status'),
+      values: STATUS_WORDS,
+      help: `Chọn một trạng thái: ${STATUS_WORDS.join(', ')} (hoặc để trống).`,
+      strict: true,
+    },
+    {
+      column: unitColumn('rubricId'),
+      values: rubricIds,
+      help: `Chọn bộ tiêu chí: ${rubricIds.join(', ')} (hoặc mã của bộ tiêu chí đã thêm vào sheet «${SHEETS.criteria}»).`,
+      strict: false,
+    },
+    {
+      column: unitColumn('gates'),
+      values: gateCodes,
+      help: `Chọn điều kiện khống chế: ${gateCodes.join(', ')}; nhiều điều kiện thì gõ cách nhau bằng dấu phẩy (mã ở sheet «${SHEETS.levels}»).`,
+      strict: false,
+    },
+  ];
+  const g = distinct(groups);
+  if (g.length) {
+    list.push({
+      column: unitColumn('group'),
+      values: g,
+      help: `Chọn nhóm: ${g.join(', ')} (hoặc gõ tên nhóm mới).`,
+      strict: false,
+    });
+  }
+  return list;
 }
 
 const header = (columns: Record<string, string>): Grid => [Object.values(columns)];
@@ -89,21 +146,21 @@ export function newControlSheets(opts: { year: number; sample?: SampleName }): S
     {
       name: SHEETS.units,
       grid: s ? tableGrid(UNIT_COLUMNS, s.units) : header(UNIT_COLUMNS),
-      dropdowns: [
-        {
-          column: Object.keys(UNIT_COLUMNS).indexOf('status'),
-          values: STATUS_WORDS,
-          help: `Chọn một trạng thái: ${STATUS_WORDS.join(', ')} (hoặc để trống).`,
-        },
-      ],
+      dropdowns: unitDropdowns(s?.units.map((u) => cellText(u.group ?? null)) ?? []),
     },
     { name: SHEETS.criteria, grid: criteriaGrid() },
     { name: SHEETS.levels, grid: levelsGrid() },
     {
       name: SHEETS.narrative,
+      // The outline of seed 002 (outline.ts); a sample fills it with its texts.
       grid: tableGrid(
-        NARRATIVE_COLUMNS,
-        [...NARRATIVE_ITEMS, ...SECTION_ITEMS.map((x) => x.item)].map((key) => ({ key, text: s?.narrative[key] ?? null })),
+        OUTLINE_COLUMNS,
+        (s ? (s.outline ?? fromNarrative(s.narrative)) : defaultOutline()).map((r) => ({
+          level: r.level,
+          number: r.number || null,
+          heading: r.heading,
+          text: r.text || null,
+        })),
       ),
     },
     {

@@ -1,6 +1,6 @@
 // The control workbook (Bảng điều khiển) read into plain data, with its own findings.
 import { Finding, Grid, Rubric, Unit } from './types';
-import { CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, NARRATIVE_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
+import { CONFIG_COLUMNS, CRITERIA_COLUMNS, LEVEL_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
 import { allowedStatusesText, canonicalStatus } from './status';
 import { HistoryRow, readHistory, rowYear, unitInYear } from './years';
 import { readTable, structureFinding } from './table';
@@ -12,6 +12,7 @@ import { cleanName, isBlankName } from './file-names';
 import { readAcceptance } from './acceptance';
 import { signatureProblems } from './signature';
 import { Indicator, readIndicators } from './indicators';
+import { OutlineRow, readOutline } from './outline';
 
 /** Grids of the control workbook's sheets; undefined = the sheet does not exist. */
 export interface ControlGrids {
@@ -54,7 +55,10 @@ export interface Control {
   settings: Settings;
   units: Unit[];
   rubrics: Record<string, Rubric>;
+  /** Texts of an old key/text `Nội dung báo cáo` («Mục», «Nội dung»); empty with the outline. */
   narrative: Record<string, string>;
+  /** `Nội dung báo cáo` as an outline (outline.ts); absent in old workbooks (then `narrative`). */
+  outline?: OutlineRow[];
   /** `Số liệu` (absent in workbooks made before it: none). */
   indicators: Indicator[];
   previous: PreviousResult[];
@@ -208,10 +212,8 @@ export function readControl(g: ControlGrids): Control {
     units.push(unitInYear(typed, rowYear(r.statusYear, link, settings.year), settings.year, history));
   }
 
-  const narrative: Record<string, string> = {};
-  for (const r of table(g.narrative, SHEETS.narrative, NARRATIVE_COLUMNS, ['key', 'text'], findings, true)) {
-    if (cellText(r.text)) narrative[cellText(r.key)] = cellText(r.text);
-  }
+  const content = readOutline(g.narrative);
+  findings.push(...content.findings);
   const lastYear = table(g.previous, SHEETS.previous, PREVIOUS_COLUMNS, ['code', 'total'], findings, true).map((r) => {
     const t = parseScore(r.total);
     const y = parseScore(r.year);
@@ -226,5 +228,15 @@ export function readControl(g: ControlGrids): Control {
   const previous = comparablePrevious(lastYear, readMerges(g.merges, findings), settings.scoring.levels, findings);
   const read = readIndicators(g.indicators);
   findings.push(...read.findings);
-  return { settings, units, rubrics, narrative, indicators: read.indicators, previous, history, findings };
+  return {
+    settings,
+    units,
+    rubrics,
+    narrative: content.narrative,
+    ...(content.outline ? { outline: content.outline } : {}),
+    indicators: read.indicators,
+    previous,
+    history,
+    findings,
+  };
 }

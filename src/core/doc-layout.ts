@@ -2,7 +2,7 @@
 // this list of blocks: the .docx renderer (src/node/docx) turns it into a Word template, the
 // Google Docs renderer into a Google Doc; then the `{{placeholders}}` are filled from the model
 // (report-model.ts). Format per Nghị định 30/2020/NĐ-CP, Phụ lục I (see DOMAIN.md §7).
-import { Align, HEADING_PREFIX, SECTION_ITEMS, TABLE_SPECS, TableName, TableSpec } from './report-model';
+import { Align, OUTLINE_AFTER, OUTLINE_BEFORE, TABLE_SPECS, TableName, TableSpec } from './report-model';
 
 export type { Align } from './report-model';
 
@@ -76,7 +76,23 @@ export interface PageBreakBlock {
   newSection?: boolean;
 }
 
-export type Block = ParaBlock | RuleBlock | ListBlock | TableBlock | ColumnsBlock | PageBreakBlock;
+/**
+ * The model's outline `name` (report-model.ts `outlines`): one paragraph per line, in this style;
+ * headings of level 1 and 2 bold, level 3 italic, each kept with the next paragraph.
+ */
+export interface OutlineBlock extends TextStyle {
+  t: 'outline';
+  name: string;
+}
+
+/** The style of an outline line of `level` (0 = body text) inside an OutlineBlock of style `base`. */
+export function outlineLineStyle(base: TextStyle, level: number): TextStyle {
+  if (level === 0) return base;
+  // A part (I., II.…) stands apart from the text or the tables above it.
+  return { ...base, bold: level <= 2, italic: level === 3, keepNext: true, spaceBefore: level === 1 ? 12 : 6 };
+}
+
+export type Block = ParaBlock | RuleBlock | ListBlock | TableBlock | ColumnsBlock | PageBreakBlock | OutlineBlock;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks.
@@ -85,13 +101,12 @@ const BODY: TextStyle = { align: 'justify', indentFirst: true, spaceAfter: 6, si
 
 const p = (text: string, style: TextStyle & { lead?: string; ifField?: string } = {}): ParaBlock => ({ t: 'p', text, ...style });
 const body = (text: string, style: TextStyle & { ifField?: string } = {}): ParaBlock => p(text, { ...BODY, ...style });
-const heading = (text: string): ParaBlock => p(text, { ...BODY, bold: true, keepNext: true });
 const caption = (text: string): ParaBlock => p(text, { ...BODY, italic: true, keepNext: true, spaceBefore: 6 });
 const centered = (text: string, style: TextStyle & { ifField?: string } = {}): ParaBlock => p(text, { align: 'center', ...style });
 const rule = (width: number): RuleBlock => ({ t: 'rule', width });
 const list = (name: string, style: TextStyle = BODY): ListBlock => ({ t: 'list', name, ...style });
 const table = (name: TableName): TableBlock => ({ t: 'table', name, ...TABLE_SPECS[name], size: 13 });
-const narrative = (field: string): ListBlock => list(`doan_${field}`);
+const outline = (name: string, style: TextStyle = BODY): OutlineBlock => ({ t: 'outline', name, ...style });
 
 /**
  * Header (NĐ 30): issuing body (parent body above it, not bold) with a short line under it, and
@@ -165,12 +180,9 @@ export function reportLayout(): Block[] {
     rule(0.3),
     centered('Kính gửi: {{kinh_gui}}.', { size: 14, spaceBefore: 12, spaceAfter: 12 }),
     body('{{mo_dau}}'),
-    heading('I. TÌNH HÌNH CHUNG'),
-    narrative('tinh_hinh_chung'),
-    heading('II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN'),
-    heading('1. Công tác lãnh đạo, chỉ đạo triển khai thực hiện'),
-    narrative('lanh_dao_chi_dao'),
-    heading('2. Kết quả đánh giá, phân loại công tác dân vận chính quyền năm {{nam}}'),
+    // The user's outline (sheet «Nội dung báo cáo») up to its {{ket_qua_danh_gia}} row, the tool's
+    // own results there, then the rest of the outline (outline.ts).
+    outline(OUTLINE_BEFORE),
     body(
       'Năm {{nam}}, trên địa bàn {{dia_ban}} có {{so_don_vi}} cơ quan, đơn vị, địa phương thực hiện đánh giá, ' +
         'phân loại công tác dân vận chính quyền; {{so_da_nop}} đơn vị đã nộp kết quả tự chấm; ' +
@@ -187,23 +199,7 @@ export function reportLayout(): Block[] {
     caption('c) Kết quả chấm điểm hằng năm (tỷ lệ tính trên số đơn vị được xếp loại của năm đó):'),
     table('ket_qua_cac_nam'),
     body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
-    // II.3 onwards as in the real reports, each only when it has text (numbered in core).
-    ...SECTION_ITEMS.flatMap((s) => [
-      p(`{{${HEADING_PREFIX}${s.field}}}`, { ...BODY, bold: true, keepNext: true, spaceBefore: 6, ifField: HEADING_PREFIX + s.field }),
-      narrative(s.field),
-    ]),
-    // Space after the tables before the next part.
-    p('III. ĐÁNH GIÁ CHUNG', { ...BODY, bold: true, keepNext: true, spaceBefore: 12 }),
-    p('1. Kết quả đạt được', { ...BODY, bold: true, keepNext: true, spaceBefore: 6 }),
-    narrative('ket_qua_dat_duoc'),
-    heading('2. Hạn chế, vướng mắc'),
-    narrative('han_che'),
-    heading('3. Nguyên nhân của những hạn chế, vướng mắc'),
-    narrative('nguyen_nhan'),
-    heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM {{nam_sau}}'),
-    narrative('nhiem_vu'),
-    heading('V. ĐỀ XUẤT, KIẾN NGHỊ'),
-    narrative('de_xuat'),
+    outline(OUTLINE_AFTER),
     body(
       'Trên đây là kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ ' +
         'trọng tâm năm {{nam_sau}}, {{ten_co_quan}} kính báo cáo./.',
@@ -256,18 +252,20 @@ export function decisionLayout(): Block[] {
 }
 
 /** Every `{{name}}` used in the text of a layout (fields), and the lists and tables it draws. */
-export function layoutPlaceholders(blocks: Block[]): { fields: string[]; lists: string[]; tables: string[] } {
+export function layoutPlaceholders(blocks: Block[]): { fields: string[]; lists: string[]; tables: string[]; outlines: string[] } {
   const fields = new Set<string>();
   const lists = new Set<string>();
+  const outlines = new Set<string>();
   const tables = new Set<string>();
   const visit = (b: Block | CellBlock) => {
     if (b.t === 'p') {
       for (const m of `${b.lead ?? ''}${b.text}`.matchAll(/\{\{([^{}]+)\}\}/g)) fields.add(m[1]);
       if (b.ifField) fields.add(b.ifField);
     } else if (b.t === 'list') lists.add(b.name);
+    else if (b.t === 'outline') outlines.add(b.name);
     else if (b.t === 'table') tables.add(b.name);
     else if (b.t === 'columns') b.rows.forEach((row) => row.forEach((cell) => cell.forEach(visit)));
   };
   blocks.forEach(visit);
-  return { fields: [...fields], lists: [...lists], tables: [...tables] };
+  return { fields: [...fields], lists: [...lists], tables: [...tables], outlines: [...outlines] };
 }

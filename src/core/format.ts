@@ -59,3 +59,15 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/** Vietnam's clock (Asia/Ho_Chi_Minh): UTC+7 all year, no daylight saving since 1975. */
+export const VIETNAM_UTC_OFFSET_HOURS = 7;
+
+/**
+ * The instant `d` as a Date whose local fields (getHours…) read the Vietnamese wall clock, whatever
+ * the machine's zone: a file format without zones (xlsx) then shows the time a Vietnamese user expects.
+ */
+export function vietnamWallClock(d: Date): Date {
+  const t = new Date(d.getTime() + VIETNAM_UTC_OFFSET_HOURS * 3600_000);
+  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}

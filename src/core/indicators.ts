@@ -41,6 +41,11 @@ export const DEFAULT_INDICATORS: ReadonlyArray<{ code: string; name: string; uni
   { code: 'TTHC', name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận', unit: 'hồ sơ' },
 ];
 
+/** The default indicators with figures filled in (the samples): code → [numerator, denominator]. */
+export function defaultIndicatorRows(figures: Record<string, [number, number | null]>) {
+  return DEFAULT_INDICATORS.map((i) => ({ ...i, numerator: figures[i.code]?.[0] ?? null, denominator: figures[i.code]?.[1] ?? null }));
+}
+
 function asCount(c: Grid[number][number]): { value: number | null; bad: string } {
   // "18.391": a count written with Vietnamese thousands separators.
   const grouped = /^\d{1,3}(\.\d{3})+$/.exec(cellText(c).trim());

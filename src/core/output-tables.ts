@@ -102,5 +102,8 @@ export function findingsGrid(findings: Finding[], units: Unit[]): Grid {
   );
 }
 
+/** How `Nhật ký` shows its time (the Vietnamese clock, day first). */
+export const LOG_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+
 export const logHeader = (): Cell[] => Object.values(LOG_COLUMNS);
 export const logRow = (time: Date, user: string, action: string, detail: string): Cell[] => [time, user, action, detail];

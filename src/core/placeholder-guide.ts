@@ -12,6 +12,7 @@ import {
   SECTION_ITEMS,
 } from './report-model';
 import type { Grid } from './types';
+import { RESULTS_MARKER } from './outline';
 
 const NARRATIVE_EXAMPLE = 'Năm 2024, UBND huyện ban hành Kế hoạch số 45/KH-UBND …';
 
@@ -46,6 +47,9 @@ export const PLACEHOLDER_EXAMPLES: Record<string, string> = {
   kinh_gui: 'Sở Nội vụ tỉnh Quảng Ngãi',
   mo_dau:
     'Thực hiện Công văn số 2150/SNV-XDCQ ngày 01/11/2024 của Sở Nội vụ tỉnh Quảng Ngãi …, Ủy ban nhân dân huyện Bình Sơn báo cáo … như sau:',
+  noi_dung:
+    'I. TÌNH HÌNH CHUNG | Năm 2024, … | II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN | 1. Công tác lãnh đạo, chỉ đạo … | 2. Kết quả đánh giá, phân loại …',
+  noi_dung_tiep: '3. Công tác tiếp công dân, … | Đã tiếp 412 lượt công dân … | III. ĐÁNH GIÁ CHUNG | …',
   kem_theo_bao_cao: '(Kèm theo Báo cáo số 285/BC-UBND ngày 18 tháng 12 năm 2024 của Ủy ban nhân dân huyện Bình Sơn)',
   du_thao: 'DỰ THẢO',
   ghi_chu_du_thao: '(Bản dự thảo, số liệu chưa chính thức: còn 1 đơn vị chưa nộp hồ sơ tự chấm điểm)',
@@ -75,13 +79,20 @@ for (const title of NARRATIVE_ITEMS) {
   PLACEHOLDER_EXAMPLES[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = `${NARRATIVE_EXAMPLE} (mỗi đoạn một phần tử)`;
 }
 
-const KIND: Record<PlaceholderDoc['kind'], string> = { field: 'Trường', list: 'Danh sách', table: 'Bảng' };
+const KIND: Record<PlaceholderDoc['kind'], string> = { field: 'Trường', list: 'Danh sách', table: 'Bảng', outline: 'Dàn ý' };
 const DOC: Record<PlaceholderDoc['doc'], string> = { report: 'Báo cáo', decision: 'Quyết định', both: 'Báo cáo, quyết định' };
 
 /** How to write the placeholder in a Word template (docxtemplater) and in a Google Docs one. */
 export function placeholderUsage(p: Pick<PlaceholderDoc, 'name' | 'kind'>): { word: string; google: string } {
   const n = p.name;
   if (p.kind === 'field') return { word: `{{${n}}}`, google: `{{${n}}}` };
+  if (p.kind === 'outline')
+    return {
+      word:
+        `{{#${n}}} … {{/${n}}} ở hai đoạn riêng; giữa chúng, mỗi kiểu đoạn một đoạn riêng bọc trong điều kiện: ` +
+        `{{#cap_1}}{{dong}}{{/cap_1}} (tiêu đề cấp 1), {{#cap_2}}{{dong}}{{/cap_2}}, {{#cap_3}}{{dong}}{{/cap_3}}, {{#doan}}{{dong}}{{/doan}} (đoạn nội dung); định dạng từng đoạn (đậm, nghiêng) theo ý muốn`,
+      google: `{{${n}}} đứng riêng một đoạn: mỗi tiêu đề, mỗi đoạn một dòng; tiêu đề cấp 1, 2 in đậm, cấp 3 in nghiêng`,
+    };
   if (p.kind === 'list')
     return {
       word: `{{#${n}}}{{.}}{{/${n}}} — đặt {{#${n}}} và {{/${n}}} ở hai đoạn riêng để mỗi phần tử thành một đoạn`,
@@ -129,6 +140,21 @@ export function guideMarkdown(): string {
     `Bắt buộc: mẫu báo cáo có ${REQUIRED_PLACEHOLDERS.report.map((n) => `\`{{${n}}}\``).join(', ')}; ` +
       `mẫu quyết định có ${REQUIRED_PLACEHOLDERS.decision.map((n) => `\`{{${n}}}\``).join(', ')}.`,
     'Danh sách và bảng trong mẫu Word phải viết thành vòng lặp (`{{#tên}}…{{/tên}}`); viết `{{tên}}` trơn cho một bảng sẽ bị báo lỗi kèm cách sửa.',
+    '',
+    '## Sheet «Nội dung báo cáo»: dàn ý báo cáo',
+    '',
+    'Mỗi dòng là một mục của báo cáo, theo thứ tự in; thêm, xoá, đổi tên mục tuỳ ý.',
+    '',
+    '- «Cấp»: 1 = phần (I, II, III…, tiêu đề in hoa, đậm); 2 = mục (1., 2.…, đậm); 3 = tiểu mục (a), b)…, nghiêng).',
+    '- «Số»: để trống thì công cụ tự đánh số theo thứ tự (số đếm lại từ đầu dưới mỗi mục cha); ghi số thì in đúng số đó và các dòng sau đếm tiếp.',
+    '- «Tiêu đề»: tên mục. «Nội dung»: các đoạn văn của mục, mỗi đoạn một dòng (xuống dòng trong ô); được dùng chỗ đánh dấu ' +
+      'như `{{nam}}`, `{{so_lieu_tcd}}`. Mục không có nội dung và không có mục con thì in dòng nhắc nhập nội dung.',
+    `- Dòng có «Nội dung» là \`${RESULTS_MARKER}\` (một đoạn riêng) là chỗ công cụ in phần của mình: câu kết quả đánh giá, phân loại, ` +
+      'câu so sánh với năm trước và các bảng (tỷ lệ theo mức, đơn vị không xếp loại, kết quả chấm điểm hằng năm). Chỉ dùng một lần; ' +
+      'nếu không có dòng nào như vậy, phần này in sau mục cuối cùng.',
+    '- Dòng sai (Cấp không phải 1–3, mục cấp 3 không nằm dưới mục cấp 2, có nội dung mà không có tiêu đề, đánh dấu kết quả hai lần) ' +
+      'được báo ở sheet «Kiểm tra» kèm số dòng.',
+    '- Bảng điều khiển tạo trước đây có sheet hai cột «Mục», «Nội dung» vẫn dùng được: các mục cũ được in theo dàn ý mặc định.',
     '',
   ];
   for (const p of PLACEHOLDERS) {

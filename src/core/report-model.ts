@@ -11,6 +11,7 @@ import { CONFIG_KEYS } from './config';
 import { SHEETS } from './schema';
 import { compareVi, formatDateLong, formatNumber, formatPercent } from './format';
 import { foldVietnamese, normalizeHeader } from './text';
+import { fromNarrative, narrativeOf, OutlineLine, outlineParagraphs, OutlineRow, RESULTS_MARKER } from './outline';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -31,6 +32,8 @@ export interface DocModel {
   /** One paragraph per item. */
   lists: Record<string, string[]>;
   tables: Record<string, DocTable>;
+  /** Paragraphs of the outline (`Nội dung báo cáo`): headings of level 1–3 and body text (0). */
+  outlines?: Record<string, OutlineLine[]>;
 }
 
 export interface PreviousResult {
@@ -48,6 +51,8 @@ export interface ReportInput {
   summary: RankingSummary;
   /** Text of the `Nội dung báo cáo` sheet by item (`Mục`), see NARRATIVE_ITEMS. */
   narrative: Record<string, string>;
+  /** `Nội dung báo cáo` as an outline; absent: the seed-002 outline filled from `narrative`. */
+  outline?: OutlineRow[];
   /** `Kết quả năm trước` (last year, and earlier years with their «Năm»), when the admin filled it. */
   previous?: PreviousResult[];
   /** `Số liệu`: figures printed through `{{so_lieu_<mã>}}`. */
@@ -162,12 +167,16 @@ export const HEADING_PREFIX = 'tieu_de_';
 /** Number of the first optional sub-section of part II (1. lãnh đạo, chỉ đạo; 2. kết quả đánh giá). */
 const FIRST_SECTION_NUMBER = 3;
 
+/** The outline up to the results marker, and after it (OutlineBlock of doc-layout.ts). */
+export const OUTLINE_BEFORE = 'noi_dung';
+export const OUTLINE_AFTER = 'noi_dung_tiep';
+
 /** Prefix of the list that holds a narrative item split into paragraphs (`doan_tinh_hinh_chung`). */
 export const PARAGRAPHS_PREFIX = 'doan_';
 
 export interface PlaceholderDoc {
   name: string;
-  kind: 'field' | 'list' | 'table';
+  kind: 'field' | 'list' | 'table' | 'outline';
   doc: DocKind | 'both';
   description: string;
 }
@@ -219,6 +228,18 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
     'Câu mở đầu: "Thực hiện Công văn số … ngày … của …, Ủy ban nhân dân … báo cáo … như sau:" (theo «Căn cứ báo cáo», sheet «Cấu hình»)',
   ),
   P('kem_theo_bao_cao', 'field', 'report', 'Dòng "(Kèm theo Báo cáo số … ngày … của …)" dưới tiêu đề Phụ lục của báo cáo'),
+  P(
+    OUTLINE_BEFORE,
+    'outline',
+    'report',
+    `Nội dung báo cáo theo dàn ý sheet «${SHEETS.narrative}» (cột Cấp, Số, Tiêu đề, Nội dung), đến dòng ghi ${RESULTS_MARKER}: tiêu đề đã đánh số (cấp 1 «I. …» chữ in hoa, cấp 2 «1. …», cấp 3 «a) …») và các đoạn nội dung`,
+  ),
+  P(
+    OUTLINE_AFTER,
+    'outline',
+    'report',
+    `Phần dàn ý sau ${RESULTS_MARKER} (mẫu mặc định in kết quả đánh giá, phân loại và các bảng giữa ${'{{'}${OUTLINE_BEFORE}}} và ${'{{'}${OUTLINE_AFTER}}})`,
+  ),
   P('du_thao', 'field', 'both', `"${DRAFT_MARK}" khi còn đơn vị chưa nộp hoặc còn lỗi chặn; trống ở bản chính thức`),
   P('ghi_chu_du_thao', 'field', 'both', 'Dòng giải thích vì sao văn bản còn là dự thảo (trống ở bản chính thức)'),
   ...NARRATIVE_ITEMS.map((title) =>
@@ -226,15 +247,15 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
       NARRATIVE_FIELDS[title],
       'field',
       'report',
-      `Nội dung «${title}» (sheet «${SHEETS.narrative}»); các đoạn cách nhau bằng dấu xuống dòng`,
+      `Nội dung mục «${title}» (sheet «${SHEETS.narrative}», dòng có tiêu đề mặc định của mục này hoặc dòng «Mục» ở mẫu sheet cũ); các đoạn cách nhau bằng dấu xuống dòng`,
     ),
   ),
   ...NARRATIVE_ITEMS.map((title) =>
-    P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+    P(PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title], 'list', 'report', `Nội dung «${title}», mỗi đoạn một phần tử`),
   ),
   ...SECTION_ITEMS.flatMap((s) => [
     P(s.field, 'field', 'report', `Nội dung «${s.item}» (sheet «${SHEETS.narrative}»); trống thì mục này không in`),
-    P(PARAGRAPHS_PREFIX + s.field, 'list', 'report', `Nội dung «${s.item}», mỗi đoạn một phần tử (mẫu mặc định dùng)`),
+    P(PARAGRAPHS_PREFIX + s.field, 'list', 'report', `Nội dung «${s.item}», mỗi đoạn một phần tử`),
     P(
       HEADING_PREFIX + s.field,
       'field',
@@ -708,18 +729,23 @@ export function buildReportModel(input: ReportInput): DocModel {
   model.fields.kinh_gui = stripEndPunct(s.addressee) || missingSetting('addressee');
   model.fields.mo_dau = openingSentence(s);
   model.fields.kem_theo_bao_cao = `(Kèm theo Báo cáo ${model.fields.so_ky_hieu.replace(/^Số:/, 'số')} ${model.fields.ngay_van_ban} của ${bodyInSentence(s)})`;
+  // The per-item placeholders of older templates ({{tinh_hinh_chung}}…), from either sheet format.
+  const texts = input.outline ? narrativeOf(input.outline) : input.narrative;
   for (const title of NARRATIVE_ITEMS) {
-    const text = withFields(narrativeText(input.narrative, title), model.fields) || missingNarrative(title);
+    const text = withFields(narrativeText(texts, title), model.fields) || missingNarrative(title);
     model.fields[NARRATIVE_FIELDS[title]] = text;
     model.lists[PARAGRAPHS_PREFIX + NARRATIVE_FIELDS[title]] = paragraphs(text);
   }
   let number = FIRST_SECTION_NUMBER;
   for (const sec of SECTION_ITEMS) {
-    const text = withFields(narrativeText(input.narrative, sec.item, sec.field), model.fields);
+    const text = withFields(narrativeText(texts, sec.item, sec.field), model.fields);
     model.fields[sec.field] = text;
     model.fields[HEADING_PREFIX + sec.field] = text ? `${number++}. ${sec.heading}` : '';
     model.lists[PARAGRAPHS_PREFIX + sec.field] = paragraphs(text);
   }
+  const fill = (t: string) => withFields(t, model.fields);
+  const parts = outlineParagraphs(input.outline ?? fromNarrative(input.narrative), fill, missingNarrative);
+  model.outlines = { [OUTLINE_BEFORE]: parts.before, [OUTLINE_AFTER]: parts.after };
   model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode, [s.addressee]);
   return model;
 }

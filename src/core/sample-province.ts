@@ -8,6 +8,8 @@
 // Ia Đal kept their names (gomangden.com). The wards' names and the clusters themselves are
 // ILLUSTRATIVE: how the province groups its cụm thi đua was not found (DOMAIN §5). The departments
 // follow NĐ 45/2025/NĐ-CP. Every score, e-mail, person and last year's result is SYNTHETIC.
+import { defaultIndicatorRows } from './indicators';
+import { fromNarrative, OutlineRow } from './outline';
 import { Cell, Rubric } from './types';
 import { ConfigKey } from './config';
 import { DEFAULT_RUBRIC_IDS } from './default-rubrics';
@@ -296,24 +298,25 @@ const narrative: Record<string, string> = {
     '(Dữ liệu mẫu) Đề nghị Bộ Nội vụ sớm ban hành hướng dẫn tiêu chí đánh giá công tác dân vận chính quyền phù hợp mô hình chính quyền địa phương hai cấp.',
 };
 
-/** `Số liệu` (synthetic figures of the province). */
-const indicators = [
-  { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 2184, denominator: null, unit: 'lượt' },
-  { code: 'DON', name: 'Đơn thư đã xử lý / đơn thư tiếp nhận', numerator: 3012, denominator: 3075, unit: 'đơn' },
-  {
-    code: 'KNTC',
-    name: 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền đã giải quyết / phải giải quyết',
-    numerator: 241,
-    denominator: 256,
-    unit: 'vụ việc',
-  },
-  {
-    code: 'TTHC',
-    name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận',
-    numerator: 96120,
-    denominator: 97004,
-    unit: 'hồ sơ',
-  },
-];
+/**
+ * The outline of `Nội dung báo cáo`: the seed outline with the texts above, II.3 split into
+ * tiểu mục a), b) as the real reports do (seed 002: «a) Tổng số đơn», «b) Phân loại, xử lý đơn»…).
+ */
+function provinceOutline(): OutlineRow[] {
+  const rows = fromNarrative(narrative);
+  const at = rows.findIndex((r) => r.heading.startsWith('Công tác tiếp công dân'));
+  const [reception, settled] = rows[at].text.split('\n');
+  rows.splice(
+    at,
+    1,
+    { ...rows[at], text: '' },
+    { level: 3, number: '', heading: 'Tiếp công dân, xử lý đơn', text: reception },
+    { level: 3, number: '', heading: 'Giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh', text: settled },
+  );
+  return rows;
+}
 
-export const PROVINCE_SAMPLE = { config, units, narrative, previous, merges, indicators };
+/** `Số liệu` (synthetic figures of the province). */
+const indicators = defaultIndicatorRows({ TCD: [2184, null], DON: [3012, 3075], KNTC: [241, 256], TTHC: [96120, 97004] });
+
+export const PROVINCE_SAMPLE = { config, units, narrative, outline: provinceOutline(), previous, merges, indicators };

@@ -1,5 +1,6 @@
 // The built-in sample: Bình Sơn district (Quảng Ngãi), year 2024 (DOMAIN §6). Unit names are real;
 // every score, e-mail and person is SYNTHETIC, generated here so the whole pipeline can be tried.
+import { defaultIndicatorRows } from './indicators';
 import { Cell, Rubric } from './types';
 import { ConfigKey } from './config';
 import { DEFAULT_RUBRIC_IDS } from './default-rubrics';
@@ -242,23 +243,6 @@ const older = units.map((u, i) => {
 });
 
 /** `Số liệu` (synthetic figures, in the shape of seed 002's). */
-const indicators = [
-  { code: 'TCD', name: 'Tiếp công dân (số lượt tiếp)', numerator: 412, denominator: null, unit: 'lượt' },
-  { code: 'DON', name: 'Đơn thư đã xử lý / đơn thư tiếp nhận', numerator: 623, denominator: 634, unit: 'đơn' },
-  {
-    code: 'KNTC',
-    name: 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền đã giải quyết / phải giải quyết',
-    numerator: 59,
-    denominator: 63,
-    unit: 'vụ việc',
-  },
-  {
-    code: 'TTHC',
-    name: 'Hồ sơ thủ tục hành chính giải quyết đúng hạn / đã tiếp nhận',
-    numerator: 18250,
-    denominator: 18391,
-    unit: 'hồ sơ',
-  },
-];
+const indicators = defaultIndicatorRows({ TCD: [412, null], DON: [623, 634], KNTC: [59, 63], TTHC: [18250, 18391] });
 
 export const SAMPLE = { config, units, narrative, previous: [...older, ...previous], indicators };

@@ -1,6 +1,7 @@
 // The built-in samples, by name: the province after the 2025 reform (the default) and the 2024
 // district of the real reports. Both are synthetic scores on real or illustrative unit names.
 import { Cell, Rubric } from './types';
+import type { OutlineRow } from './outline';
 import type { ConfigKey } from './config';
 import type { INDICATOR_COLUMNS, MERGE_COLUMNS, PREVIOUS_COLUMNS, UNIT_COLUMNS } from './schema';
 import { SAMPLE, SampleEntries, sampleEntries } from './sample';
@@ -13,6 +14,8 @@ export interface SampleData {
   config: Partial<Record<ConfigKey, Cell>>;
   units: Array<Row<typeof UNIT_COLUMNS>>;
   narrative: Record<string, string>;
+  /** `Nội dung báo cáo` as an outline; absent: the seed outline filled from `narrative`. */
+  outline?: OutlineRow[];
   previous: Array<Row<typeof PREVIOUS_COLUMNS>>;
   merges?: Array<Row<typeof MERGE_COLUMNS>>;
   indicators: Array<Row<typeof INDICATOR_COLUMNS>>;

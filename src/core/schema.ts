@@ -88,6 +88,8 @@ export const LEVEL_KIND = { level: 'Mức xếp loại', gate: 'Điều kiện k
 export const EXCLUDE_LEVEL = 'KXL';
 
 export const NARRATIVE_COLUMNS = { key: 'Mục', text: 'Nội dung' } as const;
+/** `Nội dung báo cáo` as an outline (outline.ts); NARRATIVE_COLUMNS is the older key/text table. */
+export const OUTLINE_COLUMNS = { level: 'Cấp', number: 'Số', heading: 'Tiêu đề', text: 'Nội dung' } as const;
 
 /** `Số liệu`: the report's figures (indicators.ts). */
 export const INDICATOR_COLUMNS = {

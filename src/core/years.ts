@@ -57,13 +57,25 @@ export function rowYear(statusYear: Cell, link: string, current: number): number
   return linkYear(link) ?? current;
 }
 
+/** `Trạng thái các năm` by year and code (the first row of a pair wins), built once per table: every unit looks itself up. */
+const indexes = new WeakMap<HistoryRow[], Map<string, HistoryRow>>();
+function historyIndex(history: HistoryRow[]): Map<string, HistoryRow> {
+  let index = indexes.get(history);
+  if (!index) {
+    index = new Map();
+    for (const h of history) if (!index.has(keyOf(h.year, h.code))) index.set(keyOf(h.year, h.code), h);
+    indexes.set(history, index);
+  }
+  return index;
+}
+
 /**
  * The unit as seen in `year`: a row holding another year's status and link keeps them in
  * `otherYear`, and shows what `Trạng thái các năm` remembers of `year` (or nothing).
  */
 export function unitInYear(unit: Unit, typedYear: number, year: number, history: HistoryRow[]): Unit {
   if (!year || typedYear === year) return unit;
-  const remembered = history.find((h) => keyOf(h.year, h.code) === keyOf(year, unit.code));
+  const remembered = historyIndex(history).get(keyOf(year, unit.code));
   const accepted: Acceptance | undefined = remembered ? readAcceptance(remembered) : undefined;
   const { accepted: typedAccepted, ...rest } = unit;
   return {

@@ -4,7 +4,7 @@ import { STATUS } from '../core/types';
 import { isSubmitted } from '../core/status';
 import { CONTROL_SHEET_NAMES } from '../core/control-template';
 import { SHEETS } from '../core/schema';
-import type { AdminState, AdminStepKey, JobChunk } from './api';
+import type { AdminState, JobChunk, JobStepKey } from './api';
 import type { Env } from './env';
 import { UserError, userMessage } from './errors';
 import { KEYS, Store } from './store';
@@ -14,6 +14,7 @@ import { setupControl } from './setup';
 import { runTemplatesChunk } from './jobs/templates';
 import { isShared } from '../core/sharing';
 import { AssessOptions, isAssessStep, runAssessChunk } from './jobs/assess';
+import { runRemindChunk } from './jobs/remind';
 import { LastRun, YearFacts, yearPlan } from '../core/steps/year-plan';
 import { STEP_LABELS } from '../core/steps/plan';
 import { findRootFolder } from './folders';
@@ -23,7 +24,7 @@ import { defaultTemplateName, documentUrl } from './docs/documents';
  * One chunk of `step`; never throws: a failure of the whole step comes back as `failed` (and the
  * message), in Vietnamese — not as an error of some unit.
  */
-export function adminRun(env: Env, step: AdminStepKey, cursor: string | null, options: AssessOptions = {}): JobChunk {
+export function adminRun(env: Env, step: JobStepKey, cursor: string | null, options: AssessOptions = {}): JobChunk {
   try {
     if (step === 'setup') {
       const r = setupControl(env);
@@ -31,6 +32,7 @@ export function adminRun(env: Env, step: AdminStepKey, cursor: string | null, op
       return { step, done: 0, total: 0, finished: true, cursor: null, message: r.message, errors: [], links: [], outcome: 'done' };
     }
     if (step === 'templates') return runTemplatesChunk(env, cursor);
+    if (step === 'remind') return runRemindChunk(env, cursor);
     if (isAssessStep(step)) return runAssessChunk(env, step, cursor, options);
     throw new UserError(`Bước «${String(step)}» không tồn tại.`);
   } catch (e) {

@@ -39,6 +39,8 @@ export interface ScorerState {
 }
 
 export type AdminStepKey = PlanStep;
+/** What a job runs: a step of the year's plan, or «Nhắc đơn vị chưa nộp» (menu only). */
+export type JobStepKey = AdminStepKey | 'remind';
 
 /**
  * A step as core/steps/year-plan decides it: state, detail (Vietnamese, e.g. "33/33 đơn vị đã có
@@ -58,7 +60,7 @@ export interface AdminState {
 
 /** One chunk of a long job; the sidebar calls again with `cursor` until `finished`. */
 export interface JobChunk {
-  step: AdminStepKey;
+  step: JobStepKey;
   done: number;
   total: number;
   finished: boolean;

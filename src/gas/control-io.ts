@@ -7,7 +7,8 @@ import { CONFIG_COLUMNS, LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../core/schem
 import { UNIT_WRITE_KEYS, UnitWrites } from '../core/steps/plan';
 import { historyGrid } from '../core/years';
 import { findHeader, readTable } from '../core/table';
-import { logRow } from '../core/output-tables';
+import { LOG_TIME_FORMAT, logRow } from '../core/output-tables';
+import { SheetLayout, sheetLayout } from '../core/sheet-layout';
 import { CONFIG_KEYS, ConfigKey } from '../core/config';
 import { cellText, normalizeHeader } from '../core/text';
 import { sheetText, sheetValue } from '../core/gas-support';
@@ -102,8 +103,29 @@ export function writeToolSheet(ss: GSpreadsheet, name: string, grid: Grid): { sh
   const range = growingRange(sheet, 1, 1, values.length, values[0].length);
   range.setValues(values);
   sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  applyLayout(sheet, sheetLayout(name, grid), values.length);
   return { sheet, range };
+}
+
+/** Pixels per character of a column width (Arial 10, the Sheets default), plus the cell padding. */
+const PX_PER_CHAR = 7;
+const PX_PADDING = 5;
+
+/**
+ * The core's sheet layout on a Google sheet: frozen header rows, column widths and wrapped columns
+ * (one call per column; Sheets grows a row with wrapped text by itself).
+ * Apps Script has no print-settings API (paper size, orientation, fit to width, print area, print titles are
+ * chosen in File › Print; see developers.google.com/apps-script/reference/spreadsheet/sheet — no
+ * page set-up method). What can be set: Sheets' print dialog offers "Repeat frozen rows" under
+ * Headers & footers (support.google.com/docs/answer/7663148), so freezing the header is what
+ * repeats it on every printed page there.
+ */
+export function applyLayout(sheet: GSheet, layout: SheetLayout, rows: number): void {
+  sheet.setFrozenRows(layout.headerRows);
+  layout.widths.forEach((w, c) => sheet.setColumnWidth(c + 1, w * PX_PER_CHAR + PX_PADDING));
+  layout.wrap.forEach((wrap, c) => {
+    if (wrap && rows > 1) sheet.getRange(2, c + 1, rows - 1, 1).setWrap(true);
+  });
 }
 
 /**
@@ -185,7 +207,10 @@ export function appendLog(env: Env, ss: GSpreadsheet, action: string, detail: st
     sheet.getRange(1, 1, 1, 4).setValues([Object.values(LOG_COLUMNS)]);
   }
   const row = logRow(nowOf(env), activeUser(env), action, detail).map((c) => sheetValue(c));
-  growingRange(sheet, sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+  const at = sheet.getLastRow() + 1;
+  growingRange(sheet, at, 1, 1, row.length).setValues([row]);
+  // Shown in the spreadsheet's time zone (Asia/Ho_Chi_Minh, set by useVietnameseSettings), day first.
+  sheet.getRange(at, 1, 1, 1).setNumberFormat(LOG_TIME_FORMAT);
 }
 
 /** Several `Nhật ký` rows with one action (one setValues whatever their number; none when empty). */

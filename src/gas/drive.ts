@@ -151,6 +151,28 @@ export function retryOnce<T>(env: Env, fn: () => T): T {
 }
 
 /**
+ * Every file of one Files.list query, a call per page of PAGE_SIZE; a folder in the query that is
+ * gone gives none (Drive answers «File not found»).
+ */
+function listAll(env: Env, query: { q: string; fields: string; orderBy?: string }): GDriveFile[] {
+  const out: GDriveFile[] = [];
+  let pageToken: string | undefined;
+  try {
+    do {
+      const token = pageToken;
+      const page: GDriveFileList = retryOnce(env, () =>
+        env.gas.Drive.Files.list({ ...query, pageSize: PAGE_SIZE, ...(token ? { pageToken: token } : {}) }),
+      );
+      out.push(...(page.files ?? []).filter((f) => f.id));
+      pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  return out;
+}
+
+/**
  * Ids of the trashed files directly in the given folders: one folder-scoped search per folder and
  * page of 1,000 (a trashed spreadsheet still opens by id, so this is how a trashed unit file is
  * noticed), whatever the number of units. A folder that is gone ("not found") is skipped: its
@@ -160,25 +182,8 @@ export function retryOnce<T>(env: Env, fn: () => T): T {
 export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const id of new Set(folderIds)) {
-    let pageToken: string | undefined;
-    try {
-      do {
-        const token = pageToken;
-        const page: GDriveFileList = retryOnce(env, () =>
-          env.gas.Drive.Files.list({
-            q: `${queryString(id)} in parents and trashed = true`,
-            fields: 'nextPageToken,files(id)',
-            pageSize: PAGE_SIZE,
-            ...(token ? { pageToken: token } : {}),
-          }),
-        );
-        for (const f of page.files ?? []) if (f.id) out.add(f.id);
-        pageToken = page.nextPageToken || undefined;
-      } while (pageToken);
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-      // The folder is gone: skipped (see above).
-    }
+    for (const f of listAll(env, { q: `${queryString(id)} in parents and trashed = true`, fields: 'nextPageToken,files(id)' }))
+      out.add(f.id!);
   }
   return out;
 }
@@ -190,34 +195,15 @@ export function trashedIn(env: Env, folderIds: Iterable<string>): Set<string> {
  * { key='…' and value='…' }). A folder that is gone gives none.
  */
 export function filesWithIdentity(env: Env, folderId: string, year: number): IdentifiedFile[] {
-  const out: IdentifiedFile[] = [];
-  let pageToken: string | undefined;
-  try {
-    do {
-      const token = pageToken;
-      const page: GDriveFileList = retryOnce(env, () =>
-        env.gas.Drive.Files.list({
-          q: `${queryString(folderId)} in parents and trashed = false and appProperties has { key=${queryString(IDENTITY_KEYS.year)} and value=${queryString(String(year))} }`,
-          fields: 'nextPageToken,files(id,webViewLink,appProperties)',
-          orderBy: 'createdTime',
-          pageSize: PAGE_SIZE,
-          ...(token ? { pageToken: token } : {}),
-        }),
-      );
-      for (const f of page.files ?? []) {
-        if (!f.id) continue;
-        out.push({
-          id: f.id,
-          url: f.webViewLink || `https://drive.google.com/open?id=${f.id}`,
-          properties: { ...(f.appProperties ?? {}) },
-        });
-      }
-      pageToken = page.nextPageToken || undefined;
-    } while (pageToken);
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
-  return out;
+  return listAll(env, {
+    q: `${queryString(folderId)} in parents and trashed = false and appProperties has { key=${queryString(IDENTITY_KEYS.year)} and value=${queryString(String(year))} }`,
+    fields: 'nextPageToken,files(id,webViewLink,appProperties)',
+    orderBy: 'createdTime',
+  }).map((f) => ({
+    id: f.id!,
+    url: f.webViewLink || `https://drive.google.com/open?id=${f.id}`,
+    properties: { ...(f.appProperties ?? {}) },
+  }));
 }
 
 /**

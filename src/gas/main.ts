@@ -89,6 +89,11 @@ export function createDecision(): JobChunk {
   return runStepFromMenu(env(), 'decision');
 }
 
+/** «Nhắc đơn vị chưa nộp»: one e-mail to each late unit's scorer, within today's mail quota. */
+export function remindLateUnits(): JobChunk {
+  return runStepFromMenu(env(), 'remind');
+}
+
 // Server functions of the sidebars (ServerApi in api.ts).
 
 export function scorerState(): ScorerState {

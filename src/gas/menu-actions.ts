@@ -6,12 +6,13 @@
 // (SpreadsheetApp.flush) before the alert, so an execution killed while the alert is open loses
 // nothing — the job's cursor and records are already saved.
 import type { SampleName } from '../core/samples';
-import type { AdminStepKey, JobChunk } from './api';
+import type { JobChunk, JobStepKey } from './api';
 import { parseCursor } from '../core/gas-support';
 import type { Env } from './env';
 import { userMessage } from './errors';
 import { KEYS, Store } from './store';
-import { adminRun } from './admin';
+import { adminRun, adminState } from './admin';
+import { ASKS_FIRST } from '../core/steps/year-plan';
 import { STEP_LABELS } from '../core/steps/plan';
 import { setupControl } from './setup';
 import { buildMenu } from './menu';
@@ -26,7 +27,7 @@ const MAX_LISTED_ERRORS = 10;
  */
 export const MENU_BUDGET_MS = 150_000;
 
-function storedCursor(env: Env, step: AdminStepKey): string | null {
+function storedCursor(env: Env, step: JobStepKey): string | null {
   const c = parseCursor<{ at?: number } & Record<string, unknown>>(new Store(env).get(KEYS.cursor(step)));
   if (!c || typeof c.at !== 'number' || env.clock() - c.at > CURSOR_MAX_AGE_MS) return null;
   const { at: _at, ...rest } = c;
@@ -51,9 +52,19 @@ function alert(env: Env, title: string, text: string): void {
   ui.alert(title, text, ui.ButtonSet.OK);
 }
 
-export function runStepFromMenu(env: Env, step: AdminStepKey): JobChunk {
+export function runStepFromMenu(env: Env, step: JobStepKey): JobChunk {
   const menuEnv: Env = { ...env, budgetMs: Math.min(env.budgetMs, MENU_BUDGET_MS) };
-  const chunk = adminRun(menuEnv, step, step === 'setup' ? null : storedCursor(env, step));
+  const cursor = step === 'setup' ? null : storedCursor(env, step);
+  // Asked as in the sidebar, before a new run: a decision while anything is open is a draft.
+  const question = cursor || !ASKS_FIRST.has(step) ? null : (adminState(env).steps.find((s) => s.key === step)?.confirm ?? null);
+  if (question) {
+    const ui = env.gas.SpreadsheetApp.getUi();
+    // Ui.alert(title, prompt, buttons) returns the Button the user clicked (Apps Script, Class Ui).
+    if (ui.alert(STEP_LABELS[step], question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+      return { step, done: 0, total: 0, finished: true, cursor: null, message: 'Đã hủy; chưa tạo gì.', errors: [], links: [] };
+    }
+  }
+  const chunk = adminRun(menuEnv, step, cursor);
   env.gas.SpreadsheetApp.flush();
   alert(env, STEP_LABELS[step], chunkText(chunk));
   return chunk;

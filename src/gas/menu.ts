@@ -18,6 +18,8 @@ export const MENU_ITEMS = {
   rank: [STEP_LABELS.rank, 'rankResults'],
   report: [STEP_LABELS.report, 'createReport'],
   decision: [STEP_LABELS.decision, 'createDecision'],
+  /** E-mails each late unit's scorer (MailApp, scope script.send_mail); see jobs/remind.ts. */
+  remind: [STEP_LABELS.remind, 'remindLateUnits'],
   scorer: ['Mở biểu chấm điểm', 'openScorerSidebar'],
 } as const;
 
@@ -65,6 +67,8 @@ export function buildMenu(env: Env, e?: { authMode?: unknown }): void {
     add(MENU_ITEMS.rank);
     add(MENU_ITEMS.report);
     add(MENU_ITEMS.decision);
+    menu.addSeparator();
+    add(MENU_ITEMS.remind);
   }
   menu.addToUi();
 }

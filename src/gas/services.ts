@@ -38,6 +38,7 @@ type Real = {
   User: GoogleAppsScript.Base.User;
   Drive: GoogleAppsScript.Drive;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
   Document: GoogleAppsScript.Document.Document;
   Element: GoogleAppsScript.Document.Element;
   ContainerElement: GoogleAppsScript.Document.ContainerElement;
@@ -206,6 +207,7 @@ export interface GEmbeddedChartBuilder {
 
 export interface GUi {
   ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
+  Button: typeof GoogleAppsScript.Base.Button;
   alert(title: string, prompt: string, buttons: GButtonSet): GButton;
   createAddonMenu(): GMenu;
   /** A menu of its own (a bound script's; an add-on uses createAddonMenu). */
@@ -307,6 +309,7 @@ export interface GText extends GElement {
   insertText(offset: number, text: string): GText;
   deleteText(startOffset: number, endOffsetInclusive: number): GText;
   setBold(startOffset: number, endOffsetInclusive: number, bold: boolean): GText;
+  setItalic(startOffset: number, endOffsetInclusive: number, italic: boolean): GText;
 }
 
 export interface GTable extends GContainerElement {
@@ -374,6 +377,14 @@ export type GCharts = Pick<Real['Charts'], 'ChartType'>;
 /** Only the AuthMode enum: an event's authMode is compared with ScriptApp.AuthMode.NONE (never by its text). */
 export type GScriptApp = Pick<Real['ScriptApp'], 'AuthMode'>;
 
+/**
+ * MailApp (scope script.send_mail): the reminders of «Nhắc đơn vị chưa nộp». The daily quota counts
+ * recipients (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()).
+ */
+export interface GMailApp extends Pick<Real['MailApp'], 'getRemainingDailyQuota'> {
+  sendEmail(message: { to: string; subject: string; body: string; name?: string }): void;
+}
+
 // ---------------------------------------------------------------------------------------------
 // All services
 
@@ -390,6 +401,7 @@ export interface GasServices {
   Logger: GLogger;
   Charts: GCharts;
   ScriptApp: GScriptApp;
+  MailApp: GMailApp;
 }
 
 /**
@@ -433,6 +445,9 @@ export function gasServices(): GasServices {
     },
     get ScriptApp(): GScriptApp {
       return ScriptApp;
+    },
+    get MailApp(): GMailApp {
+      return MailApp;
     },
   };
 }
@@ -480,4 +495,5 @@ export type _ServicesKeyCheck = [
   Expect<NoExtraKeys<GHtmlService, Real['HtmlService']>>,
   Expect<NoExtraKeys<GSession, Real['Session']>>,
   Expect<NoExtraKeys<GLogger, Real['Logger']>>,
+  Expect<NoExtraKeys<GMailApp, Real['MailApp']>>,
 ];

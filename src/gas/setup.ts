@@ -4,11 +4,12 @@ import { SampleName, SAMPLES } from '../core/samples';
 import type { Grid } from '../core/types';
 import { CONTROL_SHEET_NAMES, DROPDOWN_ROWS, newControlSheets, SheetGrid } from '../core/control-template';
 import { CONFIG_COLUMNS, SHEETS } from '../core/schema';
+import { sheetLayout } from '../core/sheet-layout';
 import { readTable } from '../core/table';
 import { cellText, normalizeHeader } from '../core/text';
 import { CONFIG_KEYS } from '../core/config';
 import type { GasServices, GSpreadsheet } from './services';
-import { appendLog, controlSpreadsheet, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
+import { applyLayout, appendLog, controlSpreadsheet, growingRange, readGrid, toSheetGrid, withLock } from './control-io';
 import { Env, nowOf } from './env';
 import { useVietnameseSettings } from './locale';
 
@@ -39,11 +40,12 @@ function writeNew(gas: GasServices, ss: GSpreadsheet, s: SheetGrid, existing: bo
   const values = toSheetGrid(s.grid);
   growingRange(sheet, 1, 1, values.length, values[0].length).setValues(values);
   sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  applyLayout(sheet, sheetLayout(s.name, s.grid), values.length);
+  // One rule per column range. A list the admin may extend keeps another value with a warning.
   for (const d of s.dropdowns ?? []) {
     const rule = gas.SpreadsheetApp.newDataValidation()
       .requireValueInList([...d.values], true)
-      .setAllowInvalid(false)
+      .setAllowInvalid(!d.strict)
       .setHelpText(d.help)
       .build();
     growingRange(sheet, 2, d.column + 1, DROPDOWN_ROWS - 1, 1).setDataValidation(rule);

@@ -1,5 +1,5 @@
-// The `Chấm điểm` grid of every unit (with its hidden meta sheet), read from its workbook, for the
-// core's assessAll.
+// The `Chấm điểm` grid of a unit (with its hidden meta sheet), read from its workbook, for the
+// core's per-unit step (assessUnitStep) or submission.
 import type { UnitSource } from '../core/assess';
 import type { Control } from '../core/control';
 import { exists } from './files';
@@ -35,14 +35,4 @@ export async function readUnitSource(ws: string, year: number, unit: Control['un
     if (e instanceof UserError) return { missing: reason(e), link };
     throw e;
   }
-}
-
-/** Sources of every unit whose rubric exists (the others are reported by readControl). */
-export async function readUnitSources(ws: string, control: Control): Promise<Record<string, UnitSource>> {
-  const sources: Record<string, UnitSource> = {};
-  for (const unit of control.units) {
-    if (!control.rubrics[unit.rubricId]) continue;
-    sources[unit.code] = await readUnitSource(ws, control.settings.year, unit);
-  }
-  return sources;
 }

@@ -4,7 +4,7 @@ import type { AdminState, AdminStep, AdminStepKey, JobChunk } from '../gas/api';
 import { call } from './rpc';
 import { externalLink, h, keepFocusClearOf, replace, setText } from './dom';
 import { T, count } from './labels';
-import { nameList, submittedLine } from '../core/steps/year-plan';
+import { blockersLine, nameList, submittedLine } from '../core/steps/year-plan';
 
 /** Words of each step's button (the step's own label comes from the server). */
 const ACTION: Record<AdminStepKey, string> = {
@@ -25,16 +25,6 @@ const AGAIN: Record<AdminStepKey, string> = {
   rank: 'Xếp hạng lại',
   report: 'Tạo lại báo cáo',
   decision: 'Tạo lại quyết định',
-};
-/** «Trước khi …» of each step. */
-const BEFORE: Record<AdminStepKey, string> = {
-  setup: 'thiết lập',
-  templates: 'tạo biểu mẫu',
-  progress: 'theo dõi tiến độ',
-  validate: 'kiểm tra dữ liệu',
-  rank: 'xếp hạng',
-  report: 'tạo báo cáo',
-  decision: 'tạo quyết định',
 };
 /** The button that confirms running a step while something is open. */
 const CONFIRM: Partial<Record<AdminStepKey, string>> = { decision: 'Vẫn tạo quyết định (dự thảo)' };
@@ -312,7 +302,7 @@ function renderSteps(s: AdminState | null): void {
 
 /** «Trước khi xếp hạng: 2 lỗi (mở sheet «Kiểm tra») · chưa nộp: Phòng Y tế». */
 function blockersText(step: AdminStep): string {
-  return `Trước khi ${BEFORE[step.key]}: ${step.blockers.map((b) => b.text).join(' · ')}`;
+  return blockersLine(step.key, step.blockers);
 }
 
 /** «Mở sheet «Kiểm tra»» for each blocker that a sheet shows. */

@@ -23,6 +23,7 @@ import {
   writesTable,
 } from '../../bench/summary';
 import { readmeSection } from '../../bench/readme';
+import { LINEAR_TOLERANCE, PEAK_BUDGET_MB, SCALE_COMMANDS, ScaleResult, scaleChecks, scaleTable } from '../../bench/scale';
 import { createGasFake } from '../fakes/gas';
 import { measureState, stateChecks, stateTable } from '../../bench/state-size';
 
@@ -234,5 +235,40 @@ describe('state kept by the add-on (bench/state-size.ts)', () => {
     expect(s.years[0].bytesPerUnit).toBeLessThan(125);
     expect(stateChecks(s).map((c) => [c.name, c.ok])).toEqual(stateChecks(s).map((c) => [c.name, true]));
     expect(stateTable(s)).toMatch(/1,000 units × 3 years: [\d,]+ bytes/);
+  });
+});
+
+describe('offline at scale (pure parts)', () => {
+  const run = (cpuMs: number, peakMb: number) => ({ ms: 2 * cpuMs, cpuMs, peakMb, code: 0 });
+  const at = (units: number, perUnitMs: number, peakMb: number): ScaleResult => ({
+    units,
+    criteria: 40,
+    fillMs: 0,
+    ok: true,
+    runs: Object.fromEntries(SCALE_COMMANDS.map((c) => [c, run(units * perUnitMs, peakMb)])),
+  });
+
+  it('tabulates time, time per unit and peak memory, and how they grow', () => {
+    const lines = scaleTable([at(5000, 12, 340), at(1000, 10, 220)]).split('\n');
+    expect(lines[0]).toContain('1,000 units');
+    expect(lines[0].indexOf('1,000 units')).toBeLessThan(lines[0].indexOf('5,000 units'));
+    const validate = lines.find((l) => l.startsWith('validate'))!;
+    expect(validate).toContain('20.0 s, 10.0 s, 10.0 ms, 220 MB');
+    expect(validate).toContain('120.0 s, 60.0 s, 12.0 ms, 340 MB');
+    expect(validate).toContain('30 MB'); // (340 − 220) / 4 per 1,000 units
+    expect(validate).toContain('1.20×');
+  });
+
+  it('fails a peak above the budget, a failed run, and time per unit that grows', () => {
+    expect(scaleChecks([at(1000, 10, 220), at(5000, 12, 340)]).every((c) => c.ok)).toBe(true);
+    const heavy = at(5000, 12, PEAK_BUDGET_MB + 1);
+    expect(scaleChecks([at(1000, 10, 220), heavy]).map((c) => c.ok)).toEqual([false, true]);
+    expect(scaleChecks([at(1000, 10, 220), at(5000, 10 * LINEAR_TOLERANCE + 1, 340)]).map((c) => c.ok)).toEqual([true, false]);
+    const broken = { ...at(5000, 12, 340), ok: false, error: 'validate: exit 134' };
+    expect(
+      scaleChecks([at(1000, 10, 220), broken])
+        .filter((c) => !c.ok)
+        .map((c) => c.detail),
+    ).toContain('validate: exit 134');
   });
 });

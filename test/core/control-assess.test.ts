@@ -33,7 +33,32 @@ describe('readControl', () => {
     expect(c.settings.issuingBody).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH SƠN']);
     expect(c.settings.deadline?.getDate()).toBe(15);
     expect(c.settings.scoring.levels.map((l) => l.min)).toEqual([90, 70, 50, 0]);
-    expect(c.narrative['Tình hình chung']).toContain('Dữ liệu mẫu');
+    // `Nội dung báo cáo` is the outline of seed 002, filled with the sample's texts.
+    expect(c.outline?.find((r) => r.heading === 'Tình hình chung')?.text).toContain('Dữ liệu mẫu');
+  });
+
+  it('reads a workbook made before the outline: the key/text table («Mục», «Nội dung») as before', () => {
+    const grids = controlGrids(true);
+    grids.narrative = [
+      ['Mục', 'Nội dung'],
+      ['Tình hình chung', '(Dữ liệu mẫu) Cũ.'],
+      ['Dân vận khéo', 'Mười hai mô hình.'],
+    ];
+    const c = readControl(grids);
+    expect(c.findings).toEqual([]);
+    expect(c.outline).toBeUndefined();
+    expect(c.narrative).toEqual({ 'Tình hình chung': '(Dữ liệu mẫu) Cũ.', 'Dân vận khéo': 'Mười hai mô hình.' });
+  });
+
+  it('reads the outline of a new workbook without finding, and a bad row with one naming it', () => {
+    const fresh = readControl(controlGrids(false));
+    expect(fresh.outline?.map((r) => r.level)).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 1, 1]);
+    expect(fresh.findings.filter((f) => f.sheet === SHEETS.narrative)).toEqual([]);
+    const grids = controlGrids(true);
+    grids.narrative = [...grids.narrative!, [4, '', 'Cấp bốn', 'x']];
+    const bad = readControl(grids).findings.filter((f) => f.sheet === SHEETS.narrative);
+    expect(bad.map((f) => f.code)).toEqual(['outline-level']);
+    expect(bad[0].message).toContain(`dòng ${grids.narrative.length}:`);
   });
 
   it('reports a duplicate code, an unknown rubric and an invalid e-mail with their rows', () => {

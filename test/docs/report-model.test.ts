@@ -49,7 +49,12 @@ function districtInput(): ReportInput {
   return { settings, results, summary: summarize(results, settings.scoring), narrative: {}, today: new Date(2024, 11, 20) };
 }
 
-const names = (m: DocModel) => [...Object.keys(m.fields), ...Object.keys(m.lists), ...Object.keys(m.tables)];
+const names = (m: DocModel) => [
+  ...Object.keys(m.fields),
+  ...Object.keys(m.lists),
+  ...Object.keys(m.tables),
+  ...Object.keys(m.outlines ?? {}),
+];
 
 describe('figures and sentences', () => {
   it('summarises the levels with counts over the classified units and Vietnamese percentages', () => {
@@ -183,6 +188,7 @@ describe('model and layouts agree', () => {
     expect(used.fields.filter((f) => !(f in model.fields))).toEqual([]);
     expect(used.lists.filter((l) => !(l in model.lists))).toEqual([]);
     expect(used.tables.filter((t) => !(t in model.tables))).toEqual([]);
+    expect(used.outlines.filter((t) => !(t in (model.outlines ?? {})))).toEqual([]);
   });
 
   it.each(cases)('%s: names are unique across fields, lists and tables, and documented', (_, model) => {

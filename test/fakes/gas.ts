@@ -41,10 +41,13 @@ import { AuthMode, ChartType, MIME } from './gas/enums';
 import { DocumentView, DriveInspector, SpreadsheetView, documentView, driveInspector, spreadsheetView } from './gas/inspect';
 import { LockServiceFake, LoggerFake, PropertiesServiceFake, SessionFake, UtilitiesFake, lockKey, lockState } from './gas/misc';
 import { SpreadsheetAppFake } from './gas/spreadsheet';
+import { MailAppFake, MailState, SentMail } from './gas/mail';
 import { HtmlServiceFake } from './gas/ui';
 import { coerceInput } from './gas/values';
 
 export type { CallCounter, CallSnapshot } from './gas/calls';
+export type { SentMail } from './gas/mail';
+export { OVER_QUOTA } from './gas/mail';
 export type { FakeOptions, UiLog, MenuLog, MenuItemLog, ShareEvent } from './gas/context';
 export type {
   CellView,
@@ -87,6 +90,13 @@ export interface LocksInspector {
   heldBy(scope: LockScope, key?: string): 'script' | 'other' | null;
   /** How many times this execution acquired the lock. */
   acquisitions(scope: LockScope, key?: string): number;
+}
+
+export interface MailInspector {
+  /** Every message sent (MailApp.sendEmail), oldest first. */
+  readonly sent: readonly SentMail[];
+  /** Recipients a day (default 100, a personal account's quota); today's sends count against it. */
+  setDailyQuota(n: number): void;
 }
 
 export interface GasFake extends GasServices {
@@ -140,6 +150,7 @@ export interface GasFake extends GasServices {
   readonly ui: UiInspector;
   readonly properties: PropertiesInspector;
   readonly locks: LocksInspector;
+  readonly mail: MailInspector;
   /** Logger.log lines. */
   readonly logs: readonly string[];
   /** Total of Utilities.sleep (no real waiting). */
@@ -151,6 +162,7 @@ export interface GasFake extends GasServices {
 export function createGasFake(opts: FakeOptions = {}): GasFake {
   const ctx = new FakeContext(opts);
   ctx.rootFor(ctx.user);
+  const mail = new MailState(ctx);
 
   const services: GasServices = {
     SpreadsheetApp: ctx.wrap('SpreadsheetApp', new SpreadsheetAppFake(ctx)),
@@ -167,6 +179,7 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
     Logger: ctx.wrap('Logger', new LoggerFake(ctx)),
     Charts: Object.freeze({ ChartType }),
     ScriptApp: Object.freeze({ AuthMode }),
+    MailApp: ctx.wrap('MailApp', new MailAppFake(ctx, mail)),
   };
 
   const driveApp = ctx.wrap('DriveApp', new DriveAppFake(ctx)) as GDriveApp;
@@ -289,6 +302,14 @@ export function createGasFake(opts: FakeOptions = {}): GasFake {
         return h === null ? null : h === 'other' ? 'other' : 'script';
       },
       acquisitions: (scope, key) => lockState(ctx, lockKey(scope, ctx, key)).acquisitions,
+    },
+    mail: {
+      get sent() {
+        return mail.sent;
+      },
+      setDailyQuota: (n: number) => {
+        mail.dailyQuota = n;
+      },
     },
     get logs() {
       return ctx.logs;

@@ -101,6 +101,7 @@ describe('Menu and sidebars', () => {
       ['Tổng hợp & xếp hạng', 'rankResults'],
       ['Tạo báo cáo', 'createReport'],
       ['Tạo quyết định xếp loại', 'createDecision'],
+      ['Nhắc đơn vị chưa nộp', 'remindLateUnits'],
     ]);
   });
 
@@ -142,7 +143,7 @@ describe('Menu and sidebars', () => {
     w.fake.setActiveSpreadsheet(w.controlId);
     openForFile(w.env);
     expect(w.fake.ui.sidebars.at(-1)!.title).toBe('Bảng điều khiển DVCQ');
-    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(10);
+    expect(w.fake.ui.addonMenu()!.items.filter((i) => i.caption)).toHaveLength(11);
   });
 
   it('refuses set-up and admin steps in a unit file, which keeps its sheets untouched', () => {
@@ -190,6 +191,34 @@ describe('Menu and sidebars', () => {
     expect(w.fake.calls.count('Files.copy')).toBe(33);
     asAdmin(w);
     void ADMIN;
+  });
+});
+
+describe('«Tạo quyết định» from the menu', () => {
+  it('asks first while units are in the way, as the sidebar does; «No» makes nothing, «Yes» a draft', () => {
+    const w = newWorld();
+    sampleControl(w);
+    generate(w); // nobody has scored yet: every unit is in the way
+    w.fake.ui.respondWith('NO');
+    const no = runStepFromMenu(w.env, 'decision');
+    const asked = w.fake.ui.alerts.at(-1)!;
+    expect(asked.buttons).toBe('YES_NO');
+    expect(asked.prompt).toMatch(/^Còn việc chưa xong: .*Vẫn tạo quyết định\?$/);
+    expect(no.message).toBe('Đã hủy; chưa tạo gì.');
+    expect(w.fake.calls.count('Files.copy')).toBe(33); // the unit files only: no document
+    expect(adminState(w.env).steps.find((s) => s.key === 'decision')!.state).toBe('todo');
+
+    w.fake.ui.respondWith('YES');
+    let c = runStepFromMenu(w.env, 'decision');
+    for (let i = 0; i < 20 && !c.finished; i++) c = runStepFromMenu(w.env, 'decision');
+    expect(c.links.map((l) => l.label).join()).toMatch(/DỰ THẢO/);
+  });
+
+  it('asks nothing before the other steps', () => {
+    const w = newWorld();
+    sampleControl(w);
+    runStepFromMenu(w.env, 'templates');
+    expect(w.fake.ui.alerts.map((a) => a.buttons)).not.toContain('YES_NO');
   });
 });
 

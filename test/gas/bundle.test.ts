@@ -60,6 +60,7 @@ describe('build/Code.js', () => {
       'rankResults',
       'createReport',
       'createDecision',
+      'remindLateUnits',
       'scorerState',
       'scorerSave',
       'scorerSubmit',
@@ -96,6 +97,12 @@ describe('build/Code.js', () => {
     expect(report.message).toMatch(/^Đã tạo báo cáo/);
     const decision = call('createDecision') as { message: string };
     expect(decision.message).toMatch(/^Đã tạo quyết định/);
+    // «Nhắc đơn vị chưa nộp»: MailApp reached through the bundle's globals, one e-mail per late unit.
+    const reminded = call('remindLateUnits') as { message: string; failed?: string };
+    expect(reminded.failed).toBeUndefined();
+    const n = Number(/nhắc (\d+) đơn vị/.exec(reminded.message)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(fake.mail.sent).toHaveLength(n);
     const alerts = fake.ui.alerts.map((a) => a.title);
     expect(alerts).toEqual(
       expect.arrayContaining(['Tạo biểu mẫu chấm điểm', 'Tổng hợp & xếp hạng', 'Tạo báo cáo', 'Tạo quyết định xếp loại']),

@@ -198,6 +198,53 @@ describe('Tạo báo cáo và Tạo quyết định xếp loại', () => {
   });
 });
 
+describe('Tạo báo cáo: the outline of «Nội dung báo cáo»', () => {
+  it("prints the user's sections, numbered, headings bold or italic, with a bounded number of calls", () => {
+    const w = preparedSample();
+    const sheet = control(w).sheet(SHEETS.narrative);
+    const iii = Number(sheet.find('Đánh giá chung')!.replace(/^[A-Z]+/, ''));
+    sheet.insertRowsBefore(iii, 3);
+    sheet.set(`A${iii}`, [
+      [2, '', 'Chuyển đổi số', 'Triển khai ứng dụng VNeID.'],
+      [3, '', 'Cấp huyện', 'Một.'],
+      [3, '', 'Cấp xã', ''],
+    ]);
+    const before = w.fake.calls.snapshot();
+    const r = runAll((c) => runAssessChunk(w.env, 'report', c)).at(-1)!;
+    expect(r.finished).toBe(true);
+    const doc = w.fake.documentById(/\/d\/([^/]+)/.exec(r.links[0].url)![1])!;
+    const lines = doc.paragraphs.flatMap((p) => p.text.split('\n'));
+    const order = [
+      'I. TÌNH HÌNH CHUNG',
+      'II. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN',
+      '2. Kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2024',
+      '6. Chuyển đổi số',
+      'Triển khai ứng dụng VNeID.',
+      'a) Cấp huyện',
+      'b) Cấp xã',
+      '[Nội dung «Cấp xã» — nhập tại sheet «Nội dung báo cáo» rồi tạo lại báo cáo]',
+      'III. ĐÁNH GIÁ CHUNG',
+      'V. ĐỀ XUẤT, KIẾN NGHỊ',
+    ].map((t) => lines.indexOf(t));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(lines.some((l) => l.includes('Dữ liệu mẫu'))).toBe(true);
+    // Headings: a bold (levels 1, 2) or italic (level 3) run over exactly their text.
+    const runs = doc.paragraphs.flatMap((p) => p.runs);
+    const styleOf = (t: string) => runs.find((x) => x.text === t)?.attributes;
+    expect(styleOf('III. ĐÁNH GIÁ CHUNG')).toEqual({ BOLD: true });
+    expect(styleOf('6. Chuyển đổi số')).toEqual({ BOLD: true });
+    expect(styleOf('a) Cấp huyện')).toEqual({ ITALIC: true });
+    expect(styleOf('Triển khai ứng dụng VNeID.')).toBeUndefined();
+    // One style call per heading, none per body paragraph or character.
+    const calls = w.fake.calls.since(before).byMethod;
+    const headings = lines.filter((l) => /^([IVX]+\.|\d+\.|[a-z]\)) /.test(l)).length;
+    const styled = (calls['Text.setBold'] ?? 0) + (calls['Text.setItalic'] ?? 0);
+    expect(styled).toBeGreaterThanOrEqual(15);
+    expect(styled).toBeLessThanOrEqual(headings + 5);
+  });
+});
+
 describe('fillDocument', () => {
   it('replaces placeholders with regex characters literally, and "$" / "\\" in values', () => {
     const w = newWorld();

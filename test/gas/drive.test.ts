@@ -39,8 +39,11 @@ describe('appsscript.json', () => {
       'https://www.googleapis.com/auth/documents',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
+      // «Nhắc đơn vị chưa nộp»: MailApp sends as the administrator (not gmail.send, which reads mail too).
+      'https://www.googleapis.com/auth/script.send_mail',
     ]);
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+    expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
   });
 });
 

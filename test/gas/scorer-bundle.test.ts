@@ -38,6 +38,7 @@ const ADMIN_GLOBALS = [
   'rankResults',
   'createReport',
   'createDecision',
+  'remindLateUnits',
   'adminState',
   'adminRun',
 ];
@@ -151,6 +152,9 @@ describe('The scorer bundle (build/scorer)', () => {
     expect(manifest.dependencies).toBeUndefined();
     // Under currentonly only the active spreadsheet may be opened: the bundle never opens another.
     expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/openById|openByUrl|Drive\.Files|Permissions\.create/);
+    // The reminders' e-mails are the admin add-on's (script.send_mail): the scorer bundle sends none.
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/script.send_mail');
+    expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/sendEmail|getRemainingDailyQuota/);
     // Each project's folder holds exactly what clasp must push.
     expect(fs.readdirSync(scorerDir).sort()).toEqual(['Code.js', 'appsscript.json', 'scorer.html']);
     expect(fs.readdirSync(path.join(root, 'build/addon')).sort()).toEqual(['Code.js', 'admin.html', 'appsscript.json', 'scorer.html']);

@@ -115,3 +115,39 @@ describe('Thiết lập bảng điều khiển', () => {
     expect(merges.filter((m) => m['Tên đơn vị'] === 'Xã Vạn Tường')).toHaveLength(6);
   });
 });
+
+describe('Thiết lập: the sheets print and guide (issue 12 item 8)', () => {
+  it('freezes the header (repeated when printed), sizes and wraps columns, offers the lists of `Đơn vị`', () => {
+    const w = newWorld();
+    setupControl(w.env, { sample: DEFAULT_SAMPLE });
+    const ss = control(w);
+    for (const name of newControlSheets({ year: 2024 }).map((s) => s.name)) expect([name, ss.sheet(name).frozenRows]).toEqual([name, 1]);
+    // `Cấu hình`: descriptions wrap in a bounded column instead of running across the sheet.
+    const config = ss.sheet(SHEETS.config);
+    const desc = config.values()[0].indexOf('Mô tả');
+    expect(config.columnWidths[desc + 1]).toBeLessThanOrEqual(50 * 7 + 5);
+    expect(config.cell(`${String.fromCharCode(65 + desc)}3`).wrap).toBe(true);
+
+    const units = ss.sheet(SHEETS.units);
+    const letter = (h: string) => String.fromCharCode(65 + units.values()[0].indexOf(h));
+    const rule = (h: string) => units.cell(`${letter(h)}2`).validation;
+    for (const h of ['Nhóm', 'Bộ tiêu chí', 'Điều kiện khống chế']) {
+      // One rule over the whole column, none on the header.
+      expect([h, units.cell(`${letter(h)}2000`).validation]).toEqual([h, rule(h)]);
+      expect(units.cell(`${letter(h)}1`).validation).toBeNull();
+      // A list the admin may extend (a new group, rubric or gate; several gates «G1, G2»): a warning, not a refusal.
+      expect([h, rule(h)]).toMatchObject([h, { allowInvalid: true }]);
+    }
+    const groups = [...new Set(SAMPLES[DEFAULT_SAMPLE].data.units.map((u) => String(u.group)))];
+    expect(rule('Nhóm')).toMatchObject({ values: [groups, true] });
+    expect(rule('Điều kiện khống chế')).toMatchObject({ values: [['G1', 'G2', 'G3a', 'G3b', 'G4'], true] });
+    expect(rule('Bộ tiêu chí')!.values[0]).toEqual(
+      expect.arrayContaining(SAMPLES[DEFAULT_SAMPLE].data.units.map((u) => String(u.rubricId))),
+    );
+
+    // `Nhật ký`: day first, the Vietnamese clock (the fake clock reads 09:00 local on 10/12/2024).
+    const log = ss.sheet(SHEETS.log);
+    expect(log.numberFormats('A2')[0][0]).toBe('dd/mm/yyyy hh:mm');
+    expect(log.displayValues('A2')[0][0]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  });
+});

@@ -115,10 +115,11 @@ describe('offline: the record of a submission lives in `Đơn vị`', () => {
     const row = await unitRow('A01');
     expect(row['Trạng thái']).toBe('Đang chấm');
     for (const c of RECORD) expect(row[c] ?? '').toBe('');
-    // A new submission starts a new record: the raised score is the one accepted (the file still
-    // holds the line its scorer typed, hence the warning about it, and only it).
+    // A new submission starts a new record: the raised score is the one accepted, and the file's
+    // status cells are written again as a copy of it (the line its scorer typed is gone, no warning).
     expect(await submit(ws, ['A01'], capture())).toBe(0);
-    expect((await findings()).filter((x) => x.unitCode === 'A01').map((x) => x.code)).toEqual(['reopened-in-file']);
+    expect((await findings()).filter((x) => x.unitCode === 'A01').map((x) => x.code)).toEqual([]);
+    expect((await openBook(file('A01'))).getWorksheet('Chấm điểm')!.getCell('H6').value).toBe('Đã nộp');
   });
 
   test('the record’s columns are in a new control workbook', async () => {

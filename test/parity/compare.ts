@@ -110,6 +110,8 @@ function flatten(model: DocModel | undefined): Map<string, unknown> {
   if (!model) return out;
   for (const [k, v] of Object.entries(model.fields)) out.set(`fields.${k}`, v);
   for (const [k, list] of Object.entries(model.lists)) list.forEach((v, i) => out.set(`lists.${k}[${i}]`, v));
+  for (const [k, lines] of Object.entries(model.outlines ?? {}))
+    lines.forEach((l, i) => out.set(`outlines.${k}[${i}]`, `${l.level}|${l.text}`));
   for (const [k, t] of Object.entries(model.tables)) {
     t.header.forEach((v, j) => out.set(`tables.${k}.header[${j}]`, v));
     t.rows.forEach((row, i) => row.forEach((v, j) => out.set(`tables.${k}.rows[${i}][${j}]`, v)));

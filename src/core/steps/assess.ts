@@ -5,7 +5,7 @@
 import type { Control } from '../control';
 import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
-import { assessAll, assessUnit, UnitSource } from '../assess';
+import { assessUnit, rankAssessed, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
@@ -226,35 +226,90 @@ function draftInputs(findings: Finding[]): Pick<ReportInput, 'blocking' | 'contr
   return { blocking, controlErrors };
 }
 
-export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
+/** What a step keeps of one unit once its file has been read: small, so the file itself can go. */
+export interface UnitStepOutcome {
+  /** The unit as the collection leaves it (its new status applied). */
+  unit: Unit;
+  /** Its own changes to `Đơn vị` (status, link, the record of its submission), when any. */
+  update?: Omit<UnitUpdate, 'code'>;
+  /** The record of its submission was written for the first time (an older workbook, or typed by the owner). */
+  firstRecord: boolean;
+  /** A file was read for it. */
+  withFile: boolean;
+  /** What the collection says of it (submission, a changed `Liên kết`). */
+  collected: Finding[];
+  /** Its findings and score (every step but progress). */
+  assessment: UnitAssessment | null;
+}
+
+/** What the back-end knows of one unit besides its file. */
+export interface UnitContext {
+  /** The file the unit has for the control's year, as the back-end knows it ('' : none). */
+  known?: string;
+  /** Whether the owner found the file's inputs locked after making sure; absent: this back-end does not lock. */
+  locked?: boolean;
+  /** The time a submission accepted now is recorded with. */
+  now: Date;
+}
+
+/**
+ * One unit's part of a step: the collection's decision, then (after progress) its findings and
+ * score. A back-end calls it for each unit in the order of `control.units` as it reads the unit's
+ * file, keeps the outcome and lets the file go; `finishAssessStep` does the rest.
+ */
+export function assessUnitStep(
+  control: Control,
+  step: AssessStepName,
+  unit: Unit,
+  source: UnitSource | undefined,
+  ctx: UnitContext,
+): UnitStepOutcome {
+  const c = decideUnit(control, unit, source, ctx.now);
+  const { link, finding } = linkUpdate(unit, ctx.known ?? '');
+  const update: Omit<UnitUpdate, 'code'> = { status: c.status, link };
+  const locked = ctx.locked;
+  if (c.record) {
+    Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));
+  } else if (c.accepted && locked !== undefined && locked !== c.accepted.locked) {
+    update.locked = locked ? LOCKED_MARK : '';
+  }
+  const now = c.status ? { ...unit, status: c.status } : unit;
+  return {
+    unit: now,
+    update: Object.values(update).some((v) => v !== undefined) ? update : undefined,
+    firstRecord: c.record === 'first-record',
+    withFile: !!source && !('missing' in source),
+    collected: finding ? [...c.findings, finding] : c.findings,
+    assessment: step === 'progress' ? null : assessUnit(control, now, source),
+  };
+}
+
+/**
+ * A step from every unit's outcome (`assessUnitStep`, one per unit of `control.units`, in order):
+ * the writes to `Đơn vị`, findings, ranking, the documents' input and the closing message. A step
+ * the control workbook blocks needs no outcome (back-ends read no file then: see `stepBlockers`).
+ */
+export function finishAssessStep(control: Control, step: AssessStepName, outcomes: readonly UnitStepOutcome[], today: Date): AssessOutput {
   const total = control.units.length;
   const counts = { total, submitted: 0, entered: 0, withFile: 0, errors: 0, warnings: 0, classified: 0 };
   const blockers = stepBlockers(control, step);
   const empty = { step, results: [], summary: null, report: null, counts, writes: { updates: [], history: null } };
   if (blockers.length) return { ...empty, blockers, findings: control.findings, message: blockedMessage(step, blockers) };
+  if (outcomes.length !== total || outcomes.some((o, i) => o.unit.code !== control.units[i].code)) {
+    throw new Error(`finishAssessStep: ${outcomes.length} outcomes for ${total} units, not in the order of control.units`);
+  }
 
   const own = new Map<string, Omit<UnitUpdate, 'code'>>();
   const collected: Finding[] = [];
   let firstRecords = 0;
-  const units = control.units.map((u) => {
-    const c = decideUnit(control, u, input.sources[u.code], input.now ?? input.today);
-    const { link, finding } = linkUpdate(u, input.known?.[u.code] ?? '');
-    collected.push(...c.findings, ...(finding ? [finding] : []));
-    const update: Omit<UnitUpdate, 'code'> = { status: c.status, link };
-    const locked = input.locked?.[u.code];
-    if (c.record) {
-      Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));
-      if (c.record === 'first-record') firstRecords++;
-    } else if (c.accepted && locked !== undefined && locked !== c.accepted.locked) {
-      update.locked = locked ? LOCKED_MARK : '';
-    }
-    if (Object.values(update).some((v) => v !== undefined)) own.set(u.code, update);
-    const source = input.sources[u.code];
-    if (source && !('missing' in source)) counts.withFile++;
-    return c.status ? { ...u, status: c.status } : u;
-  });
-  counts.submitted = units.filter(isSubmitted).length;
-  counts.entered = units.filter(hasEntries).length;
+  for (const o of outcomes) {
+    collected.push(...o.collected);
+    if (o.update) own.set(o.unit.code, o.update);
+    if (o.firstRecord) firstRecords++;
+    if (o.withFile) counts.withFile++;
+    if (isSubmitted(o.unit)) counts.submitted++;
+    if (hasEntries(o.unit)) counts.entered++;
+  }
   const writes = unitWrites(control, own);
   // Said once, the first time: the record of these submissions starts now.
   const recorded = firstRecords
@@ -266,8 +321,11 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
     return { ...empty, blockers, findings: collected, writes, message };
   }
 
-  const now = { ...control, units };
-  const a = assessAll(now, input.sources);
+  const now = { ...control, units: outcomes.map((o) => o.unit) };
+  const a = rankAssessed(
+    now,
+    outcomes.map((o) => o.assessment!),
+  );
   const findings = [...a.findings, ...collected];
   counts.errors = findings.filter((f) => f.severity === 'Lỗi').length;
   counts.warnings = findings.length - counts.errors;
@@ -277,7 +335,6 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
     step === 'validate'
       ? `Kiểm tra xong ${total} đơn vị: ${checked} (xem sheet «${SHEETS.findings}»).`
       : `Đã xếp hạng: ${counts.classified}/${total} đơn vị được xếp loại; ${checked} (xem sheet «${SHEETS.results}» và «${SHEETS.findings}»).`;
-  const closing = message + recorded;
   const report: ReportInput | null =
     step === 'report' || step === 'decision'
       ? {
@@ -285,12 +342,28 @@ export function assessStep(control: Control, step: AssessStepName, input: Assess
           results: a.results,
           summary: a.summary,
           narrative: control.narrative,
+          ...(control.outline ? { outline: control.outline } : {}),
           previous: control.previous,
           indicators: control.indicators,
-          today: input.today,
+          today,
           submitted: counts.submitted,
           ...draftInputs(findings),
         }
       : null;
-  return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message: closing, counts };
+  return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message: message + recorded, counts };
+}
+
+/** A step from everything the back-end read at once (the add-on, which reads in chunks): the same two functions. */
+export function assessStep(control: Control, step: AssessStepName, input: AssessInput): AssessOutput {
+  const now = input.now ?? input.today;
+  const outcomes = stepBlockers(control, step).length
+    ? []
+    : control.units.map((u) =>
+        assessUnitStep(control, step, u, input.sources[u.code], {
+          known: input.known?.[u.code] ?? '',
+          locked: input.locked?.[u.code],
+          now,
+        }),
+      );
+  return finishAssessStep(control, step, outcomes, input.today);
 }

@@ -192,12 +192,15 @@ const BEFORE: Record<PlanStep, string> = {
   decision: 'tạo quyết định',
 };
 
+/** The steps that may ask before they run (sidebar and menu alike). */
+export const ASKS_FIRST: ReadonlySet<string> = new Set<PlanStep>(['decision']);
+
 /**
  * The question asked before a step while something is open: a decision made with errors or units
  * missing is a draft (the documents mark it «DỰ THẢO»); the other steps may be re-run at will.
  */
 function confirmOf(key: PlanStep, blockers: Blocker[]): string | null {
-  if (key !== 'decision' || !blockers.length) return null;
+  if (!ASKS_FIRST.has(key) || !blockers.length) return null;
   return (
     `Còn việc chưa xong: ${blockers.map((b) => b.text).join(' · ')}. ` +
     'Quyết định tạo lúc này chỉ là bản dự thảo (ghi «DỰ THẢO») và phải tạo lại sau khi xử lý xong. Vẫn tạo quyết định?'

@@ -3,6 +3,7 @@
 // read as group references, is spliced in literally instead), each list as the lines of its
 // placeholder's paragraph, each table with ONE insertTable call.
 import type { DocModel, DocTable } from '../../core/report-model';
+import type { OutlineLine } from '../../core/outline';
 import { escapeRegExp, isPlainReplacement, placeholdersIn } from '../../core/gas-support';
 import type { GasServices, GBody, GContainerElement, GElement } from '../services';
 import { UserError } from '../errors';
@@ -96,6 +97,33 @@ function expandList(body: GBody, name: string, items: string[]): void {
   else replaceLiteral(par, name, items.join('\n'));
 }
 
+/**
+ * An outline fills its placeholder's paragraph like a list (one replace, one line per paragraph
+ * of the outline), then each heading line is made bold (levels 1, 2) or italic (level 3): one
+ * call per heading, never per character or per body paragraph. The headings are the sections the
+ * user typed in `Nội dung báo cáo`, so the calls grow with the outline, not with the units.
+ * Assumes, as expandList does, that "\n" in a replacement starts a new line of the paragraph
+ * (one character): the offsets of the heading lines count it as one.
+ */
+function expandOutline(body: GBody, name: string, lines: OutlineLine[]): void {
+  const found = body.findText(pattern(name));
+  if (!found) return;
+  const par = found.getElement().getParent();
+  if (!lines.length && isAlone(par, name)) return removeParagraph(par);
+  const start = found.getStartOffset();
+  replaceLiteral(par, name, lines.map((l) => l.text).join('\n'));
+  const text = par.editAsText();
+  let at = start;
+  for (const l of lines) {
+    const end = at + l.text.length - 1;
+    if (l.level && end >= at) {
+      if (l.level === 3) text.setItalic(at, end, true);
+      else text.setBold(at, end, true);
+    }
+    at += l.text.length + 1;
+  }
+}
+
 function fillField(body: GBody, name: string, value: string): void {
   if (value === '') {
     const par = paragraphOf(body, name);
@@ -110,9 +138,11 @@ export function fillDocument(gas: GasServices, body: GBody, model: DocModel): Fi
   const unknown: string[] = [];
   for (const name of present) if (model.tables[name]) insertTable(gas, body, name, model.tables[name]);
   for (const name of present) if (model.lists[name]) expandList(body, name, model.lists[name]);
+  const outlines = model.outlines ?? {};
+  for (const name of present) if (outlines[name]) expandOutline(body, name, outlines[name]);
   for (const name of present) {
     if (name in model.fields) fillField(body, name, model.fields[name]);
-    else if (!model.tables[name] && !model.lists[name]) unknown.push(name);
+    else if (!model.tables[name] && !model.lists[name] && !outlines[name]) unknown.push(name);
   }
   return { unknown };
 }

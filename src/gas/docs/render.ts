@@ -78,6 +78,10 @@ function drawBlock(gas: GasServices, body: GBody, b: Block, afterTable: boolean)
     case 'table':
       nextParagraph(gas, body, `{{${b.name}}}`, afterTable).setAttributes(paragraphAttributes(gas, { size: b.size }));
       return false;
+    case 'outline':
+      // Body-text style; fill.ts makes the heading lines bold or italic.
+      nextParagraph(gas, body, `{{${b.name}}}`, afterTable).setAttributes(paragraphAttributes(gas, b));
+      return false;
     case 'columns':
       drawColumns(gas, body, b);
       return true;

@@ -49,7 +49,20 @@ export const isAssessStep = (step: AdminStepKey): step is AssessStep => step in 
 
 export type { LastRun };
 
-function collectAll(env: Env, data: ControlData, store: Store, from: number, clock: ReturnType<typeof timer>, reserve: number, now: Date) {
+/** Reads one unit's file during a collection (the assessing steps: readUnit; reminders read only). */
+export type UnitReader = typeof readUnit;
+
+/** Units from `from` on, read while time is left (`reserve` kept for what follows); also the reminders' job. */
+export function collectAll(
+  env: Env,
+  data: ControlData,
+  store: Store,
+  from: number,
+  clock: ReturnType<typeof timer>,
+  reserve: number,
+  now: Date,
+  read: UnitReader = readUnit,
+) {
   const { settings, units, rubrics } = data.control;
   const rows = new Map<string, number>();
   const out = new Map<string, Collected>();
@@ -65,7 +78,7 @@ function collectAll(env: Env, data: ControlData, store: Store, from: number, clo
     if (rubric && !rows.has(rubric.id)) rows.set(rubric.id, rowsToRead(settings, rubric));
     const record = fileRecord(store, settings.year, u);
     if (record) records.set(u.code, record);
-    out.set(u.code, readUnit(env, data, u, record, trashed, rubric ? rows.get(rubric.id)! : 0, now));
+    out.set(u.code, read(env, data, u, record, trashed, rubric ? rows.get(rubric.id)! : 0, now));
     slowest = Math.max(slowest, env.clock() - began);
   }
   return { next: i, collected: out, records };
@@ -92,7 +105,7 @@ function readUnit(
 }
 
 /** Drive folders holding the units' files (group folders, the root for units without a group). */
-function unitFolders(store: Store, year: number, units: Unit[]): string[] {
+export function unitFolders(store: Store, year: number, units: Unit[]): string[] {
   const ids = new Set<string>();
   for (const u of units) {
     const id = store.get(u.group.trim() ? KEYS.group(year, u.group.trim()) : KEYS.folder(year));

@@ -87,7 +87,7 @@ export async function demo(dir: string | undefined, sample: SampleName, ctx: Con
     `  Kiểm tra dữ liệu: ${findings.length} phát hiện (${errors} lỗi, ${findings.length - errors} cảnh báo) — xem sheet «${SHEETS.findings}».`,
   );
   ctx.out('Tệp kết quả:');
-  ctx.out(`  Bảng điều khiển (sheet «${SHEETS.results}», «${SHEETS.findings}»): ${out.assessment.book.file}`);
+  ctx.out(`  Bảng điều khiển (sheet «${SHEETS.results}», «${SHEETS.findings}»): ${out.assessment.file}`);
   ctx.out(`  Biểu mẫu chấm điểm (${files} tệp): ${yearDir(ws, control.settings.year)}`);
   ctx.out(`  Báo cáo: ${out.report}`);
   ctx.out(`  Quyết định xếp loại: ${out.decision}`);

@@ -53,7 +53,7 @@ function table(results: UnitResult[]): string[] {
 }
 
 export async function rank(ws: string, opts: RankOptions, ctx: Context): Promise<number> {
-  const { book, findings, results, summary } = await runStep(ws, 'rank', ctx);
+  const { file, findings, results, summary } = await runStep(ws, 'rank', ctx);
   if (opts.json) {
     ctx.out(JSON.stringify(results.map(resultJson), null, 2));
     return 0;
@@ -67,8 +67,6 @@ export async function rank(ws: string, opts: RankOptions, ctx: Context): Promise
       summary.byLevel.map((l) => `${l.level} ${l.count}`).join(', ') +
       `; không xếp loại ${summary.notClassified}.`,
   );
-  ctx.out(
-    `Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${book.file}».`,
-  );
+  ctx.out(`Đã ghi sheet «${SHEETS.results}» và «${SHEETS.findings}» (${errors} lỗi, ${findings.length - errors} cảnh báo) vào «${file}».`);
   return 0;
 }

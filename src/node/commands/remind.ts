@@ -14,7 +14,9 @@ import { UserError } from '../errors';
 import { writeFileSafely } from '../files';
 import { yearDir } from '../workspace';
 import { ControlWorkbook } from '../xlsx/control-workbook';
-import { readUnitSources } from '../unit-sources';
+import { readUnitSource } from '../unit-sources';
+import type { UnitSource } from '../../core/assess';
+import { isSubmitted } from '../../core/status';
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -28,7 +30,12 @@ async function eml(r: Reminder, date: Date): Promise<Buffer> {
 export async function remind(ws: string, ctx: Context): Promise<number> {
   const book = await ControlWorkbook.open(ws);
   const control = book.read();
-  const sources = control.settings.year ? await readUnitSources(ws, control) : {};
+  // Only the files of units not yet submitted are read (an accepted unit is never reminded); a unit
+  // without a valid rubric is reported by readControl and its file is not read.
+  const sources: Record<string, UnitSource | undefined> = {};
+  const { year } = control.settings;
+  if (year)
+    for (const u of control.units) if (!isSubmitted(u) && control.rubrics[u.rubricId]) sources[u.code] = await readUnitSource(ws, year, u);
   const out = remindStep(control, { sources, sent: book.grid(SHEETS.reminders), today: ctx.now(), quota: Infinity });
   if (out.blockers.length) throw new UserError(out.blockers.join('\n'));
   if (out.reminders.length) {

@@ -11,6 +11,7 @@ import { writeFileSafely } from '../files';
 import { documentPaths, linkOf } from '../workspace';
 import { checkTemplate, templateCheckMessages, writeDecisionDocx, writeReportDocx } from '../docx';
 import { runStep, WorkspaceAssessment } from '../assess-workspace';
+import { ControlWorkbook } from '../xlsx/control-workbook';
 
 export interface ReportOptions {
   template?: string;
@@ -74,12 +75,15 @@ async function checkUserTemplate(file: string | undefined, kind: DocKind): Promi
 
 export async function runReport(ws: string, opts: ReportOptions, ctx: Context): Promise<ReportOutput> {
   const warnings = [...(await checkUserTemplate(opts.template, 'report')), ...(await checkUserTemplate(opts.decisionTemplate, 'decision'))];
-  // The documents are built from a fresh ranking, so `Kết quả` and the documents always agree.
+  // The documents are built from a fresh ranking, so `Kết quả` and the documents always agree. The
+  // control workbook is saved and let go first, so that it and the documents are never in memory
+  // together (at 5,000 units that would pass the memory budget); it is reopened for `Nhật ký`.
   const assessment = await runStep(ws, 'report', ctx);
-  const { control, book } = assessment;
+  const { control } = assessment;
   const input = assessment.report!;
   const refusal = opts.final ? finalRefusal(input) : null;
   if (refusal) {
+    const book = await ControlWorkbook.open(ws);
     book.log(ctx.now(), ctx.user(), 'Tạo báo cáo và quyết định (bản chính thức)', refusal);
     await book.save();
     throw new UserError(refusal);
@@ -94,6 +98,7 @@ export async function runReport(ws: string, opts: ReportOptions, ctx: Context): 
   await write(docs.report, await writeReportDocx(input, opts.template));
   await write(docs.decision, await writeDecisionDocx(input, opts.decisionTemplate));
 
+  const book = await ControlWorkbook.open(ws);
   book.log(
     ctx.now(),
     ctx.user(),

@@ -8,6 +8,40 @@ import { Context } from '../context';
 import { UserError } from '../errors';
 import { readUnitSource } from '../unit-sources';
 import { ControlWorkbook } from '../xlsx/control-workbook';
+import { fileStatusCopy } from '../../core/acceptance';
+import { SHEETS } from '../../core/schema';
+import { STATUS_CELLS } from '../../core/unit-sheet';
+import { exists } from '../files';
+import { unitLocation } from '../workspace';
+import { findSheet } from '../xlsx/grid';
+import { readWorkbook, saveWorkbook } from '../xlsx/workbook-io';
+
+/**
+ * The unit file's status line and hidden status cell, rewritten as a copy of what `Đơn vị` now
+ * records (so the file does not keep saying «Đang chấm» after a submit). Only these two cells;
+ * a file that cannot be written (open in Excel) keeps its old copy and the user is told: the record
+ * in `Đơn vị` is what counts.
+ */
+async function showStatusInFile(ws: string, control: Control, unit: Unit, update: Omit<UnitUpdate, 'code'>, ctx: Context): Promise<void> {
+  const copy = fileStatusCopy(update);
+  if (!copy) return;
+  let file = '';
+  try {
+    file = unitLocation(ws, control.settings.year, unit).file;
+    if (!exists(file)) return;
+    const wb = await readWorkbook(file);
+    const sheet = findSheet(wb, SHEETS.scoring);
+    if (!sheet) return;
+    sheet.getCell(STATUS_CELLS.text).value = copy.line;
+    sheet.getCell(STATUS_CELLS.meta).value = copy.status;
+    await saveWorkbook(wb, file);
+  } catch (e) {
+    if (!(e instanceof UserError) && !(e instanceof Error && 'code' in e)) throw e;
+    ctx.err(
+      `Chú ý: chưa ghi được trạng thái «${copy.status}» vào tệp «${file || unit.code}» (${e.message}); «${SHEETS.units}» vẫn ghi đúng trạng thái.`,
+    );
+  }
+}
 
 async function run(
   ws: string,
@@ -44,6 +78,7 @@ async function run(
     book.writeUnits(control, unitWrites(control, own));
     book.log(ctx.now(), ctx.user(), STEP_LABELS[step], [...own.keys()].join(', '));
     await book.save();
+    for (const [code, update] of own) await showStatusInFile(ws, control, unitByCode(control, code)!, update, ctx);
   }
   return refused ? 1 : 0;
 }

@@ -2,7 +2,10 @@
 // strings (`{{.}}`), tables as arrays of rows `{ c0, c1, … }`.
 import type { DocModel } from '../../core/report-model';
 
-export type TemplateData = Record<string, string | string[] | Array<Record<string, string>>>;
+export type TemplateData = Record<string, string | string[] | Array<Record<string, string | boolean>>>;
+
+/** Keys of an outline line in the data: one flag per level (body text, headings 1–3) and its text. */
+export const OUTLINE_KEYS = { levels: ['doan', 'cap_1', 'cap_2', 'cap_3'], text: 'dong' } as const;
 
 export function templateData(model: DocModel): TemplateData {
   const data: TemplateData = {};
@@ -16,6 +19,15 @@ export function templateData(model: DocModel): TemplateData {
       name,
       items.map((s) => s ?? ''),
     );
+  for (const [name, lines] of Object.entries(model.outlines ?? {})) {
+    put(
+      name,
+      lines.map((l) => ({
+        ...Object.fromEntries(OUTLINE_KEYS.levels.map((k, i) => [k, l.level === i])),
+        [OUTLINE_KEYS.text]: l.text ?? '',
+      })),
+    );
+  }
   for (const [name, table] of Object.entries(model.tables)) {
     put(
       name,

@@ -1,7 +1,9 @@
 // Paragraph-level blocks (p, rule, list) → docx paragraphs whose text keeps the `{{…}}` markers,
 // each marker inside a single run so docxtemplater sees it whole.
 import { AlignmentType, BorderStyle, Paragraph, TextRun } from 'docx';
-import type { Align, CellBlock, TextStyle } from '../../core/doc-layout';
+import type { Align, CellBlock, OutlineBlock, TextStyle } from '../../core/doc-layout';
+import { outlineLineStyle } from '../../core/doc-layout';
+import { OUTLINE_KEYS } from './data';
 import { BODY_SIZE, FIRST_LINE_INDENT, FONT, halfPt, pt } from './page';
 
 const ALIGN = {
@@ -69,6 +71,19 @@ export function blockParagraphs(block: CellBlock, containerWidth: number): Parag
       return block.ifField ? section(block.ifField, [para], block) : [para];
     }
   }
+}
+
+/**
+ * An outline: a loop over its lines holding one conditional paragraph per kind of line (heading
+ * of level 1, 2, 3, body text), each in its own style; paragraphLoop drops the tag paragraphs
+ * and the paragraphs whose condition is false, so each line prints once, in its style.
+ */
+export function outlineParagraphs(block: OutlineBlock): Paragraph[] {
+  const inner = OUTLINE_KEYS.levels.flatMap((key, level) => {
+    const style = outlineLineStyle(block, level);
+    return section(key, [paragraph([run(`{{${OUTLINE_KEYS.text}}}`, style)], style)], style);
+  });
+  return section(block.name, inner, block);
 }
 
 export const alignment = (a: Align | undefined) => ALIGN[a ?? 'left'];

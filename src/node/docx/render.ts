@@ -69,7 +69,8 @@ export function renderDocx(template: Buffer, model: DocModel, what = 'Mẫu văn
 
 const KNOWN = new Set(PLACEHOLDERS.map((p) => p.name));
 const LOOPED = new Set(PLACEHOLDERS.filter((p) => p.kind !== 'field').map((p) => p.name));
-const isKnown = (name: string) => KNOWN.has(name) || name === '.' || /^c\d+$/.test(name) || /^(so|ty_le)_[a-z0-9_]+$/.test(name);
+const isKnown = (name: string) =>
+  KNOWN.has(name) || name === '.' || /^c\d+$/.test(name) || /^(doan|cap_[123]|dong)$/.test(name) || /^(so|ty_le)_[a-z0-9_]+$/.test(name);
 
 export interface TemplateCheck {
   /** Required placeholders the template lacks ("nam", "xep_hang"…). */

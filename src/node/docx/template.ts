@@ -3,7 +3,7 @@
 // literal `{{name}}` text; render.ts fills them.
 import { AlignmentType, Document, FileChild, Header, Packer, PageBreak, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { Block } from '../../core/doc-layout';
-import { blockParagraphs } from './paragraphs';
+import { blockParagraphs, outlineParagraphs } from './paragraphs';
 import { columnsTable, dataTable } from './tables';
 import { BODY_SIZE, FONT, MARGIN, PAGE, TEXT_WIDTH, halfPt } from './page';
 
@@ -15,6 +15,8 @@ function blockChildren(block: Block): FileChild[] {
       return [columnsTable(block)];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'outline':
+      return outlineParagraphs(block);
     default:
       return blockParagraphs(block, TEXT_WIDTH);
   }

@@ -15,7 +15,9 @@ import { exists } from '../files';
 import { controlPath } from '../workspace';
 import { excelValue, findSheet, worksheetToGrid } from './grid';
 import { readWorkbook, saveWorkbook } from './workbook-io';
-import { writeTableSheet } from './table-sheet';
+import { rowHeight, writeTableSheet } from './table-sheet';
+import { linesIn, sheetLayout } from '../../core/sheet-layout';
+import { vietnamWallClock } from '../../core/format';
 import { DATE_TIME_FORMAT, solid } from './styles';
 
 /** Identity, size and time of a file's last change; null when there is none. A save through a temporary file changes the inode. */
@@ -56,6 +58,11 @@ export class ControlWorkbook {
       const sheet = wb.addWorksheet(s.name);
       writeTableSheet(sheet, s.grid);
       for (const d of s.dropdowns ?? []) {
+        // An inline Excel list splits at every comma, has no escape and holds 255 characters: a list
+        // with a value like «Khối xã, thị trấn» would offer halves of it, so that column gets none here
+        // (the add-on's list takes such values).
+        const inline = d.values.join(',');
+        if (d.values.some((v) => /[,"]/.test(v)) || inline.length > 255) continue;
         const col = columnLetter(d.column);
         // One rule for the whole column range: exceljs has it (worksheet.dataValidations) but does
         // not declare it in its types; a test reads the rule back from the saved file.
@@ -63,9 +70,13 @@ export class ControlWorkbook {
           type: 'list',
           allowBlank: true,
           // An inline list: its quotes and commas are Excel's syntax; the words hold neither.
-          formulae: [`"${d.values.join(',')}"`],
+          formulae: [`"${inline}"`],
           showErrorMessage: true,
+          // A list the admin may extend warns and keeps the value; a closed one refuses it.
+          errorStyle: d.strict ? 'stop' : 'warning',
           error: d.help,
+          showInputMessage: true,
+          prompt: d.help,
         });
       }
     }
@@ -179,15 +190,24 @@ export class ControlWorkbook {
       writeTableSheet(ws, grid);
     }
     const cols = findHeader(grid, LOG_COLUMNS)?.cols ?? { time: 0, user: 1, action: 2, detail: 3 };
+    // Widths the log needs (a date column narrower than its text shows «###»), kept if wider.
+    const layout = sheetLayout(SHEETS.log, [logHeader()]);
     details.forEach((detail, n) => {
-      const values = logRow(time, user, action, detail);
+      // The file has no time zone: the time is written as Vietnam's wall clock, not the machine's.
+      const values = logRow(vietnamWallClock(time), user, action, detail);
       const row = ws.getRow(grid.length + 1 + n);
       (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
-        const cell = row.getCell((cols[key] ?? i) + 1);
+        const c = cols[key] ?? i;
+        const cell = row.getCell(c + 1);
         cell.value = excelValue(values[i]);
         cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
         if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
+        const column = ws.getColumn(c + 1);
+        column.width = Math.max(column.width ?? 0, layout.widths[i] ?? 0);
       });
+      const detailWidth = ws.getColumn((cols.detail ?? 3) + 1).width ?? layout.widths[3];
+      const lines = linesIn(detail, detailWidth);
+      if (lines > 1) row.height = rowHeight(lines);
     });
   }
 

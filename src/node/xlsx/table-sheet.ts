@@ -1,38 +1,48 @@
-// A table sheet of the control workbook: a bold, filled, frozen header row, columns sized to their
-// content, long text wrapped, dates shown as dates.
+// A table sheet of the control workbook: a bold, filled, frozen header row, laid out as the core's
+// sheetLayout says (column widths, wrapped text with rows tall enough, A4 fit to the page width,
+// the header repeated on every printed page), dates shown as dates.
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/types';
-import { cellText } from '../../core/text';
+import { SheetLayout, sheetLayout } from '../../core/sheet-layout';
 import { writeGrid } from './grid';
+import { columnLetter } from '../../core/table';
 import { COLORS, DATE_FORMAT, DATE_TIME_FORMAT, solid, thinBorder } from './styles';
 
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 50;
+const A4 = 9;
+/** Points per text line at the default 11 pt font, plus a little padding per row. */
+export const LINE_HEIGHT = 15;
+export const rowHeight = (lines: number) => LINE_HEIGHT * lines + 2;
 
-function widthOf(grid: Grid, c: number): number {
-  let w = 0;
-  for (const line of grid.slice(0, 500)) {
-    for (const part of cellText(line[c] ?? null).split('\n')) w = Math.max(w, part.length);
-  }
-  return w + 2;
+/** Page set-up and print titles from the core's layout (exceljs writes them to the file). */
+export function applyPrint(ws: ExcelJS.Worksheet, layout: SheetLayout, rows: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: layout.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${layout.headerRows}`,
+    // exceljs prefixes each corner with "$" only: "A$1" gives the absolute "$A$1" LibreOffice honours.
+    printArea: layout.printColumns ? `A$1:${columnLetter(layout.printColumns - 1)}$${Math.max(rows, layout.headerRows)}` : undefined,
+  };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.headerRows }];
 }
 
 /** Style a table whose header is row 1 (values already written). */
 export function styleTable(ws: ExcelJS.Worksheet, grid: Grid): void {
-  const width = grid.reduce((m, line) => Math.max(m, line.length), 0);
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-  const wrap: boolean[] = [];
-  for (let c = 0; c < width; c++) {
-    const w = widthOf(grid, c);
-    ws.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w));
-    wrap[c] = w > MAX_WIDTH;
-  }
+  const layout = sheetLayout(ws.name, grid);
+  const width = layout.widths.length;
+  applyPrint(ws, layout, grid.length);
+  layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   grid.forEach((line, r) => {
     const row = ws.getRow(r + 1);
+    // Neither Excel nor LibreOffice grows a row written by a library: wrapped text would overlap the next rows.
+    if (layout.lines[r] > 1) row.height = rowHeight(layout.lines[r]);
     for (let c = 0; c < width; c++) {
       const cell = row.getCell(c + 1);
       cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: r === 0 || wrap[c] };
+      cell.alignment = { vertical: 'top', wrapText: r === 0 || layout.wrap[c] };
       if (r === 0) {
         cell.font = { bold: true };
         cell.fill = solid(COLORS.header);

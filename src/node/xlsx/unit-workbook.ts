@@ -7,7 +7,9 @@ import { a1 } from '../../core/table';
 import { cellText } from '../../core/text';
 import { CellSpec, isFormula, RowStyle, scoringColumns, UnitSheetLayout } from '../../core/unit-sheet';
 import { UserError } from '../errors';
-import { excelValue, fileFormula, findSheet, worksheetToGrid } from './grid';
+import { cellValue, excelValue, fileFormula, findSheet, worksheetToGrid } from './grid';
+import { FormulaEvaluator } from '../../core/formula-values';
+import { parseA1 } from '../../core/gas-support';
 import { COLORS, DATE_TIME_FORMAT, solid, thinBorder } from './styles';
 
 /** Landscape when the visible columns would not fit a portrait A4 page. */
@@ -89,8 +91,11 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     }
   });
   ws.getRow(1).height = 24;
+  // Every header cell wraps: the header row is as tall as its longest name needs («Điểm tối đa»).
+  const allCols = new Set(layout.widths.slice(0, lastCol).map((_, c) => c));
   layout.cells.forEach((line, r) => {
-    if (TABLE_STYLES.has(layout.rowStyles[r])) ws.getRow(r + 1).height = wrappedHeight(line, layout.widths, wrapCols);
+    const style = layout.rowStyles[r];
+    if (TABLE_STYLES.has(style)) ws.getRow(r + 1).height = wrappedHeight(line, layout.widths, style === 'header' ? allCols : wrapCols);
   });
 
   for (const address of [...layout.scorerInputs, ...layout.appraiserInputs]) {
@@ -139,6 +144,8 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     formatRows: true,
   });
 
+  cacheResults(ws);
+
   const meta = wb.addWorksheet(SHEETS.meta, { state: 'veryHidden' });
   meta.addRow(['Khóa', 'Giá trị']);
   for (const [k, v] of layout.meta) {
@@ -148,6 +155,32 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
   meta.getColumn(1).width = 28;
   meta.getColumn(2).width = 40;
   return wb;
+}
+
+/**
+ * Store with every formula of the sheet the value it shows now. A preview (phone, e-mail, Quick
+ * Look) shows the stored value and never computes: without it the totals look empty. Excel and
+ * LibreOffice still compute everything on opening (fullCalcOnLoad); a formula outside what
+ * FormulaEvaluator covers keeps no stored value. Reads never use these values (formulas reach
+ * validation as their text), so a stale value cannot mislead the tool.
+ */
+export function cacheResults(ws: ExcelJS.Worksheet): void {
+  const isFormulaCell = (c: ExcelJS.Cell) => c.type === ExcelJS.ValueType.Formula;
+  const evaluator = new FormulaEvaluator({
+    get: (address) => {
+      const at = parseA1(address);
+      const c = at ? ws.findCell(at[0] + 1, at[1] + 1) : undefined;
+      if (!c) return undefined;
+      return isFormulaCell(c) ? { formula: (c.formula ?? '').replace(/_xlfn\./g, '') } : { value: cellValue(c) };
+    },
+  });
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (!isFormulaCell(c) || !c.formula) return;
+      const result = evaluator.evaluate(c.formula.replace(/_xlfn\./g, ''));
+      c.value = { formula: c.formula, result: result as ExcelJS.CellFormulaValue['result'] };
+    }),
+  );
 }
 
 /** The `Chấm điểm` grid of a unit workbook; null when the sheet is missing (renamed or deleted). */
@@ -280,5 +313,6 @@ export function writeInputs(wb: ExcelJS.Workbook, file: string, values: InputVal
       result.written++;
     }
   }
+  if (result.written) cacheResults(ws);
   return result;
 }

@@ -385,6 +385,9 @@ class TextFake extends ElementFake implements GText {
   setBold(...args: [boolean] | [number, number, boolean]): GText {
     return this.styled('BOLD', args);
   }
+  setItalic(...args: [boolean] | [number, number, boolean]): GText {
+    return this.styled('ITALIC', args);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
   'TREEMAP',
   'WATERFALL',
 ]);
+export const Button = enumOf<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = enumOf<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 export const HorizontalAlignment = enumOf<typeof GoogleAppsScript.Document.HorizontalAlignment>(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
 export const Attribute = enumOf<typeof GoogleAppsScript.Document.Attribute>([

@@ -1,7 +1,7 @@
 /** Ui (menus, sidebars, alerts) and HtmlService fakes. */
 import type { GButton, GButtonSet, GHtmlOutput, GHtmlService, GMenu, GUi } from '../../../src/gas/services';
 import { FakeContext, MenuLog, unwrap } from './context';
-import { ButtonSet } from './enums';
+import { Button, ButtonSet } from './enums';
 import { fail } from './errors';
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +70,7 @@ function answer(ctx: FakeContext, buttons: string): string {
 
 class UiFake implements GUi {
   readonly ButtonSet = ButtonSet;
+  readonly Button = Button;
   constructor(private readonly ctx: FakeContext) {}
 
   alert(title: string, prompt: string, buttons: GButtonSet): GButton {
