@@ -5,7 +5,6 @@
 import type { Cell, Entries, Grid } from './types';
 import { SCORING_COLUMNS } from './schema';
 import { cellText } from './text';
-import { readTable } from './table';
 import { Control, unitKey } from './control';
 import type { UnitSource } from './assess';
 import { unitEntries } from './steps/assess';
@@ -14,34 +13,54 @@ import { formatNumberMax } from './format';
 /** A value as `Nhật ký` shows it: numbers Vietnamese style («3,5»). */
 const valueText = (c: Cell) => (typeof c === 'number' ? formatNumberMax(c, 4) : cellText(c));
 
-/** The owner's table of the values last collected (a hidden, tool-written sheet of the control). */
+/**
+ * The owner's table of the values last collected (a hidden, tool-written sheet of the control): one
+ * row per unit, its values compact in JSON, so the table grows by one row per unit (not one per
+ * criterion) and a unit's row is found by its code. Google Sheets holds at most 50,000 characters in
+ * a cell (support.google.com/docs/answer/37603): a longer text continues in the next columns.
+ */
 export const COLLECTED_SHEET = 'Dữ liệu đã thu';
-export const COLLECTED_COLUMNS = {
-  unitCode: 'Mã đơn vị',
-  criterion: 'Mã tiêu chí',
-  self: SCORING_COLUMNS.self,
-  appraised: SCORING_COLUMNS.appraised,
-  reason: SCORING_COLUMNS.reason,
-  evidence: SCORING_COLUMNS.evidence,
-  note: SCORING_COLUMNS.note,
-} as const;
+export const COLLECTED_HEADER = ['Mã đơn vị', 'Dữ liệu đã thu (JSON, tiếp sang các cột sau khi dài)'] as const;
+const CELL_CHARS = 40_000;
 const FIELDS = ['self', 'appraised', 'reason', 'evidence', 'note'] as const;
 type Field = (typeof FIELDS)[number];
 /** The action written in `Nhật ký` for a change. */
 export const CHANGE_ACTION = 'Thay đổi dữ liệu chấm điểm';
 
-export type Collected = Map<string, Record<Field, string>>;
-const keyOf = (unitCode: string, criterion: string) => `${unitKey(unitCode)}\u0000${criterion}`;
+/** A unit's values as last collected: criterion → the fields' texts in the order of FIELDS. */
+type UnitValues = Record<string, string[]>;
+export interface Collected {
+  units: Map<string, { code: string; values: UnitValues }>;
+  /** Units whose row could not be read (a hand edit): their next collection starts afresh, and says so. */
+  unreadable: string[];
+}
+
+const valuesOf = (entries: Entries): UnitValues =>
+  Object.fromEntries(
+    Object.entries(entries).map(([criterion, e]) => [criterion, FIELDS.map((f) => valueText((e as Record<Field, Cell | undefined>)[f] ?? null))]),
+  );
+
+function parseValues(text: string): UnitValues | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+    for (const x of Object.values(v)) if (!Array.isArray(x) || x.some((t) => typeof t !== 'string')) return null;
+    return v as UnitValues;
+  } catch {
+    return null;
+  }
+}
 
 /** The table as read (a missing or blank sheet: nothing collected yet). */
 export function readCollected(grid: Grid | undefined): Collected {
-  const out: Collected = new Map();
-  if (!grid?.length) return out;
-  for (const r of readTable(grid, COLLECTED_COLUMNS).rows) {
-    const unit = cellText(r.unitCode);
-    const criterion = cellText(r.criterion);
-    if (!unit || !criterion) continue;
-    out.set(keyOf(unit, criterion), Object.fromEntries(FIELDS.map((f) => [f, cellText(r[f] ?? null)])) as Record<Field, string>);
+  const out: Collected = { units: new Map(), unreadable: [] };
+  for (const row of (grid ?? []).slice(1)) {
+    const code = cellText(row[0] ?? null);
+    if (!code) continue;
+    // Raw text: a part may begin or end with a space that cellText would trim.
+    const values = parseValues(row.slice(1).map((c) => (typeof c === 'string' ? c : '')).join(''));
+    if (values) out.units.set(unitKey(code), { code, values });
+    else out.unreadable.push(code);
   }
   return out;
 }
@@ -61,16 +80,14 @@ const shown = (v: string) => (v === '' ? '(trống)' : v);
  * changes (everything is new, and a first log of every cell would drown the rest).
  */
 export function unitChanges(previous: Collected, unitCode: string, entries: Entries): ChangeLine[] {
+  const before = previous.units.get(unitKey(unitCode))?.values;
+  if (!before) return [];
   const out: ChangeLine[] = [];
-  const known = [...previous.keys()].some((k) => k.startsWith(`${unitKey(unitCode)}\u0000`));
-  if (!known) return out;
-  for (const [criterion, e] of Object.entries(entries)) {
-    const before = previous.get(keyOf(unitCode, criterion));
-    for (const f of FIELDS) {
-      const now = valueText((e as Record<Field, Cell | undefined>)[f] ?? null);
-      const was = before?.[f] ?? '';
-      if (now !== was) out.push({ unitCode, criterion, field: COLLECTED_COLUMNS[f], before: was, after: now });
-    }
+  for (const [criterion, now] of Object.entries(valuesOf(entries))) {
+    FIELDS.forEach((f, i) => {
+      const was = before[criterion]?.[i] ?? '';
+      if (now[i] !== was) out.push({ unitCode, criterion, field: SCORING_COLUMNS[f], before: was, after: now[i] });
+    });
   }
   return out;
 }
@@ -80,24 +97,17 @@ export const changeDetail = (c: ChangeLine) => `${c.unitCode}, tiêu chí ${c.cr
 
 /** The whole table to write back: the units read this time replace their rows, the others stay. */
 export function collectedGrid(previous: Collected, read: Record<string, Entries>): Grid {
-  const rows = new Map(previous);
-  for (const unitCode of Object.keys(read)) {
-    for (const k of [...rows.keys()]) if (k.startsWith(`${unitKey(unitCode)}\u0000`)) rows.delete(k);
-    for (const [criterion, e] of Object.entries(read[unitCode])) {
-      rows.set(
-        keyOf(unitCode, criterion),
-        Object.fromEntries(FIELDS.map((f) => [f, valueText((e as Record<Field, Cell | undefined>)[f] ?? null)])) as Record<Field, string>,
-      );
-    }
-  }
-  const units = new Map<string, string>();
-  for (const code of Object.keys(read)) units.set(unitKey(code), code);
-  const grid: Grid = [Object.values(COLLECTED_COLUMNS)];
-  for (const [k, v] of rows) {
-    const [unit, criterion] = k.split('\u0000');
-    grid.push([units.get(unit) ?? unit, criterion, ...FIELDS.map((f) => v[f])]);
-  }
-  return grid;
+  const rows = new Map(previous.units);
+  for (const [code, entries] of Object.entries(read)) rows.set(unitKey(code), { code, values: valuesOf(entries) });
+  const body = [...rows.values()].map(({ code, values }) => {
+    const json = JSON.stringify(values);
+    const parts: string[] = [];
+    for (let i = 0; i < json.length; i += CELL_CHARS) parts.push(json.slice(i, i + CELL_CHARS));
+    return [code, ...parts];
+  });
+  const width = Math.max(COLLECTED_HEADER.length, ...body.map((r) => r.length));
+  const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
+  return [pad([...COLLECTED_HEADER]), ...body.map(pad)];
 }
 
 /**
@@ -122,7 +132,9 @@ export function historyOf(
 ): { details: string[]; grid: Grid } {
   const previous = readCollected(previousGrid);
   const read: Record<string, Entries> = {};
-  const details: string[] = [];
+  const details: string[] = previous.unreadable.map(
+    (code) => `${code}: không đọc được dữ liệu đã thu lần trước trong trang «${COLLECTED_SHEET}»; lần thu này ghi lại từ đầu, không so sánh được thay đổi.`,
+  );
   for (const unit of control.units) {
     const entries = entriesByUnit[unit.code];
     if (!entries || !Object.keys(entries).length) continue;
