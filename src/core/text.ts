@@ -77,8 +77,10 @@ export function looksLikeFormulaOrScript(s: string): boolean {
   const text = s.normalize('NFC').trim();
   if (text === '') return false;
   if (FORMULA_START.test(text) && !SIGNED_NUMBER.test(text)) return true;
-  if (ARITHMETIC_THEN_CALL.test(text) || DDE_LINK.test(text)) return true;
-  return SCRIPT_MARKERS.some((re) => re.test(text));
+  // The DDE test is unanchored: only text holding its «|» pays for it.
+  if (ARITHMETIC_THEN_CALL.test(text) || (text.includes('|') && DDE_LINK.test(text))) return true;
+  // Every marker holds «<», «:» or «=»: text without them is not tested one marker at a time.
+  return /[<:=]/.test(text) && SCRIPT_MARKERS.some((re) => re.test(text));
 }
 
 const EMAIL =

@@ -1,6 +1,6 @@
 // A unit file as the scorer's sidebar sees it (the active spreadsheet): one read of `Chấm điểm`,
 // one read of the hidden meta sheet, the embedded rubric, the state computed by the core.
-import type { Cell, Grid, Rubric, ScoringConfig, Unit } from '../core/types';
+import type { Cell, Criterion, Grid, Rubric, ScoringConfig, Unit } from '../core/types';
 import { STATUS } from '../core/types';
 import { SCORING_COLUMNS, SHEETS, META_KEYS } from '../core/schema';
 import { EMBEDDED_RUBRIC_KEY, embeddedRubric, readUnitSheet, UnitSheetRead } from '../core/unit-sheet';
@@ -9,7 +9,7 @@ import { scorerView } from '../core/scorer-view';
 import { defaultScoringConfig } from '../core/default-rubrics';
 import { formatDateShort } from '../core/format';
 import { cellText, normalizeHeader } from '../core/text';
-import type { EntryField, ScorerState } from './api';
+import type { EntryField, ScorerCriterion, ScorerState } from './api';
 import type { GProtection, GSheet, GSpreadsheet } from './services';
 import { activeUser, Env } from './env';
 import { UserError } from './errors';
@@ -48,6 +48,19 @@ function scoringOf(text: string, rubricBonusMax: number): EmbeddedScoring {
     return { step: d.step, bonusCap: rubricBonusMax, levels: d.levels };
   }
 }
+
+/** A criterion as the sidebar shows it. */
+export const scorerCriterion = (c: Criterion): ScorerCriterion => ({
+  code: c.code,
+  parent: c.parent,
+  title: c.title,
+  max: c.max,
+  kind: c.kind,
+  guidance: c.guidance,
+  evidenceRequired: c.evidenceRequired,
+  depth: c.depth,
+  leaf: c.children.length === 0,
+});
 
 export function openUnitView(env: Env): UnitView {
   const ss = activeSpreadsheet(env);
@@ -150,17 +163,7 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     sheetLocked: status === STATUS.submitted && isLockedLine(statusLineOf(view)),
     step: cfg.step,
     bonusCap: view.scoring.bonusCap,
-    criteria: view.rubric.criteria.map((c) => ({
-      code: c.code,
-      parent: c.parent,
-      title: c.title,
-      max: c.max,
-      kind: c.kind,
-      guidance: c.guidance,
-      evidenceRequired: c.evidenceRequired,
-      depth: c.depth,
-      leaf: c.children.length === 0,
-    })),
+    criteria: view.rubric.criteria.map(scorerCriterion),
     entries,
     findings,
     score,

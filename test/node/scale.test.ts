@@ -1,6 +1,7 @@
-// Memory stays flat in the number of units: `dvcq validate` reads one unit file at a time and keeps
-// only what the core made of it, so its peak resident memory hardly grows with the units (it held
-// every file's grid before: about 0.4 MB per unit). Measured on build/cli.js as a child process, at
+// Memory stays flat in the number of units: `dvcq validate` and `dvcq templates` handle one unit file
+// at a time and keep only what the core made of it, with a full collection every few units
+// (memory.ts), so their peak resident memory hardly grows with the units (validate held every file's
+// grid before: about 0.4 MB per unit; templates grew 0.1–0.2 MB per unit with V8's own timing). Measured on build/cli.js as a child process, at
 // two small sizes; `npm run bench` measures 1,000 and 5,000 units.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -9,6 +9,7 @@ import type { Entries } from '../../src/core/types';
 import { entriesOf, evaluate, fieldKey, findingText, rubricOf } from '../../src/ui/scorer-model';
 import { displayScore, normalizeScoreInput, sameScore } from '../../src/ui/number';
 import { safeUrl, urlsIn } from '../../src/ui/escape';
+import { scorerCriterion } from '../../src/gas/unit-view';
 
 const { rubrics } = parseRubrics(defaultRubricRows());
 const rubric = rubrics[DEFAULT_RUBRIC_IDS.commune];
@@ -38,17 +39,7 @@ function stateWith(values: Record<string, string>): ScorerState {
     sheetLocked: false,
     step: cfg.step,
     bonusCap: rubric.bonusMax,
-    criteria: rubric.criteria.map((c) => ({
-      code: c.code,
-      parent: c.parent,
-      title: c.title,
-      max: c.max,
-      kind: c.kind,
-      guidance: c.guidance,
-      evidenceRequired: c.evidenceRequired,
-      depth: c.depth,
-      leaf: c.children.length === 0,
-    })),
+    criteria: rubric.criteria.map(scorerCriterion),
     entries,
     findings: validateEntries(unit, rubric, coreEntries, cfg),
     score,

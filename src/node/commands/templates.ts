@@ -13,6 +13,7 @@ import { FileState, planTemplateUnit, stopsUnit, TemplatesCounts, templatesSumma
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { exists } from '../files';
+import { collectGarbage, UNITS_PER_COLLECTION } from '../memory';
 import { linkOf, unitLocation, yearDir } from '../workspace';
 import { ControlWorkbook } from '../xlsx/control-workbook';
 import { readWorkbook, saveWorkbook } from '../xlsx/workbook-io';
@@ -92,7 +93,9 @@ export async function templates(ws: string, opts: TemplatesOptions, ctx: Context
   const counts: TemplatesCounts = { total: control.units.length, created: 0, kept: 0, upgraded: 0, stale: 0, skipped: 0 };
   const done = new Map<string, { link: string }>();
   const stale: string[] = [];
-  for (const unit of control.units) {
+  for (const [i, unit] of control.units.entries()) {
+    // Each file drawn or read leaves garbage; see memory.ts.
+    if (i % UNITS_PER_COLLECTION === UNITS_PER_COLLECTION - 1) collectGarbage();
     try {
       const found = await fileState(ws, year, unit);
       const action = planTemplateUnit(control, unit, found.state, opts);
