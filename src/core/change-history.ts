@@ -37,7 +37,10 @@ export interface Collected {
 
 const valuesOf = (entries: Entries): UnitValues =>
   Object.fromEntries(
-    Object.entries(entries).map(([criterion, e]) => [criterion, FIELDS.map((f) => valueText((e as Record<Field, Cell | undefined>)[f] ?? null))]),
+    Object.entries(entries).map(([criterion, e]) => [
+      criterion,
+      FIELDS.map((f) => valueText((e as Record<Field, Cell | undefined>)[f] ?? null)),
+    ]),
   );
 
 function parseValues(text: string): UnitValues | null {
@@ -58,7 +61,12 @@ export function readCollected(grid: Grid | undefined): Collected {
     const code = cellText(row[0] ?? null);
     if (!code) continue;
     // Raw text: a part may begin or end with a space that cellText would trim.
-    const values = parseValues(row.slice(1).map((c) => (typeof c === 'string' ? c : '')).join(''));
+    const values = parseValues(
+      row
+        .slice(1)
+        .map((c) => (typeof c === 'string' ? c : ''))
+        .join(''),
+    );
     if (values) out.units.set(unitKey(code), { code, values });
     else out.unreadable.push(code);
   }
@@ -133,7 +141,8 @@ export function historyOf(
   const previous = readCollected(previousGrid);
   const read: Record<string, Entries> = {};
   const details: string[] = previous.unreadable.map(
-    (code) => `${code}: không đọc được dữ liệu đã thu lần trước trong trang «${COLLECTED_SHEET}»; lần thu này ghi lại từ đầu, không so sánh được thay đổi.`,
+    (code) =>
+      `${code}: không đọc được dữ liệu đã thu lần trước trong trang «${COLLECTED_SHEET}»; lần thu này ghi lại từ đầu, không so sánh được thay đổi.`,
   );
   for (const unit of control.units) {
     const entries = entriesByUnit[unit.code];
