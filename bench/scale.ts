@@ -94,7 +94,7 @@ export async function fillScores(ws: string, units: number, criteria: number): P
     const values: InputValues = {};
     for (const [code, e] of Object.entries(syntheticEntries(rubric, i))) {
       values[code] = {};
-      for (const f of INPUT_FIELDS) if (e[f] !== null) values[code][f] = excelValue(e[f]);
+      for (const f of INPUT_FIELDS) if (e[f] != null) values[code][f] = excelValue(e[f] ?? null);
     }
     const { file } = unitLocation(ws, BENCH_YEAR, toUnit(list[i]));
     const wb = await readWorkbook(file);

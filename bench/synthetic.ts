@@ -106,6 +106,8 @@ export interface EntryValues {
   appraised: Cell;
   evidence: Cell;
   note: Cell;
+  /** The appraiser's reason (only where the appraisal differs). */
+  reason?: Cell;
 }
 
 /**
@@ -123,7 +125,10 @@ export function syntheticEntries(rubric: Rubric, index: number): Record<string, 
     if (c.kind === 'score') {
       e.self = Math.min(c.max, Math.round(c.max * (quality + (rnd() - 0.5) * 0.2) * 4) / 4);
       e.evidence = `Báo cáo số ${index + 1}/BC-UBND, mục ${c.code}`;
-      if (index % 4 === 1 && rnd() < 0.3) e.appraised = Math.max(0, e.self - 0.5);
+      if (index % 4 === 1 && rnd() < 0.3) {
+        e.appraised = Math.max(0, e.self - 0.5);
+        e.reason = 'Tài liệu kiểm chứng chưa đầy đủ';
+      }
     } else if (c.kind === 'bonus' && index % 3 === 0) {
       e.self = 1;
       e.evidence = 'Quyết định khen thưởng';

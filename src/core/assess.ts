@@ -17,6 +17,7 @@ import { scoreUnit } from './score';
 import { classifyAndRank, RankInput, summarize } from './rank';
 import { SHEETS } from './schema';
 import { isSubmitted } from './status';
+import { gatesWithLate, lateFinding } from './deadlines';
 
 /**
  * What an adapter found for one unit: its `Chấm điểm` grid (and the hidden sheet `Thông tin biểu
@@ -110,11 +111,14 @@ export function rankAssessed(control: Control, assessed: UnitAssessment[]): Asse
     if (own?.has('unknown-gate')) reasons.push(`Điều kiện khống chế ghi sai (xem sheet «${SHEETS.findings}»)`);
     if (own?.has('unknown-status')) reasons.push(`Trạng thái ghi sai (xem sheet «${SHEETS.findings}»)`);
     if (hasBlockingError(findings)) reasons.push(`${BLOCKING_ERROR_REASON} (xem sheet «${SHEETS.findings}»)`);
-    return { unit, score, notClassifiedReasons: reasons };
+    // A late submission: the gate «NC» caps the level only when `Xếp loại` defines it.
+    const gates = gatesWithLate(unit, control.settings.deadline, control.settings.scoring);
+    return { unit: gates === unit.gates ? unit : { ...unit, gates }, score, notClassifiedReasons: reasons };
   });
+  const late = control.units.map((u) => lateFinding(u, control.settings.deadline)).filter((f): f is Finding => f !== null);
   const results = classifyAndRank(items, control.settings.scoring);
   return {
-    findings: [...control.findings, ...assessed.flatMap((a) => a.findings)],
+    findings: [...control.findings, ...assessed.flatMap((a) => a.findings), ...late],
     results,
     summary: summarize(results, control.settings.scoring),
   };

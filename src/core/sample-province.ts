@@ -14,7 +14,7 @@ import { Cell, Rubric } from './types';
 import { ConfigKey } from './config';
 import { DEFAULT_RUBRIC_IDS } from './default-rubrics';
 import { roundHalfUp } from './round';
-import { SampleEntries, syntheticEntries, SYNTHETIC_NOTE } from './sample';
+import { SampleEntries, syntheticEntries, SAMPLE_REASON, SYNTHETIC_NOTE } from './sample';
 
 export const PROVINCE_GROUPS = {
   cluster1: 'Cụm thi đua số 1',
@@ -230,7 +230,10 @@ export function provinceEntries(rubrics: Record<string, Rubric>): SampleEntries 
   const bs = out['QN-X07'];
   if (bs)
     for (const [code, cut] of Object.entries({ 'X1.1': 1, 'X3.1': 2, 'X5.2': 2, 'X7.2': 2 })) {
-      if (typeof bs[code]?.self === 'number') bs[code].appraised = Math.max(0, bs[code].self - cut);
+      if (typeof bs[code]?.self === 'number') {
+        bs[code].appraised = Math.max(0, bs[code].self - cut);
+        bs[code].reason = SAMPLE_REASON;
+      }
     }
   if (out['QN-X12']?.['X3.1']) out['QN-X12']['X3.1'].self = 7.5; // above the maximum of 6
   if (out['QN-S04']) out['QN-S04']['P3'] = { self: -2, evidence: 'Sổ theo dõi báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // wrong sign

@@ -84,7 +84,11 @@ export interface SampleEntry {
   appraised?: Cell;
   evidence?: Cell;
   note?: Cell;
+  /** The appraiser's reason (`Lý do thẩm định`) of an appraised score that differs. */
+  reason?: Cell;
 }
+/** The synthetic reason of every appraisal drop in the samples. */
+export const SAMPLE_REASON = 'Minh chứng chưa đủ so với yêu cầu (giả lập)';
 export type SampleEntries = Record<string, Record<string, SampleEntry>>;
 
 export const SYNTHETIC_NOTE = 'Điểm giả lập (dữ liệu mẫu)';
@@ -148,16 +152,23 @@ export function sampleEntries(rubrics: Record<string, Rubric>): SampleEntries {
   const bd = out['BS-X07'];
   if (bd)
     for (const [code, cut] of Object.entries({ 'X1.1': 1, 'X3.1': 2, 'X4.2': 2, 'X5.2': 2, 'X7.2': 2 })) {
-      if (bd[code] && typeof bd[code].self === 'number') bd[code].appraised = Math.max(0, bd[code].self - cut);
+      if (bd[code] && typeof bd[code].self === 'number') {
+        bd[code].appraised = Math.max(0, bd[code].self - cut);
+        bd[code].reason = SAMPLE_REASON;
+      }
     }
   for (const code of ['BS-X01', 'BS-X10', 'BS-P02']) {
     const first = Object.keys(out[code] ?? {})[0];
-    if (first) out[code][first].appraised = roundHalfUp(Math.max(0, (out[code][first].self as number) - 0.5), 2);
+    if (first) {
+      out[code][first].appraised = roundHalfUp(Math.max(0, (out[code][first].self as number) - 0.5), 2);
+      out[code][first].reason = SAMPLE_REASON;
+    }
   }
   // Bad entries the validation must report.
   if (out['BS-X15']?.['X3.1']) out['BS-X15']['X3.1'].self = 7.5; // above the maximum of 6
   if (out['BS-P04']) out['BS-P04']['P3'] = { self: -2, evidence: 'Sổ theo dõi báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // wrong sign
-  if (out['BS-X20']?.['X9.1']) out['BS-X20']['X9.1'] = { appraised: 4, evidence: 'Báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // appraisal without self-score
+  if (out['BS-X20']?.['X9.1'])
+    out['BS-X20']['X9.1'] = { appraised: 4, reason: SAMPLE_REASON, evidence: 'Báo cáo (giả lập)', note: SYNTHETIC_NOTE }; // appraisal without self-score
   // Not submitted: only part of the form filled.
   if (out['BS-P09']) out['BS-P09'] = Object.fromEntries(Object.entries(out['BS-P09']).slice(0, 5));
   return out;

@@ -162,6 +162,8 @@ export const SCORING_COLUMNS = {
   appraised: 'Thẩm định',
   evidence: 'Minh chứng',
   note: 'Ghi chú',
+  /** The appraiser's reason, right of the hidden column (kept optional: older files lack it). */
+  reason: 'Lý do thẩm định',
 } as const;
 
 /** Unit workbook, hidden sheet: key/value rows. */

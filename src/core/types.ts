@@ -72,8 +72,10 @@ export interface Entry {
   appraised: Cell;
   evidence: Cell;
   note?: Cell;
+  /** The appraiser's reason (`Lý do thẩm định`), absent in files made before the column. */
+  reason?: Cell;
   /** A1 addresses of the cells, for messages ("D12"). */
-  cells?: { self?: string; appraised?: string; evidence?: string; note?: string };
+  cells?: { self?: string; appraised?: string; evidence?: string; note?: string; reason?: string };
 }
 export type Entries = Record<string, Entry>;
 
@@ -144,6 +146,11 @@ export const STATUS = {
   submitted: 'Đã nộp',
   /** Written by the admin to ask for a new file in place of one that was trashed or deleted. */
   recreate: 'Tạo lại',
+  /** The appraisal round after a submission (issue 13), in the order of status.ts STATUS_FLOW. */
+  returned: 'Trả lại để giải trình',
+  explained: 'Đã giải trình',
+  appraisedDone: 'Đã thẩm định',
+  recognized: 'Đã công nhận',
 } as const;
 
 /** Reason given to a unit that has not submitted (report-model counts submissions by it). */

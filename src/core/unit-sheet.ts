@@ -44,15 +44,19 @@ export interface UnitSheetLayout {
   meta: Array<[string, Cell]>;
 }
 
-const COLS = { code: 0, title: 1, max: 2, self: 3, appraised: 4, evidence: 5, note: 6 } as const;
+// `Lý do thẩm định` sits right of the hidden column H (shown next to `Ghi chú`): inserting it
+// beside `Thẩm định` would move column H, which older files and messages name.
+const COLS = { code: 0, title: 1, max: 2, self: 3, appraised: 4, evidence: 5, note: 6, reason: 8 } as const;
 const META_COL = 7;
-const WIDTH = META_COL + 1;
+/** Number of columns of the sheet (A to the last one the tool writes). */
+export const UNIT_SHEET_WIDTH = COLS.reason + 1;
+const WIDTH = UNIT_SHEET_WIDTH;
 /** Hidden column H: rows 1–5 hold the metadata; each criterion row flags a formula typed in an input. */
 const META_ROWS = ['dvcq', 'unitCode', 'rubricId', 'fingerprint', 'year', 'status'] as const;
 const FORMULA_FLAG = 'Ô có công thức';
 const META_MARKER = 'dvcq-bieu-cham-diem';
-type InputKey = 'self' | 'appraised' | 'evidence' | 'note';
-const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note'];
+type InputKey = 'self' | 'appraised' | 'evidence' | 'note' | 'reason';
+const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note', 'reason'];
 /** Flag of a parent row whose total formula was typed over. */
 const OVERWRITTEN = 'total';
 /** Label of the first totals row: the criteria table ends above it. */
@@ -66,7 +70,7 @@ const TOTALS_LABEL = 'Điểm các tiêu chí';
 const LAYOUT_MARKER = 'dvcq-cot';
 type ColumnKey = keyof typeof SCORING_COLUMNS;
 /** Columns whose place decides what is read (the title may be renamed freely). */
-const CHECKED_COLUMNS: readonly ColumnKey[] = ['code', 'max', 'self', 'appraised', 'evidence', 'note'];
+const CHECKED_COLUMNS: readonly ColumnKey[] = ['code', 'max', 'self', 'appraised', 'evidence', 'note', 'reason'];
 
 function layoutRecordFormula(row: number): string {
   return (Object.keys(COLS) as ColumnKey[]).map((k, i) => `"${i === 0 ? LAYOUT_MARKER : ''};${k}="&COLUMN(${a1(row, COLS[k])})`).join('&');
@@ -136,7 +140,10 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
   };
   META_ROWS.forEach((k, i) => (cells[i][META_COL] = metaValues[k]));
 
-  push([...Object.values(SCORING_COLUMNS), FORMULA_FLAG], 'header');
+  const header = blankRow();
+  (Object.keys(COLS) as ColumnKey[]).forEach((k) => (header[COLS[k]] = SCORING_COLUMNS[k]));
+  header[META_COL] = FORMULA_FLAG;
+  push(header, 'header');
   const headerRow = cells.length - 1;
 
   const rowOf: Record<string, number> = {};
@@ -168,7 +175,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     } else {
       const inputs = [COLS.self, COLS.evidence, COLS.note].map((col) => a1(row, col));
       scorerInputs.push(...inputs);
-      appraiserInputs.push(a1(row, COLS.appraised));
+      appraiserInputs.push(a1(row, COLS.appraised), a1(row, COLS.reason));
       const help =
         `Nhập từ 0 đến ${formatNumber(c.max)}, bội số của ${formatNumber(opts.step)}` +
         (c.kind === 'penalty' ? ' (điểm trừ nhập số dương).' : '.');
@@ -240,7 +247,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     headerRow,
     cols: { ...COLS },
     metaCol: META_COL,
-    widths: [8, 60, 10, 10, 10, 40, 24, 4],
+    widths: [8, 60, 10, 10, 10, 40, 24, 4, 30],
     scorerInputs,
     appraiserInputs,
     validations,
@@ -491,6 +498,7 @@ const INPUT_LABELS: Record<InputKey, string> = {
   appraised: 'điểm thẩm định',
   evidence: 'minh chứng',
   note: 'ghi chú',
+  reason: 'lý do thẩm định',
 };
 
 const quoted = (text: string) => `«${text.length > 40 ? `${text.slice(0, 40)}…` : text}»`;
@@ -694,6 +702,11 @@ export function readUnitSheet(
         note: a1(r, col.note!),
       },
     };
+    // Optional: files made before the column have no reason to read.
+    if (col.reason !== undefined) {
+      entries[code].reason = value('reason');
+      entries[code].cells!.reason = a1(r, col.reason);
+    }
   }
   for (const c of rubric.criteria) {
     if (!seenCodes.has(c.code)) {

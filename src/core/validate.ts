@@ -16,6 +16,7 @@ export type FindingCode =
   | 'missing-evidence'
   | 'blank-score'
   | 'appraisal-without-self'
+  | 'appraisal-without-reason'
   | 'formula-text'
   | 'unknown-criterion'
   | 'number-as-text'
@@ -25,12 +26,14 @@ export type FindingCode =
 const WARNINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'bonus-cap',
   'appraisal-without-self',
+  // The appraiser's omission must not keep the unit out of the ranking: a warning for the owner.
+  'appraisal-without-reason',
   'unknown-criterion',
   'number-as-text',
 ]);
 
 const EPS = 1e-9;
-const ENTRY_CELLS = ['self', 'appraised', 'evidence', 'note'] as const;
+const ENTRY_CELLS = ['self', 'appraised', 'evidence', 'note', 'reason'] as const;
 type EntryCell = (typeof ENTRY_CELLS)[number];
 const VALUE_FIELDS = [
   { field: 'self', label: 'điểm tự chấm' },
@@ -154,6 +157,25 @@ export function validateEntries(
     }
     checkFormula(c.code, e, 'evidence');
     checkFormula(c.code, e, 'note');
+    checkFormula(c.code, e, 'reason');
+    const selfP = parseScore(e?.self ?? null);
+    const appraisedP = parseScore(e?.appraised ?? null);
+    // Only where the file has the column: files made before it cannot carry a reason.
+    if (
+      e !== undefined &&
+      'reason' in e &&
+      appraisedP.kind === 'number' &&
+      Math.abs(appraisedP.value - (selfP.kind === 'number' ? selfP.value : 0)) > EPS &&
+      cellText(e?.reason ?? null) === ''
+    ) {
+      const self = selfP.kind === 'number' ? num(selfP.value) : 'chưa chấm';
+      add(
+        'appraisal-without-reason',
+        c.code,
+        e?.cells?.reason ?? e?.cells?.appraised,
+        `điểm thẩm định ${num(appraisedP.value)} khác điểm tự chấm (${self}) nhưng chưa ghi lý do; hãy ghi vào cột «Lý do thẩm định».`,
+      );
+    }
 
     // A blank bonus or deduction simply means 0; an appraiser may add a deduction on his own.
     if (c.kind === 'score') {

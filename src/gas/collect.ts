@@ -5,7 +5,8 @@
 import type { Grid, Rubric } from '../core/types';
 import type { UnitSource } from '../core/assess';
 import { SHEETS } from '../core/schema';
-import { layoutOptions, needsMetaSheet, unitSheetLayout } from '../core/unit-sheet';
+import { layoutOptions, needsMetaSheet, UNIT_SHEET_WIDTH, unitSheetLayout } from '../core/unit-sheet';
+import { columnLetter } from '../core/table';
 import { cellLink, sheetA1, sheetText } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
 import type { Settings } from '../core/config';
@@ -61,7 +62,7 @@ function readOnce(env: Env, id: string, rows: number): Read {
     throw e;
   }
   try {
-    return { ss, grid: ss.getRange(sheetA1(SHEETS.scoring, `A1:H${rows}`)).getValues() as Grid };
+    return { ss, grid: ss.getRange(sheetA1(SHEETS.scoring, `A1:${columnLetter(UNIT_SHEET_WIDTH - 1)}${rows}`)).getValues() as Grid };
   } catch (e) {
     if (isSheetProblem(e)) return { noSheet: true };
     throw e;

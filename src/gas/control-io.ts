@@ -213,6 +213,18 @@ export function appendLog(env: Env, ss: GSpreadsheet, action: string, detail: st
   sheet.getRange(at, 1, 1, 1).setNumberFormat(LOG_TIME_FORMAT);
 }
 
+/** Several `Nhật ký` rows with one action (one setValues whatever their number; none when empty). */
+export function appendLogRows(env: Env, ss: GSpreadsheet, action: string, details: string[]): void {
+  if (!details.length) return;
+  let sheet = ss.getSheetByName(SHEETS.log);
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEETS.log);
+    sheet.getRange(1, 1, 1, 4).setValues([Object.values(LOG_COLUMNS)]);
+  }
+  const rows = details.map((d) => logRow(nowOf(env), activeUser(env), action, d).map((c) => sheetValue(c)));
+  growingRange(sheet, sheet.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+}
+
 /**
  * A range, after adding the rows and columns it needs: a new sheet has 1,000 rows and Sheets
  * refuses a range beyond them (a province has more units). Constant calls, whatever the size.

@@ -2,8 +2,10 @@
 // and writes. Each file is read, handed to the core and dropped before the next one is opened, so
 // memory stays flat in the number of units (what the core keeps of a unit is a few findings and a score).
 import { collectGarbage, UNITS_PER_COLLECTION } from './memory';
+import { CHANGE_ACTION, COLLECTED_SHEET, historyOf } from '../core/change-history';
+import type { Entries } from '../core/types';
 import type { Control } from '../core/control';
-import { AssessOutput, AssessStepName, assessUnitStep, finishAssessStep, UnitStepOutcome } from '../core/steps/assess';
+import { AssessOutput, AssessStepName, assessUnitStep, finishAssessStep, UnitStepOutcome, unitEntries } from '../core/steps/assess';
 import { STEP_LABELS, stepBlockers } from '../core/steps/plan';
 import { Context } from './context';
 import { UserError } from './errors';
@@ -26,6 +28,8 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
   const book = await ControlWorkbook.open(ws);
   const control = book.read();
   const outcomes: UnitStepOutcome[] = [];
+  // What each file held, kept small (its entries, not its grid) for the change history.
+  const entries: Record<string, Entries | null> = {};
   // A step the control workbook blocks reads no file: the core says why.
   if (!stepBlockers(control, step).length) {
     for (const [i, unit] of control.units.entries()) {
@@ -34,6 +38,7 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
       const read = control.settings.year && control.rubrics[unit.rubricId];
       const source = read ? await readUnitSource(ws, control.settings.year, unit) : undefined;
       outcomes.push(assessUnitStep(control, step, unit, source, { now: ctx.now() }));
+      entries[unit.code] = unitEntries(control, unit, source);
     }
   }
   const out = finishAssessStep(control, step, outcomes, ctx.now());
@@ -46,6 +51,11 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
   if (step !== 'progress') writeFindings(book, out.findings, control.units);
   if (out.summary && step !== 'validate') writeResults(book, out.results, control.settings);
   book.log(ctx.now(), ctx.user(), STEP_LABELS[step], out.message);
+  // Change history (issue 13 item 6): the owner's table of what was last collected, read once and
+  // replaced once; each change is a row of `Nhật ký`.
+  const history = historyOf(control, entries, book.grid(COLLECTED_SHEET));
+  book.logRows(ctx.now(), ctx.user(), CHANGE_ACTION, history.details);
+  book.replaceHiddenSheet(COLLECTED_SHEET, history.grid);
   await book.save();
   return { ...out, file: book.file, control };
 }

@@ -211,3 +211,49 @@ describe('readUnitSheet', () => {
     expect(read.entries['2'].self).toBe(60);
   });
 });
+
+describe('Lý do thẩm định (the appraiser reason)', () => {
+  const layout = unitSheetLayout(u, rubric, opts);
+  const fresh = () => asGrid(layout.cells).map((r) => [...r]);
+  const cfg = { ...defaultScoringConfig(), step: 0.25 };
+
+  it('is a column of the owner, right of the hidden one, read back with its cell', () => {
+    const header = layout.cells[layout.headerRow];
+    expect(header[8]).toBe('Lý do thẩm định');
+    const r = rowOf(fresh(), '2') + 1;
+    expect(layout.appraiserInputs).toContain(`I${r}`);
+    expect(layout.scorerInputs).not.toContain(`I${r}`);
+    const g = fresh();
+    g[r - 1][3] = 50;
+    g[r - 1][4] = 45;
+    g[r - 1][8] = 'Thiếu kế hoạch năm';
+    const read = readUnitSheet(g, u, rubric);
+    expect(read.findings).toEqual([]);
+    expect(read.entries['2']).toMatchObject({ reason: 'Thiếu kế hoạch năm', cells: { reason: `I${r}` } });
+  });
+
+  it('is required when the appraised score differs from the self-score (a warning naming the cell)', () => {
+    const g = fresh();
+    const r = rowOf(g, '2');
+    g[r][3] = 50;
+    g[r][4] = 45;
+    const fs = validateEntries(u, rubric, readUnitSheet(g, u, rubric).entries, cfg).filter((f) => f.code === 'appraisal-without-reason');
+    expect(fs.map((f) => [f.severity, f.cell])).toEqual([['Cảnh báo', `I${r + 1}`]]);
+    expect(fs[0].message).toContain('điểm thẩm định 45 khác điểm tự chấm (50) nhưng chưa ghi lý do');
+    g[r][4] = 50; // same score: no reason needed
+    expect(validateEntries(u, rubric, readUnitSheet(g, u, rubric).entries, cfg).map((f) => f.code)).not.toContain(
+      'appraisal-without-reason',
+    );
+  });
+
+  it('is optional in files made before the column existed', () => {
+    const r = rowOf(fresh(), '2');
+    const g = fresh().map((line) => line.slice(0, 8));
+    g[r][3] = 50;
+    g[r][4] = 45;
+    const read = readUnitSheet(g, u, rubric);
+    expect(read.findings).toEqual([]);
+    expect(read.entries['2'].reason).toBeUndefined();
+    expect(validateEntries(u, rubric, read.entries, cfg).map((f) => f.code)).not.toContain('appraisal-without-reason');
+  });
+});

@@ -76,6 +76,7 @@ export function fillSampleScores(w: World, opts: { submit?: boolean } = {}): voi
       put(SCORING_COLUMNS.evidence, e.evidence, u.email);
       put(SCORING_COLUMNS.note, e.note, u.email);
       put(SCORING_COLUMNS.appraised, e.appraised, w.fake.drive.item(f.id)!.owner); // the council (owner)
+      put(SCORING_COLUMNS.reason, e.reason, w.fake.drive.item(f.id)!.owner);
     }
     const sampleUnit = SAMPLE_NAMES.flatMap((n) => SAMPLES[n].data.units).find((x) => x.code === u.code);
     if ((opts.submit ?? true) && sampleUnit?.status === 'Đã nộp') {

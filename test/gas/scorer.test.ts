@@ -149,6 +149,8 @@ describe('Scorer sidebar server functions', () => {
     expect(status()).toBe('Đã nộp');
     const found = rowsOf(w, SHEETS.findings).filter((f) => f['Mã đơn vị'] === UNIT);
     expect(found.map((f) => f['Nội dung'])).toEqual([
+      // Accepted by the fake's clock (10/12/2024), after the sample's deadline.
+      'Xã Bình Hải (BS-X08): nộp kết quả ngày 10/12/2024, sau hạn nộp 15/11/2024 (chậm 25 ngày).',
       'Xã Bình Hải (BS-X08): biểu mẫu ghi đã mở lại cho đơn vị sửa, nhưng sheet «Đơn vị» vẫn ghi «Đã nộp» nên điểm vẫn được tính như đã nộp. Nếu đúng là mở lại, ghi «Đang chấm» vào cột «Trạng thái» của đơn vị.',
     ]);
   });

@@ -22,7 +22,10 @@ describe('Thiết lập bảng điều khiển', () => {
     const status = String.fromCharCode(65 + units.values()[0].indexOf('Trạng thái'));
     for (const row of [2, 50, 2000]) {
       expect(units.cell(`${status}${row}`).validation).toMatchObject({
-        values: [['Đã tạo biểu mẫu', 'Đang chấm', 'Đã nộp', 'Tạo lại'], true],
+        values: [
+          ['Đã tạo biểu mẫu', 'Đang chấm', 'Đã nộp', 'Trả lại để giải trình', 'Đã giải trình', 'Đã thẩm định', 'Đã công nhận', 'Tạo lại'],
+          true,
+        ],
         allowInvalid: false,
       });
     }

@@ -31,11 +31,20 @@ export interface CaseUnit {
   email?: string;
   self: Record<string, number>;
   appraised?: Record<string, number>;
+  /** The appraiser's reason of each appraised score that differs (`Lý do thẩm định`). */
+  reasons?: Record<string, string>;
 }
 
 export const UNITS: CaseUnit[] = [
   { code: 'A01', name: 'Xã An Hòa', group: 'Cụm 1', self: { '1.1': 15, '1.2': 25, '2': 55 } }, // 95
-  { code: 'A02', name: 'Xã Bình Minh', group: 'Cụm 1', self: { '1.1': 15, '1.2': 20, '2': 55 }, appraised: { '2': 50 } }, // 85
+  {
+    code: 'A02',
+    name: 'Xã Bình Minh',
+    group: 'Cụm 1',
+    self: { '1.1': 15, '1.2': 20, '2': 55 },
+    appraised: { '2': 50 },
+    reasons: { '2': 'Thiếu hồ sơ cải cách hành chính quý IV' },
+  }, // 85
   { code: 'A03', name: 'Xã Cẩm Thành', group: 'Cụm 2', self: { '1.1': 10, '1.2': 25, '2': 50 } }, // 85
   { code: 'A04', name: 'Xã Đức Phổ', group: 'Cụm 2', self: { '1.1': 10, '1.2': 20, '2': 40, '3': 2, '4': 3 } }, // 69
   { code: 'A05', name: 'Xã Ea Súp', group: 'Cụm 1', self: { '1.1': 12 } }, // not submitted
@@ -68,9 +77,10 @@ export async function setupWorkspace(
 }
 
 export const scoresOf = (u: CaseUnit) => {
-  const out: Record<string, { 'Tự chấm'?: number; 'Thẩm định'?: number; 'Minh chứng'?: string }> = {};
+  const out: Record<string, { 'Tự chấm'?: number; 'Thẩm định'?: number; 'Minh chứng'?: string; 'Lý do thẩm định'?: string }> = {};
   for (const [code, v] of Object.entries(u.self)) out[code] = { 'Tự chấm': v, 'Minh chứng': `Hồ sơ ${code}` };
   for (const [code, v] of Object.entries(u.appraised ?? {})) out[code] = { ...out[code], 'Thẩm định': v };
+  for (const [code, v] of Object.entries(u.reasons ?? {})) out[code] = { ...out[code], 'Lý do thẩm định': v };
   return out;
 };
 

@@ -263,7 +263,7 @@ test('a status typed wrong («Da nop») is reported with the allowed words, neve
   expect(unit['Trạng thái']).toBe('Da nop');
   const findings = rowsOf(book.getWorksheet('Kiểm tra')!, ['Mã đơn vị', 'Nội dung']).filter((f) => f['Mã đơn vị'] === 'BS-X01');
   expect(findings.map((f) => text(f['Nội dung'])).join()).toContain(
-    'trạng thái «Da nop» của đơn vị Thị trấn Châu Ổ (BS-X01) không có trong danh sách; chỉ nhận «Đã tạo biểu mẫu», «Đang chấm», «Đã nộp», «Tạo lại» hoặc để trống',
+    'trạng thái «Da nop» của đơn vị Thị trấn Châu Ổ (BS-X01) không có trong danh sách; chỉ nhận «Đã tạo biểu mẫu», «Đang chấm», «Đã nộp», «Trả lại để giải trình», «Đã giải trình», «Đã thẩm định», «Đã công nhận», «Tạo lại» hoặc để trống',
   );
 });
 
@@ -275,7 +275,7 @@ test('`Đơn vị`/`Trạng thái` of a new control workbook is a dropdown of th
   for (const row of [2, 2000]) {
     expect(units.getCell(row, col).dataValidation).toMatchObject({
       type: 'list',
-      formulae: ['"Đã tạo biểu mẫu,Đang chấm,Đã nộp,Tạo lại"'],
+      formulae: ['"Đã tạo biểu mẫu,Đang chấm,Đã nộp,Trả lại để giải trình,Đã giải trình,Đã thẩm định,Đã công nhận,Tạo lại"'],
     });
   }
   expect(units.getCell(1, col).dataValidation).toBeUndefined();

@@ -78,7 +78,10 @@ describe('control workbook on paper and on screen', () => {
       expect([name, s.getCell(2000, col).dataValidation]).toEqual([name, first]);
       return first;
     };
-    expect(ruleOf('Trạng thái')).toMatchObject({ type: 'list', formulae: ['"Đã tạo biểu mẫu,Đang chấm,Đã nộp,Tạo lại"'] });
+    expect(ruleOf('Trạng thái')).toMatchObject({
+      type: 'list',
+      formulae: ['"Đã tạo biểu mẫu,Đang chấm,Đã nộp,Trả lại để giải trình,Đã giải trình,Đã thẩm định,Đã công nhận,Tạo lại"'],
+    });
     expect(ruleOf('Trạng thái').errorStyle ?? 'stop').toBe('stop');
     // The sample's groups hold commas («Khối xã, thị trấn»), which an inline Excel list would split.
     expect(s.getCell(h.row + 1, h.col('Nhóm')).dataValidation).toBeUndefined();

@@ -8,7 +8,7 @@ import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessUnit, rankAssessed, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
-import { canonicalStatus, hasEntries, isSubmitted } from '../status';
+import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
 import { STATUS_CELLS } from '../unit-sheet';
@@ -81,7 +81,10 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
     return shows(want) ? null : want;
   };
   const inputs = inputsFingerprint(read.entries);
-  if (current === STATUS.submitted) {
+  // The appraisal round's statuses (Trả lại để giải trình … Đã công nhận, issue 13) are the owner's
+  // decisions about an accepted submission: the file stays accepted and locked as for «Đã nộp»,
+  // and the status is left as the owner set it (no `status` in the decision).
+  if (current === STATUS.submitted || isAfterSubmission(current)) {
     // Submitted in `Đơn vị` without a record (a row from before these columns, or «Đã nộp» typed
     // there by the owner): the record starts now, with the fingerprint the file's request names
     // (a file submitted before this record existed), else the inputs as they are now.

@@ -6,7 +6,8 @@ import { SHEETS } from '../schema';
 import { archiveOtherYears, HistoryRow } from '../years';
 import { AcceptanceCells, acceptanceCells } from '../acceptance';
 
-export type StepName = 'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind';
+export type StepName =
+  'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status';
 
 /** The steps as users read them: menu, sidebar, `Nhật ký`, command line. */
 export const STEP_LABELS: Record<StepName, string> = {
@@ -20,6 +21,7 @@ export const STEP_LABELS: Record<StepName, string> = {
   submit: 'Nộp kết quả',
   reopen: 'Mở lại',
   remind: 'Nhắc đơn vị chưa nộp',
+  status: 'Chuyển trạng thái',
 };
 
 /** Control findings meaning a rule could not be read: a ranking or a document would be silently wrong. */

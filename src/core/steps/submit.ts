@@ -5,7 +5,7 @@ import { Finding, STATUS, Unit } from '../types';
 import { SHEETS } from '../schema';
 import { assessUnit, UnitSource } from '../assess';
 import { hasBlockingError } from '../validate';
-import { canonicalStatus, isSubmitted } from '../status';
+import { canonicalStatus, isSubmitted, statusStepRefusal } from '../status';
 import { formatNumber } from '../format';
 import { UnitUpdate } from './plan';
 import { acceptanceCells } from '../acceptance';
@@ -72,5 +72,34 @@ export function reopenUnit(unit: Unit): SubmitOutcome {
     update: { status: STATUS.scoring, ...acceptanceCells(undefined) },
     findings: [],
     message: `Đã mở lại: ${label(unit)} — trạng thái «${STATUS.scoring}».`,
+  };
+}
+
+/**
+ * The owner moves a unit along the appraisal round (issue 13): only the steps of status.ts are
+ * taken; an illegal one is refused naming the current status. «Đã nộp» goes through `submitUnit`
+ * (its checks), «Đang chấm» through `reopenUnit` (the record goes).
+ */
+export function changeStatus(unit: Unit, next: string): SubmitOutcome {
+  const refusal = statusStepRefusal(unit.status, next);
+  const refuse = (why: string): SubmitOutcome => ({
+    unit,
+    refused: true,
+    findings: [],
+    message: `Không chuyển trạng thái của ${label(unit)}: ${why}`,
+  });
+  if (refusal) return refuse(refusal);
+  const to = canonicalStatus(next)!;
+  if (to === canonicalStatus(unit.status))
+    return { unit, refused: false, findings: [], message: `${label(unit)} đã ở trạng thái «${to}».` };
+  if (to === STATUS.submitted)
+    return refuse(`đơn vị nộp bằng «Nộp kết quả» (bản dòng lệnh: dvcq submit), để biểu mẫu được kiểm tra trước.`);
+  if (to === STATUS.scoring) return reopenUnit(unit);
+  return {
+    unit,
+    refused: false,
+    update: { status: to },
+    findings: [],
+    message: `${label(unit)}: «${canonicalStatus(unit.status) || STATUS.created}» → «${to}».`,
   };
 }

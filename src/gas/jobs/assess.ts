@@ -2,7 +2,7 @@
 // "Tổng hợp & xếp hạng" (rank), and the two documents, which rank first. Files are read three
 // calls each, in chunks; what a chunk read waits in a hidden scratch sheet for the last chunk,
 // which runs the core (assessAll) and writes the sheets (and the document) under the lock.
-import type { Finding, Unit } from '../../core/types';
+import type { Finding, Grid, Unit } from '../../core/types';
 import type { UnitSource } from '../../core/assess';
 import { assessStep, decideUnit } from '../../core/steps/assess';
 import { stepBlockers } from '../../core/steps/plan';
@@ -14,7 +14,8 @@ import { Env, nowOf, timer } from '../env';
 import { UserError } from '../errors';
 import { FileRecord, KEYS, Store } from '../store';
 import { unitLabel } from '../files';
-import { appendLog, ControlData, readControlData, withLock, writeUnitColumns } from '../control-io';
+import { appendLog, appendLogRows, ControlData, readControlData, withLock, writeToolSheet, writeUnitColumns } from '../control-io';
+import { CHANGE_ACTION, changeHistory, COLLECTED_SHEET } from '../../core/change-history';
 import { Collected, collectUnit, rowsToRead } from '../collect';
 import { scorerRanges } from '../unit-draw';
 import { layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
@@ -225,6 +226,11 @@ function finish(
     }
     dropScratch(ss); // also what an abandoned earlier run left
     if (step !== 'report' && step !== 'decision') appendLog(env, ss, action, out.message);
+    // Change history (issue 13 item 6): the owner's table of what was last collected, read once
+    // and rewritten once (hidden); the changes go to `Nhật ký` in one write.
+    const history = changeHistory(control, sources, ss.getSheetByName(COLLECTED_SHEET)?.getDataRange().getValues() as Grid | undefined);
+    writeToolSheet(ss, COLLECTED_SHEET, history.grid).sheet.hideSheet();
+    appendLogRows(env, ss, CHANGE_ACTION, history.details);
   });
   // Only the step that was asked for is recorded: a report ranks, but ranking is not thereby «done».
   const decided = new Map(out.writes.updates.filter((u) => u.status).map((u) => [u.code, u.status!]));

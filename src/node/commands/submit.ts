@@ -3,7 +3,7 @@
 import type { Control } from '../../core/control';
 import type { Unit } from '../../core/types';
 import { blockedMessage, StepName, stepBlockers, STEP_LABELS, UnitUpdate, unitWrites } from '../../core/steps/plan';
-import { reopenUnit, SubmitOutcome, submitUnit, unitByCode, unknownUnitMessage } from '../../core/steps/submit';
+import { changeStatus, reopenUnit, SubmitOutcome, submitUnit, unitByCode, unknownUnitMessage } from '../../core/steps/submit';
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { readUnitSource } from '../unit-sources';
@@ -46,7 +46,7 @@ async function showStatusInFile(ws: string, control: Control, unit: Unit, update
 async function run(
   ws: string,
   codes: string[],
-  step: Extract<StepName, 'submit' | 'reopen'>,
+  step: Extract<StepName, 'submit' | 'reopen' | 'status'>,
   decide: (control: Control, unit: Unit) => Promise<SubmitOutcome>,
   ctx: Context,
 ): Promise<number> {
@@ -97,4 +97,11 @@ export async function submit(ws: string, codes: string[], ctx: Context): Promise
 export async function reopen(ws: string, codes: string[], ctx: Context): Promise<number> {
   if (!codes.length) throw new UserError('chưa ghi mã đơn vị cần mở lại (ví dụ: dvcq reopen <thư mục> BS-X01).');
   return run(ws, codes, 'reopen', (_control, unit) => Promise.resolve(reopenUnit(unit)), ctx);
+}
+
+/** dvcq status <ws> "<trạng thái>" <code>…: the owner moves units along the round; illegal steps refused. */
+export async function setStatus(ws: string, status: string, codes: string[], ctx: Context): Promise<number> {
+  if (!codes.length)
+    throw new UserError('chưa ghi mã đơn vị cần chuyển trạng thái (ví dụ: dvcq status <thư mục> "Trả lại để giải trình" BS-X01).');
+  return run(ws, codes, 'status', (_control, unit) => Promise.resolve(changeStatus(unit, status)), ctx);
 }

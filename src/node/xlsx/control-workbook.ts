@@ -164,11 +164,25 @@ export class ControlWorkbook {
     }
   }
 
+  /** A tool-written table in a hidden sheet, replaced whole (e.g. `Dữ liệu đã thu`). */
+  replaceHiddenSheet(name: string, grid: Grid): void {
+    const old = findSheet(this.wb, name);
+    if (old) this.wb.removeWorksheet(old.id);
+    const ws = this.wb.addWorksheet(name, { state: 'hidden' });
+    writeTableSheet(ws, grid);
+  }
+
   /**
    * One row in `Nhật ký` (time, user, action, detail), in the columns found by header text; a log
    * whose header was changed still gets its row, in columns A–D, rather than fail the command.
    */
   log(time: Date, user: string, action: string, detail: string): void {
+    this.logRows(time, user, action, [detail]);
+  }
+
+  /** Several rows with one action: the sheet is read once, whatever their number. */
+  logRows(time: Date, user: string, action: string, details: string[]): void {
+    if (!details.length) return;
     const ws = this.sheet(SHEETS.log);
     let grid = worksheetToGrid(ws);
     if (!grid.length) {
@@ -176,23 +190,25 @@ export class ControlWorkbook {
       writeTableSheet(ws, grid);
     }
     const cols = findHeader(grid, LOG_COLUMNS)?.cols ?? { time: 0, user: 1, action: 2, detail: 3 };
-    // The file has no time zone: the time is written as Vietnam's wall clock, not the machine's.
-    const values = logRow(vietnamWallClock(time), user, action, detail);
-    const row = ws.getRow(grid.length + 1);
     // Widths the log needs (a date column narrower than its text shows «###»), kept if wider.
     const layout = sheetLayout(SHEETS.log, [logHeader()]);
-    (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
-      const c = cols[key] ?? i;
-      const cell = row.getCell(c + 1);
-      cell.value = excelValue(values[i]);
-      cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
-      if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
-      const column = ws.getColumn(c + 1);
-      column.width = Math.max(column.width ?? 0, layout.widths[i] ?? 0);
+    details.forEach((detail, n) => {
+      // The file has no time zone: the time is written as Vietnam's wall clock, not the machine's.
+      const values = logRow(vietnamWallClock(time), user, action, detail);
+      const row = ws.getRow(grid.length + 1 + n);
+      (['time', 'user', 'action', 'detail'] as const).forEach((key, i) => {
+        const c = cols[key] ?? i;
+        const cell = row.getCell(c + 1);
+        cell.value = excelValue(values[i]);
+        cell.alignment = { wrapText: key === 'detail', vertical: 'top' };
+        if (key === 'time') cell.numFmt = DATE_TIME_FORMAT;
+        const column = ws.getColumn(c + 1);
+        column.width = Math.max(column.width ?? 0, layout.widths[i] ?? 0);
+      });
+      const detailWidth = ws.getColumn((cols.detail ?? 3) + 1).width ?? layout.widths[3];
+      const lines = linesIn(detail, detailWidth);
+      if (lines > 1) row.height = rowHeight(lines);
     });
-    const detailWidth = ws.getColumn((cols.detail ?? 3) + 1).width ?? layout.widths[3];
-    const lines = linesIn(detail, detailWidth);
-    if (lines > 1) row.height = rowHeight(lines);
   }
 
   /**
