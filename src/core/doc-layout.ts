@@ -203,6 +203,7 @@ export function reportLayout(): Block[] {
     body(
       'Trên đây là kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ ' +
         'trọng tâm năm {{nam_sau}}, {{ten_co_quan}} kính báo cáo./.',
+      { keepNext: true },
     ),
     signatureBlock(),
     // The per-unit ranking is an appendix, as in the real reports: the body keeps counts and shares.
@@ -229,7 +230,8 @@ export function decisionLayout(): Block[] {
     centered('QUYẾT ĐỊNH:', { size: 14, bold: true, spaceBefore: 6, spaceAfter: 6 }),
     p('{{dieu_1}}', { ...BODY, lead: 'Điều 1. ' }),
     p('{{dieu_2}}', { ...BODY, lead: 'Điều 2. ' }),
-    p('{{dieu_3}}', { ...BODY, lead: 'Điều 3. ' }),
+    // NĐ 30: the signature never stands alone on a page: the last article goes with it.
+    p('{{dieu_3}}', { ...BODY, lead: 'Điều 3. ', keepNext: true }),
     signatureBlock(),
     { t: 'pageBreak', newSection: true },
     centered('Phụ lục', { size: 14, bold: true }),

@@ -36,3 +36,23 @@ test('the report and the decision convert to PDF with their text intact', () => 
   expect(decision).toMatch(/Phụ lục/i);
   expect(decision).toContain('Xã Bình Nguyên');
 }, 180_000);
+
+// NĐ 30/2020: the signature does not stand alone on a page. In the province sample, Điều 3 ended
+// page 1 and the signature block fell alone on page 2; the last paragraph now keeps with it.
+test('the signature block shares its page with the text it signs (province sample)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcq-office-'));
+  execFileSync('node', [path.join(ROOT, 'build/cli.js'), 'demo', path.join(dir, 'ws')], { encoding: 'utf8' });
+  const docs = path.join(dir, 'ws', 'Dân vận chính quyền 2025');
+  const files = fs
+    .readdirSync(docs)
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => path.join(docs, f));
+  expect(files).toHaveLength(2);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    stdio: 'ignore',
+  });
+  const pages = (name: string) => execFileSync('pdftotext', ['-layout', path.join(dir, name), '-'], { encoding: 'utf8' }).split('\f');
+  const signed = (name: string) => pages(name).find((p) => p.includes('Nơi nhận:'))!;
+  expect(signed('Quyết định xếp loại dân vận chính quyền 2025 - DỰ THẢO.pdf')).toMatch(/Điều 3\./);
+  expect(signed('Báo cáo dân vận chính quyền 2025 - DỰ THẢO.pdf')).toMatch(/kính báo cáo\.\/\./);
+}, 180_000);

@@ -35,7 +35,12 @@ export function alignment(gas: GasServices, align: Align | undefined) {
   }
 }
 
-/** Paragraph and text attributes of a block style, for one setAttributes call. */
+/**
+ * Paragraph and text attributes of a block style, for one setAttributes call. `keepNext` has no
+ * DocumentApp attribute (Enum Attribute lists none; only the Docs API's ParagraphStyle has
+ * keepWithNext): in Google Docs a signature that falls alone on a page is moved by the signer, the
+ * .docx keeps it with the last paragraph.
+ */
 export function paragraphAttributes(gas: GasServices, s: TextStyle): Attributes {
   const A = gas.DocumentApp.Attribute;
   const attrs: Attributes = {};
