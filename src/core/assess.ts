@@ -3,6 +3,7 @@ import {
   BLOCKING_ERROR_REASON,
   Finding,
   Grid,
+  Rubric,
   NOT_SUBMITTED_REASON,
   UNREADABLE_REASON,
   RankingSummary,
@@ -28,6 +29,35 @@ export type UnitSource =
   /** No file to read; `transient`: the file exists but could not be read this time (run again). */
   | { missing: string; link?: string; transient?: boolean };
 
+type ReadSheet = ReturnType<typeof readUnitSheet>;
+const readCache = new WeakMap<Grid, { unit: Unit; rubric: Rubric; step: number; bonusCap: number; meta?: Grid; read: ReadSheet }>();
+
+/**
+ * A unit file's sheet as read for the control's rules. A step reads the same file for the owner's
+ * decision, the assessment and the change history: it is parsed once per grid (held weakly, so it
+ * goes with the file's grid). The sheet reads the unit's code, name and group only (a status
+ * decided in between does not change it). The result is shared: callers never change it.
+ */
+export function readSource(control: Control, unit: Unit, rubric: Rubric, source: { grid: Grid; meta?: Grid }): ReadSheet {
+  const opts = layoutOptions(control.settings, rubric);
+  const hit = readCache.get(source.grid);
+  if (
+    hit &&
+    hit.unit.code === unit.code &&
+    hit.unit.name === unit.name &&
+    hit.unit.group === unit.group &&
+    hit.rubric === rubric &&
+    hit.step === opts.step &&
+    hit.bonusCap === opts.bonusCap &&
+    hit.meta === source.meta
+  ) {
+    return hit.read;
+  }
+  const read = readUnitSheet(source.grid, unit, rubric, opts, source.meta);
+  readCache.set(source.grid, { unit, rubric, step: opts.step, bonusCap: opts.bonusCap, meta: source.meta, read });
+  return read;
+}
+
 export interface UnitAssessment {
   unit: Unit;
   findings: Finding[];
@@ -51,7 +81,7 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     };
     return { unit, findings: [finding], score: null };
   }
-  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
+  const read = readSource(control, unit, rubric, source);
   const year = String(control.settings.year);
   if (read.meta.year && read.meta.year !== year) {
     // Last year's file must not be ranked as this year's.

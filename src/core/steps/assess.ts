@@ -5,8 +5,8 @@
 import type { Control } from '../control';
 import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
-import { assessUnit, rankAssessed, UnitAssessment, UnitSource } from '../assess';
-import { FOREIGN_FILE_FINDINGS, layoutOptions, readUnitSheet } from '../unit-sheet';
+import { assessUnit, rankAssessed, readSource, UnitAssessment, UnitSource } from '../assess';
+import { FOREIGN_FILE_FINDINGS } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
 import { cellText } from '../text';
@@ -47,7 +47,7 @@ const label = (u: Unit) => `${u.name} (${u.code})`;
 export function unitEntries(control: Control, unit: Unit, source: UnitSource | undefined): Entries | null {
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return null;
-  return readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta).entries;
+  return readSource(control, unit, rubric, source).entries;
 }
 
 const noCopy = () => null;
@@ -64,7 +64,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return none;
   const current = canonicalStatus(unit.status);
-  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
+  const read = readSource(control, unit, rubric, source);
   // Another unit's file (or one that no longer says whose it is): its status and inputs are not
   // this unit's; the assessment reports it.
   if (read.findings.some((f) => FOREIGN_FILE_FINDINGS.has(f.code))) return none;

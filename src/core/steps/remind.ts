@@ -4,13 +4,12 @@
 // continues the next day with the units not yet reminded.
 import type { Control } from '../control';
 import type { Grid, Unit } from '../types';
-import type { UnitSource } from '../assess';
+import { readSource, UnitSource } from '../assess';
 import { REMINDER_COLUMNS, SHEETS, UNIT_COLUMNS } from '../schema';
 import { readTable, tableGrid } from '../table';
 import { cellText, parseScore } from '../text';
 import { formatDateShort } from '../format';
 import { leaves } from '../rubric';
-import { layoutOptions, readUnitSheet } from '../unit-sheet';
 import { validateEntries } from '../validate';
 import { isSubmitted } from '../status';
 import { shareTarget } from '../sharing';
@@ -83,7 +82,7 @@ function readRecords(grid: Grid | undefined): ReminderRecord[] {
 function stillMissing(control: Control, unit: Unit, source: UnitSource | undefined): string {
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return 'đơn vị chưa nhập điểm vào biểu mẫu.';
-  const read = readUnitSheet(source.grid, unit, rubric, layoutOptions(control.settings, rubric), source.meta);
+  const read = readSource(control, unit, rubric, source);
   const blank = leaves(rubric, 'score').filter((c) => cellText(read.entries[c.code]?.self ?? null) === '');
   const unscored = new Set(blank.map((c) => c.code));
   const errors = validateEntries(unit, rubric, read.entries, control.settings.scoring).filter(
