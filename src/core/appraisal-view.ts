@@ -1,7 +1,11 @@
 // What users read of the appraisal round (issue 13 items 2 and 4): a unit's self and appraised
 // scores side by side with the appraisers' reasons (admin sidebar, scorer sidebar, documents),
 // and the deadlines with the days left. Pure: the back-ends read the file once and pass it here.
-import type { Cell, Entries, Rubric } from './types';
+import type { Cell, Entries, Grid, Rubric } from './types';
+import type { Control } from './control';
+import { CONFIG_KEYS, Settings } from './config';
+import { SHEETS } from './schema';
+import { layoutOptions, readUnitSheet } from './unit-sheet';
 import { parseScore, cellText } from './text';
 import { formatNumberMax } from './format';
 import { leaves } from './rubric';
@@ -114,4 +118,39 @@ export function parseShortDate(text: Cell): Date | null {
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(y, mo - 1, d);
   return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+}
+
+/** The round's deadlines as `Cấu hình` sets them, in order (the explanation round adds its own). */
+export function roundDeadlines(settings: Pick<Settings, 'deadline'>): Array<{ label: string; date: Date | null }> {
+  return [{ label: CONFIG_KEYS.deadline[0], date: settings.deadline }];
+}
+
+/** One unit as the admin sidebar shows it, from one read of its file (`grid` null: no file read). */
+export interface UnitAppraisalView {
+  unit: { code: string; name: string };
+  summary: string;
+  rows: AppraisalRow[];
+  deadlines: DeadlineLine[];
+  problem: string | null;
+}
+
+/**
+ * A unit's criteria side by side: what the back-end read of its file (`Chấm điểm`), or why nothing
+ * was read (`problem`, Vietnamese). Unknown unit or rubric: a Vietnamese message too.
+ */
+export function unitAppraisalView(control: Control, code: string, grid: Grid | null, problem: string | null, today: Date): UnitAppraisalView {
+  const unit = control.units.find((u) => u.code === code);
+  const deadlines = deadlineLines(roundDeadlines(control.settings), today);
+  if (!unit) {
+    return { unit: { code, name: '' }, summary: '', rows: [], deadlines, problem: `Không có đơn vị mã «${code}» trong sheet «${SHEETS.units}».` };
+  }
+  const head = { code: unit.code, name: unit.name };
+  const rubric = control.rubrics[unit.rubricId];
+  if (!rubric) {
+    return { unit: head, summary: '', rows: [], deadlines, problem: `Chưa xác định được bộ tiêu chí «${unit.rubricId}» của đơn vị (sheet «${SHEETS.criteria}»).` };
+  }
+  if (!grid) return { unit: head, summary: '', rows: [], deadlines, problem: problem ?? 'Đơn vị chưa có biểu mẫu chấm điểm.' };
+  const read = readUnitSheet(grid, unit, rubric, layoutOptions(control.settings, rubric));
+  const rows = appraisalRows(rubric, read.entries);
+  return { unit: head, summary: appraisalSummary(rows), rows, deadlines, problem: null };
 }

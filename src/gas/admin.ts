@@ -105,5 +105,6 @@ export function adminState(env: Env): AdminState {
     submitted: facts.units.filter((u) => u.submitted).length,
     notSubmitted: facts.units.filter((u) => !u.submitted).map((u) => u.name),
   };
-  return { year: facts.year, steps: plan.steps, next: plan.next, progress, links };
+  const list = units.map((u) => ({ code: u.code, name: u.name || u.code }));
+  return { year: facts.year, steps: plan.steps, next: plan.next, progress, links, units: list };
 }

@@ -1,0 +1,52 @@
+// «Xem điểm thẩm định» in the add-on (issue 13 item 2): one unit's criteria side by side, from one
+// read of its file whatever the number of criteria.
+import { asAdmin, unitsRows, World } from './helpers';
+import { preparedSample, unitFiles } from './flow';
+import { createServerApi } from '../../src/gas/server-api';
+import { SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
+import { adminUnitView } from '../../src/gas/admin-unit-view';
+
+const api = (w: World) => createServerApi(w.fake, { clock: () => w.env.clock() });
+
+describe('admin unit view (add-on)', () => {
+  it('shows Tự chấm | Thẩm định | Lý do of a unit, the differences flagged, Hạn nộp with the days left', () => {
+    const w = preparedSample();
+    const v = api(w).adminUnitView('BS-X07');
+    expect(v.problem).toBeNull();
+    expect(v.unit).toEqual({ code: 'BS-X07', name: unitsRows(w).find((u) => u[UNIT_COLUMNS.code] === 'BS-X07')![UNIT_COLUMNS.name] });
+    const differ = v.rows.filter((r) => r.differs);
+    expect(differ.map((r) => r.code)).toEqual(['X1.1', 'X3.1', 'X4.2', 'X5.2', 'X7.2']);
+    for (const r of differ) expect(r.reason).toBe('Minh chứng chưa đủ so với yêu cầu (giả lập)');
+    expect(v.summary).toBe('Đã thẩm định 5 tiêu chí, 5 tiêu chí khác điểm tự chấm.');
+    // The sample's deadline (15/11/2024) seen from the fake clock (10/12/2024).
+    expect(v.deadlines.map((d) => d.text)).toEqual(['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)']);
+    expect(v.url).toBe(unitFiles(w)['BS-X07'].url);
+  });
+
+  it('reads the unit file with one openById, one getRange, one getValues (no call per row), and writes nothing', () => {
+    const w = preparedSample();
+    w.fake.calls.reset();
+    adminUnitView(w.env, 'BS-X07');
+    const log = w.fake.calls.log;
+    // Calls on the unit file: after its openById, before nothing else but its range.
+    expect(w.fake.calls.count('SpreadsheetApp.openById')).toBe(1);
+    expect(w.fake.calls.count('Range.getValues')).toBeGreaterThan(0);
+    const opened = log.indexOf('SpreadsheetApp.openById');
+    expect(log.slice(opened)).toEqual(['SpreadsheetApp.openById', 'Spreadsheet.getRange', 'Range.getValues']);
+    // Nothing is written anywhere.
+    expect(log.filter((m) => /\.(set|insert|append|delete|clear)/.test(m))).toEqual([]);
+  });
+
+  it('says why there is nothing to show: a unit without a file, an unknown code', () => {
+    const w = preparedSample();
+    const v = api(w).adminUnitView('BS-NOPE');
+    expect(v.problem).toBe(`Không có đơn vị mã «BS-NOPE» trong sheet «${SHEETS.units}».`);
+    expect(v.rows).toEqual([]);
+    const file = unitFiles(w)['BS-X01'];
+    w.fake.context.deleteItem(file.id);
+    asAdmin(w);
+    const gone = api(w).adminUnitView('BS-X01');
+    expect(gone.rows).toEqual([]);
+    expect(gone.problem).toMatch(/^Không mở được tệp biểu mẫu của đơn vị/);
+  });
+});
