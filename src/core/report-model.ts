@@ -125,7 +125,7 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
   },
   tham_dinh_khac: {
     header: ['STT', 'Tên đơn vị', 'Tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định', 'Lý do thẩm định'],
-    widths: [7, 19, 25, 11, 11, 27],
+    widths: [8, 19, 25, 11, 11, 26],
     align: ['center', 'left', 'left', 'center', 'center', 'left'],
     optional: true,
   },
