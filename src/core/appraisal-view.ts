@@ -67,7 +67,9 @@ export function appraisalSummary(rows: AppraisalRow[]): string {
   if (!appraised) return 'Chưa có điểm thẩm định.';
   const differ = rows.filter((r) => r.differs).length;
   const missing = rows.filter((r) => r.missingReason).length;
-  const tail = differ ? `, ${differ} tiêu chí khác điểm tự chấm${missing ? ` (${missing} tiêu chí chưa ghi lý do)` : ''}` : ', đều bằng điểm tự chấm';
+  const tail = differ
+    ? `, ${differ} tiêu chí khác điểm tự chấm${missing ? ` (${missing} tiêu chí chưa ghi lý do)` : ''}`
+    : ', đều bằng điểm tự chấm';
   return `Đã thẩm định ${appraised} tiêu chí${tail}.`;
 }
 
@@ -138,16 +140,34 @@ export interface UnitAppraisalView {
  * A unit's criteria side by side: what the back-end read of its file (`Chấm điểm`), or why nothing
  * was read (`problem`, Vietnamese). Unknown unit or rubric: a Vietnamese message too.
  */
-export function unitAppraisalView(control: Control, code: string, grid: Grid | null, problem: string | null, today: Date): UnitAppraisalView {
+export function unitAppraisalView(
+  control: Control,
+  code: string,
+  grid: Grid | null,
+  problem: string | null,
+  today: Date,
+): UnitAppraisalView {
   const unit = control.units.find((u) => u.code === code);
   const deadlines = deadlineLines(roundDeadlines(control.settings), today);
   if (!unit) {
-    return { unit: { code, name: '' }, summary: '', rows: [], deadlines, problem: `Không có đơn vị mã «${code}» trong sheet «${SHEETS.units}».` };
+    return {
+      unit: { code, name: '' },
+      summary: '',
+      rows: [],
+      deadlines,
+      problem: `Không có đơn vị mã «${code}» trong sheet «${SHEETS.units}».`,
+    };
   }
   const head = { code: unit.code, name: unit.name };
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric) {
-    return { unit: head, summary: '', rows: [], deadlines, problem: `Chưa xác định được bộ tiêu chí «${unit.rubricId}» của đơn vị (sheet «${SHEETS.criteria}»).` };
+    return {
+      unit: head,
+      summary: '',
+      rows: [],
+      deadlines,
+      problem: `Chưa xác định được bộ tiêu chí «${unit.rubricId}» của đơn vị (sheet «${SHEETS.criteria}»).`,
+    };
   }
   if (!grid) return { unit: head, summary: '', rows: [], deadlines, problem: problem ?? 'Đơn vị chưa có biểu mẫu chấm điểm.' };
   const read = readUnitSheet(grid, unit, rubric, layoutOptions(control.settings, rubric));

@@ -120,7 +120,14 @@ const table = (name: TableName, ifField?: string): TableBlock => ({
  * there are none (the heading field is empty then, and the table is optional).
  */
 const appraisalBlocks = (): Block[] => [
-  centered('{{ten_bang_tham_dinh}}', { size: 14, bold: true, spaceBefore: 18, spaceAfter: 6, keepNext: true, ifField: 'ten_bang_tham_dinh' }),
+  centered('{{ten_bang_tham_dinh}}', {
+    size: 14,
+    bold: true,
+    spaceBefore: 18,
+    spaceAfter: 6,
+    keepNext: true,
+    ifField: 'ten_bang_tham_dinh',
+  }),
   table('tham_dinh_khac', 'ten_bang_tham_dinh'),
 ];
 const outline = (name: string, style: TextStyle = BODY): OutlineBlock => ({ t: 'outline', name, ...style });
@@ -286,8 +293,7 @@ export function layoutPlaceholders(blocks: Block[]): { fields: string[]; lists: 
     else if (b.t === 'table') {
       tables.add(b.name);
       if (b.ifField) fields.add(b.ifField);
-    }
-    else if (b.t === 'columns') b.rows.forEach((row) => row.forEach((cell) => cell.forEach(visit)));
+    } else if (b.t === 'columns') b.rows.forEach((row) => row.forEach((cell) => cell.forEach(visit)));
   };
   blocks.forEach(visit);
   return { fields: [...fields], lists: [...lists], tables: [...tables], outlines: [...outlines] };

@@ -321,12 +321,7 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
     'Các tiêu chí có điểm thẩm định khác điểm tự chấm: STT | Tên đơn vị | Tiêu chí | Điểm tự chấm | Điểm thẩm định | Lý do thẩm định (không in gì khi không có tiêu chí nào)',
   ),
   P('ten_bang_tham_dinh', 'field', 'both', `Tiêu đề bảng tham_dinh_khac: "${APPRAISAL_TABLE_TITLE}"; trống khi không có tiêu chí nào`),
-  P(
-    'cau_tham_dinh',
-    'field',
-    'report',
-    'Câu nêu số tiêu chí, số đơn vị có điểm thẩm định khác điểm tự chấm (trống khi không có)',
-  ),
+  P('cau_tham_dinh', 'field', 'report', 'Câu nêu số tiêu chí, số đơn vị có điểm thẩm định khác điểm tự chấm (trống khi không có)'),
   P(
     'phu_luc',
     'table',
@@ -652,7 +647,14 @@ function appraisalTableRows(input: ReportInput): string[][] {
   const rows: string[][] = [];
   for (const u of appraisedUnits(input)) {
     for (const r of u.rows) {
-      rows.push([String(rows.length + 1), u.name, `${r.code}. ${r.title}`, r.self || NOT_APPRAISED, r.appraised, r.reason || MISSING_REASON]);
+      rows.push([
+        String(rows.length + 1),
+        u.name,
+        `${r.code}. ${r.title}`,
+        r.self || NOT_APPRAISED,
+        r.appraised,
+        r.reason || MISSING_REASON,
+      ]);
     }
   }
   return rows;

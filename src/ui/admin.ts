@@ -79,7 +79,15 @@ const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite'
 const progressBox = h('section', { class: 'card progress-card', 'aria-labelledby': 'progress-title' });
 const stepsList = h('ol', { class: 'steps', 'aria-label': 'Các bước trong năm' });
 const linksBox = h('section', { class: 'card links-card', 'aria-labelledby': 'links-title', hidden: true });
-const main = h('main', { class: 'content' }, progressBox, h('h2', { class: 'block-title' }, 'Các bước'), stepsList, appraisalCard, linksBox);
+const main = h(
+  'main',
+  { class: 'content' },
+  progressBox,
+  h('h2', { class: 'block-title' }, 'Các bước'),
+  stepsList,
+  appraisalCard,
+  linksBox,
+);
 
 const barTitle = h('p', { class: 'bar-title' });
 const meterFill = h('div', { class: 'meter-fill' });

@@ -46,7 +46,8 @@ export function renderAppraisals(s: Pick<ScorerState, 'appraisals' | 'entries'>)
         ),
       );
     }
-    if (a?.reason) lines.push(h('p', { class: 'appraisal-reason' }, h('span', { class: 'appraisal-label' }, 'Lý do thẩm định: '), a.reason));
+    if (a?.reason)
+      lines.push(h('p', { class: 'appraisal-reason' }, h('span', { class: 'appraisal-label' }, 'Lý do thẩm định: '), a.reason));
     else if (a?.differs) lines.push(h('p', { class: 'appraisal-reason appraisal-missing' }, 'Chưa có lý do thẩm định.'));
     const sig = lines.map((l) => l.textContent).join('\n');
     if (box.dataset.sig === sig) continue;

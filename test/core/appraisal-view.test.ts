@@ -1,4 +1,11 @@
-import { appraisalNotes, appraisalRows, appraisalSummary, deadlineLines, differingRows, parseShortDate } from '../../src/core/appraisal-view';
+import {
+  appraisalNotes,
+  appraisalRows,
+  appraisalSummary,
+  deadlineLines,
+  differingRows,
+  parseShortDate,
+} from '../../src/core/appraisal-view';
 import { entry, ktRows, rubricOf } from './helpers';
 
 const rubric = rubricOf(ktRows());

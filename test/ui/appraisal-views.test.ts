@@ -119,25 +119,21 @@ describe('admin sidebar: a unit’s self and appraised scores side by side', () 
     await page.locator('.appraisal-table').waitFor();
     expect(unitViews).toBe(1);
     const expected = api.adminUnitView('BS-X07');
-    await expect(page.locator('.appraisal-card .deadline-line').textContent()).resolves.toBe('Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)');
+    await expect(page.locator('.appraisal-card .deadline-line').textContent()).resolves.toBe(
+      'Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)',
+    );
     await expect(page.locator('.appraisal-summary').textContent()).resolves.toBe(
       'Đã thẩm định 5 tiêu chí, 5 tiêu chí khác điểm tự chấm (1 tiêu chí chưa ghi lý do).',
     );
     await expect(page.getByRole('link', { name: `Mở biểu chấm điểm của ${name}` }).count()).resolves.toBe(1);
     const rows = page.locator('.appraisal-table tbody tr');
     await expect(rows.count()).resolves.toBe(5);
-    const shown = await rows.evaluateAll((trs) =>
-      trs.map((tr) => [tr.className, ...Array.from(tr.children).map((c) => (c.textContent ?? '').trim())]),
+    const shown: string[][] = await rows.evaluateAll((trs: HTMLElement[]) =>
+      trs.map((tr): string[] => [tr.className, ...Array.from(tr.children).map((c) => (c.textContent ?? '').trim())]),
     );
     const want = expected.rows
       .filter((r) => r.appraised)
-      .map((r) => [
-        'row-differs',
-        r.code,
-        r.self,
-        `${r.appraised} (khác điểm tự chấm)`,
-        r.reason || 'Chưa ghi lý do',
-      ]);
+      .map((r) => ['row-differs', r.code, r.self, `${r.appraised} (khác điểm tự chấm)`, r.reason || 'Chưa ghi lý do']);
     expect(shown).toEqual(want);
     expect(shown.find((r) => r[1] === 'X3.1')![4]).toBe(XSS_REASON);
     await expect(page.locator('.appraisal-table img').count()).resolves.toBe(0);
