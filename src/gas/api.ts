@@ -63,6 +63,8 @@ export interface AdminState {
   links: Array<{ label: string; url: string }>;
   /** The units of `Đơn vị` (code, name), for the unit picker of «Xem điểm thẩm định». */
   units?: Array<{ code: string; name: string }>;
+  /** The round's deadlines of `Cấu hình` with the days left. */
+  deadlines?: DeadlineLine[];
 }
 
 /** One unit's criteria side by side (admin sidebar): Tự chấm | Thẩm định | Lý do thẩm định, from one read of its file. */

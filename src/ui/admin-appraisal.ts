@@ -117,3 +117,8 @@ function render(): void {
   }
   replace(result, ...parts);
 }
+
+/** «Hạn nộp: còn 3 ngày (hạn 15/12/2026)» for the progress card (admin.ts), one line per deadline. */
+export function deadlineLines(s: AdminState | null): HTMLElement[] {
+  return (s?.deadlines ?? []).map((d) => h('p', { class: `deadline-line${d.overdue ? ' deadline-overdue' : ''}` }, d.text));
+}

@@ -5,7 +5,7 @@ import { call } from './rpc';
 import { externalLink, h, keepFocusClearOf, replace, setText } from './dom';
 import { T, count } from './labels';
 import { blockersLine, nameList, submittedLine } from '../core/steps/year-plan';
-import { appraisalCard, renderAppraisalPicker } from './admin-appraisal';
+import { appraisalCard, deadlineLines, renderAppraisalPicker } from './admin-appraisal';
 
 /** Words of each step's button (the step's own label comes from the server). */
 const ACTION: Record<AdminStepKey, string> = {
@@ -249,6 +249,7 @@ function renderProgress(s: AdminState | null): void {
     p
       ? h('p', { class: 'progress-units' }, h('strong', {}, String(p.units)), ' đơn vị trong danh sách')
       : h('p', { class: 'progress-units' }, T.loading),
+    ...deadlineLines(s),
     ...rows.map(([label, n]) => {
       const pct = p && p.units > 0 ? Math.round((n / p.units) * 100) : 0;
       return h(

@@ -21,6 +21,9 @@ describe('admin unit view (add-on)', () => {
     // The sample's deadline (15/11/2024) seen from the fake clock (10/12/2024).
     expect(v.deadlines.map((d) => d.text)).toEqual(['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)']);
     expect(v.url).toBe(unitFiles(w)['BS-X07'].url);
+    expect(api(w).adminState().deadlines).toEqual([
+      { label: 'Hạn nộp', text: 'Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)', daysLeft: -25, overdue: true },
+    ]);
   });
 
   it('reads the unit file with one openById, one getRange, one getValues (no call per row), and writes nothing', () => {

@@ -114,6 +114,10 @@ describe('admin sidebar: a unit’s self and appraised scores side by side', () 
     sb = await openSidebar(browser, 'admin', counted);
     const page = sb.page;
     await page.locator('li.step').first().waitFor();
+    // The days left before Hạn nộp, in the progress card, as the server counts them.
+    await expect(page.locator('.progress-card .deadline-line').allTextContents()).resolves.toEqual([
+      'Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)',
+    ]);
     const name = SAMPLE.units.find((u) => u.code === 'BS-X07')!.name;
     await page.getByLabel('Đơn vị', { exact: true }).selectOption('BS-X07');
     await page.locator('.appraisal-table').waitFor();
