@@ -1,10 +1,12 @@
 // «Xem điểm thẩm định» in the add-on (issue 13 item 2): one unit's criteria side by side, from one
 // read of its file whatever the number of criteria.
 import { asAdmin, unitsRows, World } from './helpers';
-import { preparedSample, unitFiles } from './flow';
+import { preparedSample, runAll, unitFiles } from './flow';
 import { createServerApi } from '../../src/gas/server-api';
 import { SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 import { adminUnitView } from '../../src/gas/admin-unit-view';
+import { runTemplatesChunk } from '../../src/gas/jobs/templates';
+import { world } from './measure';
 
 const api = (w: World) => createServerApi(w.fake, { clock: () => w.env.clock() });
 
@@ -38,6 +40,19 @@ describe('admin unit view (add-on)', () => {
     expect(log.slice(opened)).toEqual(['SpreadsheetApp.openById', 'Spreadsheet.getRange', 'Range.getValues']);
     // Nothing is written anywhere.
     expect(log.filter((m) => /\.(set|insert|append|delete|clear)/.test(m))).toEqual([]);
+  });
+
+  it('costs the same calls with a rubric twice as long', () => {
+    const calls = [1, 2].map((factor) => {
+      const r = world(1, factor);
+      runAll((c) => runTemplatesChunk(r.env, c));
+      const before = r.fake.calls.snapshot();
+      const v = adminUnitView(r.env, 'U001');
+      expect(v.problem).toBeNull();
+      return { rows: v.rows.length, calls: r.fake.calls.since(before) };
+    });
+    expect(calls[1].rows).toBe(2 * calls[0].rows);
+    expect(calls[1].calls).toEqual(calls[0].calls);
   });
 
   it('says why there is nothing to show: a unit without a file, an unknown code', () => {
