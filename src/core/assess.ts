@@ -1,4 +1,5 @@
 // The one-way flow shared by every back-end: control data + unit grids → findings, results.
+import { AppraisalRow, appraisalRows, differingRows } from './appraisal-view';
 import {
   BLOCKING_ERROR_REASON,
   Finding,
@@ -62,6 +63,8 @@ export interface UnitAssessment {
   unit: Unit;
   findings: Finding[];
   score: UnitScore | null;
+  /** The criteria appraised differently from the self-score (small: kept for the documents). */
+  appraisals?: AppraisalRow[];
 }
 
 export function assessUnit(control: Control, unit: Unit, source: UnitSource | undefined): UnitAssessment {
@@ -103,7 +106,9 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
     // An unfinished unit is not yet expected to have every score.
     .filter((f) => isSubmitted(unit) || f.code !== 'blank-score')
     .map((f) => (link ? { ...f, link } : f));
-  return { unit, findings, score: structural ? null : scoreUnit(rubric, read.entries, control.settings.scoring) };
+  if (structural) return { unit, findings, score: null };
+  const appraisals = differingRows(appraisalRows(rubric, read.entries));
+  return { unit, findings, score: scoreUnit(rubric, read.entries, control.settings.scoring), ...(appraisals.length ? { appraisals } : {}) };
 }
 
 export interface Assessment {

@@ -56,6 +56,8 @@ export interface TableBlock extends TableSpec {
   name: string;
   /** Text size in the table, points (default 13). */
   size?: number;
+  /** An optional table: dropped when this field is empty (the .docx renderer's condition). */
+  ifField?: string;
 }
 
 export type CellBlock = ParaBlock | RuleBlock | ListBlock;
@@ -105,7 +107,29 @@ const caption = (text: string): ParaBlock => p(text, { ...BODY, italic: true, ke
 const centered = (text: string, style: TextStyle & { ifField?: string } = {}): ParaBlock => p(text, { align: 'center', ...style });
 const rule = (width: number): RuleBlock => ({ t: 'rule', width });
 const list = (name: string, style: TextStyle = BODY): ListBlock => ({ t: 'list', name, ...style });
-const table = (name: TableName): TableBlock => ({ t: 'table', name, ...TABLE_SPECS[name], size: 13 });
+const table = (name: TableName, ifField?: string): TableBlock => ({
+  t: 'table',
+  name,
+  ...TABLE_SPECS[name],
+  size: 13,
+  ...(ifField ? { ifField } : {}),
+});
+
+/**
+ * The criteria appraised differently from the self-score, under their heading; nothing at all when
+ * there are none (the heading field is empty then, and the table is optional).
+ */
+const appraisalBlocks = (): Block[] => [
+  centered('{{ten_bang_tham_dinh}}', {
+    size: 14,
+    bold: true,
+    spaceBefore: 18,
+    spaceAfter: 6,
+    keepNext: true,
+    ifField: 'ten_bang_tham_dinh',
+  }),
+  table('tham_dinh_khac', 'ten_bang_tham_dinh'),
+];
 const outline = (name: string, style: TextStyle = BODY): OutlineBlock => ({ t: 'outline', name, ...style });
 
 /**
@@ -199,6 +223,7 @@ export function reportLayout(): Block[] {
     caption('c) Kết quả chấm điểm hằng năm (tỷ lệ tính trên số đơn vị được xếp loại của năm đó):'),
     table('ket_qua_cac_nam'),
     body('Kết quả xếp hạng từng đơn vị được xếp loại tại Phụ lục kèm theo Báo cáo này.', { spaceBefore: 6 }),
+    body('{{cau_tham_dinh}}', { ifField: 'cau_tham_dinh' }),
     outline(OUTLINE_AFTER),
     body(
       'Trên đây là kết quả thực hiện công tác dân vận chính quyền năm {{nam}}, phương hướng, nhiệm vụ ' +
@@ -214,6 +239,7 @@ export function reportLayout(): Block[] {
     rule(0.3),
     p('', { spaceAfter: 6 }),
     table('xep_hang'),
+    ...appraisalBlocks(),
   ];
 }
 
@@ -250,6 +276,7 @@ export function decisionLayout(): Block[] {
         spaceBefore: 6,
       },
     ),
+    ...appraisalBlocks(),
   ];
 }
 
@@ -265,8 +292,10 @@ export function layoutPlaceholders(blocks: Block[]): { fields: string[]; lists: 
       if (b.ifField) fields.add(b.ifField);
     } else if (b.t === 'list') lists.add(b.name);
     else if (b.t === 'outline') outlines.add(b.name);
-    else if (b.t === 'table') tables.add(b.name);
-    else if (b.t === 'columns') b.rows.forEach((row) => row.forEach((cell) => cell.forEach(visit)));
+    else if (b.t === 'table') {
+      tables.add(b.name);
+      if (b.ifField) fields.add(b.ifField);
+    } else if (b.t === 'columns') b.rows.forEach((row) => row.forEach((cell) => cell.forEach(visit)));
   };
   blocks.forEach(visit);
   return { fields: [...fields], lists: [...lists], tables: [...tables], outlines: [...outlines] };

@@ -68,6 +68,9 @@ export const PLACEHOLDER_EXAMPLES: Record<string, string> = {
   ty_le: 'Hoàn thành xuất sắc nhiệm vụ | 8 | 26,67%',
   khong_xep_loai: '1 | Xã Bình Long | Chưa nộp hồ sơ tự chấm điểm',
   phu_luc: '1 | Thị trấn Châu Ổ | 98,25 | — | Hoàn thành xuất sắc nhiệm vụ | (ghi chú)',
+  tham_dinh_khac: '1 | Xã Bình Dương | X1.1. Ban hành kế hoạch … | 3,5 | 2,5 | Kế hoạch chưa có chữ ký',
+  ten_bang_tham_dinh: 'CÁC TIÊU CHÍ CÓ ĐIỂM THẨM ĐỊNH KHÁC ĐIỂM TỰ CHẤM',
+  cau_tham_dinh: 'Qua thẩm định, có 7 tiêu chí của 4 đơn vị có điểm thẩm định khác điểm tự chấm (chi tiết tại …).',
 };
 for (const s of SECTION_ITEMS) {
   PLACEHOLDER_EXAMPLES[s.field] = NARRATIVE_EXAMPLE;

@@ -12,6 +12,7 @@ import { SHEETS } from './schema';
 import { compareVi, formatDateLong, formatNumber, formatPercent } from './format';
 import { foldVietnamese, normalizeHeader } from './text';
 import { fromNarrative, narrativeOf, OutlineLine, outlineParagraphs, OutlineRow, RESULTS_MARKER } from './outline';
+import type { AppraisalRow } from './appraisal-view';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -21,6 +22,8 @@ export interface DocTable {
   /** Relative column widths (any unit; renderers scale them to the text width). */
   widths: number[];
   align: Align[];
+  /** Printed only when it has rows (else nothing, not even the header): see TableSpec.optional. */
+  optional?: boolean;
 }
 
 /**
@@ -64,6 +67,15 @@ export interface ReportInput {
   blocking?: Record<string, string[]>;
   /** Errors of the control workbook that keep the documents drafts (an impossible signature…). */
   controlErrors?: string[];
+  /** Per unit, the criteria whose appraised score differs from the self-score, with the reasons. */
+  appraisals?: UnitAppraisals[];
+}
+
+/** One unit's criteria appraised differently from its self-score (core/appraisal-view.ts). */
+export interface UnitAppraisals {
+  code: string;
+  name: string;
+  rows: AppraisalRow[];
 }
 
 export type DocKind = 'report' | 'decision';
@@ -71,11 +83,17 @@ export type DocKind = 'report' | 'decision';
 // ---------------------------------------------------------------------------------------------
 // Public contract: tables, narrative items, placeholders.
 
-export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc' | 'ket_qua_cac_nam';
+export type TableName = 'xep_hang' | 'ty_le' | 'khong_xep_loai' | 'phu_luc' | 'ket_qua_cac_nam' | 'tham_dinh_khac';
 export interface TableSpec {
   header: string[];
   widths: number[];
   align: Align[];
+  /**
+   * Printed only when it has rows. The default layouts draw such a table under `ifField` (a field
+   * empty exactly when the table has no rows: docxtemplater drops it); Google Docs drops the
+   * placeholder of an empty optional table (gas/docs/fill.ts).
+   */
+  optional?: boolean;
 }
 
 /** Column headers, relative widths and alignment of every table (shared with doc-layout.ts). */
@@ -105,7 +123,16 @@ export const TABLE_SPECS: Record<TableName, TableSpec> = {
     widths: [9, 27, 12, 12, 18, 22],
     align: ['center', 'left', 'center', 'center', 'left', 'left'],
   },
+  tham_dinh_khac: {
+    header: ['STT', 'Tên đơn vị', 'Tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định', 'Lý do thẩm định'],
+    widths: [8, 19, 25, 11, 11, 26],
+    align: ['center', 'left', 'left', 'center', 'center', 'left'],
+    optional: true,
+  },
 };
+
+/** Heading of the table `tham_dinh_khac` (field `ten_bang_tham_dinh`, empty when there is no such row). */
+export const APPRAISAL_TABLE_TITLE = 'CÁC TIÊU CHÍ CÓ ĐIỂM THẨM ĐỊNH KHÁC ĐIỂM TỰ CHẤM';
 
 /** The mark at the top of a draft and in its file name. */
 export const DRAFT_MARK = 'DỰ THẢO';
@@ -287,6 +314,14 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   P('xep_hang', 'table', 'both', 'Bảng xếp hạng các đơn vị được xếp loại: STT | Tên đơn vị | Nhóm | Tổng điểm | Xếp loại | Thứ hạng'),
   P('ty_le', 'table', 'both', 'Bảng tỷ lệ theo mức xếp loại: Mức xếp loại | Số đơn vị | Tỷ lệ (có dòng Cộng)'),
   P('khong_xep_loai', 'table', 'both', 'Bảng đơn vị không xếp loại: STT | Tên đơn vị | Lý do ("Không có" khi không có đơn vị nào)'),
+  P(
+    'tham_dinh_khac',
+    'table',
+    'both',
+    'Các tiêu chí có điểm thẩm định khác điểm tự chấm: STT | Tên đơn vị | Tiêu chí | Điểm tự chấm | Điểm thẩm định | Lý do thẩm định (không in gì khi không có tiêu chí nào)',
+  ),
+  P('ten_bang_tham_dinh', 'field', 'both', `Tiêu đề bảng tham_dinh_khac: "${APPRAISAL_TABLE_TITLE}"; trống khi không có tiêu chí nào`),
+  P('cau_tham_dinh', 'field', 'report', 'Câu nêu số tiêu chí, số đơn vị có điểm thẩm định khác điểm tự chấm (trống khi không có)'),
   P(
     'phu_luc',
     'table',
@@ -595,7 +630,48 @@ function yearsRows(input: ReportInput, counts: LevelCount[]): string[][] {
 
 function table(name: TableName, rows: string[][]): DocTable {
   const spec = TABLE_SPECS[name];
-  return { header: [...spec.header], rows, widths: [...spec.widths], align: [...spec.align] };
+  const t: DocTable = { header: [...spec.header], rows, widths: [...spec.widths], align: [...spec.align] };
+  return spec.optional ? { ...t, optional: true } : t;
+}
+
+/** The differing criteria of every unit, units by name, criteria in rubric order. */
+function appraisedUnits(input: ReportInput): UnitAppraisals[] {
+  return (input.appraisals ?? [])
+    .map((u) => ({ ...u, rows: u.rows.filter((r) => r.differs) }))
+    .filter((u) => u.rows.length > 0)
+    .sort((a, b) => compareVi(a.name, b.name));
+}
+
+/** «Tự chấm | Thẩm định | Lý do»: one row per criterion, numbers as typed in the Vietnamese format. */
+function appraisalTableRows(input: ReportInput): string[][] {
+  const rows: string[][] = [];
+  for (const u of appraisedUnits(input)) {
+    for (const r of u.rows) {
+      rows.push([
+        String(rows.length + 1),
+        u.name,
+        `${r.code}. ${r.title}`,
+        r.self || NOT_APPRAISED,
+        r.appraised,
+        r.reason || MISSING_REASON,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** Printed where the appraisers wrote no reason (the finding `appraisal-without-reason` says it too). */
+export const MISSING_REASON = '(chưa ghi lý do)';
+
+/** «Qua thẩm định, có 7 tiêu chí của 3 đơn vị có điểm thẩm định khác điểm tự chấm …»; '' when none. */
+function appraisalSentence(input: ReportInput): string {
+  const units = appraisedUnits(input);
+  if (!units.length) return '';
+  const criteria = units.reduce((n, u) => n + u.rows.length, 0);
+  return (
+    `Qua thẩm định, có ${criteria} tiêu chí của ${units.length} đơn vị có điểm thẩm định khác điểm tự chấm ` +
+    '(chi tiết tại bảng «Các tiêu chí có điểm thẩm định khác điểm tự chấm» của Phụ lục kèm theo Báo cáo này).'
+  );
 }
 
 function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName, DocTable> {
@@ -622,6 +698,7 @@ function buildTables(input: ReportInput, counts: LevelCount[]): Record<TableName
     khong_xep_loai: table('khong_xep_loai', khong),
     phu_luc: table('phu_luc', phuLuc),
     ket_qua_cac_nam: table('ket_qua_cac_nam', yearsRows(input, counts)),
+    tham_dinh_khac: table('tham_dinh_khac', appraisalTableRows(input)),
   };
 }
 
@@ -707,6 +784,7 @@ function commonModel(input: ReportInput, date: Date, doc: DocKind): DocModel {
     ky_tham_quyen: sign.authority.join('\n'),
     ky_chuc_vu: sign.title,
     ky_ho_ten: s.signerName || missingSetting('signerName'),
+    ten_bang_tham_dinh: appraisedUnits(input).length ? APPRAISAL_TABLE_TITLE : '',
   };
   Object.assign(fields, indicatorFields(input.indicators ?? []));
   for (const c of counts) {
@@ -747,6 +825,7 @@ export function buildReportModel(input: ReportInput): DocModel {
   const parts = outlineParagraphs(input.outline ?? fromNarrative(input.narrative), fill, missingNarrative);
   model.outlines = { [OUTLINE_BEFORE]: parts.before, [OUTLINE_AFTER]: parts.after };
   model.lists.noi_nhan = recipientLines('Như trên', s.reportRecipients, s.drafterCode, [s.addressee]);
+  model.fields.cau_tham_dinh = appraisalSentence(input);
   return model;
 }
 

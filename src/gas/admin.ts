@@ -6,6 +6,8 @@ import { CONTROL_SHEET_NAMES } from '../core/control-template';
 import { SHEETS } from '../core/schema';
 import type { AdminState, JobChunk, JobStepKey } from './api';
 import type { Env } from './env';
+import { nowOf } from './env';
+import { deadlineLines, roundDeadlines } from '../core/appraisal-view';
 import { UserError, userMessage } from './errors';
 import { KEYS, Store } from './store';
 import { controlSpreadsheet, readControlData } from './control-io';
@@ -105,5 +107,7 @@ export function adminState(env: Env): AdminState {
     submitted: facts.units.filter((u) => u.submitted).length,
     notSubmitted: facts.units.filter((u) => !u.submitted).map((u) => u.name),
   };
-  return { year: facts.year, steps: plan.steps, next: plan.next, progress, links };
+  const list = units.map((u) => ({ code: u.code, name: u.name || u.code }));
+  const deadlines = deadlineLines(roundDeadlines(settings), nowOf(env));
+  return { year: facts.year, steps: plan.steps, next: plan.next, progress, links, units: list, deadlines };
 }

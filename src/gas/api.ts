@@ -2,6 +2,7 @@
 // Types only: the UI imports them with `import type`, so nothing of the server is bundled into it.
 import type { Criterion, Finding, UnitScore } from '../core/types';
 import type { PlannedStep, PlanStep, StepState } from '../core/steps/year-plan';
+import type { AppraisalNote, AppraisalRow, DeadlineLine } from '../core/appraisal-view';
 
 export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
 
@@ -14,6 +15,10 @@ export interface ScorerState {
   rubricId: string;
   year: number | null;
   deadline: string | null; // "15/11/2024"
+  /** The round's deadlines with the days left, computed on the server («Hạn nộp: còn 3 ngày (hạn 15/12/2026)»). */
+  deadlines: DeadlineLine[];
+  /** Per leaf code, the appraisers' score and reason, for the criteria the owner has appraised. */
+  appraisals: Record<string, AppraisalNote>;
   status: string; // 'Đang chấm' | 'Đã nộp'
   submittedAt: string | null;
   submittedBy: string | null;
@@ -56,6 +61,24 @@ export interface AdminState {
   /** `notSubmitted`: names of the units that have not submitted, as `Đơn vị` records it. */
   progress: { units: number; created: number; entered: number; submitted: number; notSubmitted: string[] };
   links: Array<{ label: string; url: string }>;
+  /** The units of `Đơn vị` (code, name), for the unit picker of «Xem điểm thẩm định». */
+  units?: Array<{ code: string; name: string }>;
+  /** The round's deadlines of `Cấu hình` with the days left. */
+  deadlines?: DeadlineLine[];
+}
+
+/** One unit's criteria side by side (admin sidebar): Tự chấm | Thẩm định | Lý do thẩm định, from one read of its file. */
+export interface AdminUnitView {
+  unit: { code: string; name: string };
+  /** «Đã thẩm định 4 tiêu chí, 2 tiêu chí khác điểm tự chấm (1 tiêu chí chưa ghi lý do).» */
+  summary: string;
+  rows: AppraisalRow[];
+  /** `Hạn nộp` (and any other deadline of the round) with the days left. */
+  deadlines: DeadlineLine[];
+  /** The unit's file, when it has one. */
+  url: string | null;
+  /** Why there are no rows (no file yet, the file could not be read), in Vietnamese; null when read. */
+  problem: string | null;
 }
 
 /** One chunk of a long job; the sidebar calls again with `cursor` until `finished`. */
@@ -91,6 +114,8 @@ export interface ServerApi {
   adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;
   /** Show a sheet of the control spreadsheet (a blocker's «Mở sheet …»). */
   adminShowSheet(name: string): void;
+  /** One unit's self and appraised scores with the reasons (one read of its file). */
+  adminUnitView(code: string): AdminUnitView;
 }
 
 /** Options of a job, given with its first chunk. */

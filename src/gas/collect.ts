@@ -70,7 +70,7 @@ function readOnce(env: Env, id: string, rows: number): Read {
 }
 
 /** One read, and one more after a pause when it failed for another reason than a gone file or sheet. */
-function readWithRetry(env: Env, id: string, rows: number): Read {
+export function readWithRetry(env: Env, id: string, rows: number): Read {
   try {
     return readOnce(env, id, rows);
   } catch (first) {

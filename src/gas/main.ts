@@ -1,7 +1,7 @@
 // Global entry points of the Apps Script bundle: every export here becomes a top-level function
 // of build/Code.js (see scripts/build.mjs): the menu, its items, and the sidebars' server functions.
 import { DEFAULT_SAMPLE } from '../core/samples';
-import type { AdminRunOptions, AdminState, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
+import type { AdminRunOptions, AdminState, AdminUnitView, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
@@ -122,4 +122,8 @@ export function adminRun(step: AdminStepKey, cursor: string | null, options?: Ad
 
 export function adminShowSheet(name: string): void {
   api().adminShowSheet(name);
+}
+
+export function adminUnitView(code: string): AdminUnitView {
+  return api().adminUnitView(code);
 }

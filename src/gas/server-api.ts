@@ -6,6 +6,7 @@ import { gasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
 import { adminRun, adminShowSheet, adminState } from './admin';
 import { createScorerApi, guard } from './scorer-api';
+import { adminUnitView } from './admin-unit-view';
 
 export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptions = {}): ServerApi {
   const env = () => makeEnv(gas, opts);
@@ -15,5 +16,6 @@ export function createServerApi(gas: GasServices = gasServices(), opts: EnvOptio
     adminState: () => guard(gas, 'Bảng điều khiển', () => adminState(env())),
     adminRun: (step: AdminStepKey, cursor: string | null, options?: AdminRunOptions) => adminRun(env(), step, cursor, options ?? {}),
     adminShowSheet: (name: string) => guard(gas, 'Mở sheet', () => adminShowSheet(env(), name)),
+    adminUnitView: (code: string) => guard(gas, 'Xem điểm thẩm định', () => adminUnitView(env(), code)),
   };
 }

@@ -11,13 +11,14 @@ import { formatDateShort } from '../core/format';
 import { cellText, normalizeHeader } from '../core/text';
 import type { EntryField, ScorerCriterion, ScorerState } from './api';
 import type { GProtection, GSheet, GSpreadsheet } from './services';
-import { activeUser, Env } from './env';
+import { activeUser, Env, nowOf } from './env';
 import { UserError } from './errors';
 import { activeSpreadsheet } from './control-io';
 import { EmbeddedScoring, EXTRA_META, metaText, metaValues } from './unit-meta';
 import { isLockedLine } from '../core/submission-line';
 import { parseA1 } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
+import { appraisalNotes, deadlineLines, parseShortDate } from '../core/appraisal-view';
 
 export interface UnitView {
   ss: GSpreadsheet;
@@ -30,7 +31,15 @@ export interface UnitView {
   scoring: EmbeddedScoring;
   header: TableLocation<keyof typeof SCORING_COLUMNS>;
   year: number | null;
+  /** The env's clock when the file was opened: the days left are counted from it. */
+  today: Date;
 }
+
+/**
+ * The deadlines of the round the sidebar shows, as meta-sheet keys in order: one more key (the
+ * explanation round's `Hạn giải trình`) is one more line.
+ */
+export const SIDEBAR_DEADLINES: readonly string[] = [EXTRA_META.deadline];
 
 export const NOT_A_UNIT_FILE = `Bảng tính này không phải biểu chấm điểm DVCQ (thiếu sheet ẩn «${SHEETS.meta}»). Hãy mở tệp biểu chấm điểm được chia sẻ cho đơn vị.`;
 
@@ -102,6 +111,7 @@ export function openUnitView(env: Env): UnitView {
     header,
     scoring: scoringOf(metaText(meta, EXTRA_META.scoring), rubric.bonusMax),
     year: Number.isFinite(year) && year > 0 ? year : null,
+    today: nowOf(env),
   };
 }
 
@@ -155,6 +165,11 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     rubricId: view.rubric.id,
     year: view.year,
     deadline: metaText(meta, EXTRA_META.deadline) || null,
+    deadlines: deadlineLines(
+      SIDEBAR_DEADLINES.map((k) => ({ label: k, date: parseShortDate(meta.get(normalizeHeader(k))?.value ?? null) })),
+      view.today,
+    ),
+    appraisals: appraisalNotes(view.rubric, read.entries),
     status,
     submittedAt: at instanceof Date ? formatSubmitted(at) : submittedAt || null,
     submittedBy: metaText(meta, EXTRA_META.submittedBy) || null,

@@ -5,6 +5,7 @@ import { call } from './rpc';
 import { externalLink, h, keepFocusClearOf, replace, setText } from './dom';
 import { T, count } from './labels';
 import { blockersLine, nameList, submittedLine } from '../core/steps/year-plan';
+import { appraisalCard, deadlineLines, renderAppraisalPicker } from './admin-appraisal';
 
 /** Words of each step's button (the step's own label comes from the server). */
 const ACTION: Record<AdminStepKey, string> = {
@@ -78,7 +79,15 @@ const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite'
 const progressBox = h('section', { class: 'card progress-card', 'aria-labelledby': 'progress-title' });
 const stepsList = h('ol', { class: 'steps', 'aria-label': 'Các bước trong năm' });
 const linksBox = h('section', { class: 'card links-card', 'aria-labelledby': 'links-title', hidden: true });
-const main = h('main', { class: 'content' }, progressBox, h('h2', { class: 'block-title' }, 'Các bước'), stepsList, linksBox);
+const main = h(
+  'main',
+  { class: 'content' },
+  progressBox,
+  h('h2', { class: 'block-title' }, 'Các bước'),
+  stepsList,
+  appraisalCard,
+  linksBox,
+);
 
 const barTitle = h('p', { class: 'bar-title' });
 const meterFill = h('div', { class: 'meter-fill' });
@@ -221,6 +230,7 @@ function render(): void {
   renderProgress(s);
   renderSteps(s);
   renderLinks(s);
+  renderAppraisalPicker(s);
   renderBar(s);
 }
 
@@ -239,6 +249,7 @@ function renderProgress(s: AdminState | null): void {
     p
       ? h('p', { class: 'progress-units' }, h('strong', {}, String(p.units)), ' đơn vị trong danh sách')
       : h('p', { class: 'progress-units' }, T.loading),
+    ...deadlineLines(s),
     ...rows.map(([label, n]) => {
       const pct = p && p.units > 0 ? Math.round((n / p.units) * 100) : 0;
       return h(

@@ -7,6 +7,7 @@ import { urlsIn } from './escape';
 import { displayScore, formatNumber, normalizeScoreInput, sameScore } from './number';
 import { evaluate, fieldKey, INPUT_FIELDS, type Evaluation, type Overrides, type ShownFinding } from './scorer-model';
 import { T, count } from './labels';
+import { appraisalBox, deadlinesBox, renderAppraisals, renderDeadlines } from './scorer-appraisal';
 
 type ScoreField = 'self' | 'appraised';
 const isScoreField = (f: EntryField): f is ScoreField => f === 'self' || f === 'appraised';
@@ -98,6 +99,7 @@ const header = h(
   h('div', { class: 'head-row' }, eyebrow, refreshButton),
   unitName,
   unitMeta,
+  deadlinesBox,
   h('div', { class: 'head-row head-status' }, h('span', { class: 'chips' }, statusChip, deadlineText), saveStatus),
 );
 
@@ -554,6 +556,7 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
     ),
     c.guidance ? h('p', { class: 'guidance' }, c.guidance) : null,
     scoreRow,
+    appraisalBox(c.code),
     evWrap,
     leafMsgs,
   );
@@ -704,7 +707,10 @@ function update(forceValues = false): void {
   document.title = `${T.self} — ${s.unit.name}`;
   setText(statusChip, s.status || (s.locked ? 'Đã nộp' : 'Đang chấm'));
   statusChip.className = `chip ${s.locked ? 'chip-done' : 'chip-open'}`;
-  setText(deadlineText, s.deadline ? `${T.deadline}: ${s.deadline}` : '');
+  // The deadlines with the days left (scorer-appraisal.ts); the bare date only when none could be read.
+  setText(deadlineText, s.deadline && !s.deadlines.length ? `${T.deadline}: ${s.deadline}` : '');
+  renderDeadlines(s.deadlines);
+  renderAppraisals(s);
   app.classList.toggle('is-locked', s.locked);
   // A «Chưa lưu được» with nothing left unsaved is stale (retyped, saved since, or submitted).
   if (saveErrors.size === 0 && saveStatus.classList.contains('save-failed')) setSaving('clear');

@@ -68,6 +68,7 @@ describe('build/Code.js', () => {
       'adminState',
       'adminRun',
       'adminShowSheet',
+      'adminUnitView',
     ]) {
       expect(typeof context[name]).toBe('function');
     }

@@ -66,7 +66,7 @@ interface Run {
   env: Env;
 }
 
-function world(units: number, factor: number): Run {
+export function world(units: number, factor: number): Run {
   const fake = createGasFake({ user: 'do@example.gov.vn', now: () => new Date(2024, 11, 10, 9, 0) });
   const ss = fake.createSpreadsheet('Bảng điều khiển (đo)', { active: true });
   const env = makeEnv(fake, { clock: () => new Date(2024, 11, 10, 9, 0).getTime() });

@@ -31,6 +31,8 @@ function stateWith(values: Record<string, string>): ScorerState {
     rubricId: rubric.id,
     year: 2024,
     deadline: '15/11/2024',
+    deadlines: [],
+    appraisals: {},
     status: 'Đang chấm',
     submittedAt: null,
     submittedBy: null,

@@ -99,7 +99,8 @@ describe('scorer sidebar', () => {
     const page = await open('BS-X08', emailOf('BS-X08'));
     await expect(page.locator('h1').textContent()).resolves.toBe('Xã Bình Hải');
     await expect(page.locator('.eyebrow').textContent()).resolves.toContain('Năm 2024');
-    await expect(page.locator('.deadline').textContent()).resolves.toBe('Hạn nộp: 15/11/2024');
+    // Days left from the fake clock (10/12/2024), computed by the server (core/appraisal-view.ts).
+    await expect(page.locator('.deadlines li').allTextContents()).resolves.toEqual(['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)']);
     await expect(page.locator('.chip').first().textContent()).resolves.toBe('Đang chấm');
 
     const state = api.scorerState();

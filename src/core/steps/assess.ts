@@ -348,6 +348,9 @@ export function finishAssessStep(control: Control, step: AssessStepName, outcome
           today,
           submitted: counts.submitted,
           ...draftInputs(findings),
+          appraisals: outcomes.flatMap((o) =>
+            o.assessment?.appraisals?.length ? [{ code: o.unit.code, name: o.unit.name, rows: o.assessment.appraisals }] : [],
+          ),
         }
       : null;
   return { step, blockers, findings, results: a.results, summary: a.summary, writes, report, message: message + recorded, counts };

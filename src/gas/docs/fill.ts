@@ -74,6 +74,12 @@ export function templateProblems(gas: GasServices, body: GBody, model: Pick<DocM
 function insertTable(gas: GasServices, body: GBody, name: string, t: DocTable): void {
   const par = paragraphOf(body, name);
   if (!par) return;
+  // An optional table without rows prints nothing (report-model.ts TableSpec.optional).
+  if (t.optional && t.rows.length === 0) {
+    if (isAlone(par, name)) removeParagraph(par);
+    else par.replaceText(pattern(name), '');
+    return;
+  }
   if (par.getParent().getType() !== gas.DocumentApp.ElementType.BODY_SECTION) {
     throw new UserError(`Mẫu văn bản: ${misplacedTable(name)}.`);
   }

@@ -41,6 +41,11 @@ function paragraph(runs: TextRun[], style: TextStyle): Paragraph {
 /** A paragraph that holds only a loop tag; paragraphLoop removes it when rendering. */
 const tagParagraph = (tag: string, style: TextStyle) => paragraph([run(tag, style)], style);
 
+/** docxtemplater section around body-level elements (a table): kept once when `name` is a non-empty field, else dropped. */
+export function conditional<T>(name: string, inner: T[], style: TextStyle = {}): Array<T | Paragraph> {
+  return [tagParagraph(`{{#${name}}}`, style), ...inner, tagParagraph(`{{/${name}}}`, style)];
+}
+
 /** docxtemplater section around paragraphs: repeated per list item, or dropped when empty. */
 function section(name: string, inner: Paragraph[], style: TextStyle): Paragraph[] {
   return [tagParagraph(`{{#${name}}}`, style), ...inner, tagParagraph(`{{/${name}}}`, style)];

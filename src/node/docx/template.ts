@@ -3,14 +3,15 @@
 // literal `{{name}}` text; render.ts fills them.
 import { AlignmentType, Document, FileChild, Header, Packer, PageBreak, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { Block } from '../../core/doc-layout';
-import { blockParagraphs, outlineParagraphs } from './paragraphs';
+import { blockParagraphs, conditional, outlineParagraphs } from './paragraphs';
 import { columnsTable, dataTable } from './tables';
 import { BODY_SIZE, FONT, MARGIN, PAGE, TEXT_WIDTH, halfPt } from './page';
 
 function blockChildren(block: Block): FileChild[] {
   switch (block.t) {
     case 'table':
-      return [dataTable(block)];
+      // An optional table sits in a section of its condition field, dropped when that is empty.
+      return block.ifField ? conditional<FileChild>(block.ifField, [dataTable(block)]) : [dataTable(block)];
     case 'columns':
       return [columnsTable(block)];
     case 'pageBreak':
