@@ -25,7 +25,7 @@ const SCORER = 'binhhai.binhson@example.com';
 const UNIT = 'BS-X08';
 const BOUND = 'DVCQ — mã chấm điểm';
 
-const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
+const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerAttachEvidence', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
 const ADMIN_GLOBALS = [
   'onInstall',
   'openDvcq',
@@ -136,7 +136,7 @@ describe('The scorer bundle (build/scorer)', () => {
     for (const n of [...SCORER_GLOBALS, ...ADMIN_GLOBALS]) expect(addon).toContain(n);
   });
 
-  it('asks for no admin scope, and enables no advanced service', () => {
+  it('asks for no admin scope; drive.file and the Drive service (v3) only for the evidence it uploads', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(scorerDir, 'appsscript.json'), 'utf8')) as {
       oauthScopes: string[];
       dependencies?: unknown;
@@ -146,12 +146,22 @@ describe('The scorer bundle (build/scorer)', () => {
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/userinfo.email',
+        // Only the files the script creates: the unit's evidence folder and what is uploaded into it.
+        'https://www.googleapis.com/auth/drive.file',
       ].sort(),
     );
-    for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/(drive|documents|spreadsheets)(\.file|\.readonly)?$/);
-    expect(manifest.dependencies).toBeUndefined();
-    // Under currentonly only the active spreadsheet may be opened: the bundle never opens another.
-    expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/openById|openByUrl|Drive\.Files|Permissions\.create/);
+    for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/(drive|documents|spreadsheets)(\.readonly)?$/);
+    expect(manifest.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] });
+    // Under currentonly only the active spreadsheet may be opened: the bundle never opens another,
+    // and on Drive it creates, lists its own folder and shares it (no copy, update, no other file).
+    const code = fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/openById|openByUrl|Files\.copy|Files\.update|DriveApp/);
+    expect([...new Set(code.match(/Drive\.(Files|Permissions)\.\w+/g))].sort()).toEqual([
+      'Drive.Files.create',
+      'Drive.Files.list',
+      'Drive.Permissions.create',
+      'Drive.Permissions.list',
+    ]);
     // The reminders' e-mails are the admin add-on's (script.send_mail): the scorer bundle sends none.
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/sendEmail|getRemainingDailyQuota/);
