@@ -2,6 +2,15 @@
 // back-end did not find (offline), with the severity rule: a missing file is a Cảnh báo, a Lỗi
 // when it is the only evidence of a criterion that requires evidence.
 import { evidenceItems, evidencePaths } from '../../src/core/evidence';
+import {
+  EVIDENCE_MAX_BYTES,
+  evidenceFileRefusal,
+  evidenceFolderName,
+  evidenceMimeType,
+  evidenceReaders,
+  evidenceSharingProblem,
+  withEvidenceLink,
+} from '../../src/core/evidence-upload';
 import { validateEntries } from '../../src/core/validate';
 import { defaultScoringConfig } from '../../src/core/default-rubrics';
 import type { Entries, Finding } from '../../src/core/types';
@@ -93,5 +102,52 @@ describe('validateEntries with the paths a back-end found', () => {
     const zero = es('a.pdf');
     zero['1'].self = 0;
     expect(brief(validateEntries(unit, rubric, zero, cfg, { evidence: { found: [] } }))).toEqual(['Cảnh báo evidence-not-found 1 F12']);
+  });
+});
+
+describe('attaching evidence (rules shared by the sidebar and the server)', () => {
+  it('takes PDF, images, .docx, .xlsx up to 10 MB; refuses others with the file named', () => {
+    expect(evidenceFileRefusal('Kế hoạch.PDF', 10)).toBeNull();
+    for (const n of ['a.jpg', 'a.jpeg', 'a.png', 'a.heic', 'a.docx', 'a.xlsx']) expect(evidenceFileRefusal(n, 1)).toBeNull();
+    expect(evidenceMimeType('bang.XLSX')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(evidenceFileRefusal('a.doc', 1)).toBe(
+      'Tệp «a.doc» không đính kèm được: chỉ nhận tệp PDF, ảnh (JPG, PNG, GIF, WEBP, HEIC), Word (.docx) hoặc Excel (.xlsx).',
+    );
+    expect(evidenceFileRefusal('pdf', 1)).toMatch(/không đính kèm được/);
+    expect(evidenceFileRefusal('a.pdf', EVIDENCE_MAX_BYTES)).toBeNull();
+    expect(evidenceFileRefusal('a.pdf', 15 * 1024 * 1024)).toBe(
+      'Tệp «a.pdf» dung lượng 15,0 MB, vượt giới hạn 10,0 MB cho mỗi tệp; hãy nén hoặc tách tệp rồi đính kèm lại.',
+    );
+    expect(evidenceFileRefusal('a.pdf', 0)).toBe('Tệp «a.pdf» rỗng (0 byte); hãy chọn lại tệp.');
+  });
+
+  it('names the folder and reads the readers list (valid e-mails, once, without the scorer)', () => {
+    expect(evidenceFolderName('  Xã\u200b Bình Hải ', 2025)).toBe('Minh chứng – Xã Bình Hải – 2025');
+    expect(
+      evidenceReaders('Lan.NoiVu@binhson.gov.vn, tham.dinh@x.vn; sai-email, lan.noivu@binhson.gov.vn scorer@x.vn', 'Scorer@x.vn'),
+    ).toEqual(['lan.noivu@binhson.gov.vn', 'tham.dinh@x.vn']);
+    expect(evidenceReaders(null, 'a@b.vn')).toEqual([]);
+  });
+
+  it('accepts only the scorer as owner and the readers as readers', () => {
+    const owner = { type: 'user', role: 'owner', emailAddress: 'scorer@x.vn' };
+    const admin = { type: 'user', role: 'reader', emailAddress: 'lan@binhson.gov.vn' };
+    expect(evidenceSharingProblem([owner, admin], 'scorer@x.vn', ['lan@binhson.gov.vn'])).toBeNull();
+    expect(evidenceSharingProblem([owner], 'scorer@x.vn', ['lan@binhson.gov.vn'])).toBe(
+      'Chưa chia sẻ được thư mục minh chứng cho lan@binhson.gov.vn; hãy thử lại.',
+    );
+    expect(evidenceSharingProblem([owner, admin, { type: 'anyone', role: 'reader' }], 'scorer@x.vn', ['lan@binhson.gov.vn'])).toMatch(
+      /bất kỳ ai có đường liên kết/,
+    );
+    // The administrator as an editor is more than reading: reported too.
+    expect(evidenceSharingProblem([owner, { ...admin, role: 'writer' }], 'scorer@x.vn', ['lan@binhson.gov.vn'])).toMatch(
+      /lan@binhson\.gov\.vn \(writer\)/,
+    );
+  });
+
+  it('adds the link on its own line, once', () => {
+    expect(withEvidenceLink(null, 'https://d/1')).toBe('https://d/1');
+    expect(withEvidenceLink('Kế hoạch 12/KH', 'https://d/1')).toBe('Kế hoạch 12/KH\nhttps://d/1');
+    expect(withEvidenceLink('Kế hoạch 12/KH\nhttps://d/1', 'https://d/1')).toBe('Kế hoạch 12/KH\nhttps://d/1');
   });
 });
