@@ -46,14 +46,17 @@ export function evidenceAttach(code: string, hooks: EvidenceAttachHooks): Eviden
     'label',
     { for: id, class: 'btn btn-small ev-attach' },
     'Đính kèm tệp',
-    h('span', { class: 'sr-only' }, ` minh chứng ${code}`),
+    h('span', { class: 'sr-only' }, ` cho tiêu chí ${code}`),
   );
   const msg = h('div', { class: 'msg ev-attach-msg', id: msgId, 'aria-live': 'polite' });
   const el = h('div', { class: 'ev-attach-row' }, input, label, msg);
   let busy = false;
   let enabled = true;
   const sync = () => {
+    // Not offered at all where `Minh chứng` is read-only (submitted, locked); disabled while sending.
+    el.hidden = !enabled;
     input.disabled = busy || !enabled;
+    input.readOnly = input.disabled;
     label.classList.toggle('is-disabled', input.disabled);
   };
 
