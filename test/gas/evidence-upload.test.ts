@@ -96,6 +96,34 @@ describe('Attaching evidence (scorer’s script)', () => {
     expect(calls['Files.create']).toBe(1);
   });
 
+  it('a folder left by a run killed before sharing is found again, shared, and used (not made twice)', () => {
+    const { w } = inUnitFile();
+    const api = createServerApi(w.fake);
+    const leaf = scorerState(w.env).criteria.find((c) => c.leaf)!;
+    // Made earlier: another year's folder of the same unit, and another unit's, are not this one.
+    w.fake.Drive.Files.create({
+      name: 'x',
+      mimeType: 'application/vnd.google-apps.folder',
+      appProperties: { dvcqYear: '2023', dvcqEvidence: UNIT },
+    });
+    w.fake.Drive.Files.create({
+      name: 'y',
+      mimeType: 'application/vnd.google-apps.folder',
+      appProperties: { dvcqYear: '2024', dvcqEvidence: 'BS-X09' },
+    });
+    // What a killed run left: the folder with its identity, shared with nobody.
+    const left = w.fake.Drive.Files.create({
+      name: 'Minh chứng – Xã Bình Hải – 2024',
+      mimeType: 'application/vnd.google-apps.folder',
+      appProperties: { dvcqYear: '2024', dvcqEvidence: UNIT },
+    });
+    api.scorerAttachEvidence({ code: leaf.code, name: 'a.pdf', base64: b64(10) });
+    const mine = folders(w);
+    expect(mine.map((f) => f.id)).toEqual([left.id]);
+    expect(mine[0].viewers).toEqual([ADMIN]);
+    expect(w.fake.drive.children(left.id!).map((f) => f.name)).toEqual(['a.pdf']);
+  });
+
   it('refuses a wrong type and a file above 10 MB with a Vietnamese message; nothing is stored or written', () => {
     const { w, fileId } = inUnitFile();
     const api = createServerApi(w.fake);
@@ -110,9 +138,7 @@ describe('Attaching evidence (scorer’s script)', () => {
     );
     expect(folders(w)).toEqual([]);
     expect(evidenceCell(w, fileId, leaf.code)).toBe('');
-    // Exactly 10 MB is taken.
-    api.scorerAttachEvidence({ code: leaf.code, name: 'vua.pdf', base64: b64(EVIDENCE_MAX_BYTES) });
-    expect(w.fake.drive.children(folders(w)[0].id).map((f) => f.content?.length)).toEqual([EVIDENCE_MAX_BYTES]);
+    // Exactly 10 MB is taken: test/core/evidence.test.ts (the same function decides).
   });
 
   it('uploads nothing when the folder is shared with someone else (another unit), and says who', () => {
