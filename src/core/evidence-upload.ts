@@ -63,16 +63,18 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/u;
 
 /**
  * Who reads a unit's evidence: the e-mails of the meta row (the administrator, the appraisers),
- * each once, lower-cased, without the scorer (who owns the folder). Invalid entries are left out.
+ * each once, lower-cased, without the one attaching (who owns the folder: the owner attaching in
+ * the file's sidebar shares with nobody). Invalid entries are left out. Null when the row names
+ * nobody (a file made before it): nobody could read the files.
  */
-export function evidenceReaders(metaValue: Cell, scorer: string): string[] {
+export function evidenceReaders(metaValue: Cell, scorer: string): string[] | null {
   const me = scorer.trim().toLowerCase();
-  const out: string[] = [];
+  const listed: string[] = [];
   for (const part of cellText(metaValue).split(/[\s,;]+/u)) {
     const e = part.trim().toLowerCase();
-    if (e && EMAIL.test(e) && e !== me && !out.includes(e)) out.push(e);
+    if (e && EMAIL.test(e) && !listed.includes(e)) listed.push(e);
   }
-  return out;
+  return listed.length ? listed.filter((e) => e !== me) : null;
 }
 
 /** A folder permission as Drive lists it. */

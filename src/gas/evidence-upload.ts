@@ -49,7 +49,7 @@ export function scorerAttachEvidence(env: Env, upload: EvidenceUpload): ScorerSt
   if (!scorer)
     throw new UserError('Không xác định được tài khoản Google đang dùng nên chưa đính kèm được; hãy đăng nhập rồi mở lại biểu mẫu.');
   const readers = evidenceReaders(metaText(metaValues(view.metaGrid), EXTRA_META.evidenceReaders), scorer);
-  if (!readers.length) {
+  if (!readers) {
     throw new UserError(
       'Biểu mẫu này chưa ghi người xem minh chứng (tạo trước khi có chức năng đính kèm), nên tệp chưa được tải lên. ' +
         'Hãy ghi đường liên kết của tài liệu vào ô «Minh chứng», hoặc đề nghị cơ quan quản lý cấp lại biểu mẫu.',

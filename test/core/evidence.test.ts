@@ -126,7 +126,10 @@ describe('attaching evidence (rules shared by the sidebar and the server)', () =
     expect(
       evidenceReaders('Lan.NoiVu@binhson.gov.vn, tham.dinh@x.vn; sai-email, lan.noivu@binhson.gov.vn scorer@x.vn', 'Scorer@x.vn'),
     ).toEqual(['lan.noivu@binhson.gov.vn', 'tham.dinh@x.vn']);
-    expect(evidenceReaders(null, 'a@b.vn')).toEqual([]);
+    // The owner attaching in the unit file: nobody else to share with. A file without the row: null.
+    expect(evidenceReaders('lan@binhson.gov.vn', 'Lan@binhson.gov.vn')).toEqual([]);
+    expect(evidenceReaders(null, 'a@b.vn')).toBeNull();
+    expect(evidenceReaders('không có', 'a@b.vn')).toBeNull();
   });
 
   it('accepts only the scorer as owner and the readers as readers', () => {

@@ -124,6 +124,19 @@ describe('Attaching evidence (scorer’s script)', () => {
     expect(w.fake.drive.children(left.id!).map((f) => f.name)).toEqual(['a.pdf']);
   });
 
+  it('the administrator attaching in the unit file keeps the folder to himself (he is its only reader)', () => {
+    const { w } = inUnitFile();
+    w.fake.setUser(ADMIN);
+    const api = createServerApi(w.fake);
+    const leaf = scorerState(w.env).criteria.find((c) => c.leaf)!;
+    api.scorerAttachEvidence({ code: leaf.code, name: 'bien-ban.docx', base64: b64(10) });
+    const [folder] = folders(w);
+    expect([folder.owner, folder.viewers, folder.editors]).toEqual([ADMIN, [], []]);
+    expect(w.fake.drive.children(folder.id).map((f) => f.mimeType)).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+  });
+
   it('refuses a wrong type and a file above 10 MB with a Vietnamese message; nothing is stored or written', () => {
     const { w, fileId } = inUnitFile();
     const api = createServerApi(w.fake);
