@@ -2,10 +2,11 @@
 // (build/scorer) as its bound script, every unit file is a copy and carries it too, and a scorer —
 // another user, editor of that one file only — opens the file: the bound onOpen runs in
 // AuthMode.LIMITED and shows «DVCQ › Mở biểu chấm điểm», and the sidebar's server functions of the
-// scorer bundle load the state, save a value and submit. The bundle runs in a vm context that
-// holds only the services its scopes allow (spreadsheets.currentonly, script.container.ui,
-// userinfo.email): no Drive, DocumentApp, PropertiesService, LockService, and a SpreadsheetApp
-// that refuses to open any other file.
+// scorer bundle load the state, save a value, attach a file and submit. The bundle runs in a vm
+// context that holds only the services its scopes allow (spreadsheets.currentonly,
+// script.container.ui, userinfo.email, drive.file with the Drive service for evidence): no
+// DocumentApp, PropertiesService, LockService, and a SpreadsheetApp that refuses to open any
+// other file.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -101,6 +102,9 @@ function loadScorerBundle(w: World) {
     HtmlService: w.fake.HtmlService,
     Session: w.fake.Session,
     Logger: w.fake.Logger,
+    // drive.file and the Advanced Drive Service v3 (appsscript.scorer.json): the evidence it uploads.
+    Drive: w.fake.Drive,
+    Utilities: w.fake.Utilities,
   };
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -227,6 +231,17 @@ describe('A scorer with nothing installed opens the unit file', () => {
     // The value is in the sheet, as typed (a number).
     const values = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring).values();
     expect(values.some((r) => r.includes(leaf.code) && r.includes(leaf.max))).toBe(true);
+
+    // A file attached: in the scorer's own folder, read by the administrator, its link in Minh chứng.
+    state = call('scorerAttachEvidence', {
+      code: leaf.code,
+      name: 'Kế hoạch.pdf',
+      base64: Buffer.from('%PDF-1.4').toString('base64'),
+    }) as ScorerState;
+    const folder = w.fake.drive.list().find((x) => x.kind === 'folder' && x.name.startsWith('Minh chứng – '))!;
+    expect([folder.owner, folder.viewers]).toEqual([SCORER, [ADMIN]]);
+    const [pdf] = w.fake.drive.children(folder.id);
+    expect(state.entries[leaf.code].evidence).toMatch(new RegExp(`^Văn bản ${leaf.code.replace(/\./g, '\\.')}\n\\S+${pdf.id}`));
 
     const submitted = call('scorerSubmit') as ScorerState;
     expect(submitted.status).toBe('Đã nộp');
