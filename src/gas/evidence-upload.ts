@@ -15,7 +15,7 @@ import {
   evidenceSharingProblem,
   withEvidenceLink,
 } from '../core/evidence-upload';
-import { activeUser, Env } from './env';
+import { activeUser, Env, nowOf } from './env';
 import { UserError } from './errors';
 import { createFolder, DriveEntry, foldersWithIdentity, permissionsOf, shareWithReader, uploadFile } from './drive';
 import { openUnitView, readView, statusOf } from './unit-view';
@@ -55,7 +55,7 @@ export function scorerAttachEvidence(env: Env, upload: EvidenceUpload): ScorerSt
         'Hãy ghi đường liên kết của tài liệu vào ô «Minh chứng», hoặc đề nghị cơ quan quản lý cấp lại biểu mẫu.',
     );
   }
-  const year = view.year ?? new Date().getFullYear();
+  const year = view.year ?? nowOf(env).getFullYear();
   const folder = evidenceFolder(env, view.unit, year, scorer, readers);
   const file = uploadFile(env, env.gas.Utilities.newBlob(bytes, evidenceMimeType(name)!, name), name, evidenceMimeType(name)!, folder.id);
   const current = readView(view).entries[code]?.evidence ?? null;
