@@ -7,6 +7,7 @@ import path from 'node:path';
 import { templates } from '../../src/node/commands/templates';
 import { validate } from '../../src/node/commands/validate';
 import { rank } from '../../src/node/commands/rank';
+import { submit } from '../../src/node/commands/submit';
 import type { Finding } from '../../src/core/types';
 import { controlPath } from '../../src/node/workspace';
 import { capture, editBook, header, openBook, rowsOf, removeTmpDirs, text, tmpDir, typeScores } from './helpers';
@@ -102,4 +103,19 @@ test('a path leading out of the unit folder is refused although the file exists 
   expect(findings.find((f) => f.unitCode === 'E04')!.message).toContain(
     '«../Cụm 2/bao-cao.pdf» trỏ ra ngoài thư mục chứa biểu mẫu của đơn vị',
   );
+});
+
+test('submit refuses the unit while the file is missing, and accepts it once the file is put in place', async () => {
+  await editBook(controlPath(ws), (wb) => {
+    const s = wb.getWorksheet('Đơn vị')!;
+    const h = header(s, ['Mã đơn vị', 'Trạng thái']);
+    for (let r = h.row + 1; r <= s.rowCount; r++) {
+      if (text(s.getRow(r).getCell(h.col('Mã đơn vị')).value) === 'E02') s.getRow(r).getCell(h.col('Trạng thái')).value = 'Đang chấm';
+    }
+  });
+  const refused = capture();
+  expect(await submit(ws, ['E02'], refused)).not.toBe(0);
+  expect(refused.text()).toContain('không tìm thấy tệp minh chứng «minh-chung/khong-co.pdf»');
+  fs.writeFileSync(path.join(path.dirname(files.E02), 'minh-chung', 'khong-co.pdf'), '%PDF-1.4\n');
+  expect(await submit(ws, ['E02'], capture())).toBe(0);
 });
