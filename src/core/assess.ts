@@ -20,13 +20,15 @@ import { classifyAndRank, RankInput, summarize } from './rank';
 import { SHEETS } from './schema';
 import { isSubmitted } from './status';
 import { gatesWithLate, lateFinding } from './deadlines';
+import type { EvidenceFound } from './evidence';
 
 /**
  * What an adapter found for one unit: its `Chấm điểm` grid (and the hidden sheet `Thông tin biểu
  * mẫu` when it read it), or why there is none.
  */
 export type UnitSource =
-  | { grid: Grid; meta?: Grid; link?: string }
+  /** `evidence`: which `Minh chứng` paths exist beside the file (offline; see `evidence.ts`). */
+  | { grid: Grid; meta?: Grid; link?: string; evidence?: EvidenceFound }
   /** No file to read; `transient`: the file exists but could not be read this time (run again). */
   | { missing: string; link?: string; transient?: boolean };
 
@@ -101,7 +103,9 @@ export function assessUnit(control: Control, unit: Unit, source: UnitSource | un
   const structural = read.findings.some((f) => UNREADABLE_FINDINGS.has(f.code));
   const findings = [
     ...read.findings,
-    ...(structural ? [] : validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring })),
+    ...(structural
+      ? []
+      : validateEntries(unit, rubric, read.entries, control.settings.scoring, { sheet: SHEETS.scoring, evidence: source.evidence })),
   ]
     // An unfinished unit is not yet expected to have every score.
     .filter((f) => isSubmitted(unit) || f.code !== 'blank-score')

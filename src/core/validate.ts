@@ -4,6 +4,7 @@ import { cellText, DECIMAL_HINT, looksLikeFormulaOrScript, parseScore } from './
 import { effectiveValue } from './score';
 import { formatNumberMax } from './format';
 import { SHEETS } from './schema';
+import { EvidenceFound, evidenceItems } from './evidence';
 
 export type FindingCode =
   | 'not-a-number'
@@ -14,6 +15,8 @@ export type FindingCode =
   | 'bonus-cap'
   | 'penalty-sign'
   | 'missing-evidence'
+  | 'evidence-not-found'
+  | 'evidence-outside'
   | 'blank-score'
   | 'appraisal-without-self'
   | 'appraisal-without-reason'
@@ -78,16 +81,18 @@ export function validateEntries(
   rubric: Rubric,
   entries: Entries,
   cfg: ScoringConfig,
-  opts: { sheet?: string } = {},
+  /** `evidence`: which `Minh chứng` paths exist beside the unit's file; without it paths are not looked for. */
+  opts: { sheet?: string; evidence?: EvidenceFound } = {},
 ): Finding[] {
   const sheet = opts.sheet ?? SHEETS.scoring;
   const findings: Finding[] = [];
+  const found = opts.evidence ? new Set(opts.evidence.found) : null;
 
-  const add = (code: FindingCode, criterion: string | undefined, cell: string | undefined, what: string) => {
+  const add = (code: FindingCode, criterion: string | undefined, cell: string | undefined, what: string, level?: Severity) => {
     let place = `${unit.name} (${unit.code})`;
     if (criterion) place += `, tiêu chí ${criterion}`;
     if (cell) place += `, ô ${cell}`;
-    const severity: Severity = WARNINGS.has(code) ? 'Cảnh báo' : 'Lỗi';
+    const severity: Severity = level ?? (WARNINGS.has(code) ? 'Cảnh báo' : 'Lỗi');
     const f: Finding = { severity, unitCode: unit.code, sheet, message: `${place}: ${what}`, code };
     if (criterion) f.criterion = criterion;
     if (cell) f.cell = cell;
@@ -155,7 +160,7 @@ export function validateEntries(
         );
       }
     }
-    checkFormula(c.code, e, 'evidence');
+    const evidenceIsFormula = checkFormula(c.code, e, 'evidence');
     checkFormula(c.code, e, 'note');
     checkFormula(c.code, e, 'reason');
     const selfP = parseScore(e?.self ?? null);
@@ -187,13 +192,48 @@ export function validateEntries(
     }
     const eff = effectiveValue(e);
     const claimed = eff === null ? 0 : c.kind === 'penalty' ? Math.abs(eff) : eff;
-    if (c.evidenceRequired && claimed > 0 && cellText(e?.evidence ?? null) === '') {
+    const required = c.evidenceRequired && claimed > 0;
+    if (required && cellText(e?.evidence ?? null) === '') {
       add(
         'missing-evidence',
         c.code,
         e?.cells?.evidence,
         `chưa có minh chứng; tiêu chí này bắt buộc minh chứng khi có điểm (${num(claimed)} điểm).`,
       );
+    } else if (!evidenceIsFormula) {
+      checkEvidencePaths(c.code, e, required ? claimed : 0);
+    }
+  };
+
+  /**
+   * Paths in `Minh chứng`: one leading out of the unit's folder is refused; one the back-end did
+   * not find is reported. A Cảnh báo, unless the criterion requires evidence (it has points) and
+   * nothing else in the cell is evidence: then it is as blocking as an empty cell (Lỗi).
+   */
+  const checkEvidencePaths = (criterion: string, e: Entry | undefined, required: number) => {
+    const items = evidenceItems(e?.evidence ?? null);
+    const bad = items.flatMap((i) =>
+      i.kind !== 'path'
+        ? []
+        : i.outside
+          ? [{ text: i.text, outside: true }]
+          : found && !found.has(i.path)
+            ? [{ text: i.text, outside: false }]
+            : [],
+    );
+    if (bad.length === 0) return;
+    const blocking = required > 0 && bad.length === items.length;
+    const tail = blocking
+      ? ` Tiêu chí này bắt buộc minh chứng khi có điểm (${num(required)} điểm), nên vẫn coi là chưa có minh chứng.`
+      : '';
+    for (const b of bad) {
+      // The whole path, so the scorer finds it (only a runaway length is cut).
+      const shown = `«${b.text.length > 200 ? `${b.text.slice(0, 200)}…` : b.text}»`;
+      const what = b.outside
+        ? `đường dẫn minh chứng ${shown} trỏ ra ngoài thư mục chứa biểu mẫu của đơn vị nên không được dùng; ` +
+          'hãy chép tệp vào thư mục này (ví dụ thư mục «minh-chung» bên cạnh biểu mẫu) và ghi đường dẫn tương đối, ví dụ «minh-chung/ke-hoach.pdf».'
+        : `không tìm thấy tệp minh chứng ${shown} (đường dẫn tính từ thư mục chứa biểu mẫu của đơn vị); hãy kiểm tra tên tệp hoặc chép tệp vào đúng chỗ.`;
+      add(b.outside ? 'evidence-outside' : 'evidence-not-found', criterion, e?.cells?.evidence, what + tail, blocking ? 'Lỗi' : 'Cảnh báo');
     }
   };
 

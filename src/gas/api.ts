@@ -109,6 +109,8 @@ export interface ServerApi {
   scorerSave(code: string, field: EntryField, value: string): ScorerState;
   scorerSubmit(): ScorerState;
   scorerReopen(): ScorerState;
+  /** Attach a file to a criterion's `Minh chứng` (evidence-upload.ts). */
+  scorerAttachEvidence(upload: EvidenceUpload): ScorerState;
   adminState(): AdminState;
   /** `options.final` (report, decision): the final version, refused while a unit is in the way; else a «DỰ THẢO» when one is. */
   adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;
@@ -116,6 +118,13 @@ export interface ServerApi {
   adminShowSheet(name: string): void;
   /** One unit's self and appraised scores with the reasons (one read of its file). */
   adminUnitView(code: string): AdminUnitView;
+}
+
+/** A file the scorer attaches to a criterion: its name and bytes (base64), as google.script.run sends them. */
+export interface EvidenceUpload {
+  code: string;
+  name: string;
+  base64: string;
 }
 
 /** Options of a job, given with its first chunk. */

@@ -270,3 +270,35 @@ export function shareWithEditor(env: Env, id: string, email: string, message: st
     emailMessage: message,
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Evidence a scorer attaches (the scorer's script, under drive.file: files it creates itself)
+
+/**
+ * The folders (not trashed) carrying every property of `identity`, oldest first: one Files.list.
+ * Under `drive.file` Drive lists only the files this script created, which is what is looked for.
+ */
+export function foldersWithIdentity(env: Env, identity: Record<string, string>): DriveEntry[] {
+  const props = Object.entries(identity)
+    .map(([k, v]) => `appProperties has { key=${queryString(k)} and value=${queryString(v)} }`)
+    .join(' and ');
+  return listAll(env, {
+    q: `mimeType = ${queryString(DRIVE_MIME.folder)} and trashed = false and ${props}`,
+    fields: 'nextPageToken,files(id,name,mimeType,webViewLink)',
+    orderBy: 'createdTime',
+  }).map((f) => entryOf({ ...f, mimeType: DRIVE_MIME.folder }));
+}
+
+/**
+ * A new file with content `blob` in folder `parentId` (multipart upload, one call; the Advanced
+ * Drive Service sample «Upload files» calls Drive.Files.create(resource, blob, { fields })).
+ */
+export function uploadFile(env: Env, blob: GoogleAppsScript.Base.Blob, name: string, mimeType: string, parentId: string): DriveEntry {
+  const f = env.gas.Drive.Files.create({ name, mimeType, parents: [parentId] }, blob, { fields: 'id,name,mimeType,webViewLink' });
+  return entryOf(f, name);
+}
+
+/** Give `email` read access to `id` without Google's e-mail (one call). */
+export function shareWithReader(env: Env, id: string, email: string): void {
+  env.gas.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: email }, id, { sendNotificationEmail: false });
+}

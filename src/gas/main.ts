@@ -1,7 +1,7 @@
 // Global entry points of the Apps Script bundle: every export here becomes a top-level function
 // of build/Code.js (see scripts/build.mjs): the menu, its items, and the sidebars' server functions.
 import { DEFAULT_SAMPLE } from '../core/samples';
-import type { AdminRunOptions, AdminState, AdminUnitView, AdminStepKey, EntryField, JobChunk, ScorerState } from './api';
+import type { AdminRunOptions, AdminState, AdminUnitView, AdminStepKey, EntryField, EvidenceUpload, JobChunk, ScorerState } from './api';
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
@@ -110,6 +110,10 @@ export function scorerSubmit(): ScorerState {
 
 export function scorerReopen(): ScorerState {
   return api().scorerReopen();
+}
+
+export function scorerAttachEvidence(upload: EvidenceUpload): ScorerState {
+  return api().scorerAttachEvidence(upload);
 }
 
 export function adminState(): AdminState {

@@ -1,11 +1,13 @@
 // Global entry points of the scorer bundle (build/scorer/Code.js): the script bound to the master
 // unit spreadsheet, hence to every unit file copied from it (copying a spreadsheet copies its
 // bound script — Apps Script guide "Container-bound scripts"). It holds the scorer's menu, sidebar
-// and server functions only: no admin function, no Drive, no other file. Its manifest
-// (appsscript.scorer.json) asks for `spreadsheets.currentonly`, `script.container.ui` and
-// `userinfo.email` (who submitted), so every call here goes to the active spreadsheet only
-// (`getActiveSpreadsheet`, never `openById`, which `currentonly` does not allow).
-import type { EntryField, ScorerState } from './api';
+// and server functions only: no admin function, no other spreadsheet. Its manifest
+// (appsscript.scorer.json) asks for `spreadsheets.currentonly`, `script.container.ui`,
+// `userinfo.email` (who submitted) and `drive.file` with the Advanced Drive Service (the evidence
+// a scorer attaches: a folder and files the script creates itself, evidence-upload.ts), so every
+// spreadsheet call here goes to the active spreadsheet only (`getActiveSpreadsheet`, never
+// `openById`, which `currentonly` does not allow).
+import type { EntryField, EvidenceUpload, ScorerState } from './api';
 import { gasServices } from './services';
 import { makeEnv } from './env';
 import { userMessage } from './errors';
@@ -58,4 +60,8 @@ export function scorerSubmit(): ScorerState {
 
 export function scorerReopen(): ScorerState {
   return api().scorerReopen();
+}
+
+export function scorerAttachEvidence(upload: EvidenceUpload): ScorerState {
+  return api().scorerAttachEvidence(upload);
 }

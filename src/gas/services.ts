@@ -368,7 +368,10 @@ export interface GSession {
   getEffectiveUser(): GUser;
 }
 
-export type GUtilities = Pick<Real['Utilities'], 'sleep'>;
+export interface GUtilities extends Pick<Real['Utilities'], 'sleep' | 'base64Decode'> {
+  /** A blob of bytes (an attached evidence file), for Drive.Files.create's media. */
+  newBlob(data: GoogleAppsScript.Byte[], contentType: string, name: string): GoogleAppsScript.Base.Blob;
+}
 
 export interface GLogger {
   log(data: any): GLogger;

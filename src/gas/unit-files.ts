@@ -76,7 +76,9 @@ function buildMaster(
   sheet.setName(SHEETS.scoring);
   drawScoringSheet(env.gas, sheet, layout, opts.step, 'Biểu chấm điểm: chỉ nhập ở các ô nền trắng (Tự chấm, Minh chứng, Ghi chú).');
 
-  const meta = metaGrid(layout, anyUnit(rubric), settings, opts).map((r) => r.map((c) => sheetValue(c)));
+  // The administrator (owner of every unit file, the appraisal council) reads the evidence scorers attach.
+  const owner = env.gas.Session.getEffectiveUser().getEmail();
+  const meta = metaGrid(layout, anyUnit(rubric), settings, opts, owner).map((r) => r.map((c) => sheetValue(c)));
   const metaSheet = ss.insertSheet(SHEETS.meta);
   metaSheet.getRange(1, 1, meta.length, 2).setValues(meta);
   metaSheet.hideSheet();

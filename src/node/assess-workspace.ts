@@ -36,7 +36,7 @@ export async function runStep(ws: string, step: AssessStepName, ctx: Context): P
       if (i % UNITS_PER_COLLECTION === UNITS_PER_COLLECTION - 1) collectGarbage();
       // A unit without a valid rubric is reported by readControl; its file is not read.
       const read = control.settings.year && control.rubrics[unit.rubricId];
-      const source = read ? await readUnitSource(ws, control.settings.year, unit) : undefined;
+      const source = read ? await readUnitSource(ws, control, unit) : undefined;
       outcomes.push(assessUnitStep(control, step, unit, source, { now: ctx.now() }));
       entries[unit.code] = unitEntries(control, unit, source);
     }

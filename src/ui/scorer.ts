@@ -8,6 +8,7 @@ import { displayScore, formatNumber, normalizeScoreInput, sameScore } from './nu
 import { evaluate, fieldKey, INPUT_FIELDS, type Evaluation, type Overrides, type ShownFinding } from './scorer-model';
 import { T, count } from './labels';
 import { appraisalBox, deadlinesBox, renderAppraisals, renderDeadlines } from './scorer-appraisal';
+import { evidenceAttach, type EvidenceAttach } from './evidence-upload';
 
 type ScoreField = 'self' | 'appraised';
 const isScoreField = (f: EntryField): f is ScoreField => f === 'self' || f === 'appraised';
@@ -19,6 +20,7 @@ interface InputRef {
   msg: HTMLElement;
   wrap: HTMLElement;
   links?: HTMLElement;
+  attach?: EvidenceAttach;
 }
 
 interface LeafRef {
@@ -541,7 +543,13 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
     links,
     evMsg,
   );
-  refs.push({ code: c.code, field: 'evidence', input: evInput, msg: evMsg, wrap: evWrap, links });
+  const attach = evidenceAttach(c.code, {
+    send: (upload) => queue.push(() => call('scorerAttachEvidence', upload)),
+    apply: applyState,
+    unsaved: () => overrides.has(fieldKey(c.code, 'evidence')),
+  });
+  evWrap.insertBefore(attach.el, evMsg);
+  refs.push({ code: c.code, field: 'evidence', input: evInput, msg: evMsg, wrap: evWrap, links, attach });
 
   const leafMsgs = h('div', { class: 'msgs', 'aria-live': 'polite' });
   const el = h(
@@ -725,6 +733,7 @@ function update(forceValues = false): void {
     if (ref.input.value !== shown && (forceValues || typed === undefined || !focused)) ref.input.value = shown;
     const canEdit = editable(s, ref.field);
     ref.input.readOnly = !canEdit;
+    ref.attach?.setEnabled(canEdit);
     if (canEdit) ref.input.removeAttribute('aria-readonly');
     else ref.input.setAttribute('aria-readonly', 'true');
     ref.input.placeholder = canEdit && ref.field === 'evidence' ? 'Dán liên kết hoặc ghi số, tên văn bản' : '';

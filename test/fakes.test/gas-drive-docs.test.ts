@@ -116,6 +116,19 @@ describe('Drive API (advanced service `Drive`, v3)', () => {
     );
   });
 
+  it('Files.create with media keeps the bytes (base64Decode → newBlob), answers the size, takes the blob type when none is given', () => {
+    const fake = createGasFake({ user: 'lan@example.gov.vn' });
+    const folder = fake.Drive.Files.create({ name: 'Minh chứng', mimeType: MIME.FOLDER });
+    const bytes = fake.Utilities.base64Decode(Buffer.from([0, 1, 200, 255]).toString('base64'));
+    expect(bytes).toEqual([0, 1, -56, -1]); // signed, as Apps Script's Byte[]
+    const blob = fake.Utilities.newBlob(bytes, 'application/pdf', 'a.pdf');
+    const f = fake.Drive.Files.create({ name: 'Kế hoạch.pdf', parents: [folder.id!] }, blob, { fields: 'id,webViewLink' });
+    expect(f).toMatchObject({ name: 'Kế hoạch.pdf', mimeType: 'application/pdf', size: '4' });
+    expect([...fake.drive.item(f.id!)!.content!]).toEqual([0, 1, 200, 255]);
+    expect(() => fake.Utilities.base64Decode('không phải base64!')).toThrow('Could not decode string');
+    expect(() => fake.Drive.Files.create({ name: 'X', mimeType: MIME.GOOGLE_SHEETS }, blob)).toThrow('not supported');
+  });
+
   it('Files.get returns trashed files with trashed: true and throws "File not found" (404) for others', () => {
     const fake = createGasFake({ user: 'lan@example.gov.vn' });
     const ss = fake.createSpreadsheet('Biểu A');

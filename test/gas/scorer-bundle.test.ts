@@ -2,10 +2,11 @@
 // (build/scorer) as its bound script, every unit file is a copy and carries it too, and a scorer —
 // another user, editor of that one file only — opens the file: the bound onOpen runs in
 // AuthMode.LIMITED and shows «DVCQ › Mở biểu chấm điểm», and the sidebar's server functions of the
-// scorer bundle load the state, save a value and submit. The bundle runs in a vm context that
-// holds only the services its scopes allow (spreadsheets.currentonly, script.container.ui,
-// userinfo.email): no Drive, DocumentApp, PropertiesService, LockService, and a SpreadsheetApp
-// that refuses to open any other file.
+// scorer bundle load the state, save a value, attach a file and submit. The bundle runs in a vm
+// context that holds only the services its scopes allow (spreadsheets.currentonly,
+// script.container.ui, userinfo.email, drive.file with the Drive service for evidence): no
+// DocumentApp, PropertiesService, LockService, and a SpreadsheetApp that refuses to open any
+// other file.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -25,7 +26,7 @@ const SCORER = 'binhhai.binhson@example.com';
 const UNIT = 'BS-X08';
 const BOUND = 'DVCQ — mã chấm điểm';
 
-const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
+const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerAttachEvidence', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
 const ADMIN_GLOBALS = [
   'onInstall',
   'openDvcq',
@@ -101,6 +102,9 @@ function loadScorerBundle(w: World) {
     HtmlService: w.fake.HtmlService,
     Session: w.fake.Session,
     Logger: w.fake.Logger,
+    // drive.file and the Advanced Drive Service v3 (appsscript.scorer.json): the evidence it uploads.
+    Drive: w.fake.Drive,
+    Utilities: w.fake.Utilities,
   };
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -136,7 +140,7 @@ describe('The scorer bundle (build/scorer)', () => {
     for (const n of [...SCORER_GLOBALS, ...ADMIN_GLOBALS]) expect(addon).toContain(n);
   });
 
-  it('asks for no admin scope, and enables no advanced service', () => {
+  it('asks for no admin scope; drive.file and the Drive service (v3) only for the evidence it uploads', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(scorerDir, 'appsscript.json'), 'utf8')) as {
       oauthScopes: string[];
       dependencies?: unknown;
@@ -146,12 +150,22 @@ describe('The scorer bundle (build/scorer)', () => {
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/userinfo.email',
+        // Only the files the script creates: the unit's evidence folder and what is uploaded into it.
+        'https://www.googleapis.com/auth/drive.file',
       ].sort(),
     );
-    for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/(drive|documents|spreadsheets)(\.file|\.readonly)?$/);
-    expect(manifest.dependencies).toBeUndefined();
-    // Under currentonly only the active spreadsheet may be opened: the bundle never opens another.
-    expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/openById|openByUrl|Drive\.Files|Permissions\.create/);
+    for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/(drive|documents|spreadsheets)(\.readonly)?$/);
+    expect(manifest.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] });
+    // Under currentonly only the active spreadsheet may be opened: the bundle never opens another,
+    // and on Drive it creates, lists its own folder and shares it (no copy, update, no other file).
+    const code = fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/openById|openByUrl|Files\.copy|Files\.update|DriveApp/);
+    expect([...new Set(code.match(/Drive\.(Files|Permissions)\.\w+/g))].sort()).toEqual([
+      'Drive.Files.create',
+      'Drive.Files.list',
+      'Drive.Permissions.create',
+      'Drive.Permissions.list',
+    ]);
     // The reminders' e-mails are the admin add-on's (script.send_mail): the scorer bundle sends none.
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(fs.readFileSync(path.join(scorerDir, 'Code.js'), 'utf8')).not.toMatch(/sendEmail|getRemainingDailyQuota/);
@@ -217,6 +231,17 @@ describe('A scorer with nothing installed opens the unit file', () => {
     // The value is in the sheet, as typed (a number).
     const values = w.fake.spreadsheetById(fileId)!.sheet(SHEETS.scoring).values();
     expect(values.some((r) => r.includes(leaf.code) && r.includes(leaf.max))).toBe(true);
+
+    // A file attached: in the scorer's own folder, read by the administrator, its link in Minh chứng.
+    state = call('scorerAttachEvidence', {
+      code: leaf.code,
+      name: 'Kế hoạch.pdf',
+      base64: Buffer.from('%PDF-1.4').toString('base64'),
+    }) as ScorerState;
+    const folder = w.fake.drive.list().find((x) => x.kind === 'folder' && x.name.startsWith('Minh chứng – '))!;
+    expect([folder.owner, folder.viewers]).toEqual([SCORER, [ADMIN]]);
+    const [pdf] = w.fake.drive.children(folder.id);
+    expect(state.entries[leaf.code].evidence).toMatch(new RegExp(`^Văn bản ${leaf.code.replace(/\./g, '\\.')}\n\\S+${pdf.id}`));
 
     const submitted = call('scorerSubmit') as ScorerState;
     expect(submitted.status).toBe('Đã nộp');

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parseRubrics, wordingFingerprint } from '../../src/core/rubric';
 import { readUnitSheet, unitSheetLayout } from '../../src/core/unit-sheet';
 import type { CriterionRow, Unit } from '../../src/core/types';
+import type { Control } from '../../src/core/control';
 import { cellValue, worksheetToGrid } from '../../src/node/xlsx/grid';
 import { drawUnitWorkbook, readInputs, writeInputs } from '../../src/node/xlsx/unit-workbook';
 import { readUnitSource } from '../../src/node/unit-sources';
@@ -204,7 +205,9 @@ describe('workspace files', () => {
   });
 
   test('a missing unit file becomes a «missing» source naming the file', async () => {
-    const src = await readUnitSource(tmpDir(), 2024, { ...unit, link: 'Dân vận chính quyền 2024/Cụm 1/A01 - Xã An Hòa.xlsx' });
+    // Only the year is read before the file is found missing.
+    const control = { settings: { year: 2024 }, rubrics: {} } as unknown as Control;
+    const src = await readUnitSource(tmpDir(), control, { ...unit, link: 'Dân vận chính quyền 2024/Cụm 1/A01 - Xã An Hòa.xlsx' });
     expect(src).toEqual({
       missing: 'không tìm thấy tệp «Dân vận chính quyền 2024/Cụm 1/A01 - Xã An Hòa.xlsx» (đã bị xóa hoặc di chuyển?)',
       link: 'Dân vận chính quyền 2024/Cụm 1/A01 - Xã An Hòa.xlsx',

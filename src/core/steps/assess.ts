@@ -8,6 +8,7 @@ import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessUnit, rankAssessed, readSource, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
+import { evidencePaths } from '../evidence';
 import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
@@ -48,6 +49,15 @@ export function unitEntries(control: Control, unit: Unit, source: UnitSource | u
   const rubric = control.rubrics[unit.rubricId];
   if (!rubric || !source || 'missing' in source) return null;
   return readSource(control, unit, rubric, source).entries;
+}
+
+/**
+ * The `Minh chứng` paths a back-end with a folder should look for beside a unit's file (relative
+ * to its folder, see `evidence.ts`); it passes back those it found as `UnitSource.evidence`.
+ */
+export function evidencePathsOf(control: Control, unit: Unit, source: UnitSource | undefined): string[] {
+  const entries = unitEntries(control, unit, source);
+  return entries ? evidencePaths(entries) : [];
 }
 
 const noCopy = () => null;

@@ -35,7 +35,8 @@ export async function remind(ws: string, ctx: Context): Promise<number> {
   const sources: Record<string, UnitSource | undefined> = {};
   const { year } = control.settings;
   if (year)
-    for (const u of control.units) if (!isSubmitted(u) && control.rubrics[u.rubricId]) sources[u.code] = await readUnitSource(ws, year, u);
+    for (const u of control.units)
+      if (!isSubmitted(u) && control.rubrics[u.rubricId]) sources[u.code] = await readUnitSource(ws, control, u);
   const out = remindStep(control, { sources, sent: book.grid(SHEETS.reminders), today: ctx.now(), quota: Infinity });
   if (out.blockers.length) throw new UserError(out.blockers.join('\n'));
   if (out.reminders.length) {

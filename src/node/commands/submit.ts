@@ -89,7 +89,7 @@ export async function submit(ws: string, codes: string[], ctx: Context): Promise
     ws,
     codes,
     'submit',
-    async (control, unit) => submitUnit(control, unit, await readUnitSource(ws, control.settings.year, unit), ctx.now(), ctx.user()),
+    async (control, unit) => submitUnit(control, unit, await readUnitSource(ws, control, unit), ctx.now(), ctx.user()),
     ctx,
   );
 }

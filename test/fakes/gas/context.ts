@@ -50,6 +50,8 @@ export interface DriveItem {
    * "Container-bound scripts"; for Files.copy an assumption listed in docs/TRIEN-KHAI.md).
    */
   boundScript?: string;
+  /** The content of a file uploaded with Files.create (media): its bytes, as Drive keeps them. */
+  content?: Uint8Array;
 }
 
 export interface ShareEvent {

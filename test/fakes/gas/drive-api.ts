@@ -8,7 +8,9 @@
  * `trashed: true`; a file the user may not change gives 403. Fake-specific: `fields` is ignored
  * (every answer carries kind, id, name, mimeType, trashed, parents, webViewLink, and a list
  * nextPageToken); `orderBy` is ignored (lists are in creation order, i.e. as orderBy
- * 'createdTime'); `q` knows only the clauses below; media uploads are refused.
+ * 'createdTime'); `q` knows only the clauses below; a media upload is taken by Files.create only
+ * (its bytes kept as the file's content, its size answered as `size`); Drive's own upload limit
+ * (5 TB) is not modelled.
  */
 import type {
   GDriveFile,
@@ -35,6 +37,7 @@ function resourceOf(it: DriveItem): GDriveFile {
     trashed: it.trashed,
     parents: [...it.parents],
     webViewLink: urlOf(it),
+    ...(it.content ? { size: String(it.content.length) } : {}),
     ...(it.appProperties ? { appProperties: { ...it.appProperties } } : {}),
   };
 }
@@ -160,10 +163,13 @@ export class DriveFilesFake implements GDriveFiles {
 
   create(resource: GDriveFile, mediaData?: GoogleAppsScript.Base.Blob, _optionalArgs?: Args): GDriveFile {
     const api = 'drive.files.create';
-    if (mediaData) fail('fake: Files.create with media is not supported');
     const ctx = this.ctx;
-    const name = resource?.name ?? 'Untitled';
-    const mimeType = resource?.mimeType ?? 'application/octet-stream';
+    const name = resource?.name ?? mediaData?.getName() ?? 'Untitled';
+    // Drive takes the metadata's mimeType, else the media's (https://developers.google.com/workspace/drive/api/guides/manage-uploads).
+    const mimeType = resource?.mimeType ?? mediaData?.getContentType() ?? 'application/octet-stream';
+    if (mediaData && (mimeType === MIME.GOOGLE_SHEETS || mimeType === MIME.GOOGLE_DOCS || mimeType === MIME.FOLDER)) {
+      fail('fake: Files.create with media into a Google type (conversion) is not supported');
+    }
     const parent = parentOf(ctx, api, resource?.parents) ?? ctx.rootFor(ctx.user);
     let it: DriveItem;
     if (mimeType === MIME.GOOGLE_SHEETS) {
@@ -174,6 +180,7 @@ export class DriveFilesFake implements GDriveFiles {
     }
     if (resource?.description !== undefined) it.description = resource.description ?? null;
     patchAppProperties(api, it, resource?.appProperties);
+    if (mediaData) it.content = Uint8Array.from(mediaData.getBytes());
     return resourceOf(it);
   }
 

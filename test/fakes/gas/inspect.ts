@@ -34,6 +34,8 @@ export interface DriveItemView {
   created: Date;
   updated: Date;
   description: string | null;
+  /** The bytes of a file uploaded with content (Files.create with media). */
+  content?: Uint8Array;
 }
 
 export interface DriveInspector {
@@ -94,6 +96,7 @@ export function driveInspector(ctx: FakeContext): DriveInspector {
     created: new Date(it.created.getTime()),
     updated: new Date(it.updated.getTime()),
     description: it.description,
+    ...(it.content ? { content: it.content } : {}),
   });
   const must = (id: string) => {
     const it = ctx.item(id);

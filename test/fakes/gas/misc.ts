@@ -139,6 +139,27 @@ export class UtilitiesFake implements GUtilities {
   sleep(milliseconds: number): void {
     this.ctx.sleptMs += Math.max(0, milliseconds);
   }
+  /** Bytes as Apps Script gives them: signed (-128…127). Invalid base64 throws, as the real one does. */
+  base64Decode(encoded: string, _charset?: unknown): GoogleAppsScript.Byte[] {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded.replace(/\s/g, ''))) throw new Error('Exception: Could not decode string.');
+    const buf = Buffer.from(encoded, 'base64');
+    return Array.from(new Int8Array(buf.buffer, buf.byteOffset, buf.length));
+  }
+  /** A blob holding a copy of the bytes, its content type and name (the methods Drive's media upload reads). */
+  newBlob(data: GoogleAppsScript.Byte[], contentType: string, name: string): GoogleAppsScript.Base.Blob {
+    return fakeBlob(Uint8Array.from(data), contentType, name); // ToUint8: -1 → 255
+  }
+}
+
+/** A blob of the fake: bytes, content type, name. */
+export function fakeBlob(bytes: Uint8Array, contentType: string, name: string): GoogleAppsScript.Base.Blob {
+  const blob = {
+    getBytes: () => Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)),
+    getContentType: () => contentType,
+    getName: () => name,
+    copyBlob: () => fakeBlob(bytes, contentType, name),
+  };
+  return blob as unknown as GoogleAppsScript.Base.Blob;
 }
 
 export class LoggerFake implements GLogger {
