@@ -1,7 +1,7 @@
 // `Cấu hình` (key/value rows) and `Xếp loại` (levels and gates) → typed settings.
 import { Cell, Gate, Level, ScoringConfig } from './types';
 import { EXCLUDE_LEVEL, LEVEL_KIND } from './schema';
-import { cellText, normalizeHeader, parseScore } from './text';
+import { cellText, isValidEmail, normalizeHeader, parseScore } from './text';
 import { DEFAULT_GATES, DEFAULT_LEVELS, DEFAULT_STEP } from './default-rubrics';
 
 /** Everything the documents and the jobs need from `Cấu hình`. */
@@ -17,6 +17,8 @@ export interface Settings {
   /** The area the report covers ("huyện Bình Sơn"). */
   area: string;
   deadline: Date | null;
+  /** E-mails of the appraisal team (`Email tổ thẩm định`): they read the evidence units attach, beside the administrator. */
+  appraisers: string[];
   reportNumber: string;
   reportDate: Date | null;
   decisionNumber: string;
@@ -69,6 +71,10 @@ export const CONFIG_KEYS = {
   place: ['Địa danh', 'Địa danh ghi ở dòng ngày tháng'],
   area: ['Địa bàn', 'Phạm vi báo cáo, ví dụ "huyện Bình Sơn"'],
   deadline: ['Hạn nộp', 'Hạn đơn vị nộp kết quả tự chấm (ngày/tháng/năm)'],
+  appraisers: [
+    'Email tổ thẩm định',
+    'Email các thành viên tổ thẩm định, cách nhau bởi dấu ","; được xem tệp minh chứng các đơn vị đính kèm (người quản trị luôn được xem)',
+  ],
   reportNumber: ['Số báo cáo', 'Số, ký hiệu báo cáo, ví dụ 285/BC-UBND'],
   reportDate: ['Ngày báo cáo', 'Bỏ trống để lấy ngày tạo báo cáo'],
   decisionNumber: ['Số quyết định', 'Số, ký hiệu quyết định, ví dụ 1520/QĐ-UBND'],
@@ -150,6 +156,7 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
     place: text('place'),
     area: text('area'),
     deadline: asDate(get('deadline')),
+    appraisers: splitList(text('appraisers'), /[\s,;]+/).filter(isValidEmail),
     reportNumber: text('reportNumber'),
     reportDate: asDate(get('reportDate')),
     decisionNumber: text('decisionNumber'),
@@ -243,6 +250,8 @@ export function checkLevels(rows: LevelRow[]): { parsed: { levels: Level[]; gate
 export interface SettingsProblem {
   key: ConfigKey;
   message: string;
+  /** A problem that changes no rule (no ranking or document is wrong): a warning, not a blocker. */
+  warning?: boolean;
 }
 
 /** Rows of `Cấu hình` a rule is read from: deleting one would silently change the rule. */
@@ -256,7 +265,7 @@ export function checkSettings(configRows: ConfigRow[]): SettingsProblem[] {
   const get = (k: ConfigKey) => byKey.get(normalizeHeader(CONFIG_KEYS[k][0]));
   const label = (k: ConfigKey) => `«${CONFIG_KEYS[k][0]}»${get(k)?.row ? ` (dòng ${get(k)!.row})` : ''}`;
   const filled = (k: ConfigKey) => cellText(get(k)?.value ?? null) !== '';
-  const add = (key: ConfigKey, message: string) => problems.push({ key, message });
+  const add = (key: ConfigKey, message: string, warning?: boolean) => problems.push({ key, message, ...(warning ? { warning } : {}) });
   for (const k of RULE_KEYS) {
     if (!get(k)) add(k, `không có dòng «${CONFIG_KEYS[k][0]}» (${CONFIG_KEYS[k][1].toLowerCase()}); hãy thêm lại dòng này.`);
   }
@@ -271,6 +280,15 @@ export function checkSettings(configRows: ConfigRow[]): SettingsProblem[] {
   for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
     if (filled(k) && !asDate(get(k)!.value))
       add(k, `${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
+  }
+  const wrongEmails = splitList(cellText(get('appraisers')?.value ?? null), /[\s,;]+/).filter((e) => !isValidEmail(e));
+  if (wrongEmails.length) {
+    add(
+      'appraisers',
+      `${label('appraisers')} có ${wrongEmails.map((e) => `«${e}»`).join(', ')} không phải email; ` +
+        'người này không được xem minh chứng cho đến khi sửa lại.',
+      true,
+    );
   }
   const step = asNumber(get('step')?.value ?? null);
   if (get('step') && (step === null || step <= 0)) {

@@ -115,7 +115,17 @@ export function readControl(g: ControlGrids): Control {
   const sheetProblem = (sheet: string, code: string, message: string) =>
     findings.push({ severity: 'Lỗi', unitCode: '', sheet, code, message: `${CONTROL}, sheet «${sheet}», ${message}` });
   if (g.config) {
-    for (const p of checkSettings(configRows)) sheetProblem(SHEETS.config, p.key === 'year' ? 'year' : 'settings', p.message);
+    for (const p of checkSettings(configRows)) {
+      if (p.warning)
+        findings.push({
+          severity: 'Cảnh báo',
+          unitCode: '',
+          sheet: SHEETS.config,
+          code: p.key,
+          message: `${CONTROL}, sheet «${SHEETS.config}», ${p.message}`,
+        });
+      else sheetProblem(SHEETS.config, p.key === 'year' ? 'year' : 'settings', p.message);
+    }
     // Not a rule: the steps run, but the documents stay drafts until the signature can be signed.
     for (const m of signatureProblems(settings)) sheetProblem(SHEETS.config, 'signature', m);
   }

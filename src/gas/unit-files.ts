@@ -90,13 +90,13 @@ function buildMaster(
 }
 
 /** What differs between two units' files: rows 2–6 (all columns) and the meta values. */
-export function unitSpecificValues(env: Env, settings: Settings, rubric: Rubric, unit: Unit) {
+export function unitSpecificValues(env: Env, settings: Settings, rubric: Rubric, unit: Unit, owner: string) {
   const opts = layoutOptions(settings, rubric, nowOf(env));
   const layout = unitSheetLayout(unit, rubric, opts);
   const { first, last } = UNIT_HEADER_ROWS;
   const width = layout.cells[0].length;
   const header = layout.cells.slice(first, last + 1).map((r) => r.map((c) => sheetValue(c)));
-  const meta = metaGrid(layout, unit, settings, opts);
+  const meta = metaGrid(layout, unit, settings, opts, owner);
   const metaRows = meta.slice(1, 1 + perUnitMetaRows(meta)).map((r) => [sheetValue(r[1])]);
   return {
     headerA1: sheetA1(SHEETS.scoring, `${a1(first, 0)}:${a1(last, width - 1)}`),
@@ -114,8 +114,8 @@ const PROTECTED_SHEETS = 2;
  * protections to "owner only" explicitly — never trusted as the copy carried them — then check
  * them; a file whose protections do not check out throws (it is not shared).
  */
-export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit, me: GUser): void {
-  const v = unitSpecificValues(env, settings, rubric, unit);
+export function personalize(env: Env, fileId: string, settings: Settings, rubric: Rubric, unit: Unit, me: GUser, owner: string): void {
+  const v = unitSpecificValues(env, settings, rubric, unit, owner);
   const ss = env.gas.SpreadsheetApp.openById(fileId);
   ss.getRange(v.headerA1).setValues(v.header);
   ss.getRange(v.metaA1).setValues(v.metaRows);

@@ -14,9 +14,10 @@ export const EXTRA_META = {
   deadline: 'Hạn nộp',
   scoring: 'Cấu hình chấm điểm (dữ liệu)',
   /**
-   * Who may read the evidence a scorer attaches (e-mails, separated by «,»): the administrator who
-   * built the master, i.e. the owner of every unit file and the appraisal council. Written once in
-   * the master (the same for every unit), not per unit; a file made before this row has none.
+   * Who may read the evidence a scorer attaches (e-mails, separated by «,»): the administrator (the
+   * owner of every unit file) and the appraisal team of `Cấu hình` (`Email tổ thẩm định`). Written
+   * with the unit's other values, so a change of the team reaches the files made after it; a file
+   * made before this row has none.
    */
   evidenceReaders: 'Người xem minh chứng',
   submittedAt: 'Thời điểm nộp',
@@ -33,7 +34,7 @@ export interface EmbeddedScoring {
 }
 
 /** Every row of the meta sheet, header first. Rows 2… up to `scoring` are written per unit. */
-export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings, opts: LayoutOptions, evidenceReaders = ''): Grid {
+export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings, opts: LayoutOptions, owner = ''): Grid {
   const scoring: EmbeddedScoring = { step: opts.step, bonusCap: opts.bonusCap, levels: settings.scoring.levels };
   return [
     [META_COLUMNS.key, META_COLUMNS.value],
@@ -41,7 +42,7 @@ export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings
     [EXTRA_META.group, unit.group],
     [EXTRA_META.deadline, settings.deadline ? formatDateShort(settings.deadline) : ''],
     [EXTRA_META.scoring, JSON.stringify(scoring)],
-    [EXTRA_META.evidenceReaders, evidenceReaders],
+    [EXTRA_META.evidenceReaders, [owner, ...settings.appraisers].filter(Boolean).join(', ')],
     [EXTRA_META.submittedAt, ''],
     [EXTRA_META.submittedBy, ''],
     [EXTRA_META.submittedCheck, ''],
@@ -51,11 +52,8 @@ export function metaGrid(layout: UnitSheetLayout, unit: Unit, settings: Settings
 /** The submission rows at the end of the meta sheet (writable by the scorer). */
 export const SUBMISSION_META_ROWS = 3;
 
-/** Rows written in the master only (the same for every unit), just before the submission rows. */
-export const MASTER_ONLY_META_ROWS = 1;
-
-/** Number of meta rows (after the header) written for each unit: everything before the master-only and submission rows. */
-export const perUnitMetaRows = (grid: Grid) => grid.length - 1 - SUBMISSION_META_ROWS - MASTER_ONLY_META_ROWS;
+/** Number of meta rows (after the header) written for each unit: everything before the submission rows. */
+export const perUnitMetaRows = (grid: Grid) => grid.length - 1 - SUBMISSION_META_ROWS;
 
 /** Meta sheet values by key. */
 export function metaValues(grid: Grid | undefined): Map<string, { value: Cell; row: number }> {

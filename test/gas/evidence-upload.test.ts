@@ -3,7 +3,8 @@
 // «Minh chứng – <đơn vị> – <năm>», made once and found again by its appProperties; the folder is
 // shared as reader with the administrator only (no e-mail), read back; its link is added to the
 // criterion's `Minh chứng` cell.
-import { newWorld, ADMIN } from './helpers';
+import { newWorld, ADMIN, asAdmin, control } from './helpers';
+import { readControlData } from '../../src/gas/control-io';
 import { generate, sampleControl, unitFiles } from './flow';
 import { createServerApi } from '../../src/gas/server-api';
 import { scorerState } from '../../src/gas/scorer';
@@ -189,5 +190,31 @@ describe('Attaching evidence (scorer’s script)', () => {
     const leaf = state.criteria.find((c) => c.leaf)!;
     expect(() => api.scorerAttachEvidence({ code: leaf.code, name: 'a.pdf', base64: b64(10) })).toThrow(/chưa ghi người xem minh chứng/);
     expect(folders(w)).toEqual([]);
+  });
+});
+
+describe('The appraisal team of Cấu hình reads the evidence too', () => {
+  it('shares the folder with the administrator and each valid «Email tổ thẩm định»; a wrong one is warned about', () => {
+    const w = newWorld();
+    sampleControl(w);
+    asAdmin(w);
+    const config = control(w).sheet(SHEETS.config);
+    const row = config.values().length + 1;
+    config.set(`A${row}`, 'Email tổ thẩm định', { as: ADMIN });
+    config.set(`B${row}`, 'ThamDinh1@example.com, thamdinh2@example.com; khong-phai-email', { as: ADMIN });
+    generate(w);
+    const fileId = unitFiles(w)[UNIT].id;
+    w.fake.setActiveSpreadsheet(fileId);
+    w.fake.setUser(SCORER);
+    const api = createServerApi(w.fake);
+    const leaf = scorerState(w.env).criteria.find((c) => c.leaf)!;
+    api.scorerAttachEvidence({ code: leaf.code, name: 'Kế hoạch 12.pdf', base64: b64(100) });
+    const [folder] = folders(w);
+    expect([...folder.viewers].sort()).toEqual([ADMIN, 'thamdinh1@example.com', 'thamdinh2@example.com'].sort());
+    expect(folder.viewers).not.toContain(OTHER);
+    asAdmin(w);
+    const findings = readControlData(w.env).control.findings.filter((f) => f.code === 'appraisers');
+    expect(findings.map((f) => f.severity)).toEqual(['Cảnh báo']);
+    expect(findings[0].message).toContain('«khong-phai-email» không phải email');
   });
 });

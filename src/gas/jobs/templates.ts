@@ -50,6 +50,7 @@ interface Context {
   onDrive: Map<string, IdentifiedFile[]>;
   /** The script's user, asked once per chunk (the protections' one editor). */
   me?: GUser;
+  owner?: string;
 }
 
 function report(ctx: Context, unit: Unit, message: string) {
@@ -108,7 +109,8 @@ function finish(ctx: Context, unit: Unit, rubric: Rubric, file: { id: string; ur
   const { env, store } = ctx;
   const settings = ctx.data.control.settings;
   ctx.me ??= env.gas.Session.getEffectiveUser();
-  personalize(env, file.id, settings, rubric, unit, ctx.me);
+  ctx.owner ??= ctx.me.getEmail(); // once per chunk: who reads the evidence, with the appraisal team
+  personalize(env, file.id, settings, rubric, unit, ctx.me, ctx.owner);
   const sharedWith = share(ctx, file.id, unit, fresh);
   store.setFileRecord(settings.year, unit.code, { ...file, state: 'ok', sharedWith });
   ctx.done.set(unit.code, { link: file.url });
