@@ -17,6 +17,8 @@ export interface Settings {
   /** The area the report covers ("huyện Bình Sơn"). */
   area: string;
   deadline: Date | null;
+  /** `Hạn giải trình`: the default deadline of a unit returned for explanation (null: none). */
+  explanationDeadline: Date | null;
   reportNumber: string;
   reportDate: Date | null;
   decisionNumber: string;
@@ -69,6 +71,7 @@ export const CONFIG_KEYS = {
   place: ['Địa danh', 'Địa danh ghi ở dòng ngày tháng'],
   area: ['Địa bàn', 'Phạm vi báo cáo, ví dụ "huyện Bình Sơn"'],
   deadline: ['Hạn nộp', 'Hạn đơn vị nộp kết quả tự chấm (ngày/tháng/năm)'],
+  explanationDeadline: ['Hạn giải trình', 'Hạn đơn vị gửi giải trình khi bị trả lại (ngày/tháng/năm; bỏ trống nếu chưa định)'],
   reportNumber: ['Số báo cáo', 'Số, ký hiệu báo cáo, ví dụ 285/BC-UBND'],
   reportDate: ['Ngày báo cáo', 'Bỏ trống để lấy ngày tạo báo cáo'],
   decisionNumber: ['Số quyết định', 'Số, ký hiệu quyết định, ví dụ 1520/QĐ-UBND'],
@@ -150,6 +153,7 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
     place: text('place'),
     area: text('area'),
     deadline: asDate(get('deadline')),
+    explanationDeadline: asDate(get('explanationDeadline')),
     reportNumber: text('reportNumber'),
     reportDate: asDate(get('reportDate')),
     decisionNumber: text('decisionNumber'),
@@ -268,7 +272,7 @@ export function checkSettings(configRows: ConfigRow[]): SettingsProblem[] {
         : `${label('year')} đang để trống; cần ghi năm đánh giá, ví dụ 2025.`,
     );
   }
-  for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
+  for (const k of ['deadline', 'explanationDeadline', 'reportDate', 'decisionDate'] as const) {
     if (filled(k) && !asDate(get(k)!.value))
       add(k, `${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
   }

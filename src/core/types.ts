@@ -74,8 +74,10 @@ export interface Entry {
   note?: Cell;
   /** The appraiser's reason (`Lý do thẩm định`), absent in files made before the column. */
   reason?: Cell;
+  /** The unit's explanation (`Giải trình`), absent in files made before the column. */
+  explanation?: Cell;
   /** A1 addresses of the cells, for messages ("D12"). */
-  cells?: { self?: string; appraised?: string; evidence?: string; note?: string; reason?: string };
+  cells?: { self?: string; appraised?: string; evidence?: string; note?: string; reason?: string; explanation?: string };
 }
 export type Entries = Record<string, Entry>;
 

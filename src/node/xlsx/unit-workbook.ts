@@ -56,7 +56,7 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(layout.metaCol + 1).hidden = true;
 
-  const wrapCols = new Set([layout.cols.title, layout.cols.evidence, layout.cols.note, layout.cols.reason]);
+  const wrapCols = new Set([layout.cols.title, layout.cols.evidence, layout.cols.note, layout.cols.reason, layout.cols.explanation]);
   layout.cells.forEach((line, r) => {
     const style = layout.rowStyles[r];
     const row = ws.getRow(r + 1);
@@ -195,9 +195,9 @@ export function metaGrid(wb: ExcelJS.Workbook): Grid {
   return ws ? worksheetToGrid(ws) : [];
 }
 
-export type InputField = 'self' | 'appraised' | 'evidence' | 'note' | 'reason';
-/** `reason` (Lý do thẩm định) is absent from older files: nothing read, nothing written there. */
-export const INPUT_FIELDS: readonly InputField[] = ['self', 'appraised', 'evidence', 'note', 'reason'];
+export type InputField = 'self' | 'appraised' | 'evidence' | 'note' | 'reason' | 'explanation';
+/** `reason` (Lý do thẩm định) and `explanation` (Giải trình) are absent from older files: nothing read, nothing written there. */
+export const INPUT_FIELDS: readonly InputField[] = ['self', 'appraised', 'evidence', 'note', 'reason', 'explanation'];
 /** Typed values by criterion code, as exceljs cell values (convert core cells with `excelValue`). */
 export type InputValues = Record<string, Partial<Record<InputField, ExcelJS.CellValue>>>;
 

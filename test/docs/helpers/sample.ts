@@ -19,6 +19,7 @@ export function sampleSettings(over: Partial<Settings> = {}): Settings {
     place: 'Bình Sơn',
     area: 'huyện Bình Sơn',
     deadline: new Date(2024, 10, 15),
+    explanationDeadline: null,
     reportNumber: '285/BC-UBND',
     reportDate: new Date(2024, 11, 15),
     decisionNumber: '1520/QĐ-UBND',
