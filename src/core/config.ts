@@ -114,7 +114,8 @@ const splitList = (s: string, sep: RegExp) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function asDate(c: Cell): Date | null {
+/** A date cell, or text dd/mm/yyyy; null otherwise. */
+export function asDate(c: Cell): Date | null {
   if (c instanceof Date && !isNaN(c.getTime())) return c;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cellText(c));
   return m ? new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : null;

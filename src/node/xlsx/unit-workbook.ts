@@ -98,7 +98,8 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     if (TABLE_STYLES.has(style)) ws.getRow(r + 1).height = wrappedHeight(line, layout.widths, style === 'header' ? allCols : wrapCols);
   });
 
-  for (const address of [...layout.scorerInputs, ...layout.appraiserInputs]) {
+  // Offline nothing is locked by the owner: the explanation cells are open like the other inputs.
+  for (const address of [...layout.scorerInputs, ...layout.appraiserInputs, ...layout.explanationInputs]) {
     const cell = ws.getCell(address);
     cell.protection = { locked: false };
     cell.fill = solid(COLORS.input);
