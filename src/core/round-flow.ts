@@ -119,3 +119,28 @@ export function typedStatusCheck(unit: Unit): { status: string; finding?: Findin
     },
   };
 }
+
+/** Fields of a unit file the scorer may change, by the status its status cell shows (the owner's copy). */
+export type ScorerFields = 'scoring' | 'explanation' | 'none';
+
+/**
+ * Before the submission: the scores (Tự chấm, Minh chứng, Ghi chú); while returned for explanation:
+ * `Giải trình` and `Minh chứng`; otherwise nothing (the owner's protection decides in the sheet; the
+ * sidebar follows it).
+ */
+export function scorerFields(fileStatus: string): ScorerFields {
+  const s = canonicalStatus(fileStatus);
+  if (!s || s === STATUS.created || s === STATUS.scoring || s === STATUS.recreate) return 'scoring';
+  return s === STATUS.returned ? 'explanation' : 'none';
+}
+
+/** Why the scorer may not change `field` now ('' when allowed). */
+export function scorerEditRefusal(fileStatus: string, field: 'self' | 'evidence' | 'note' | 'explanation'): string {
+  const open = scorerFields(fileStatus);
+  if (open === 'scoring' && field !== 'explanation') return '';
+  if (open === 'explanation' && (field === 'explanation' || field === 'evidence')) return '';
+  if (field === 'explanation')
+    return `Cột «Giải trình» chỉ nhập được khi cơ quan quản lý trả lại biểu mẫu để giải trình (trạng thái hiện tại: «${canonicalStatus(fileStatus) || STATUS.scoring}»).`;
+  if (open === 'explanation') return `Đang giải trình: chỉ sửa được cột «Giải trình» và «Minh chứng»; điểm tự chấm và ghi chú giữ như lúc nộp.`;
+  return 'Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.';
+}

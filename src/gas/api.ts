@@ -3,7 +3,7 @@
 import type { Criterion, Finding, UnitScore } from '../core/types';
 import type { PlannedStep, PlanStep, StepState } from '../core/steps/year-plan';
 
-export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
+export type EntryField = 'self' | 'appraised' | 'evidence' | 'note' | 'explanation';
 
 /** A criterion as the sidebar shows it: its children are implied by `parent`. */
 export type ScorerCriterion = Omit<Criterion, 'children'> & { leaf: boolean };
@@ -26,6 +26,8 @@ export interface ScorerState {
   locked: boolean;
   /** The sheet's inputs are protected too (the owner locked them: at once, or at the next collection). */
   sheetLocked: boolean;
+  /** Returned for explanation: `Giải trình` and `Minh chứng` may be written, and «Gửi giải trình» sent. */
+  explanationOpen: boolean;
   step: number;
   bonusCap: number;
   criteria: ScorerCriterion[];
@@ -86,6 +88,8 @@ export interface ServerApi {
   scorerSave(code: string, field: EntryField, value: string): ScorerState;
   scorerSubmit(): ScorerState;
   scorerReopen(): ScorerState;
+  /** «Gửi giải trình»: a request recorded in the file; the owner's next collection decides. */
+  scorerExplain(): ScorerState;
   adminState(): AdminState;
   /** `options.final` (report, decision): the final version, refused while a unit is in the way; else a «DỰ THẢO» when one is. */
   adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;

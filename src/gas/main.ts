@@ -112,6 +112,10 @@ export function scorerReopen(): ScorerState {
   return api().scorerReopen();
 }
 
+export function scorerExplain(): ScorerState {
+  return api().scorerExplain();
+}
+
 export function adminState(): AdminState {
   return api().adminState();
 }

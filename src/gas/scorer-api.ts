@@ -5,9 +5,9 @@ import type { EntryField, ServerApi } from './api';
 import type { GasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
 import { UserError, userMessage } from './errors';
-import { scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
+import { scorerExplain, scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
 
-export type ScorerApi = Pick<ServerApi, 'scorerState' | 'scorerSave' | 'scorerSubmit' | 'scorerReopen'>;
+export type ScorerApi = Pick<ServerApi, 'scorerState' | 'scorerSave' | 'scorerSubmit' | 'scorerReopen' | 'scorerExplain'>;
 
 /** Run `fn`; a failure becomes the user's Vietnamese text (google.script.run hands over the message only). */
 export function guard<T>(gas: GasServices, action: string, fn: () => T): T {
@@ -25,5 +25,6 @@ export function createScorerApi(gas: GasServices, opts: EnvOptions = {}): Scorer
     scorerSave: (code: string, field: EntryField, value: string) => guard(gas, 'Lưu điểm', () => scorerSave(env(), code, field, value)),
     scorerSubmit: () => guard(gas, 'Nộp kết quả', () => scorerSubmit(env())),
     scorerReopen: () => guard(gas, 'Mở lại', () => scorerReopen(env())),
+    scorerExplain: () => guard(gas, 'Gửi giải trình', () => scorerExplain(env())),
   };
 }

@@ -59,3 +59,7 @@ export function scorerSubmit(): ScorerState {
 export function scorerReopen(): ScorerState {
   return api().scorerReopen();
 }
+
+export function scorerExplain(): ScorerState {
+  return api().scorerExplain();
+}

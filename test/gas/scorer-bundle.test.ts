@@ -25,7 +25,7 @@ const SCORER = 'binhhai.binhson@example.com';
 const UNIT = 'BS-X08';
 const BOUND = 'DVCQ — mã chấm điểm';
 
-const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
+const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerExplain', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
 const ADMIN_GLOBALS = [
   'onInstall',
   'openDvcq',
