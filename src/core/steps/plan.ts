@@ -101,7 +101,9 @@ export function unitWrites(control: Control, own: Map<string, Omit<UnitUpdate, '
   const year = control.settings.year;
   const updates: UnitUpdate[] = [];
   for (const u of control.units) {
-    const mine = own.get(u.code);
+    const given = own.get(u.code);
+    // Keys left undefined change nothing (they must not hide the move to the control's year).
+    const mine = given && (Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Omit<UnitUpdate, 'code'>);
     if (!mine && !u.otherYear) continue;
     // Another year's row: this year's values, the round's record cleared (it was the other year's).
     const cleared = u.otherYear?.roundRecord ? { explainBy: '', explainedAt: '', recordedStatus: '' } : {};
