@@ -51,7 +51,12 @@ export function explainedLine(at: Date | string | undefined, locked: boolean): s
 }
 
 /** What the file's status cells show for a status of the round (null: the status has no copy of its own here). */
-export function roundCopy(unit: Pick<Unit, 'round'>, status: string, fallback: Date | null, locked: boolean): { status: string; line: string } | null {
+export function roundCopy(
+  unit: Pick<Unit, 'round'>,
+  status: string,
+  fallback: Date | null,
+  locked: boolean,
+): { status: string; line: string } | null {
   if (status === STATUS.returned) return { status, line: returnedLine(explanationDeadline(unit, fallback)) };
   if (status === STATUS.explained) return { status, line: explainedLine(unit.round?.explainedAt, locked) };
   return null;
@@ -113,9 +118,7 @@ export function typedStatusCheck(unit: Unit): { status: string; finding?: Findin
       sheet: SHEETS.units,
       cell: unit.row ? `dòng ${unit.row}` : undefined,
       code: 'illegal-status-step',
-      message:
-        `${label(unit)}: cột «${UNIT_COLUMNS.status}» ghi «${typed}» nhưng ${refusal} ` +
-        `Công cụ đã ghi lại «${recorded}».`,
+      message: `${label(unit)}: cột «${UNIT_COLUMNS.status}» ghi «${typed}» nhưng ${refusal} ` + `Công cụ đã ghi lại «${recorded}».`,
     },
   };
 }
@@ -141,6 +144,7 @@ export function scorerEditRefusal(fileStatus: string, field: 'self' | 'evidence'
   if (open === 'explanation' && (field === 'explanation' || field === 'evidence')) return '';
   if (field === 'explanation')
     return `Cột «Giải trình» chỉ nhập được khi cơ quan quản lý trả lại biểu mẫu để giải trình (trạng thái hiện tại: «${canonicalStatus(fileStatus) || STATUS.scoring}»).`;
-  if (open === 'explanation') return `Đang giải trình: chỉ sửa được cột «Giải trình» và «Minh chứng»; điểm tự chấm và ghi chú giữ như lúc nộp.`;
+  if (open === 'explanation')
+    return `Đang giải trình: chỉ sửa được cột «Giải trình» và «Minh chứng»; điểm tự chấm và ghi chú giữ như lúc nộp.`;
   return 'Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.';
 }

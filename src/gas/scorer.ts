@@ -158,7 +158,9 @@ export function scorerExplain(env: Env): ScorerState {
   const appraise = canAppraise(env, view, protectionOf(env, view));
   const status = statusOf(view);
   if (scorerFields(status) !== 'explanation') {
-    throw new UserError(`Chưa gửi giải trình được: biểu mẫu đang ở trạng thái «${status}», chỉ gửi khi cơ quan quản lý trả lại để giải trình.`);
+    throw new UserError(
+      `Chưa gửi giải trình được: biểu mẫu đang ở trạng thái «${status}», chỉ gửi khi cơ quan quản lý trả lại để giải trình.`,
+    );
   }
   writeStatus(view, sheetText(explanationRequestLine(nowOf(env), activeUser(env))), STATUS.explained);
   return buildState(view, appraise);

@@ -15,7 +15,11 @@ import type { Grid, Unit } from '../../src/core/types';
 const NOW = new Date(2024, 11, 12, 9, 0);
 const CODE = 'BS-X02';
 
-function controlWith(status: string, record: Partial<Record<keyof typeof UNIT_COLUMNS, Grid[number][number]>> = {}, explainBy = ''): Control {
+function controlWith(
+  status: string,
+  record: Partial<Record<keyof typeof UNIT_COLUMNS, Grid[number][number]>> = {},
+  explainBy = '',
+): Control {
   const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: 'binh-son-2024' }).map((s) => [s.name, s.grid]));
   const units = sheets[SHEETS.units].map((r) => [...r]);
   const col = (k: keyof typeof UNIT_COLUMNS) => units[0].indexOf(UNIT_COLUMNS[k]);

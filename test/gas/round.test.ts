@@ -63,7 +63,10 @@ describe('return → explanation → acceptance (add-on)', () => {
   beforeAll(() => {
     w = preparedSample();
     collect(w);
-    row = sheetOf(w).values().findIndex((r) => r[0] === 'X1.1') + 1;
+    row =
+      sheetOf(w)
+        .values()
+        .findIndex((r) => r[0] === 'X1.1') + 1;
   });
 
   it('a submitted unit: nothing open to the scorer', () => {
@@ -72,8 +75,13 @@ describe('return → explanation → acceptance (add-on)', () => {
   });
 
   it('returned: exactly Giải trình, Minh chứng and the status cells open (read back), the status copy in the file', () => {
+    const config = control(w).sheet(SHEETS.config);
+    config.set(`B${config.values().findIndex((r) => r[0] === 'Hạn giải trình') + 1}`, '01/12/2024', { as: ADMIN });
     setUnitStatus(w, CODE, 'Trả lại để giải trình');
     collect(w);
+    // The deadline of `Cấu hình` at the return is the unit's (recorded in `Đơn vị`), shown in the file.
+    expect(unitRow(w)[UNIT_COLUMNS.explainBy]).toBeInstanceOf(Date);
+    expect(String(cellOf(w, 'A6'))).toContain('hạn giải trình 01/12/2024');
     expect(scorerEditable(w)).toEqual(['A6', 'Giải trình', 'H6', 'Minh chứng']);
     expect(unitRow(w)[UNIT_COLUMNS.status]).toBe('Trả lại để giải trình');
     expect(unitRow(w)[UNIT_COLUMNS.locked]).toBe('');
@@ -104,6 +112,10 @@ describe('return → explanation → acceptance (add-on)', () => {
     expect(String(cellOf(w, 'A6'))).toContain('đã khóa ô nhập');
     expect(findings.map((f) => String(f['Nội dung']))).not.toContainEqual(expect.stringContaining('đã bị sửa sau khi đơn vị nộp'));
     expect(cellOf(w, `J${row}`)).toBe('Đã bổ sung biên bản');
+    // Sent after the deadline: a warning naming both dates.
+    expect(findings.map((f) => String(f['Nội dung']))).toContainEqual(
+      expect.stringMatching(/gửi giải trình ngày .*, sau hạn giải trình 01\/12\/2024/),
+    );
   });
 
   it('the admin typing a status that skips a step is refused naming the current status, and the recorded one written back', () => {

@@ -145,7 +145,12 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       }
       // Returned: the explanation and evidence cells are open to the scorer (a change of the
       // evidence is expected now, so it is not reported as a change after the submission).
-      const want = roundCopy(unit, STATUS.returned, deadline, false)!;
+      // A return seen for the first time (typed in `Đơn vị` in the add-on): its deadline is recorded
+      // (the one typed in the row, else `Cấu hình`'s now), and an earlier explanation's time cleared.
+      const again = unit.round?.explainedAt !== undefined && unit.round.explainedAt !== '';
+      const round: UnitRound = { explainBy: (again ? undefined : unit.round?.explainBy) ?? deadline ?? undefined, explainedAt: '' };
+      const want = roundCopy({ round }, STATUS.returned, null, false)!;
+      const fresh = !shows(want);
       return {
         findings: [],
         entered,
@@ -153,8 +158,9 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
         unlock: false,
         accepted,
         record: first ? 'first-record' : undefined,
-        openExplanation: !shows(want),
-        copy: () => (shows(want) ? null : want),
+        openExplanation: fresh,
+        ...(fresh && (again || round.explainBy !== unit.round?.explainBy) ? { round } : {}),
+        copy: () => (fresh ? want : null),
       };
     }
     if (requested && current !== STATUS.explained) findings.push(explanationRefused(unit, current, source.link));
@@ -324,7 +330,7 @@ export function assessUnitStep(
   const c = decideUnit(control, checked, source, ctx.now);
   const { link, finding } = linkUpdate(unit, ctx.known ?? '');
   const update: Omit<UnitUpdate, 'code'> = { status: c.status ?? (typed.finding ? typed.status : undefined), link };
-  if (c.round) Object.assign(update, { explainedAt: c.round.explainedAt });
+  if (c.round) Object.assign(update, { explainBy: c.round.explainBy ?? '', explainedAt: c.round.explainedAt ?? '' });
   const locked = ctx.locked;
   if (c.record) {
     Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));

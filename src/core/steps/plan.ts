@@ -7,18 +7,7 @@ import { archiveOtherYears, HistoryRow } from '../years';
 import { AcceptanceCells, acceptanceCells } from '../acceptance';
 
 export type StepName =
-    | 'setup'
-  | 'templates'
-  | 'progress'
-  | 'validate'
-  | 'rank'
-  | 'report'
-  | 'decision'
-  | 'submit'
-  | 'reopen'
-  | 'remind'
-  | 'status'
-  | 'explain';
+  'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status' | 'explain';
 
 /** The steps as users read them: menu, sidebar, `Nhật ký`, command line. */
 export const STEP_LABELS: Record<StepName, string> = {

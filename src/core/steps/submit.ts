@@ -108,7 +108,9 @@ export function changeStatus(unit: Unit, next: string, round: { deadline?: Date 
       findings: [],
       message:
         `${label(unit)}: «${canonicalStatus(unit.status)}» → «${to}»` +
-        (deadline ? `, hạn giải trình ${formatDateShort(deadline)}.` : ` (chưa có hạn giải trình: ghi «Hạn giải trình» ở sheet «${SHEETS.config}» hoặc dùng --han).`),
+        (deadline
+          ? `, hạn giải trình ${formatDateShort(deadline)}.`
+          : ` (chưa có hạn giải trình: ghi «Hạn giải trình» ở sheet «${SHEETS.config}» hoặc dùng --han).`),
     };
   }
   return {
