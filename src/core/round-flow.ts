@@ -11,7 +11,7 @@ import { asDate } from './config';
 import { cellText } from './text';
 import { displayDateTime } from './gas-support';
 import { formatDateShort } from './format';
-import { canonicalStatus, statusStepRefusal } from './status';
+import { canonicalStatus, isAfterSubmission, statusStepRefusal } from './status';
 import { daysLeft } from './deadlines';
 
 const label = (u: Pick<Unit, 'name' | 'code'>) => `${u.name} (${u.code})`;
@@ -99,8 +99,9 @@ export function explanationRefused(unit: Unit, current: string, link?: string): 
 }
 
 /**
- * A status typed in `Đơn vị` over the one the tool last wrote (`Trạng thái đã ghi`): kept when the
- * step is allowed, else refused (a Lỗi naming the current status) and the recorded one written back.
+ * A status typed in `Đơn vị` over the one the tool last wrote (`Trạng thái đã ghi`): a step of the
+ * round (into, within or out of the statuses after «Đã nộp») is kept when allowed, else refused (a
+ * Lỗi naming the current status) and the recorded one written back.
  * Nothing recorded yet (an older workbook) or nothing typed differently: kept.
  */
 export function typedStatusCheck(unit: Unit): { status: string; finding?: Finding } {
@@ -108,6 +109,9 @@ export function typedStatusCheck(unit: Unit): { status: string; finding?: Findin
   const typed = canonicalStatus(unit.status);
   // Blank is no step (the tool fills it in again); an unknown word is reported by readControl.
   if (!recorded || !typed || typed === (canonicalStatus(recorded) ?? recorded)) return { status: unit.status };
+  // Only the round is checked (a step into, within or out of the statuses after «Đã nộp»): before
+  // it, the owner may still type «Đã nộp» (the record starts at the next collection) or «Đang chấm».
+  if (!isAfterSubmission(typed) && !isAfterSubmission(recorded)) return { status: unit.status };
   const refusal = statusStepRefusal(recorded, unit.status);
   if (!refusal) return { status: unit.status };
   return {

@@ -128,6 +128,11 @@ describe('late explanation and typed statuses', () => {
     expect(refused.finding!.message).toContain('vì trạng thái hiện tại là «Đã nộp»');
     expect(typedStatusCheck({ ...u, status: 'Đã thẩm định' })).toEqual({ status: 'Đã thẩm định' });
     expect(typedStatusCheck({ ...u, recordedStatus: undefined })).toEqual({ status: 'Đã công nhận' });
+    // Before the round the owner may still type «Đã nộp» over «Đã tạo biểu mẫu» (its record starts then).
+    expect(typedStatusCheck({ ...u, status: 'Đã nộp', recordedStatus: 'Đã tạo biểu mẫu' })).toEqual({ status: 'Đã nộp' });
+    expect(typedStatusCheck({ ...u, status: 'Trả lại để giải trình', recordedStatus: 'Đang chấm' }).finding?.message).toContain(
+      'vì trạng thái hiện tại là «Đang chấm»',
+    );
     const c = controlWith('Đã công nhận', { recordedStatus: 'Đã nộp', acceptedCheck: 'abcdef012345' });
     const out = assessStep(c, 'progress', { sources: {}, today: NOW });
     expect(out.writes.updates.find((x) => x.code === CODE)).toMatchObject({ status: 'Đã nộp' });
