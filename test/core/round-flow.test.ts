@@ -114,6 +114,18 @@ describe('return → request → acceptance', () => {
   });
 });
 
+describe('Hạn giải trình in Cấu hình', () => {
+  it('a date (blank allowed); anything else is reported naming the row', () => {
+    expect(controlWith('Đã nộp', {}, '20/12/2024').settings.explanationDeadline).toEqual(new Date(2024, 11, 20));
+    const blank = controlWith('Đã nộp');
+    expect(blank.settings.explanationDeadline).toBeNull();
+    expect(blank.findings.filter((f) => f.message.includes('Hạn giải trình'))).toEqual([]);
+    const bad = controlWith('Đã nộp', {}, 'cuối tháng');
+    expect(bad.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('«Hạn giải trình» (dòng'));
+    expect(bad.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('ghi «cuối tháng»; cần ngày dạng ngày/tháng/năm'));
+  });
+});
+
 describe('late explanation and typed statuses', () => {
   it('late only after the deadline set at the return (else the one of Cấu hình)', () => {
     const u = { ...unitOf(controlWith('Đã giải trình')), round: { explainBy: new Date(2024, 11, 12), explainedAt: NOW } };
