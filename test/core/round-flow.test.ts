@@ -88,6 +88,22 @@ describe('return → request → acceptance', () => {
     });
   });
 
+  it('returned again: the owner’s copy of the earlier explanation is no new request', () => {
+    const at = new Date(2024, 11, 5, 8, 0);
+    const c = controlWith('Trả lại để giải trình', { explainedAt: at, acceptedCheck: 'abcdef012345', locked: 'Có' });
+    const old = decideUnit(
+      c,
+      unitOf(c),
+      { grid: fileOf(c, 'Đã giải trình', 'Trạng thái: Đã giải trình lúc 05/12/2024 08:00 — đã khóa ô nhập') },
+      NOW,
+    );
+    expect(old.status).toBeUndefined();
+    expect(old).toMatchObject({ openExplanation: true, round: { explainedAt: '' } });
+    // The scorer's new request (another line) is one.
+    const again = decideUnit(c, unitOf(c), { grid: fileOf(c, 'Đã giải trình', 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)') }, NOW);
+    expect(again.status).toBe('Đã giải trình');
+  });
+
   it('the request in any other status changes nothing and says why, naming the current status', () => {
     for (const status of ['Đã nộp', 'Đã thẩm định', 'Đang chấm']) {
       const c = controlWith(status);

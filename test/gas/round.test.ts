@@ -128,6 +128,27 @@ describe('return → explanation → acceptance (add-on)', () => {
   });
 });
 
+describe('returned again after an explanation (add-on)', () => {
+  it('opens the explanation cells again with a new deadline and clears the time of the earlier explanation', () => {
+    const w = preparedSample();
+    collect(w);
+    setUnitStatus(w, CODE, 'Trả lại để giải trình');
+    collect(w);
+    asScorer(w);
+    scorerExplain(w.env);
+    collect(w);
+    expect(unitRow(w)[UNIT_COLUMNS.status]).toBe('Đã giải trình');
+    const config = control(w).sheet(SHEETS.config);
+    config.set(`B${config.values().findIndex((r) => r[0] === 'Hạn giải trình') + 1}`, '20/12/2024', { as: ADMIN });
+    setUnitStatus(w, CODE, 'Trả lại để giải trình');
+    collect(w);
+    expect(unitRow(w)[UNIT_COLUMNS.status]).toBe('Trả lại để giải trình');
+    expect(unitRow(w)[UNIT_COLUMNS.explainedAt]).toBe('');
+    expect(scorerEditable(w)).toEqual(['A6', 'Giải trình', 'H6', 'Minh chứng']);
+    expect(String(cellOf(w, 'A6'))).toContain('hạn giải trình 20/12/2024');
+  });
+});
+
 describe('a scorer cannot change the status by typing (add-on)', () => {
   it('a status typed by the scorer in the file is no decision; a unit not returned cannot send an explanation', () => {
     const w = preparedSample();

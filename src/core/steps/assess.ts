@@ -122,8 +122,11 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
           `Nếu đúng là mở lại, ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị.`,
       });
     }
-    const requested = read.meta.status === STATUS.explained;
     const deadline = control.settings.explanationDeadline;
+    // «Đã giải trình» in the file is a request unless it is the owner's copy of an earlier
+    // explanation (a unit returned again still shows it until this collection rewrites it).
+    const earlierCopy = [true, false].some((locked) => shows(roundCopy(unit, STATUS.explained, deadline, locked)!));
+    const requested = read.meta.status === STATUS.explained && !(unit.round?.explainedAt && earlierCopy);
     if (current === STATUS.returned) {
       if (requested) {
         // «Gửi giải trình»: accepted now; the inputs as they are (the evidence added) are the
