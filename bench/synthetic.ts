@@ -108,6 +108,7 @@ export interface EntryValues {
   note: Cell;
   /** The appraiser's reason (only where the appraisal differs). */
   reason?: Cell;
+  explanation?: Cell;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Acceptance, Cell } from './types';
 import { STATUS } from './types';
 import { cellText, normalizeHeader } from './text';
 import { scoringLine, submittedLine } from './submission-line';
+import { roundCopy } from './round-flow';
 
 /** What `Khóa ô nhập` says once the owner has locked the file's inputs and checked it. */
 export const LOCKED_MARK = 'Có';
@@ -41,7 +42,16 @@ export function acceptedCopy(a: Acceptance, locked: boolean): { status: string; 
  * What a unit file shows after `dvcq submit` / `dvcq reopen` recorded `update` in `Đơn vị`: the same
  * status (the CLI locks nothing, so no lock mark); null when the update changes no status.
  */
-export function fileStatusCopy(update: { status?: string } & Partial<AcceptanceCells>): { status: string; line: string } | null {
+export function fileStatusCopy(
+  update: { status?: string; explainBy?: Date | string; explainedAt?: Date | string } & Partial<AcceptanceCells>,
+): { status: string; line: string } | null {
+  if (update.status === STATUS.returned || update.status === STATUS.explained) {
+    const round = {
+      ...(update.explainBy instanceof Date ? { explainBy: update.explainBy } : {}),
+      ...(update.explainedAt ? { explainedAt: update.explainedAt } : {}),
+    };
+    return roundCopy({ round }, update.status, null, false);
+  }
   if (update.status === STATUS.submitted) {
     return acceptedCopy(
       { at: update.acceptedAt ?? '', by: update.acceptedBy ?? '', check: update.acceptedCheck ?? '', locked: false },

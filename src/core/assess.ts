@@ -21,6 +21,7 @@ import { SHEETS } from './schema';
 import { isSubmitted } from './status';
 import { gatesWithLate, lateFinding } from './deadlines';
 import type { EvidenceFound } from './evidence';
+import { lateExplanationFinding } from './round-flow';
 
 /**
  * What an adapter found for one unit: its `Chấm điểm` grid (and the hidden sheet `Thông tin biểu
@@ -154,7 +155,9 @@ export function rankAssessed(control: Control, assessed: UnitAssessment[]): Asse
     const gates = gatesWithLate(unit, control.settings.deadline, control.settings.scoring);
     return { unit: gates === unit.gates ? unit : { ...unit, gates }, score, notClassifiedReasons: reasons };
   });
-  const late = control.units.map((u) => lateFinding(u, control.settings.deadline)).filter((f): f is Finding => f !== null);
+  const late = control.units
+    .flatMap((u) => [lateFinding(u, control.settings.deadline), lateExplanationFinding(u, control.settings.explanationDeadline)])
+    .filter((f): f is Finding => f !== null);
   const results = classifyAndRank(items, control.settings.scoring);
   return {
     findings: [...control.findings, ...assessed.flatMap((a) => a.findings), ...late],

@@ -22,7 +22,8 @@ const valueText = (c: Cell) => (typeof c === 'number' ? formatNumberMax(c, 4) : 
 export const COLLECTED_SHEET = 'Dữ liệu đã thu';
 export const COLLECTED_HEADER = ['Mã đơn vị', 'Dữ liệu đã thu (JSON, tiếp sang các cột sau khi dài)'] as const;
 const CELL_CHARS = 40_000;
-const FIELDS = ['self', 'appraised', 'reason', 'evidence', 'note'] as const;
+// Appended only: a row written before a field existed has fewer values (read as blank).
+const FIELDS = ['self', 'appraised', 'reason', 'evidence', 'note', 'explanation'] as const;
 type Field = (typeof FIELDS)[number];
 /** The action written in `Nhật ký` for a change. */
 export const CHANGE_ACTION = 'Thay đổi dữ liệu chấm điểm';

@@ -19,6 +19,8 @@ export interface Settings {
   deadline: Date | null;
   /** E-mails of the appraisal team (`Email tổ thẩm định`): they read the evidence units attach, beside the administrator. */
   appraisers: string[];
+  /** `Hạn giải trình`: the default deadline of a unit returned for explanation (null: none). */
+  explanationDeadline: Date | null;
   reportNumber: string;
   reportDate: Date | null;
   decisionNumber: string;
@@ -75,6 +77,7 @@ export const CONFIG_KEYS = {
     'Email tổ thẩm định',
     'Email các thành viên tổ thẩm định, cách nhau bởi dấu ","; được xem tệp minh chứng các đơn vị đính kèm (người quản trị luôn được xem)',
   ],
+  explanationDeadline: ['Hạn giải trình', 'Hạn đơn vị gửi giải trình khi bị trả lại (ngày/tháng/năm; bỏ trống nếu chưa định)'],
   reportNumber: ['Số báo cáo', 'Số, ký hiệu báo cáo, ví dụ 285/BC-UBND'],
   reportDate: ['Ngày báo cáo', 'Bỏ trống để lấy ngày tạo báo cáo'],
   decisionNumber: ['Số quyết định', 'Số, ký hiệu quyết định, ví dụ 1520/QĐ-UBND'],
@@ -117,7 +120,8 @@ const splitList = (s: string, sep: RegExp) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function asDate(c: Cell): Date | null {
+/** A date cell, or text dd/mm/yyyy; null otherwise. */
+export function asDate(c: Cell): Date | null {
   if (c instanceof Date && !isNaN(c.getTime())) return c;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cellText(c));
   return m ? new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : null;
@@ -157,6 +161,7 @@ export function parseSettings(configRows: ConfigRow[], levelRows: LevelRow[] = [
     area: text('area'),
     deadline: asDate(get('deadline')),
     appraisers: splitList(text('appraisers'), /[\s,;]+/).filter(isValidEmail),
+    explanationDeadline: asDate(get('explanationDeadline')),
     reportNumber: text('reportNumber'),
     reportDate: asDate(get('reportDate')),
     decisionNumber: text('decisionNumber'),
@@ -277,7 +282,7 @@ export function checkSettings(configRows: ConfigRow[]): SettingsProblem[] {
         : `${label('year')} đang để trống; cần ghi năm đánh giá, ví dụ 2025.`,
     );
   }
-  for (const k of ['deadline', 'reportDate', 'decisionDate'] as const) {
+  for (const k of ['deadline', 'explanationDeadline', 'reportDate', 'decisionDate'] as const) {
     if (filled(k) && !asDate(get(k)!.value))
       add(k, `${label(k)} ghi «${cellText(get(k)!.value)}»; cần ngày dạng ngày/tháng/năm, ví dụ 15/11/2024.`);
   }

@@ -10,6 +10,7 @@ import { comparablePrevious, readMerges } from './merges';
 import { checkLevels, checkSettings, parseSettings, Settings } from './config';
 import { cleanName, isBlankName } from './file-names';
 import { readAcceptance } from './acceptance';
+import { readRound } from './round-flow';
 import { signatureProblems } from './signature';
 import { Indicator, readIndicators } from './indicators';
 import { OutlineRow, readOutline } from './outline';
@@ -219,6 +220,10 @@ export function readControl(g: ControlGrids): Control {
     };
     const accepted = readAcceptance(r);
     if (accepted) typed.accepted = accepted;
+    const round = readRound(r);
+    if (round) typed.round = round;
+    const recorded = cellText(r.recordedStatus);
+    if (recorded) typed.recordedStatus = canonicalStatus(recorded) || recorded;
     units.push(unitInYear(typed, rowYear(r.statusYear, link, settings.year), settings.year, history));
   }
 

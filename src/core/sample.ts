@@ -86,6 +86,8 @@ export interface SampleEntry {
   note?: Cell;
   /** The appraiser's reason (`Lý do thẩm định`) of an appraised score that differs. */
   reason?: Cell;
+  /** The unit's explanation (`Giải trình`). */
+  explanation?: Cell;
 }
 /** The synthetic reason of every appraisal drop in the samples. */
 export const SAMPLE_REASON = 'Minh chứng chưa đủ so với yêu cầu (giả lập)';

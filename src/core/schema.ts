@@ -49,6 +49,13 @@ export const UNIT_COLUMNS = {
   acceptedCheck: 'Mã kiểm tra',
   /** «Có» once the owner has locked the file's inputs and read the protection back (add-on only). */
   locked: 'Khóa ô nhập',
+  // The explanation round (issue 13 item 3), tool-written:
+  /** The deadline of the unit's explanation, set when the owner returns it (blank: `Hạn giải trình` of `Cấu hình`). */
+  explainBy: 'Hạn giải trình',
+  /** When the owner's side accepted the unit's explanation. */
+  explainedAt: 'Giải trình lúc',
+  /** The status the tool last wrote: a status typed over it is checked against the round's steps. */
+  recordedStatus: 'Trạng thái đã ghi',
 } as const;
 
 /** `Trạng thái các năm`: the status and link of each unit in the years before the current one. */
@@ -164,6 +171,8 @@ export const SCORING_COLUMNS = {
   note: 'Ghi chú',
   /** The appraiser's reason, right of the hidden column (kept optional: older files lack it). */
   reason: 'Lý do thẩm định',
+  /** The unit's explanation (issue 13 item 3), right of the reason; optional like it. */
+  explanation: 'Giải trình',
 } as const;
 
 /** Unit workbook, hidden sheet: key/value rows. */

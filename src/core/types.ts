@@ -74,8 +74,10 @@ export interface Entry {
   note?: Cell;
   /** The appraiser's reason (`Lý do thẩm định`), absent in files made before the column. */
   reason?: Cell;
+  /** The unit's explanation (`Giải trình`), absent in files made before the column. */
+  explanation?: Cell;
   /** A1 addresses of the cells, for messages ("D12"). */
-  cells?: { self?: string; appraised?: string; evidence?: string; note?: string; reason?: string };
+  cells?: { self?: string; appraised?: string; evidence?: string; note?: string; reason?: string; explanation?: string };
 }
 export type Entries = Record<string, Entry>;
 
@@ -122,8 +124,20 @@ export interface Unit {
   row?: number;
   /** The owner's record of the accepted submission of the control's year (`Đơn vị`, acceptance.ts). */
   accepted?: Acceptance;
+  /** The explanation round of the control's year (`Hạn giải trình`, `Giải trình lúc` of `Đơn vị`; round-flow.ts). */
+  round?: UnitRound;
+  /** `Trạng thái đã ghi`: the status the tool last wrote ('' or absent: none yet, an older workbook). */
+  recordedStatus?: string;
   /** The row's `Trạng thái`/`Liên kết` as typed, when they belong to another year than the control's. */
-  otherYear?: { year: number; status: string; link: string; accepted?: Acceptance };
+  otherYear?: { year: number; status: string; link: string; accepted?: Acceptance; roundRecord?: boolean };
+}
+
+/** The owner's record of a unit's explanation round (tool-written in `Đơn vị`). */
+export interface UnitRound {
+  /** The deadline set when the unit was returned. */
+  explainBy?: Date;
+  /** When the owner's side accepted the explanation (text when someone typed one). */
+  explainedAt?: Date | string;
 }
 
 /**

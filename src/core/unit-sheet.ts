@@ -34,6 +34,11 @@ export interface UnitSheetLayout {
   scorerInputs: string[];
   /** A1 ranges only the appraisers (the owner) may edit. */
   appraiserInputs: string[];
+  /**
+   * A1 ranges the scorer may edit while the unit is «Trả lại để giải trình» (explanation and
+   * evidence of every leaf); closed otherwise.
+   */
+  explanationInputs: string[];
   /** Numeric validation of each leaf's score cells. */
   validations: Array<{ cell: string; min: number; max: number; help: string }>;
   /** Cells to flag (conditional format) when above their maximum: score cell → max cell. */
@@ -46,17 +51,17 @@ export interface UnitSheetLayout {
 
 // `Lý do thẩm định` sits right of the hidden column H (shown next to `Ghi chú`): inserting it
 // beside `Thẩm định` would move column H, which older files and messages name.
-const COLS = { code: 0, title: 1, max: 2, self: 3, appraised: 4, evidence: 5, note: 6, reason: 8 } as const;
+const COLS = { code: 0, title: 1, max: 2, self: 3, appraised: 4, evidence: 5, note: 6, reason: 8, explanation: 9 } as const;
 const META_COL = 7;
 /** Number of columns of the sheet (A to the last one the tool writes). */
-export const UNIT_SHEET_WIDTH = COLS.reason + 1;
+export const UNIT_SHEET_WIDTH = COLS.explanation + 1;
 const WIDTH = UNIT_SHEET_WIDTH;
 /** Hidden column H: rows 1–5 hold the metadata; each criterion row flags a formula typed in an input. */
 const META_ROWS = ['dvcq', 'unitCode', 'rubricId', 'fingerprint', 'year', 'status'] as const;
 const FORMULA_FLAG = 'Ô có công thức';
 const META_MARKER = 'dvcq-bieu-cham-diem';
-type InputKey = 'self' | 'appraised' | 'evidence' | 'note' | 'reason';
-const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note', 'reason'];
+type InputKey = 'self' | 'appraised' | 'evidence' | 'note' | 'reason' | 'explanation';
+const INPUT_KEYS: InputKey[] = ['self', 'appraised', 'evidence', 'note', 'reason', 'explanation'];
 /** Flag of a parent row whose total formula was typed over. */
 const OVERWRITTEN = 'total';
 /** Label of the first totals row: the criteria table ends above it. */
@@ -70,7 +75,7 @@ const TOTALS_LABEL = 'Điểm các tiêu chí';
 const LAYOUT_MARKER = 'dvcq-cot';
 type ColumnKey = keyof typeof SCORING_COLUMNS;
 /** Columns whose place decides what is read (the title may be renamed freely). */
-const CHECKED_COLUMNS: readonly ColumnKey[] = ['code', 'max', 'self', 'appraised', 'evidence', 'note', 'reason'];
+const CHECKED_COLUMNS: readonly ColumnKey[] = ['code', 'max', 'self', 'appraised', 'evidence', 'note', 'reason', 'explanation'];
 
 function layoutRecordFormula(row: number): string {
   return (Object.keys(COLS) as ColumnKey[]).map((k, i) => `"${i === 0 ? LAYOUT_MARKER : ''};${k}="&COLUMN(${a1(row, COLS[k])})`).join('&');
@@ -153,6 +158,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
 
   const scorerInputs: string[] = [];
   const appraiserInputs: string[] = [];
+  const explanationInputs: string[] = [];
   const validations: UnitSheetLayout['validations'] = [];
   const aboveMax: UnitSheetLayout['aboveMax'] = [];
   const notes: UnitSheetLayout['notes'] = [];
@@ -176,6 +182,7 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
       const inputs = [COLS.self, COLS.evidence, COLS.note].map((col) => a1(row, col));
       scorerInputs.push(...inputs);
       appraiserInputs.push(a1(row, COLS.appraised), a1(row, COLS.reason));
+      explanationInputs.push(a1(row, COLS.explanation), a1(row, COLS.evidence));
       const help =
         `Nhập từ 0 đến ${formatNumber(c.max)}, bội số của ${formatNumber(opts.step)}` +
         (c.kind === 'penalty' ? ' (điểm trừ nhập số dương).' : '.');
@@ -247,9 +254,10 @@ export function unitSheetLayout(unit: Unit, rubric: Rubric, opts: LayoutOptions)
     headerRow,
     cols: { ...COLS },
     metaCol: META_COL,
-    widths: [8, 60, 10, 10, 10, 40, 24, 4, 30],
+    widths: [8, 60, 10, 10, 10, 40, 24, 4, 30, 30],
     scorerInputs,
     appraiserInputs,
+    explanationInputs,
     validations,
     aboveMax,
     notes,
@@ -499,6 +507,7 @@ const INPUT_LABELS: Record<InputKey, string> = {
   evidence: 'minh chứng',
   note: 'ghi chú',
   reason: 'lý do thẩm định',
+  explanation: 'giải trình',
 };
 
 const quoted = (text: string) => `«${text.length > 40 ? `${text.slice(0, 40)}…` : text}»`;
@@ -706,6 +715,10 @@ export function readUnitSheet(
     if (col.reason !== undefined) {
       entries[code].reason = value('reason');
       entries[code].cells!.reason = a1(r, col.reason);
+    }
+    if (col.explanation !== undefined) {
+      entries[code].explanation = value('explanation');
+      entries[code].cells!.explanation = a1(r, col.explanation);
     }
   }
   for (const c of rubric.criteria) {

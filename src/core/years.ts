@@ -77,13 +77,20 @@ export function unitInYear(unit: Unit, typedYear: number, year: number, history:
   if (!year || typedYear === year) return unit;
   const remembered = historyIndex(history).get(keyOf(year, unit.code));
   const accepted: Acceptance | undefined = remembered ? readAcceptance(remembered) : undefined;
-  const { accepted: typedAccepted, ...rest } = unit;
+  // The round's record (explanation deadline and time, the status last written) is of the typed year.
+  const { accepted: typedAccepted, round, recordedStatus, ...rest } = unit;
   return {
     ...rest,
     status: remembered?.status ?? '',
     link: remembered?.link ?? '',
     ...(accepted ? { accepted } : {}),
-    otherYear: { year: typedYear, status: unit.status, link: unit.link, ...(typedAccepted ? { accepted: typedAccepted } : {}) },
+    otherYear: {
+      year: typedYear,
+      status: unit.status,
+      link: unit.link,
+      ...(typedAccepted ? { accepted: typedAccepted } : {}),
+      ...(round || recordedStatus ? { roundRecord: true } : {}),
+    },
   };
 }
 

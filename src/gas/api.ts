@@ -4,7 +4,7 @@ import type { Criterion, Finding, UnitScore } from '../core/types';
 import type { PlannedStep, PlanStep, StepState } from '../core/steps/year-plan';
 import type { AppraisalNote, AppraisalRow, DeadlineLine } from '../core/appraisal-view';
 
-export type EntryField = 'self' | 'appraised' | 'evidence' | 'note';
+export type EntryField = 'self' | 'appraised' | 'evidence' | 'note' | 'explanation';
 
 /** A criterion as the sidebar shows it: its children are implied by `parent`. */
 export type ScorerCriterion = Omit<Criterion, 'children'> & { leaf: boolean };
@@ -31,6 +31,8 @@ export interface ScorerState {
   locked: boolean;
   /** The sheet's inputs are protected too (the owner locked them: at once, or at the next collection). */
   sheetLocked: boolean;
+  /** Returned for explanation: `Giải trình` and `Minh chứng` may be written, and «Gửi giải trình» sent. */
+  explanationOpen: boolean;
   step: number;
   bonusCap: number;
   criteria: ScorerCriterion[];
@@ -111,6 +113,8 @@ export interface ServerApi {
   scorerReopen(): ScorerState;
   /** Attach a file to a criterion's `Minh chứng` (evidence-upload.ts). */
   scorerAttachEvidence(upload: EvidenceUpload): ScorerState;
+  /** «Gửi giải trình»: a request recorded in the file; the owner's next collection decides. */
+  scorerExplain(): ScorerState;
   adminState(): AdminState;
   /** `options.final` (report, decision): the final version, refused while a unit is in the way; else a «DỰ THẢO» when one is. */
   adminRun(step: AdminStepKey, cursor: string | null, options?: AdminRunOptions): JobChunk;

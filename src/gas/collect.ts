@@ -33,7 +33,7 @@ export interface Collected {
 }
 
 /** What the collection does to a unit file for the owner, as the core decided it. */
-export type OwnerActions = Pick<UnitDecision, 'lock' | 'unlock' | 'copy' | 'accepted'>;
+export type OwnerActions = Pick<UnitDecision, 'lock' | 'unlock' | 'copy' | 'accepted' | 'openExplanation'>;
 
 /** Number of rows to read for a rubric (layout rows + margin); computed once per rubric. */
 export function rowsToRead(settings: Settings, rubric: Rubric): number {
@@ -101,6 +101,7 @@ export function collectUnit(
   trashed: ReadonlySet<string>,
   decide: (source: UnitSource) => OwnerActions,
   scorerRanges: () => string[] = () => [],
+  explanationRanges: () => string[] = () => [],
 ): Collected {
   if (!record) return { source: undefined };
   const link = cellLink(record.url, record.gid);
@@ -132,7 +133,8 @@ export function collectUnit(
   const meta = needsMetaSheet(read.grid) ? metaSheetGrid(read.ss) : undefined;
   const source = meta ? { grid: read.grid, link, meta } : { grid: read.grid, link };
   const d = decide(source);
-  const locked = d.lock ? ensureLocked(env, read.ss) : undefined;
+  // Returned for explanation: the inputs are not locked once the explanation cells are open (read back).
+  const locked = d.lock ? ensureLocked(env, read.ss) : d.openExplanation ? !openExplanation(env, read.ss, explanationRanges()) : undefined;
   if (d.unlock) openInputs(env, read.ss, scorerRanges());
   const copy = d.copy(locked ?? d.accepted?.locked ?? false);
   // The grid stays as read: the core's findings describe the file the scorer left.
@@ -181,6 +183,27 @@ function openInputs(env: Env, ss: GSpreadsheet, ranges: string[]): void {
     protection.setUnprotectedRanges(sheet.getRangeList(ranges).getRanges());
   } catch (e) {
     env.gas.Logger.log(`Mở lại ô nhập: ${rawMessage(e)}`);
+  }
+}
+
+/**
+ * The owner returned the unit for explanation: exactly the explanation cells (`Giải trình`,
+ * `Minh chứng`, the status cells) are left unprotected, then read back
+ * (Protection.setUnprotectedRanges / getUnprotectedRanges,
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection). True when the read
+ * back shows them all; false when the protection is missing, not the owner's, or differs.
+ */
+function openExplanation(env: Env, ss: GSpreadsheet, ranges: string[]): boolean {
+  try {
+    const sheet = ss.getSheetByName(SHEETS.scoring);
+    const protection = protectionOf(env, ss);
+    if (!sheet || !protection || !ranges.length || !protection.canEdit()) return false;
+    protection.setUnprotectedRanges(sheet.getRangeList(ranges).getRanges());
+    // Read back: as many unprotected ranges as set (none dropped; the test on the fake checks which).
+    return protection.getUnprotectedRanges().length === ranges.length;
+  } catch (e) {
+    env.gas.Logger.log(`Mở ô giải trình: ${rawMessage(e)}`);
+    return false;
   }
 }
 

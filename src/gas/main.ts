@@ -116,6 +116,10 @@ export function scorerAttachEvidence(upload: EvidenceUpload): ScorerState {
   return api().scorerAttachEvidence(upload);
 }
 
+export function scorerExplain(): ScorerState {
+  return api().scorerExplain();
+}
+
 export function adminState(): AdminState {
   return api().adminState();
 }

@@ -6,10 +6,13 @@ import type { EntryField, EvidenceUpload, ServerApi } from './api';
 import type { GasServices } from './services';
 import { EnvOptions, makeEnv } from './env';
 import { UserError, userMessage } from './errors';
-import { scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
+import { scorerExplain, scorerReopen, scorerSave, scorerState, scorerSubmit } from './scorer';
 import { scorerAttachEvidence } from './evidence-upload';
 
-export type ScorerApi = Pick<ServerApi, 'scorerState' | 'scorerSave' | 'scorerSubmit' | 'scorerReopen' | 'scorerAttachEvidence'>;
+export type ScorerApi = Pick<
+  ServerApi,
+  'scorerState' | 'scorerSave' | 'scorerSubmit' | 'scorerReopen' | 'scorerAttachEvidence' | 'scorerExplain'
+>;
 
 /** Run `fn`; a failure becomes the user's Vietnamese text (google.script.run hands over the message only). */
 export function guard<T>(gas: GasServices, action: string, fn: () => T): T {
@@ -28,5 +31,6 @@ export function createScorerApi(gas: GasServices, opts: EnvOptions = {}): Scorer
     scorerSubmit: () => guard(gas, 'Nộp kết quả', () => scorerSubmit(env())),
     scorerReopen: () => guard(gas, 'Mở lại', () => scorerReopen(env())),
     scorerAttachEvidence: (upload: EvidenceUpload) => guard(gas, 'Đính kèm minh chứng', () => scorerAttachEvidence(env(), upload)),
+    scorerExplain: () => guard(gas, 'Gửi giải trình', () => scorerExplain(env())),
   };
 }

@@ -65,3 +65,7 @@ export function scorerReopen(): ScorerState {
 export function scorerAttachEvidence(upload: EvidenceUpload): ScorerState {
   return api().scorerAttachEvidence(upload);
 }
+
+export function scorerExplain(): ScorerState {
+  return api().scorerExplain();
+}

@@ -16,8 +16,9 @@ import { EXTRA_META, metaValues } from './unit-meta';
 import { ownerOnly, scorerRanges } from './unit-draw';
 import { scoringLine, submittedLine } from '../core/submission-line';
 import { inputsFingerprint } from '../core/inputs-fingerprint';
+import { explanationRequestLine, scorerEditRefusal, scorerFields } from '../core/round-flow';
 
-const FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note'];
+const FIELDS: readonly EntryField[] = ['self', 'appraised', 'evidence', 'note', 'explanation'];
 
 export function scorerState(env: Env): ScorerState {
   const view = openUnitView(env);
@@ -50,10 +51,10 @@ export function scorerSave(env: Env, code: string, field: EntryField, value: str
   const view = openUnitView(env);
   const protection = protectionOf(env, view);
   const appraise = canAppraise(env, view, protection);
-  // After the submission the scorer's inputs are closed; the appraisal (owner) goes on.
-  if (statusOf(view) === STATUS.submitted && !(field === 'appraised' && appraise)) {
-    throw new UserError('Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.');
-  }
+  // After the submission the scorer's inputs are closed (while returned for explanation: only
+  // Giải trình and Minh chứng open); the appraisal (owner) goes on.
+  const refusal = field === 'appraised' ? '' : scorerEditRefusal(statusOf(view), field);
+  if (refusal) throw new UserError(refusal);
   const c = view.rubric.byCode[code];
   if (!c || c.children.length) throw new UserError(`Tiêu chí «${code}» không có ô nhập điểm (chỉ nhập ở tiêu chí thành phần).`);
   if (field === 'appraised' && !appraise) {
@@ -144,5 +145,23 @@ export function scorerReopen(env: Env): ScorerState {
   protection.setUnprotectedRanges(view.sheet.getRangeList(scorerRanges(layout)).getRanges());
   writeStatus(view, scoringLine(nowOf(env)), STATUS.scoring);
   writeMeta(view, '', '', '');
+  return buildState(view, appraise);
+}
+
+/**
+ * «Gửi giải trình»: only while the file shows «Trả lại để giải trình» (the owner's copy); the request
+ * is written in the file's status cells, and the owner's next collection accepts it (status, lock,
+ * read back) only while `Đơn vị` says the unit is returned. The scorer cannot lock: nothing else here.
+ */
+export function scorerExplain(env: Env): ScorerState {
+  const view = openUnitView(env);
+  const appraise = canAppraise(env, view, protectionOf(env, view));
+  const status = statusOf(view);
+  if (scorerFields(status) !== 'explanation') {
+    throw new UserError(
+      `Chưa gửi giải trình được: biểu mẫu đang ở trạng thái «${status}», chỉ gửi khi cơ quan quản lý trả lại để giải trình.`,
+    );
+  }
+  writeStatus(view, sheetText(explanationRequestLine(nowOf(env), activeUser(env))), STATUS.explained);
   return buildState(view, appraise);
 }

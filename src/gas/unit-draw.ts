@@ -126,6 +126,11 @@ export function drawScoringSheet(gas: GasServices, sheet: GSheet, layout: UnitSh
   return protection;
 }
 
+/** A1 ranges the scorer may edit while the unit is returned for explanation (Giải trình, Minh chứng, the status cells). */
+export function explanationRanges(layout: UnitSheetLayout): string[] {
+  return [...layout.explanationInputs, STATUS_CELLS.text, STATUS_CELLS.meta];
+}
+
 /** A1 ranges the scorer may edit while the file is open for scoring. */
 export function scorerRanges(layout: UnitSheetLayout): string[] {
   return [...layout.scorerInputs, STATUS_CELLS.text, STATUS_CELLS.meta];

@@ -1,5 +1,6 @@
 // A unit file as the scorer's sidebar sees it (the active spreadsheet): one read of `Chấm điểm`,
 // one read of the hidden meta sheet, the embedded rubric, the state computed by the core.
+import { scorerFields } from '../core/round-flow';
 import type { Cell, Criterion, Grid, Rubric, ScoringConfig, Unit } from '../core/types';
 import { STATUS } from '../core/types';
 import { SCORING_COLUMNS, SHEETS, META_KEYS } from '../core/schema';
@@ -156,7 +157,13 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     if (c.children.length) continue;
     const e = read.entries[c.code];
     const field = (k: EntryField) => asText(e?.[k] ?? null);
-    entries[c.code] = { self: field('self'), appraised: field('appraised'), evidence: field('evidence'), note: field('note') };
+    entries[c.code] = {
+      self: field('self'),
+      appraised: field('appraised'),
+      evidence: field('evidence'),
+      note: field('note'),
+      explanation: field('explanation'),
+    };
   }
   const submittedAt = metaText(meta, EXTRA_META.submittedAt);
   const at = meta.get(normalizeHeader(EXTRA_META.submittedAt))?.value;
@@ -174,8 +181,9 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     submittedAt: at instanceof Date ? formatSubmitted(at) : submittedAt || null,
     submittedBy: metaText(meta, EXTRA_META.submittedBy) || null,
     canAppraise: appraise,
-    locked: status === STATUS.submitted,
-    sheetLocked: status === STATUS.submitted && isLockedLine(statusLineOf(view)),
+    locked: scorerFields(status) !== 'scoring',
+    sheetLocked: scorerFields(status) !== 'scoring' && isLockedLine(statusLineOf(view)),
+    explanationOpen: scorerFields(status) === 'explanation',
     step: cfg.step,
     bonusCap: view.scoring.bonusCap,
     criteria: view.rubric.criteria.map(scorerCriterion),

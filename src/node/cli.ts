@@ -9,7 +9,7 @@ import { processAlive, withWorkspaceLock } from './workspace-lock';
 import { USAGE } from './usage';
 import { init } from './commands/init';
 import { templates } from './commands/templates';
-import { reopen, setStatus, submit } from './commands/submit';
+import { explain, reopen, setStatus, submit } from './commands/submit';
 import { validate } from './commands/validate';
 import { rank } from './commands/rank';
 import { report } from './commands/report';
@@ -36,7 +36,8 @@ const COMMANDS: Record<string, Spec> = {
   templates: { min: 1, max: 1, flags: ['upgrade'], run: (p, f, _o, ctx) => templates(p[0], { upgrade: f.has('upgrade') }, ctx) },
   submit: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => submit(p[0], p.slice(1), ctx) },
   reopen: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => reopen(p[0], p.slice(1), ctx) },
-  status: { min: 3, max: Infinity, run: (p, _f, _o, ctx) => setStatus(p[0], p[1], p.slice(2), ctx) },
+  status: { min: 3, max: Infinity, options: ['han'], run: (p, _f, o, ctx) => setStatus(p[0], p[1], p.slice(2), ctx, o.han) },
+  explain: { min: 2, max: Infinity, run: (p, _f, _o, ctx) => explain(p[0], p.slice(1), ctx) },
   validate: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => validate(p[0], { json: f.has('json') }, ctx) },
   rank: { min: 1, max: 1, flags: ['json'], run: (p, f, _o, ctx) => rank(p[0], { json: f.has('json') }, ctx) },
   report: {

@@ -10,9 +10,11 @@ Lệnh:
                                   --upgrade: tạo lại biểu mẫu làm từ bộ tiêu chí cũ, giữ mọi điểm đã nhập)
   submit <thư mục> <mã đơn vị>…   Nộp kết quả (từ chối nếu biểu mẫu còn lỗi)
   reopen <thư mục> <mã đơn vị>…   Mở lại để đơn vị chấm tiếp
-  status <thư mục> "<trạng thái>" <mã đơn vị>…
-                                  Chuyển trạng thái theo vòng thẩm định (Trả lại để giải trình, Đã giải trình,
-                                  Đã thẩm định, Đã công nhận); từ chối bước không đúng trình tự
+  status <thư mục> "<trạng thái>" <mã đơn vị>… [--han <ngày/tháng/năm>]
+                                  Chuyển trạng thái theo vòng thẩm định (Trả lại để giải trình, Đã thẩm định,
+                                  Đã công nhận); từ chối bước không đúng trình tự. Trả lại để giải trình:
+                                  hạn là --han, nếu không ghi thì «Hạn giải trình» ở sheet «Cấu hình»
+  explain <thư mục> <mã đơn vị>…  Ghi nhận giải trình của đơn vị đã bị trả lại (cột «Giải trình» trong biểu mẫu)
   validate <thư mục> [--json]     Kiểm tra dữ liệu, ghi sheet «Kiểm tra» (mã thoát 1 khi có lỗi)
   rank <thư mục> [--json]         Tổng hợp & xếp hạng, ghi sheet «Kết quả»
   report <thư mục> [--final] [--template <mẫu.docx>] [--decision-template <mẫu.docx>]

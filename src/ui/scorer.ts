@@ -9,6 +9,7 @@ import { evaluate, fieldKey, INPUT_FIELDS, type Evaluation, type Overrides, type
 import { T, count } from './labels';
 import { appraisalBox, deadlinesBox, renderAppraisals, renderDeadlines } from './scorer-appraisal';
 import { evidenceAttach, type EvidenceAttach } from './evidence-upload';
+import { explainButton, EXPLANATION_SENT, explanationField, explanationText, fieldEditable, showsExplanation } from './explanation';
 
 type ScoreField = 'self' | 'appraised';
 const isScoreField = (f: EntryField): f is ScoreField => f === 'self' || f === 'appraised';
@@ -184,7 +185,8 @@ const confirmBox = h(
 confirmBox.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') closeConfirm(true);
 });
-const actions = h('div', { class: 'actions' }, submitButton, reopenButton, moreButton);
+const explainBtn = explainButton(() => void explain());
+const actions = h('div', { class: 'actions' }, submitButton, explainBtn, reopenButton, moreButton);
 const bar = h('footer', { class: 'bar' }, totalLine, reason, more, actions, confirmBox);
 
 replace(app, header, alertBox, notice, summary, tools, tree, bar);
@@ -318,6 +320,16 @@ async function submit(): Promise<void> {
   }
 }
 
+async function explain(): Promise<void> {
+  await flushAll(); // what was typed is sent with it
+  try {
+    applyState(await queue.push(() => call('scorerExplain')));
+    showNotice(EXPLANATION_SENT);
+  } catch (e) {
+    showAlert(e);
+  }
+}
+
 async function reopen(): Promise<void> {
   try {
     const s = await queue.push(() => call('scorerReopen'));
@@ -368,6 +380,8 @@ function setSaving(s: 'busy' | 'idle' | 'failed' | 'clear'): void {
  * made meanwhile is detected (the collection compares with the fingerprint taken at submission).
  */
 function submittedText(s: ScorerState): string {
+  const round = explanationText(s);
+  if (round) return round;
   const when = s.submittedAt ? ` lúc ${s.submittedAt}` : '';
   const who = s.submittedBy ? ` (${s.submittedBy})` : '';
   const head = `Đã nộp kết quả${when}${who}.`;
@@ -385,6 +399,7 @@ function applyState(s: ScorerState): void {
   state = s;
   const key = JSON.stringify([
     s.canAppraise,
+    s.explanationOpen,
     s.criteria.map((c) => [c.code, c.parent, c.title, c.max, c.kind, c.guidance, c.evidenceRequired]),
   ]);
   if (key !== structureKey) {
@@ -551,6 +566,8 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
   evWrap.insertBefore(attach.el, evMsg);
   refs.push({ code: c.code, field: 'evidence', input: evInput, msg: evMsg, wrap: evWrap, links, attach });
 
+  const exp = showsExplanation(s, c.code) ? explanationField(c.code, titleId) : null;
+  if (exp) refs.push({ code: c.code, field: 'explanation', ...exp });
   const leafMsgs = h('div', { class: 'msgs', 'aria-live': 'polite' });
   const el = h(
     'article',
@@ -566,6 +583,7 @@ function buildLeaf(s: ScorerState, c: ScorerCriterion): HTMLElement {
     scoreRow,
     appraisalBox(c.code),
     evWrap,
+    exp?.wrap ?? null,
     leafMsgs,
   );
 
@@ -616,8 +634,7 @@ function onType(ref: InputRef): void {
  * and go on after the submission (the council appraises submitted results).
  */
 function editable(s: ScorerState, field: EntryField): boolean {
-  if (field === 'appraised') return s.canAppraise;
-  return !s.locked;
+  return fieldEditable(s, field);
 }
 
 /**
@@ -848,7 +865,7 @@ function update(forceValues = false): void {
   else if (saveErrors.size > 0) why = 'Chưa nộp được: có ô chưa lưu được, hãy thử lại.';
   else if (ev.warnings > 0) why = `Có ${count(ev.warnings, 'cảnh báo')}; vẫn nộp được.`;
   else why = 'Dữ liệu hợp lệ, có thể nộp kết quả.';
-  setText(reason, why);
+  setText(reason, explanationText(s) ?? why);
   reason.className = `reason ${s.locked ? 'reason-done' : ev.errors > 0 || saveErrors.size > 0 ? 'reason-block' : 'reason-ok'}`;
 
   const blocked = s.locked || submitting || ev.errors > 0 || saveErrors.size > 0;
@@ -856,6 +873,7 @@ function update(forceValues = false): void {
   submitButton.setAttribute('aria-disabled', String(blocked));
   submitButton.hidden = s.locked;
   reopenButton.hidden = !(s.locked && s.canAppraise);
+  explainBtn.hidden = !s.explanationOpen;
   confirmBox.hidden = !(confirming && !blocked);
   actions.hidden = !confirmBox.hidden;
   reasonShown();

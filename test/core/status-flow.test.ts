@@ -40,7 +40,9 @@ describe('the appraisal round statuses (issue 13)', () => {
     const u = { ...unit('A01', 'Xã An Hòa', 'Cụm 1'), status: 'Đã nộp' };
     const back = changeStatus(u, 'Trả lại để giải trình');
     expect(back).toMatchObject({ refused: false, update: { status: 'Trả lại để giải trình' } });
-    expect(back.message).toBe('Xã An Hòa (A01): «Đã nộp» → «Trả lại để giải trình».');
+    expect(back.message).toBe(
+      'Xã An Hòa (A01): «Đã nộp» → «Trả lại để giải trình» (chưa có hạn giải trình: ghi «Hạn giải trình» ở sheet «Cấu hình» hoặc dùng --han).',
+    );
     const wrong = changeStatus({ ...u, status: 'Trả lại để giải trình' }, 'Đã công nhận');
     expect(wrong.refused).toBe(true);
     expect(wrong.update).toBeUndefined();

@@ -65,6 +65,7 @@ describe('build/Code.js', () => {
       'scorerSave',
       'scorerSubmit',
       'scorerReopen',
+      'scorerExplain',
       'adminState',
       'adminRun',
       'adminShowSheet',

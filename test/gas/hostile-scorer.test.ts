@@ -232,7 +232,7 @@ describe('a control spreadsheet made before the record’s columns (bản Google
     const grid = sheet.values();
     const record = [UNIT_COLUMNS.acceptedAt, UNIT_COLUMNS.acceptedBy, UNIT_COLUMNS.acceptedCheck, UNIT_COLUMNS.locked];
     const first = grid[0].indexOf(record[0]);
-    expect(grid[0].slice(first)).toEqual(record);
+    expect(grid[0].slice(first, first + record.length)).toEqual(record);
     // An older sheet: no such columns (cleared, header included).
     sheet.set(
       `${String.fromCharCode(65 + first)}1`,

@@ -26,7 +26,16 @@ const SCORER = 'binhhai.binhson@example.com';
 const UNIT = 'BS-X08';
 const BOUND = 'DVCQ — mã chấm điểm';
 
-const SCORER_GLOBALS = ['onOpen', 'openScorerSidebar', 'scorerAttachEvidence', 'scorerReopen', 'scorerSave', 'scorerState', 'scorerSubmit'];
+const SCORER_GLOBALS = [
+  'onOpen',
+  'openScorerSidebar',
+  'scorerAttachEvidence',
+  'scorerExplain',
+  'scorerReopen',
+  'scorerSave',
+  'scorerState',
+  'scorerSubmit',
+];
 const ADMIN_GLOBALS = [
   'onInstall',
   'openDvcq',

@@ -66,10 +66,10 @@ describe('Tạo biểu mẫu chấm điểm', () => {
     const sheet = ss.sheet(SHEETS.scoring);
 
     // Values (rows 1–6 personalised) and formulas of the parent rows and totals.
-    const values = sheet.values(`A1:I${layout.cells.length}`);
+    const values = sheet.values(`A1:J${layout.cells.length}`);
     expect(values[1][0]).toBe(`Đơn vị: ${unit.name} — Mã đơn vị: ${unit.code}`);
     expect(values[1][7]).toBe(unit.code);
-    const formulas = sheet.formulas(`A1:I${layout.cells.length}`);
+    const formulas = sheet.formulas(`A1:J${layout.cells.length}`);
     layout.cells.forEach((row, r) =>
       row.forEach((cell, c2) => {
         if (cell && typeof cell === 'object' && 'formula' in cell) expect(formulas[r][c2]).toBe(`=${cell.formula}`);

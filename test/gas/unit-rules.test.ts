@@ -102,7 +102,7 @@ describe('quy tắc biểu mẫu đơn vị (bản Google)', () => {
     expect(of(rows, 'BS-X11')[0]).toContain('cột E có tiêu đề «Tự chấm» nhưng biểu mẫu ghi cột này là «Thẩm định»');
     expect(levelOf(w, 'BS-X11')).toBe('Không xếp loại');
     expect(scoringSheet(w, 'BS-X07').values().flat()).toContain(
-      'dvcq-cot;code=1;title=2;max=3;self=4;appraised=5;evidence=6;note=7;reason=9',
+      'dvcq-cot;code=1;title=2;max=3;self=4;appraised=5;evidence=6;note=7;reason=9;explanation=10',
     );
   });
 

@@ -1,7 +1,7 @@
 // The appraisal round offline (issue 13): the appraiser's reason beside each appraised score.
 import { templates } from '../../src/node/commands/templates';
 import { validate } from '../../src/node/commands/validate';
-import { setStatus, submit } from '../../src/node/commands/submit';
+import { explain, setStatus, submit } from '../../src/node/commands/submit';
 import { rank } from '../../src/node/commands/rank';
 import { controlPath } from '../../src/node/workspace';
 import { capture, editBook, header, openBook, removeTmpDirs, rowsOf, text, tmpDir, typeScores } from './helpers';
@@ -65,7 +65,7 @@ describe('the round statuses offline: dvcq status', () => {
     expect(await submit(ws, ['A02'], capture())).toBe(0);
     const back = capture();
     expect(await setStatus(ws, 'Trả lại để giải trình', ['A02'], back)).toBe(0);
-    expect(back.lines).toContain('Xã Bình Minh (A02): «Đã nộp» → «Trả lại để giải trình».');
+    expect(back.lines[0]).toMatch(/^Xã Bình Minh \(A02\): «Đã nộp» → «Trả lại để giải trình»/);
     expect(await statusOf('A02')).toBe('Trả lại để giải trình');
 
     const illegal = capture();
@@ -81,7 +81,8 @@ describe('the round statuses offline: dvcq status', () => {
     expect(a02).toMatchObject({ classified: true, total: 85 });
     expect(await statusOf('A02')).toBe('Trả lại để giải trình');
 
-    for (const next of ['Đã giải trình', 'Đã thẩm định', 'Đã công nhận']) expect(await setStatus(ws, next, ['A02'], capture())).toBe(0);
+    expect(await explain(ws, ['A02'], capture())).toBe(0);
+    for (const next of ['Đã thẩm định', 'Đã công nhận']) expect(await setStatus(ws, next, ['A02'], capture())).toBe(0);
     expect(await statusOf('A02')).toBe('Đã công nhận');
     const unsubmitted = capture();
     expect(await setStatus(ws, 'Trả lại để giải trình', ['A01'], unsubmitted)).toBe(1);

@@ -125,7 +125,10 @@ export function xlsxFiles(dir: string): string[] {
 /** Type values into a unit workbook's `Chấm điểm` sheet, in the rows of the criterion codes. */
 export async function typeScores(
   file: string,
-  values: Record<string, Partial<Record<'Tự chấm' | 'Thẩm định' | 'Minh chứng' | 'Ghi chú' | 'Lý do thẩm định', ExcelJS.CellValue>>>,
+  values: Record<
+    string,
+    Partial<Record<'Tự chấm' | 'Thẩm định' | 'Minh chứng' | 'Ghi chú' | 'Lý do thẩm định' | 'Giải trình', ExcelJS.CellValue>>
+  >,
 ): Promise<void> {
   await editBook(file, (wb) => {
     const s = wb.getWorksheet('Chấm điểm')!;

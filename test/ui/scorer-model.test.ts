@@ -22,7 +22,7 @@ function stateWith(values: Record<string, string>): ScorerState {
   const coreEntries: Entries = {};
   for (const c of rubric.criteria) {
     if (c.children.length) continue;
-    entries[c.code] = { self: values[c.code] ?? '', appraised: '', evidence: 'Kế hoạch số 01/KH-UBND', note: '' };
+    entries[c.code] = { self: values[c.code] ?? '', appraised: '', evidence: 'Kế hoạch số 01/KH-UBND', note: '', explanation: '' };
     coreEntries[c.code] = { ...entries[c.code] };
   }
   const score = scoreUnit(rubric, coreEntries, cfg);
@@ -39,6 +39,7 @@ function stateWith(values: Record<string, string>): ScorerState {
     canAppraise: false,
     locked: false,
     sheetLocked: false,
+    explanationOpen: false,
     step: cfg.step,
     bonusCap: rubric.bonusMax,
     criteria: rubric.criteria.map(scorerCriterion),

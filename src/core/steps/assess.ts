@@ -3,7 +3,8 @@
 // owner's collection decides each unit's status here: a scorer's «Nộp kết quả» recorded in the file
 // is a request, accepted only when the unit has no blocking error.
 import type { Control } from '../control';
-import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult } from '../types';
+import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult, UnitRound } from '../types';
+import { explanationRefused, roundCopy, typedStatusCheck } from '../round-flow';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessUnit, rankAssessed, readSource, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS } from '../unit-sheet';
@@ -40,6 +41,13 @@ export interface UnitDecision {
   record?: 'new' | 'first-record' | 'cleared';
   /** What the file's status cells must show, given whether its inputs are locked; null: they already do. */
   copy: (locked: boolean) => { status: string; line: string } | null;
+  /**
+   * The unit is «Trả lại để giải trình» and its file does not show it yet: the owner opens the
+   * explanation cells (`Giải trình`, `Minh chứng`) to the scorer and reads the protection back.
+   */
+  openExplanation?: boolean;
+  /** The round's record after this collection (an explanation accepted now). */
+  round?: UnitRound;
 }
 
 const label = (u: Unit) => `${u.name} (${u.code})`;
@@ -79,7 +87,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
   // this unit's; the assessment reports it.
   if (read.findings.some((f) => FOREIGN_FILE_FINDINGS.has(f.code))) return none;
   const entered = Object.values(read.entries).some((e) =>
-    [e.self, e.evidence, e.appraised, e.note].some((v) => cellText(v ?? null) !== ''),
+    [e.self, e.evidence, e.appraised, e.note, e.explanation].some((v) => cellText(v ?? null) !== ''),
   );
   // A status typed wrong is reported by readControl and never overwritten.
   if (current === null) return { ...none, entered };
@@ -107,7 +115,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
           locked: unit.accepted?.locked ?? false,
         }
       : unit.accepted!;
-    const changed = changedAfterSubmission(unit, accepted.check, inputs, source.link);
+    const changed = current === STATUS.returned ? null : changedAfterSubmission(unit, accepted.check, inputs, source.link);
     if (changed) findings.push(changed);
     // Reopened in the file: `Đơn vị` decides (the file's cells can be typed by its scorer), so say
     // how to confirm it rather than take it.
@@ -124,10 +132,64 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
           `Nếu đúng là mở lại, ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị.`,
       });
     }
+    const deadline = control.settings.explanationDeadline;
+    // «Đã giải trình» in the file is a request unless it is the owner's copy of an earlier
+    // explanation (a unit returned again still shows it until this collection rewrites it).
+    const earlierCopy = [true, false].some((locked) => shows(roundCopy(unit, STATUS.explained, deadline, locked)!));
+    const requested = read.meta.status === STATUS.explained && !(unit.round?.explainedAt && earlierCopy);
+    if (current === STATUS.returned) {
+      if (requested) {
+        // «Gửi giải trình»: accepted now; the inputs as they are (the evidence added) are the
+        // record, and the file is locked again.
+        const round: UnitRound = { ...unit.round, explainedAt: now };
+        const renewed: Acceptance = { ...accepted, check: inputs };
+        // A late one is said by the assessment (round-flow.ts lateExplanationFinding), as a late submission.
+        return {
+          status: STATUS.explained,
+          findings: [],
+          entered,
+          lock: true,
+          unlock: false,
+          accepted: renewed,
+          record: 'new',
+          round,
+          copy: (locked) => roundCopy({ round }, STATUS.explained, deadline, locked),
+        };
+      }
+      // Returned: the explanation and evidence cells are open to the scorer (a change of the
+      // evidence is expected now, so it is not reported as a change after the submission).
+      // A return seen for the first time (typed in `Đơn vị` in the add-on): its deadline is recorded
+      // (the one typed in the row, else `Cấu hình`'s now), and an earlier explanation's time cleared.
+      const again = unit.round?.explainedAt !== undefined && unit.round.explainedAt !== '';
+      const round: UnitRound = { explainBy: (again ? undefined : unit.round?.explainBy) ?? deadline ?? undefined, explainedAt: '' };
+      const want = roundCopy({ round }, STATUS.returned, null, false)!;
+      const fresh = !shows(want);
+      return {
+        findings: [],
+        entered,
+        lock: false,
+        unlock: false,
+        accepted,
+        record: first ? 'first-record' : undefined,
+        openExplanation: fresh,
+        ...(fresh && (again || round.explainBy !== unit.round?.explainBy) ? { round } : {}),
+        copy: () => (fresh ? want : null),
+      };
+    }
+    if (requested && current !== STATUS.explained) findings.push(explanationRefused(unit, current, source.link));
+    const copyOf = (locked: boolean) => roundCopy(unit, current, deadline, locked) ?? acceptedCopy(accepted, locked);
     // Locked and shown so: nothing to do (only the owner can lift a protection, and the owner's
     // reopening in the file rewrites its status cells). Anything else: the owner checks the lock.
-    const lock = !(accepted.locked && shows(acceptedCopy(accepted, true)));
-    return { findings, entered, lock, unlock: false, accepted, record: first ? 'first-record' : undefined, copy: keepCopy(accepted) };
+    const lock = !(accepted.locked && shows(copyOf(true)));
+    return {
+      findings,
+      entered,
+      lock,
+      unlock: false,
+      accepted,
+      record: first ? 'first-record' : undefined,
+      copy: (locked) => (shows(copyOf(locked)) ? null : copyOf(locked)),
+    };
   }
   if (unit.accepted) {
     // The owner wrote another status over an accepted submission: the reopening is the owner's.
@@ -165,6 +227,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       message: `${label(unit)}: đơn vị đã bấm «Nộp kết quả» nhưng biểu mẫu còn ${errors} lỗi nên chưa được ghi nhận là đã nộp; đơn vị cần sửa rồi nộp lại.`,
     });
   }
+  if (read.meta.status === STATUS.explained) findings.push(explanationRefused(unit, current, source.link));
   const status = entered && !hasEntries(unit) ? STATUS.scoring : statusWithFile(unit.status);
   return { status, findings, entered, lock: false, unlock: false, copy: noCopy };
 }
@@ -274,22 +337,30 @@ export function assessUnitStep(
   source: UnitSource | undefined,
   ctx: UnitContext,
 ): UnitStepOutcome {
-  const c = decideUnit(control, unit, source, ctx.now);
+  // A status typed in `Đơn vị` that the round's steps do not allow is refused and written back.
+  const typed = typedStatusCheck(unit);
+  const checked = typed.finding ? { ...unit, status: typed.status } : unit;
+  const c = decideUnit(control, checked, source, ctx.now);
   const { link, finding } = linkUpdate(unit, ctx.known ?? '');
-  const update: Omit<UnitUpdate, 'code'> = { status: c.status, link };
+  const update: Omit<UnitUpdate, 'code'> = { status: c.status ?? (typed.finding ? typed.status : undefined), link };
+  if (c.round) Object.assign(update, { explainBy: c.round.explainBy ?? '', explainedAt: c.round.explainedAt ?? '' });
   const locked = ctx.locked;
   if (c.record) {
     Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));
   } else if (c.accepted && locked !== undefined && locked !== c.accepted.locked) {
     update.locked = locked ? LOCKED_MARK : '';
   }
-  const now = c.status ? { ...unit, status: c.status } : unit;
+  const now = { ...checked, ...(c.status ? { status: c.status } : {}), ...(c.round ? { round: c.round } : {}) };
+  // The tool's own record of the status, against which the next typed one is checked.
+  const final = canonicalStatus(now.status);
+  if (final && final !== now.recordedStatus) update.recordedStatus = final;
+  const collected = [...(typed.finding ? [typed.finding] : []), ...c.findings, ...(finding ? [finding] : [])];
   return {
     unit: now,
     update: Object.values(update).some((v) => v !== undefined) ? update : undefined,
     firstRecord: c.record === 'first-record',
     withFile: !!source && !('missing' in source),
-    collected: finding ? [...c.findings, finding] : c.findings,
+    collected,
     assessment: step === 'progress' ? null : assessUnit(control, now, source),
   };
 }

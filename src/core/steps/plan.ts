@@ -7,7 +7,7 @@ import { archiveOtherYears, HistoryRow } from '../years';
 import { AcceptanceCells, acceptanceCells } from '../acceptance';
 
 export type StepName =
-  'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status';
+  'setup' | 'templates' | 'progress' | 'validate' | 'rank' | 'report' | 'decision' | 'submit' | 'reopen' | 'remind' | 'status' | 'explain';
 
 /** The steps as users read them: menu, sidebar, `Nhật ký`, command line. */
 export const STEP_LABELS: Record<StepName, string> = {
@@ -22,6 +22,7 @@ export const STEP_LABELS: Record<StepName, string> = {
   reopen: 'Mở lại',
   remind: 'Nhắc đơn vị chưa nộp',
   status: 'Chuyển trạng thái',
+  explain: 'Gửi giải trình',
 };
 
 /** Control findings meaning a rule could not be read: a ranking or a document would be silently wrong. */
@@ -53,10 +54,26 @@ export interface UnitUpdate extends Partial<AcceptanceCells> {
   link?: string;
   /** The year `Trạng thái` and `Liên kết` now belong to (`Năm của trạng thái`). */
   statusYear?: number;
+  /** The explanation round (`Hạn giải trình`, `Giải trình lúc`; '' clears). */
+  explainBy?: Date | string;
+  explainedAt?: Date | string;
+  /** `Trạng thái đã ghi`: the status written (the tool's own record, for checking a status typed over it). */
+  recordedStatus?: string;
 }
 
 /** The columns of `Đơn vị` a step writes (both back-ends, each found by header and added when missing). */
-export const UNIT_WRITE_KEYS = ['status', 'link', 'statusYear', 'acceptedAt', 'acceptedBy', 'acceptedCheck', 'locked'] as const;
+export const UNIT_WRITE_KEYS = [
+  'status',
+  'link',
+  'statusYear',
+  'acceptedAt',
+  'acceptedBy',
+  'acceptedCheck',
+  'locked',
+  'explainBy',
+  'explainedAt',
+  'recordedStatus',
+] as const;
 
 export interface UnitWrites {
   updates: UnitUpdate[];
@@ -73,10 +90,15 @@ export function unitWrites(control: Control, own: Map<string, Omit<UnitUpdate, '
   const year = control.settings.year;
   const updates: UnitUpdate[] = [];
   for (const u of control.units) {
-    const mine = own.get(u.code);
+    const given = own.get(u.code);
+    // Keys left undefined change nothing (they must not hide the move to the control's year).
+    const mine = given && (Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Omit<UnitUpdate, 'code'>);
     if (!mine && !u.otherYear) continue;
-    const switched = u.otherYear ? { status: u.status, link: u.link, ...acceptanceCells(u.accepted) } : {};
-    updates.push({ code: u.code, ...switched, ...mine, statusYear: year });
+    // Another year's row: this year's values, the round's record cleared (it was the other year's).
+    const cleared = u.otherYear?.roundRecord ? { explainBy: '', explainedAt: '', recordedStatus: '' } : {};
+    const switched = u.otherYear ? { status: u.status, link: u.link, ...acceptanceCells(u.accepted), ...cleared } : {};
+    const recorded = mine?.status !== undefined && mine.recordedStatus === undefined ? { recordedStatus: mine.status } : {};
+    updates.push({ code: u.code, ...switched, ...mine, ...recorded, statusYear: year });
   }
   return { updates, history: archiveOtherYears(control.history, control.units) };
 }

@@ -11,6 +11,8 @@ import { UnitUpdate } from './plan';
 import { acceptanceCells } from '../acceptance';
 import { inputsFingerprint } from '../inputs-fingerprint';
 import { unitEntries } from './assess';
+import { lateExplanationFinding, returnCells } from '../round-flow';
+import { formatDateShort } from '../format';
 
 export interface SubmitOutcome {
   unit: Unit;
@@ -80,7 +82,7 @@ export function reopenUnit(unit: Unit): SubmitOutcome {
  * taken; an illegal one is refused naming the current status. «Đã nộp» goes through `submitUnit`
  * (its checks), «Đang chấm» through `reopenUnit` (the record goes).
  */
-export function changeStatus(unit: Unit, next: string): SubmitOutcome {
+export function changeStatus(unit: Unit, next: string, round: { deadline?: Date | null } = {}): SubmitOutcome {
   const refusal = statusStepRefusal(unit.status, next);
   const refuse = (why: string): SubmitOutcome => ({
     unit,
@@ -95,11 +97,46 @@ export function changeStatus(unit: Unit, next: string): SubmitOutcome {
   if (to === STATUS.submitted)
     return refuse(`đơn vị nộp bằng «Nộp kết quả» (bản dòng lệnh: dvcq submit), để biểu mẫu được kiểm tra trước.`);
   if (to === STATUS.scoring) return reopenUnit(unit);
+  if (to === STATUS.explained)
+    return refuse(`đơn vị gửi giải trình bằng «Gửi giải trình» (bản dòng lệnh: dvcq explain), để thời điểm gửi được ghi nhận.`);
+  if (to === STATUS.returned) {
+    const deadline = round.deadline ?? null;
+    return {
+      unit,
+      refused: false,
+      update: returnCells(deadline),
+      findings: [],
+      message:
+        `${label(unit)}: «${canonicalStatus(unit.status)}» → «${to}»` +
+        (deadline
+          ? `, hạn giải trình ${formatDateShort(deadline)}.`
+          : ` (chưa có hạn giải trình: ghi «Hạn giải trình» ở sheet «${SHEETS.config}» hoặc dùng --han).`),
+    };
+  }
   return {
     unit,
     refused: false,
     update: { status: to },
     findings: [],
     message: `${label(unit)}: «${canonicalStatus(unit.status) || STATUS.created}» → «${to}».`,
+  };
+}
+
+/**
+ * «Gửi giải trình» recorded by the owner's side (offline: `dvcq explain`): only a unit returned for
+ * explanation; the inputs as they are now (the evidence added) become the record of the submission.
+ */
+export function explainUnit(control: Control, unit: Unit, source: UnitSource | undefined, now: Date): SubmitOutcome {
+  const refusal = statusStepRefusal(unit.status, STATUS.explained);
+  if (refusal) return { unit, refused: true, findings: [], message: `Không ghi nhận giải trình của ${label(unit)}: ${refusal}` };
+  const round = { ...unit.round, explainedAt: now };
+  const late = lateExplanationFinding({ ...unit, status: STATUS.explained, round }, control.settings.explanationDeadline);
+  const entries = unitEntries(control, unit, source);
+  return {
+    unit,
+    refused: false,
+    update: { status: STATUS.explained, explainedAt: now, ...(entries ? { acceptedCheck: inputsFingerprint(entries) } : {}) },
+    findings: late ? [late] : [],
+    message: `Đã ghi nhận giải trình: ${label(unit)} — trạng thái «${STATUS.explained}».`,
   };
 }

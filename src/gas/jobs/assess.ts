@@ -17,7 +17,7 @@ import { unitLabel } from '../files';
 import { appendLog, appendLogRows, ControlData, readControlData, withLock, writeToolSheet, writeUnitColumns } from '../control-io';
 import { CHANGE_ACTION, changeHistory, COLLECTED_SHEET } from '../../core/change-history';
 import { Collected, collectUnit, rowsToRead } from '../collect';
-import { scorerRanges } from '../unit-draw';
+import { explanationRanges, scorerRanges } from '../unit-draw';
 import { layoutOptions, unitSheetLayout } from '../../core/unit-sheet';
 import { DriveEntry, trashedIn } from '../drive';
 import { dropScratch, loadScratch, saveScratch } from '../scratch';
@@ -100,8 +100,16 @@ function readUnit(
   // A unit without a valid rubric is reported by readControl; its file is not read.
   const rubric = data.control.rubrics[u.rubricId];
   if (!rows || !rubric) return { source: undefined };
-  const ranges = () => scorerRanges(unitSheetLayout(u, rubric, layoutOptions(data.control.settings, rubric)));
-  return collectUnit(env, record, rows, trashed, (source) => decideUnit(data.control, u, source, now), ranges);
+  const layout = () => unitSheetLayout(u, rubric, layoutOptions(data.control.settings, rubric));
+  return collectUnit(
+    env,
+    record,
+    rows,
+    trashed,
+    (source) => decideUnit(data.control, u, source, now),
+    () => scorerRanges(layout()),
+    () => explanationRanges(layout()),
+  );
 }
 
 /** Drive folders holding the units' files (group folders, the root for units without a group). */

@@ -3,7 +3,8 @@
 import type { Control } from '../../core/control';
 import type { Unit } from '../../core/types';
 import { blockedMessage, StepName, stepBlockers, STEP_LABELS, UnitUpdate, unitWrites } from '../../core/steps/plan';
-import { changeStatus, reopenUnit, SubmitOutcome, submitUnit, unitByCode, unknownUnitMessage } from '../../core/steps/submit';
+import { changeStatus, explainUnit, reopenUnit, SubmitOutcome, submitUnit, unitByCode, unknownUnitMessage } from '../../core/steps/submit';
+import { parseDeadline } from '../../core/round-flow';
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { readUnitSource } from '../unit-sources';
@@ -46,7 +47,7 @@ async function showStatusInFile(ws: string, control: Control, unit: Unit, update
 async function run(
   ws: string,
   codes: string[],
-  step: Extract<StepName, 'submit' | 'reopen' | 'status'>,
+  step: Extract<StepName, 'submit' | 'reopen' | 'status' | 'explain'>,
   decide: (control: Control, unit: Unit) => Promise<SubmitOutcome>,
   ctx: Context,
 ): Promise<number> {
@@ -99,9 +100,32 @@ export async function reopen(ws: string, codes: string[], ctx: Context): Promise
   return run(ws, codes, 'reopen', (_control, unit) => Promise.resolve(reopenUnit(unit)), ctx);
 }
 
-/** dvcq status <ws> "<trạng thái>" <code>…: the owner moves units along the round; illegal steps refused. */
-export async function setStatus(ws: string, status: string, codes: string[], ctx: Context): Promise<number> {
+/**
+ * dvcq status <ws> "<trạng thái>" <code>… [--han dd/mm/yyyy]: the owner moves units along the round;
+ * illegal steps refused. A return's deadline: --han, else `Hạn giải trình` of `Cấu hình`.
+ */
+export async function setStatus(ws: string, status: string, codes: string[], ctx: Context, han?: string): Promise<number> {
   if (!codes.length)
     throw new UserError('chưa ghi mã đơn vị cần chuyển trạng thái (ví dụ: dvcq status <thư mục> "Trả lại để giải trình" BS-X01).');
-  return run(ws, codes, 'status', (_control, unit) => Promise.resolve(changeStatus(unit, status)), ctx);
+  const typed = han === undefined ? null : parseDeadline(han);
+  if (typeof typed === 'string') throw new UserError(typed);
+  return run(
+    ws,
+    codes,
+    'status',
+    (control, unit) => Promise.resolve(changeStatus(unit, status, { deadline: typed ?? control.settings.explanationDeadline })),
+    ctx,
+  );
+}
+
+/** dvcq explain <ws> <code>…: the explanation of a returned unit recorded (the scorer wrote `Giải trình` in the file). */
+export async function explain(ws: string, codes: string[], ctx: Context): Promise<number> {
+  if (!codes.length) throw new UserError('chưa ghi mã đơn vị gửi giải trình (ví dụ: dvcq explain <thư mục> BS-X01).');
+  return run(
+    ws,
+    codes,
+    'explain',
+    async (control, unit) => explainUnit(control, unit, await readUnitSource(ws, control, unit), ctx.now()),
+    ctx,
+  );
 }

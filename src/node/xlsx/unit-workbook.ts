@@ -56,7 +56,7 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(layout.metaCol + 1).hidden = true;
 
-  const wrapCols = new Set([layout.cols.title, layout.cols.evidence, layout.cols.note, layout.cols.reason]);
+  const wrapCols = new Set([layout.cols.title, layout.cols.evidence, layout.cols.note, layout.cols.reason, layout.cols.explanation]);
   layout.cells.forEach((line, r) => {
     const style = layout.rowStyles[r];
     const row = ws.getRow(r + 1);
@@ -98,7 +98,8 @@ export async function drawUnitWorkbook(layout: UnitSheetLayout): Promise<ExcelJS
     if (TABLE_STYLES.has(style)) ws.getRow(r + 1).height = wrappedHeight(line, layout.widths, style === 'header' ? allCols : wrapCols);
   });
 
-  for (const address of [...layout.scorerInputs, ...layout.appraiserInputs]) {
+  // Offline nothing is locked by the owner: the explanation cells are open like the other inputs.
+  for (const address of [...layout.scorerInputs, ...layout.appraiserInputs, ...layout.explanationInputs]) {
     const cell = ws.getCell(address);
     cell.protection = { locked: false };
     cell.fill = solid(COLORS.input);
@@ -195,9 +196,9 @@ export function metaGrid(wb: ExcelJS.Workbook): Grid {
   return ws ? worksheetToGrid(ws) : [];
 }
 
-export type InputField = 'self' | 'appraised' | 'evidence' | 'note' | 'reason';
-/** `reason` (Lý do thẩm định) is absent from older files: nothing read, nothing written there. */
-export const INPUT_FIELDS: readonly InputField[] = ['self', 'appraised', 'evidence', 'note', 'reason'];
+export type InputField = 'self' | 'appraised' | 'evidence' | 'note' | 'reason' | 'explanation';
+/** `reason` (Lý do thẩm định) and `explanation` (Giải trình) are absent from older files: nothing read, nothing written there. */
+export const INPUT_FIELDS: readonly InputField[] = ['self', 'appraised', 'evidence', 'note', 'reason', 'explanation'];
 /** Typed values by criterion code, as exceljs cell values (convert core cells with `excelValue`). */
 export type InputValues = Record<string, Partial<Record<InputField, ExcelJS.CellValue>>>;
 

@@ -20,6 +20,7 @@ export function sampleSettings(over: Partial<Settings> = {}): Settings {
     area: 'huyện Bình Sơn',
     deadline: new Date(2024, 10, 15),
     appraisers: [],
+    explanationDeadline: null,
     reportNumber: '285/BC-UBND',
     reportDate: new Date(2024, 11, 15),
     decisionNumber: '1520/QĐ-UBND',

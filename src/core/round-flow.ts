@@ -1,0 +1,154 @@
+// The explanation round (issue 13 item 3): the owner returns a submitted unit («Trả lại để giải
+// trình», with a deadline); its scorer writes `Giải trình` per criterion, may add evidence, and asks
+// for «Đã giải trình» («Gửi giải trình»: a request in the file, like «Nộp kết quả»); the owner's side
+// accepts it only while the unit is returned. Only the owner writes `Đơn vị`: the deadline
+// (`Hạn giải trình`), the time the explanation was accepted (`Giải trình lúc`) and the status the
+// tool last wrote (`Trạng thái đã ghi`), against which a status typed in `Đơn vị` is checked.
+import type { Cell, Finding, Unit, UnitRound } from './types';
+import { STATUS } from './types';
+import { SHEETS, UNIT_COLUMNS } from './schema';
+import { asDate } from './config';
+import { cellText } from './text';
+import { displayDateTime } from './gas-support';
+import { formatDateShort } from './format';
+import { canonicalStatus, isAfterSubmission, statusStepRefusal } from './status';
+import { daysLeft } from './deadlines';
+
+const label = (u: Pick<Unit, 'name' | 'code'>) => `${u.name} (${u.code})`;
+
+/** `Hạn giải trình` and `Giải trình lúc` of a row of `Đơn vị`; undefined when both are blank. */
+export function readRound(r: { explainBy?: Cell; explainedAt?: Cell }): UnitRound | undefined {
+  const by = asDate(r.explainBy ?? null);
+  const at = r.explainedAt instanceof Date ? r.explainedAt : cellText(r.explainedAt ?? null);
+  if (!by && at === '') return undefined;
+  return { ...(by ? { explainBy: by } : {}), ...(at !== '' ? { explainedAt: at } : {}) };
+}
+
+/** The deadline of a unit's explanation: the one set when it was returned, else `Hạn giải trình` of `Cấu hình`. */
+export const explanationDeadline = (unit: Pick<Unit, 'round'>, fallback: Date | null): Date | null => unit.round?.explainBy ?? fallback;
+
+/** A date typed for `--han` (dd/mm/yyyy): the date, or a Vietnamese message naming what was typed. */
+export function parseDeadline(text: string): Date | string {
+  return asDate(text.trim()) ?? `hạn giải trình «${text}» không đúng dạng ngày/tháng/năm (ví dụ 20/12/2025).`;
+}
+
+const DEADLINE = 'hạn giải trình';
+const REQUEST = 'đơn vị gửi lúc';
+
+/** The file's status line while the unit is returned (the owner's copy). */
+export function returnedLine(deadline: Date | null): string {
+  return `Trạng thái: ${STATUS.returned}${deadline ? ` — ${DEADLINE} ${formatDateShort(deadline)}` : ''} — ghi giải trình ở cột «Giải trình», có thể bổ sung «Minh chứng», rồi bấm «Gửi giải trình».`;
+}
+
+/** The scorer's request line («Gửi giải trình»): data typed by the scorer, decided by the owner. */
+export const explanationRequestLine = (at: Date, by: string) =>
+  `Trạng thái: ${STATUS.explained} (${REQUEST} ${displayDateTime(at)}${by ? ` — người gửi: ${by}` : ''}; chờ cơ quan quản lý ghi nhận)`;
+
+/** The file's status line once the owner accepted the explanation. */
+export function explainedLine(at: Date | string | undefined, locked: boolean): string {
+  const when = at instanceof Date ? displayDateTime(at) : (at ?? '');
+  return `Trạng thái: ${STATUS.explained}${when ? ` lúc ${when}` : ''}${locked ? ' — đã khóa ô nhập' : ''}`;
+}
+
+/** What the file's status cells show for a status of the round (null: the status has no copy of its own here). */
+export function roundCopy(
+  unit: Pick<Unit, 'round'>,
+  status: string,
+  fallback: Date | null,
+  locked: boolean,
+): { status: string; line: string } | null {
+  if (status === STATUS.returned) return { status, line: returnedLine(explanationDeadline(unit, fallback)) };
+  if (status === STATUS.explained) return { status, line: explainedLine(unit.round?.explainedAt, locked) };
+  return null;
+}
+
+/** Days an explanation was accepted after its deadline (0: on time, or nothing to tell). */
+export function daysLateExplained(unit: Pick<Unit, 'round' | 'status'>, fallback: Date | null): number {
+  const deadline = explanationDeadline(unit, fallback);
+  const at = unit.round?.explainedAt;
+  const s = canonicalStatus(unit.status);
+  if (!deadline || !(at instanceof Date) || !(s === STATUS.explained || s === STATUS.appraisedDone || s === STATUS.recognized)) return 0;
+  return Math.max(0, -daysLeft(deadline, at));
+}
+
+/** The Cảnh báo of an explanation sent after its deadline, or null. */
+export function lateExplanationFinding(unit: Unit, fallback: Date | null): Finding | null {
+  const late = daysLateExplained(unit, fallback);
+  if (!late) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    code: 'late-explanation',
+    message: `${label(unit)}: gửi giải trình ngày ${formatDateShort(unit.round!.explainedAt as Date)}, sau hạn giải trình ${formatDateShort(explanationDeadline(unit, fallback)!)} (chậm ${late} ngày).`,
+  };
+}
+
+/** The cells of `Đơn vị` written when the owner returns a unit: the deadline, no explanation yet. */
+export const returnCells = (deadline: Date | null) => ({ status: STATUS.returned, explainBy: deadline ?? '', explainedAt: '' });
+
+/** The Cảnh báo when a file asks for «Đã giải trình» while `Đơn vị` does not allow it (the status stays). */
+export function explanationRefused(unit: Unit, current: string, link?: string): Finding {
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    code: 'explain-refused',
+    link,
+    message: `${label(unit)}: biểu mẫu ghi «Gửi giải trình» nhưng chưa được ghi nhận: ${statusStepRefusal(current, STATUS.explained)}`,
+  };
+}
+
+/**
+ * A status typed in `Đơn vị` over the one the tool last wrote (`Trạng thái đã ghi`): a step of the
+ * round (into, within or out of the statuses after «Đã nộp») is kept when allowed, else refused (a
+ * Lỗi naming the current status) and the recorded one written back.
+ * Nothing recorded yet (an older workbook) or nothing typed differently: kept.
+ */
+export function typedStatusCheck(unit: Unit): { status: string; finding?: Finding } {
+  const recorded = unit.recordedStatus ?? '';
+  const typed = canonicalStatus(unit.status);
+  // Blank is no step (the tool fills it in again); an unknown word is reported by readControl.
+  if (!recorded || !typed || typed === (canonicalStatus(recorded) ?? recorded)) return { status: unit.status };
+  // Only the round is checked (a step into, within or out of the statuses after «Đã nộp»): before
+  // it, the owner may still type «Đã nộp» (the record starts at the next collection) or «Đang chấm».
+  if (!isAfterSubmission(typed) && !isAfterSubmission(recorded)) return { status: unit.status };
+  const refusal = statusStepRefusal(recorded, unit.status);
+  if (!refusal) return { status: unit.status };
+  return {
+    status: recorded,
+    finding: {
+      severity: 'Lỗi',
+      unitCode: unit.code,
+      sheet: SHEETS.units,
+      cell: unit.row ? `dòng ${unit.row}` : undefined,
+      code: 'illegal-status-step',
+      message: `${label(unit)}: cột «${UNIT_COLUMNS.status}» ghi «${typed}» nhưng ${refusal} ` + `Công cụ đã ghi lại «${recorded}».`,
+    },
+  };
+}
+
+/** Fields of a unit file the scorer may change, by the status its status cell shows (the owner's copy). */
+export type ScorerFields = 'scoring' | 'explanation' | 'none';
+
+/**
+ * Before the submission: the scores (Tự chấm, Minh chứng, Ghi chú); while returned for explanation:
+ * `Giải trình` and `Minh chứng`; otherwise nothing (the owner's protection decides in the sheet; the
+ * sidebar follows it).
+ */
+export function scorerFields(fileStatus: string): ScorerFields {
+  const s = canonicalStatus(fileStatus);
+  if (!s || s === STATUS.created || s === STATUS.scoring || s === STATUS.recreate) return 'scoring';
+  return s === STATUS.returned ? 'explanation' : 'none';
+}
+
+/** Why the scorer may not change `field` now ('' when allowed). */
+export function scorerEditRefusal(fileStatus: string, field: 'self' | 'evidence' | 'note' | 'explanation'): string {
+  const open = scorerFields(fileStatus);
+  if (open === 'scoring' && field !== 'explanation') return '';
+  if (open === 'explanation' && (field === 'explanation' || field === 'evidence')) return '';
+  if (field === 'explanation')
+    return `Cột «Giải trình» chỉ nhập được khi cơ quan quản lý trả lại biểu mẫu để giải trình (trạng thái hiện tại: «${canonicalStatus(fileStatus) || STATUS.scoring}»).`;
+  if (open === 'explanation')
+    return `Đang giải trình: chỉ sửa được cột «Giải trình» và «Minh chứng»; điểm tự chấm và ghi chú giữ như lúc nộp.`;
+  return 'Đơn vị đã nộp kết quả nên không sửa được điểm. Liên hệ cơ quan quản lý nếu cần mở lại biểu mẫu.';
+}

@@ -1,0 +1,169 @@
+// The explanation round in core (issue 13 item 3): what the owner's collection decides for a
+// returned unit, the scorer's request, a late explanation, a status typed over the recorded one.
+import { newControlSheets } from '../../src/core/control-template';
+import { Control, readControl } from '../../src/core/control';
+import { isFormula, STATUS_CELLS, unitSheetLayout } from '../../src/core/unit-sheet';
+import { findHeader } from '../../src/core/table';
+import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
+import { parseA1 } from '../../src/core/gas-support';
+import { assessStep, decideUnit } from '../../src/core/steps/assess';
+import { changeStatus, explainUnit } from '../../src/core/steps/submit';
+import { fileStatusCopy } from '../../src/core/acceptance';
+import { lateExplanationFinding, typedStatusCheck } from '../../src/core/round-flow';
+import type { Grid, Unit } from '../../src/core/types';
+
+const NOW = new Date(2024, 11, 12, 9, 0);
+const CODE = 'BS-X02';
+
+function controlWith(
+  status: string,
+  record: Partial<Record<keyof typeof UNIT_COLUMNS, Grid[number][number]>> = {},
+  explainBy = '',
+): Control {
+  const sheets = Object.fromEntries(newControlSheets({ year: 2024, sample: 'binh-son-2024' }).map((s) => [s.name, s.grid]));
+  const units = sheets[SHEETS.units].map((r) => [...r]);
+  const col = (k: keyof typeof UNIT_COLUMNS) => units[0].indexOf(UNIT_COLUMNS[k]);
+  const row = units.findIndex((r) => r[col('code')] === CODE);
+  units[row][col('status')] = status;
+  for (const [k, v] of Object.entries(record)) units[row][col(k as keyof typeof UNIT_COLUMNS)] = v;
+  const config = sheets[SHEETS.config].map((r) => (r[0] === 'Hạn giải trình' ? [r[0], explainBy, r[2]] : r));
+  return readControl({ config, units, criteria: sheets[SHEETS.criteria], levels: sheets[SHEETS.levels] });
+}
+
+const unitOf = (c: Control): Unit => c.units.find((x) => x.code === CODE)!;
+
+/** The unit's file, blank, with the status cells and one explanation as typed. */
+function fileOf(control: Control, h6 = '', a6 = '', explanation = ''): Grid {
+  const u = unitOf(control);
+  const layout = unitSheetLayout(u, control.rubrics[u.rubricId], { year: 2024, step: 0.25, bonusCap: 5 });
+  const grid: Grid = layout.cells.map((r) => r.map((c) => (isFormula(c) ? `=${c.formula}` : c)));
+  const loc = findHeader(grid, SCORING_COLUMNS)!;
+  const leaf = layout.explanationInputs[0];
+  if (explanation) grid[parseA1(leaf)![0]][loc.cols.explanation!] = explanation;
+  const put = (a1: string, v: string) => (grid[parseA1(a1)![0]][parseA1(a1)![1]] = v);
+  if (h6) put(STATUS_CELLS.meta, h6);
+  if (a6) put(STATUS_CELLS.text, a6);
+  return grid;
+}
+
+describe('the unit sheet: Giải trình right of Lý do thẩm định, read optionally', () => {
+  it('lays out the column and its cells (with Minh chứng) as the explanation inputs', () => {
+    const c = controlWith('Đã nộp');
+    const layout = unitSheetLayout(unitOf(c), c.rubrics[unitOf(c).rubricId], { year: 2024, step: 0.25, bonusCap: 5 });
+    expect(layout.cells[layout.headerRow][layout.cols.explanation]).toBe('Giải trình');
+    expect(layout.cols.explanation).toBe(layout.cols.reason + 1);
+    expect(layout.explanationInputs[0]).toMatch(/^J\d+$/);
+    expect(layout.explanationInputs[1]).toMatch(/^F\d+$/);
+    expect(layout.scorerInputs.some((a) => a.startsWith('J'))).toBe(false);
+  });
+});
+
+describe('return → request → acceptance', () => {
+  it('a returned unit: the file gets the status copy with the deadline and its explanation cells open', () => {
+    const c = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024' });
+    const d = decideUnit(c, unitOf(c), { grid: fileOf(c, 'Đã nộp') }, NOW);
+    expect(d.status).toBeUndefined();
+    expect(d.openExplanation).toBe(true);
+    expect(d.lock).toBe(false);
+    const copy = d.copy(false)!;
+    expect(copy.status).toBe('Trả lại để giải trình');
+    expect(copy.line).toContain('hạn giải trình 20/12/2024');
+    // Shown already: nothing to open or write again.
+    const again = decideUnit(c, unitOf(c), { grid: fileOf(c, copy.status, copy.line) }, NOW);
+    expect(again.openExplanation).toBe(false);
+    expect(again.copy(false)).toBeNull();
+  });
+
+  it('the scorer’s request while returned is accepted: Đã giải trình, locked again, the inputs renewed', () => {
+    const c = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345' });
+    const d = decideUnit(c, unitOf(c), { grid: fileOf(c, 'Đã giải trình', 'anything', 'Đã bổ sung') }, NOW);
+    expect(d).toMatchObject({ status: 'Đã giải trình', lock: true, round: { explainedAt: NOW }, record: 'new' });
+    expect(d.accepted!.check).not.toBe('abcdef012345');
+    expect(d.copy(true)!.line).toBe('Trạng thái: Đã giải trình lúc 12/12/2024 09:00 — đã khóa ô nhập');
+    const out = assessStep(c, 'progress', { sources: { [CODE]: { grid: fileOf(c, 'Đã giải trình') } }, today: NOW });
+    expect(out.writes.updates.find((u) => u.code === CODE)).toMatchObject({
+      status: 'Đã giải trình',
+      explainedAt: NOW,
+      recordedStatus: 'Đã giải trình',
+    });
+  });
+
+  it('returned again: the owner’s copy of the earlier explanation is no new request', () => {
+    const at = new Date(2024, 11, 5, 8, 0);
+    const c = controlWith('Trả lại để giải trình', { explainedAt: at, acceptedCheck: 'abcdef012345', locked: 'Có' });
+    const old = decideUnit(
+      c,
+      unitOf(c),
+      { grid: fileOf(c, 'Đã giải trình', 'Trạng thái: Đã giải trình lúc 05/12/2024 08:00 — đã khóa ô nhập') },
+      NOW,
+    );
+    expect(old.status).toBeUndefined();
+    expect(old).toMatchObject({ openExplanation: true, round: { explainedAt: '' } });
+    // The scorer's new request (another line) is one.
+    const again = decideUnit(c, unitOf(c), { grid: fileOf(c, 'Đã giải trình', 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)') }, NOW);
+    expect(again.status).toBe('Đã giải trình');
+  });
+
+  it('the request in any other status changes nothing and says why, naming the current status', () => {
+    for (const status of ['Đã nộp', 'Đã thẩm định', 'Đang chấm']) {
+      const c = controlWith(status);
+      const d = decideUnit(c, unitOf(c), { grid: fileOf(c, 'Đã giải trình', 'Trạng thái: Đã giải trình', 'x') }, NOW);
+      expect(d.status === undefined || d.status !== 'Đã giải trình').toBe(true);
+      const f = d.findings.find((x) => x.code === 'explain-refused')!;
+      expect(f.message).toContain(`vì trạng thái hiện tại là «${status}»`);
+    }
+  });
+
+  it('the owner returns with a deadline; offline explain is refused unless returned', () => {
+    const c = controlWith('Đã nộp');
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', { deadline: new Date(2024, 11, 20) });
+    expect(back.update).toEqual({ status: 'Trả lại để giải trình', explainBy: new Date(2024, 11, 20), explainedAt: '' });
+    expect(fileStatusCopy(back.update!)!.line).toContain('hạn giải trình 20/12/2024');
+    expect(changeStatus(unitOf(c), 'Đã giải trình').refused).toBe(true);
+    expect(explainUnit(c, unitOf(c), undefined, NOW).message).toContain('vì trạng thái hiện tại là «Đã nộp»');
+    const r = controlWith('Trả lại để giải trình', {}, '10/12/2024');
+    const ok = explainUnit(r, unitOf(r), undefined, NOW);
+    expect(ok.update).toMatchObject({ status: 'Đã giải trình', explainedAt: NOW });
+    expect(ok.findings.map((f) => f.message)).toEqual([
+      'Xã Bình An (BS-X02): gửi giải trình ngày 12/12/2024, sau hạn giải trình 10/12/2024 (chậm 2 ngày).',
+    ]);
+  });
+});
+
+describe('Hạn giải trình in Cấu hình', () => {
+  it('a date (blank allowed); anything else is reported naming the row', () => {
+    expect(controlWith('Đã nộp', {}, '20/12/2024').settings.explanationDeadline).toEqual(new Date(2024, 11, 20));
+    const blank = controlWith('Đã nộp');
+    expect(blank.settings.explanationDeadline).toBeNull();
+    expect(blank.findings.filter((f) => f.message.includes('Hạn giải trình'))).toEqual([]);
+    const bad = controlWith('Đã nộp', {}, 'cuối tháng');
+    expect(bad.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('«Hạn giải trình» (dòng'));
+    expect(bad.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('ghi «cuối tháng»; cần ngày dạng ngày/tháng/năm'));
+  });
+});
+
+describe('late explanation and typed statuses', () => {
+  it('late only after the deadline set at the return (else the one of Cấu hình)', () => {
+    const u = { ...unitOf(controlWith('Đã giải trình')), round: { explainBy: new Date(2024, 11, 12), explainedAt: NOW } };
+    expect(lateExplanationFinding(u, new Date(2024, 11, 1))).toBeNull();
+    expect(lateExplanationFinding({ ...u, round: { explainedAt: NOW } }, new Date(2024, 11, 1))?.message).toContain('chậm 11 ngày');
+  });
+
+  it('a status typed over the recorded one: a legal step kept, an illegal one refused and the recorded one written back', () => {
+    const u = unitOf(controlWith('Đã công nhận', { recordedStatus: 'Đã nộp' }));
+    const refused = typedStatusCheck(u);
+    expect(refused.status).toBe('Đã nộp');
+    expect(refused.finding!.message).toContain('vì trạng thái hiện tại là «Đã nộp»');
+    expect(typedStatusCheck({ ...u, status: 'Đã thẩm định' })).toEqual({ status: 'Đã thẩm định' });
+    expect(typedStatusCheck({ ...u, recordedStatus: undefined })).toEqual({ status: 'Đã công nhận' });
+    // Before the round the owner may still type «Đã nộp» over «Đã tạo biểu mẫu» (its record starts then).
+    expect(typedStatusCheck({ ...u, status: 'Đã nộp', recordedStatus: 'Đã tạo biểu mẫu' })).toEqual({ status: 'Đã nộp' });
+    expect(typedStatusCheck({ ...u, status: 'Trả lại để giải trình', recordedStatus: 'Đang chấm' }).finding?.message).toContain(
+      'vì trạng thái hiện tại là «Đang chấm»',
+    );
+    const c = controlWith('Đã công nhận', { recordedStatus: 'Đã nộp', acceptedCheck: 'abcdef012345' });
+    const out = assessStep(c, 'progress', { sources: {}, today: NOW });
+    expect(out.writes.updates.find((x) => x.code === CODE)).toMatchObject({ status: 'Đã nộp' });
+    expect(out.findings.map((f) => f.code)).toContain('illegal-status-step');
+  });
+});
