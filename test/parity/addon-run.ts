@@ -11,7 +11,7 @@ import { ModelCapture } from './models';
 import { NEXT_YEAR, Story } from './story';
 import { COMPARED_SHEETS, FileIndex, RawCell, Snapshot, StepLog } from './snapshot';
 
-function snapshotOf(w: World): Record<string, RawCell[][]> {
+export function snapshotOf(w: World): Record<string, RawCell[][]> {
   const ss = w.fake.SpreadsheetApp.openById(w.controlId);
   return Object.fromEntries(
     COMPARED_SHEETS.map((name) => {
@@ -22,7 +22,7 @@ function snapshotOf(w: World): Record<string, RawCell[][]> {
 }
 
 /** Every unit file on the fake Drive by id: "BS-X01 - Thị trấn Châu Ổ - Biểu chấm điểm DVCQ 2024". */
-function fileIndex(w: World): FileIndex {
+export function fileIndex(w: World): FileIndex {
   const index: FileIndex = {};
   for (const it of w.fake.drive.list()) {
     const m = /^(\S+) - .* - Biểu chấm điểm DVCQ (\d{4})$/.exec(it.name);
@@ -32,7 +32,7 @@ function fileIndex(w: World): FileIndex {
 }
 
 /** Type values into a unit file's `Chấm điểm` sheet as `as`, finding rows and columns by header text. */
-function typeInto(w: World, fileId: string, values: Record<string, Partial<Record<string, unknown>>>, as: string): void {
+export function typeInto(w: World, fileId: string, values: Record<string, Partial<Record<string, unknown>>>, as: string): void {
   const sheet = w.fake.spreadsheetById(fileId)!.sheet('Chấm điểm');
   const grid = sheet.values();
   const h = grid.findIndex((r) => r.includes('Mã') && r.includes('Tự chấm'));

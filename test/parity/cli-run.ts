@@ -38,19 +38,19 @@ function xlsxValue(v: ExcelJS.CellValue): RawCell {
   return text(v);
 }
 
-async function snapshotOf(ws: string): Promise<Record<string, RawCell[][]>> {
+export async function snapshotOf(ws: string): Promise<Record<string, RawCell[][]>> {
   const wb = await openBook(controlPath(ws));
   return Object.fromEntries(COMPARED_SHEETS.map((name) => [name, xlsxGrid(wb.getWorksheet(name))]));
 }
 
 /** The unit workbook of each unit, from `Đơn vị`/`Liên kết` (a path relative to the workspace). */
-async function unitFilesOf(ws: string): Promise<Record<string, string>> {
+export async function unitFilesOf(ws: string): Promise<Record<string, string>> {
   const units = rowsOf((await openBook(controlPath(ws))).getWorksheet('Đơn vị')!, ['Mã đơn vị', 'Liên kết']);
   return Object.fromEntries(units.map((u) => [text(u['Mã đơn vị']), path.join(ws, text(u['Liên kết']))]));
 }
 
 /** Every unit workbook of the workspace: "Dân vận chính quyền 2024/<Nhóm>/BS-X01 - Thị trấn Châu Ổ.xlsx". */
-function fileIndex(ws: string): FileIndex {
+export function fileIndex(ws: string): FileIndex {
   const index: FileIndex = {};
   for (const file of xlsxFiles(ws)) {
     const link = path.relative(ws, file).split(path.sep).join('/');

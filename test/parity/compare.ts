@@ -52,6 +52,11 @@ function normaliseGrid(grid: RawCell[][], files: FileIndex): Plain[][] {
   return rows;
 }
 
+/** A run's sheets at named moments (`afterRanking`, `afterIllegal`…), with the files its links point at. */
+export type Grids<K extends string> = { files: FileIndex } & Record<K, Record<string, RawCell[][]>>;
+/** What a failure message shows of a run: its name and what its steps said. */
+export type Run = Pick<Snapshot, 'backEnd' | 'steps'>;
+
 export interface Difference {
   where: string;
   cli: unknown;
@@ -61,7 +66,12 @@ export interface Difference {
 const letter = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letter(Math.floor(c / 26) - 1) + letter(c % 26));
 
 /** Cell-by-cell differences of one sheet; each names the row's unit on both sides (column `Mã đơn vị`). */
-export function sheetDifferences(sheet: string, cli: Snapshot, addon: Snapshot, when: 'afterRanking' | 'afterNewYear'): Difference[] {
+export function sheetDifferences<K extends string>(
+  sheet: string,
+  cli: Grids<K>,
+  addon: Grids<K>,
+  when: K,
+): Difference[] {
   const a = normaliseGrid(cli[when][sheet] ?? [], cli.files);
   const b = normaliseGrid(addon[when][sheet] ?? [], addon.files);
   const headerOf = (c: number) => String(a[0]?.[c] || b[0]?.[c] || '');
@@ -140,7 +150,7 @@ export function modelDifferences(kind: string, cli: DocModel | undefined, addon:
 const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 /** The differences as the assertion message: one line each, then what each back-end's steps said. */
-export function describeDifferences(title: string, diffs: Difference[], cli: Snapshot, addon: Snapshot): string {
+export function describeDifferences(title: string, diffs: Difference[], cli: Run, addon: Run): string {
   const lines = [`${title}: ${diffs.length} difference(s) between the CLI and the add-on`, ''];
   for (const d of diffs) lines.push(`- ${d.where}`, `    CLI:    ${show(d.cli)}`, `    add-on: ${show(d.addon)}`);
   lines.push('', 'Steps (not compared):');
@@ -151,6 +161,6 @@ export function describeDifferences(title: string, diffs: Difference[], cli: Sna
 }
 
 /** Fails with the readable list when there is any difference. */
-export function expectNoDifferences(title: string, diffs: Difference[], cli: Snapshot, addon: Snapshot): void {
+export function expectNoDifferences(title: string, diffs: Difference[], cli: Run, addon: Run): void {
   if (diffs.length) throw new Error(describeDifferences(title, diffs, cli, addon));
 }

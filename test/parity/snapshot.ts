@@ -33,3 +33,20 @@ export interface Snapshot {
   steps: StepLog[];
   files: FileIndex;
 }
+
+/** What each back-end's run of the appraisal round (round.test.ts) leaves behind. */
+export interface RoundSnapshot {
+  backEnd: 'CLI' | 'add-on';
+  /** After the illegal step typed in `Đơn vị` and the collection (step 4). */
+  afterIllegal: Record<string, RawCell[][]>;
+  /** After rank, report and decision (step 8). */
+  final: Record<string, RawCell[][]>;
+  report: DocModel | undefined;
+  decision: DocModel | undefined;
+  /** `Đơn vị`/`Trạng thái` of the returned unit after its explanation was sent and collected (step 5). */
+  statusAfterExplanation: string;
+  /** `Chi tiết` of every «Thay đổi dữ liệu chấm điểm» row of `Nhật ký` at the end. */
+  changes: string[];
+  steps: StepLog[];
+  files: FileIndex;
+}

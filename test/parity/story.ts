@@ -86,3 +86,57 @@ export function buildStory(): Story {
   }
   return { typed, untouched, submit, appraised, bad };
 }
+
+/** The appraisal round (test/parity/round.test.ts), as data computed from the story. */
+export interface Round {
+  story: Story;
+  /** The unit returned for explanation, and the deadline the owner gives (dd/mm/yyyy and as a date). */
+  returned: string;
+  deadline: { text: string; date: Date };
+  /** The submitted unit the admin tries to move straight to «Đã công nhận». */
+  illegal: string;
+  /** What the council types per unit and criterion: `Thẩm định`, and a reason where it differs from `Tự chấm`. */
+  appraisal: Record<string, Record<string, { 'Thẩm định': number; 'Lý do thẩm định'?: string }>>;
+  /** `Giải trình` the returned unit's scorer writes, per criterion appraised differently. */
+  explanation: Record<string, string>;
+  /** The evidence line he adds: the criterion and the whole new `Minh chứng` cell. */
+  evidence: { code: string; text: string };
+  /** The council's second look at one criterion of the returned unit. */
+  change: { code: string; 'Thẩm định': number; 'Lý do thẩm định': string };
+}
+
+export function buildRound(): Round {
+  const story = buildStory();
+  const returned = 'BS-X07';
+  const self = (unit: string, code: string) => story.typed[unit]?.[code]?.['Tự chấm'];
+  const appraisal: Round['appraisal'] = {};
+  for (const [unit, byCode] of Object.entries(story.appraised)) {
+    appraisal[unit] = {};
+    for (const [code, v] of Object.entries(byCode)) {
+      appraisal[unit][code] = { 'Thẩm định': v };
+      if (self(unit, code) !== v) appraisal[unit][code]['Lý do thẩm định'] = `Hồ sơ tiêu chí ${code} chưa đủ minh chứng (${unit})`;
+    }
+  }
+  const differing = Object.keys(appraisal[returned]).filter((code) => appraisal[returned][code]['Lý do thẩm định'] !== undefined);
+  if (differing.length < 2) throw new Error(`the sample appraises only ${differing.length} criterion of ${returned} differently`);
+  const explanation = Object.fromEntries(differing.map((code) => [code, `Đơn vị đã bổ sung biên bản cho tiêu chí ${code}`]));
+  const first = differing[0];
+  const before = story.typed[returned][first]['Minh chứng'];
+  const line = `Biên bản bổ sung tiêu chí ${first}.pdf`;
+  const evidence = { code: first, text: before === undefined || before === '' ? line : `${String(before)}\n${line}` };
+  // The council keeps part of its deduction on the first criterion after reading the explanation.
+  const was = appraisal[returned][first]['Thẩm định'];
+  const own = Number(self(returned, first));
+  const kept = own > was ? Math.min(own, was + 0.5) : Math.max(own, was - 0.5);
+  const change = { code: first, 'Thẩm định': kept, 'Lý do thẩm định': `Đã xem giải trình tiêu chí ${first}; giữ một phần điểm trừ` };
+  return {
+    story,
+    returned,
+    deadline: { text: '20/12/2024', date: new Date(2024, 11, 20) },
+    illegal: 'BS-X01',
+    appraisal,
+    explanation,
+    evidence,
+    change,
+  };
+}
