@@ -1,6 +1,8 @@
 // The appraisal round on the offline back-end: `dvcq` commands in-process on real .xlsx files, the
 // council and the scorer typing into the unit workbook by header text, the admin typing into the
 // control workbook as in Excel.
+import fs from 'node:fs';
+import path from 'node:path';
 import { init } from '../../src/node/commands/init';
 import { templates } from '../../src/node/commands/templates';
 import { explain, setStatus, submit } from '../../src/node/commands/submit';
@@ -78,6 +80,11 @@ export async function runCliRound(round: Round, models: ModelCapture): Promise<R
     ...Object.fromEntries(Object.entries(round.explanation).map(([code, v]) => [code, { 'Giải trình': v }])),
     [round.evidence.code]: { 'Giải trình': round.explanation[round.evidence.code], 'Minh chứng': round.evidence.text },
   });
+  // Offline a `Minh chứng` line is a path from the unit's folder, and validate reports one that
+  // does not exist: the scorer copies the file there (online the line is the scorer's text or the
+  // link of a file attached in the sidebar, which the add-on does not look up).
+  const added = round.evidence.text.split('\n').pop()!;
+  fs.writeFileSync(path.join(path.dirname(files[returned]), added), '%PDF-1.4\n');
   await step('explain', (ctx) => explain(ws, [returned], ctx));
   await collect('after the explanation');
   const statusAfterExplanation = await statusOf(ws, returned);
