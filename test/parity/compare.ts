@@ -66,12 +66,7 @@ export interface Difference {
 const letter = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letter(Math.floor(c / 26) - 1) + letter(c % 26));
 
 /** Cell-by-cell differences of one sheet; each names the row's unit on both sides (column `Mã đơn vị`). */
-export function sheetDifferences<K extends string>(
-  sheet: string,
-  cli: Grids<K>,
-  addon: Grids<K>,
-  when: K,
-): Difference[] {
+export function sheetDifferences<K extends string>(sheet: string, cli: Grids<K>, addon: Grids<K>, when: K): Difference[] {
   const a = normaliseGrid(cli[when][sheet] ?? [], cli.files);
   const b = normaliseGrid(addon[when][sheet] ?? [], addon.files);
   const headerOf = (c: number) => String(a[0]?.[c] || b[0]?.[c] || '');

@@ -64,7 +64,11 @@ describe('parity of the CLI and the add-on on the appraisal round', () => {
         const unit = rows(snap, 'afterIllegal', 'Đơn vị').find((u) => u['Mã đơn vị'] === round.illegal)!;
         expect([snap.backEnd, unit['Trạng thái']]).toEqual([snap.backEnd, 'Đã nộp']);
         const returned = rows(snap, 'afterIllegal', 'Đơn vị').find((u) => u['Mã đơn vị'] === round.returned)!;
-        expect([snap.backEnd, returned['Trạng thái'], returned['Hạn giải trình']]).toEqual([snap.backEnd, 'Trả lại để giải trình', '<date>']);
+        expect([snap.backEnd, returned['Trạng thái'], returned['Hạn giải trình']]).toEqual([
+          snap.backEnd,
+          'Trả lại để giải trình',
+          '<date>',
+        ]);
       }
     });
   });
@@ -82,6 +86,17 @@ describe('parity of the CLI and the add-on on the appraisal round', () => {
       }
     });
 
+    test('«Khóa ô nhập» (compared on its own): «Có» online for the recognised and the submitted unit, blank offline', () => {
+      // The add-on locks a unit file's inputs and reads the protection back; an offline .xlsx is on
+      // the scorer's own disk, so the CLI leaves the column blank (compare.ts BACK_END_COLUMNS).
+      const locked = (snap: RoundSnapshot, when: 'afterIllegal' | 'final', code: string) =>
+        rows(snap, when, 'Đơn vị').find((u) => u['Mã đơn vị'] === code)!['Khóa ô nhập'];
+      // Returned: the explanation cells are open, so not locked; recognised: locked again.
+      expect([locked(addon, 'afterIllegal', round.returned), locked(addon, 'final', round.returned)]).toEqual(['', 'Có']);
+      expect(locked(addon, 'final', round.illegal)).toBe('Có');
+      expect(new Set(rows(cli, 'final', 'Đơn vị').map((u) => u['Khóa ô nhập']))).toEqual(new Set(['']));
+    });
+
     test('Nhật ký: the same change history (details of «Thay đổi dữ liệu chấm điểm»), with the Giải trình lines', () => {
       // Not compared cell by cell: the times and the users differ by nature (the CLI's clock and
       // OS user, the add-on's clock and Google accounts); the details say what changed.
@@ -89,16 +104,30 @@ describe('parity of the CLI and the add-on on the appraisal round', () => {
         const line = `${round.returned}, tiêu chí ${code}, Giải trình: (trống) → ${v}`;
         for (const snap of both()) expect([snap.backEnd, snap.changes]).toEqual([snap.backEnd, expect.arrayContaining([line])]);
       }
+      // The council's second look: the old and the new reason of the criterion it re-scored.
+      const { code } = round.change;
+      const rescored = `${round.returned}, tiêu chí ${code}, Lý do thẩm định: ${round.appraisal[round.returned][code]['Lý do thẩm định']} → ${round.change['Lý do thẩm định']}`;
+      for (const snap of both()) expect([snap.backEnd, snap.changes]).toEqual([snap.backEnd, expect.arrayContaining([rescored])]);
       expect(new Set(addon.changes)).toEqual(new Set(cli.changes));
     });
 
-    test('report model: same fields, lists and tables; the reasons of BS-X07 in it', () => {
+    test('report model: same fields, lists and tables; BS-X07 in the table of criteria appraised differently, with the new reason', () => {
       expectNoDifferences('Report model', modelDifferences('report', cli.report, addon.report), cli, addon);
       expect(addon.report).toEqual(cli.report);
-      const printed = JSON.stringify(cli.report);
-      expect(printed).toContain(round.change['Lý do thẩm định']);
-      const kept = Object.entries(round.appraisal[round.returned]).find(([c, a]) => c !== round.change.code && a['Lý do thẩm định']);
-      expect(printed).toContain(kept![1]['Lý do thẩm định']);
+      const table = Object.values(cli.report?.tables ?? {}).find((t) => t.header.includes('Lý do thẩm định'));
+      expect(table?.header).toEqual(['STT', 'Tên đơn vị', 'Tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định', 'Lý do thẩm định']);
+      const { code } = round.change;
+      const number = (n: unknown) => String(n).replace('.', ',');
+      const rowOf = (c: string) => table!.rows.find((r) => r[1] === 'Xã Bình Dương' && r[2].startsWith(`${c}.`));
+      // The score and reason the council changed after the explanation, not the first ones.
+      expect(rowOf(code)?.slice(3)).toEqual([
+        number(round.story.typed[round.returned][code]['Tự chấm']),
+        number(round.change['Thẩm định']),
+        round.change['Lý do thẩm định'],
+      ]);
+      for (const [c, a] of Object.entries(round.appraisal[round.returned])) {
+        if (c !== code && a['Lý do thẩm định']) expect(rowOf(c)?.[5]).toBe(a['Lý do thẩm định']);
+      }
     });
 
     test('decision model: same fields, lists and tables; the reasons of BS-X07 in it', () => {
