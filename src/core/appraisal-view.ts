@@ -10,6 +10,10 @@ import { parseScore, cellText } from './text';
 import { formatNumberMax } from './format';
 import { leaves } from './rubric';
 import { daysLeft, daysLeftText } from './deadlines';
+import { explanationDeadline, returnedDeadlineIn } from './round-flow';
+import { canonicalStatus } from './status';
+import { STATUS } from './types';
+import type { Unit } from './types';
 
 const EPS = 1e-9;
 
@@ -127,6 +131,33 @@ export function roundDeadlines(settings: Pick<Settings, 'deadline'>): Array<{ la
   return [{ label: CONFIG_KEYS.deadline[0], date: settings.deadline }];
 }
 
+const EXPLAIN_LABEL = CONFIG_KEYS.explanationDeadline[0];
+
+/**
+ * The deadlines the scorer's sidebar shows, from the unit file alone: `Hạn nộp` of its meta sheet,
+ * and while the file shows «Trả lại để giải trình» the unit's own `Hạn giải trình`, as its status
+ * copy names it (round-flow.ts returnedLine).
+ */
+export function fileDeadlines(submitBy: Cell, fileStatus: string, statusLine: string): Array<{ label: string; date: Date | null }> {
+  const out: Array<{ label: string; date: Date | null }> = [{ label: CONFIG_KEYS.deadline[0], date: parseShortDate(submitBy) }];
+  if (canonicalStatus(fileStatus) === STATUS.returned) out.push({ label: EXPLAIN_LABEL, date: returnedDeadlineIn(statusLine) });
+  return out;
+}
+
+/**
+ * The deadlines of one unit in the admin sidebar: the round's, and while the unit is returned its
+ * `Hạn giải trình` (the one of `Đơn vị`, else `Cấu hình`'s).
+ */
+export function unitDeadlines(
+  settings: Pick<Settings, 'deadline' | 'explanationDeadline'>,
+  unit: Pick<Unit, 'status' | 'round'>,
+): Array<{ label: string; date: Date | null }> {
+  const out = roundDeadlines(settings);
+  if (canonicalStatus(unit.status) === STATUS.returned)
+    out.push({ label: EXPLAIN_LABEL, date: explanationDeadline(unit, settings.explanationDeadline) });
+  return out;
+}
+
 /** One unit as the admin sidebar shows it, from one read of its file (`grid` null: no file read). */
 export interface UnitAppraisalView {
   unit: { code: string; name: string };
@@ -148,7 +179,7 @@ export function unitAppraisalView(
   today: Date,
 ): UnitAppraisalView {
   const unit = control.units.find((u) => u.code === code);
-  const deadlines = deadlineLines(roundDeadlines(control.settings), today);
+  const deadlines = deadlineLines(unit ? unitDeadlines(control.settings, unit) : roundDeadlines(control.settings), today);
   if (!unit) {
     return {
       unit: { code, name: '' },

@@ -40,6 +40,19 @@ export function returnedLine(deadline: Date | null): string {
   return `Trạng thái: ${STATUS.returned}${deadline ? ` — ${DEADLINE} ${formatDateShort(deadline)}` : ''} — ghi giải trình ở cột «Giải trình», có thể bổ sung «Minh chứng», rồi bấm «Gửi giải trình».`;
 }
 
+/**
+ * The deadline a returned file's status copy names («… — hạn giải trình 20/12/2026 — …», written by
+ * the owner's collection or `dvcq status`): how the scorer's sidebar learns the unit's own deadline
+ * without the control spreadsheet. Null when the line names none.
+ */
+export function returnedDeadlineIn(line: string): Date | null {
+  const m = new RegExp(`${DEADLINE} (\\d{1,2})/(\\d{1,2})/(\\d{4})`).exec(line);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d);
+  return date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+}
+
 /** The scorer's request line («Gửi giải trình»): data typed by the scorer, decided by the owner. */
 export const explanationRequestLine = (at: Date, by: string) =>
   `Trạng thái: ${STATUS.explained} (${REQUEST} ${displayDateTime(at)}${by ? ` — người gửi: ${by}` : ''}; chờ cơ quan quản lý ghi nhận)`;

@@ -8,6 +8,7 @@ import { ADMIN, asAdmin, control, rowsOf, unitsRows } from './helpers';
 import { preparedSample, runAll, unitFiles } from './flow';
 import type { World } from './helpers';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { adminUnitView } from '../../src/gas/admin-unit-view';
 import { scorerExplain, scorerSave, scorerState } from '../../src/gas/scorer';
 import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 
@@ -87,6 +88,16 @@ describe('return → explanation → acceptance (add-on)', () => {
     expect(unitRow(w)[UNIT_COLUMNS.locked]).toBe('');
     expect(cellOf(w, 'H6')).toBe('Trả lại để giải trình');
     expect(String(cellOf(w, 'A6'))).toContain('Trạng thái: Trả lại để giải trình');
+  });
+
+  it('both sidebars show the unit’s Hạn giải trình with the days left beside Hạn nộp', () => {
+    // The fake's clock: 10/12/2024.
+    const want = ['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)', 'Hạn giải trình: đã quá hạn 9 ngày (hạn 01/12/2024)'];
+    asAdmin(w);
+    expect(adminUnitView(w.env, CODE).deadlines.map((d) => d.text)).toEqual(want);
+    asScorer(w);
+    expect(scorerState(w.env).deadlines.map((d) => d.text)).toEqual(want);
+    asAdmin(w);
   });
 
   it('the scorer writes an explanation and evidence from the sidebar, not a self-score; then sends it', () => {
