@@ -6,7 +6,7 @@ import { isFormula, STATUS_CELLS, unitSheetLayout } from '../../src/core/unit-sh
 import { findHeader } from '../../src/core/table';
 import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 import { parseA1 } from '../../src/core/gas-support';
-import { assessStep, decideUnit } from '../../src/core/steps/assess';
+import { assessStep, decideUnit, unitEntries } from '../../src/core/steps/assess';
 import { changeStatus, explainUnit } from '../../src/core/steps/submit';
 import { fileStatusCopy } from '../../src/core/acceptance';
 import { lateExplanationFinding, typedStatusCheck } from '../../src/core/round-flow';
@@ -165,5 +165,60 @@ describe('late explanation and typed statuses', () => {
     const out = assessStep(c, 'progress', { sources: {}, today: NOW });
     expect(out.writes.updates.find((x) => x.code === CODE)).toMatchObject({ status: 'Đã nộp' });
     expect(out.findings.map((f) => f.code)).toContain('illegal-status-step');
+  });
+});
+
+describe('a change other than Giải trình / Minh chứng while returned', () => {
+  /** The file with values typed in the first two leaves: [Tự chấm, Minh chứng, Ghi chú, Giải trình]. */
+  function typed(control: Control, values: Record<number, Partial<Record<'self' | 'evidence' | 'note' | 'explanation', string | number>>>, h6 = '', a6 = '') {
+    const grid = fileOf(control, h6, a6);
+    const loc = findHeader(grid, SCORING_COLUMNS)!;
+    const u = unitOf(control);
+    const leaves = control.rubrics[u.rubricId].criteria.filter((x) => !x.children.length);
+    for (const [i, v] of Object.entries(values)) {
+      const r = grid.findIndex((row, k) => k > loc.headerRow && row[loc.cols.code!] === leaves[Number(i)].code);
+      for (const [k, x] of Object.entries(v)) grid[r][loc.cols[k as 'self']!] = x;
+    }
+    return { grid, leaves: leaves.map((l) => l.code) };
+  }
+  const atSubmission = { 0: { self: 3, note: 'đủ' }, 1: { self: 2 } };
+
+  it('offline: the return records the inputs kept as submitted; a change of Tự chấm is reported, naming the criterion', () => {
+    const c = controlWith('Đã nộp');
+    const { grid, leaves } = typed(c, atSubmission);
+    const src = { grid };
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', { deadline: new Date(2024, 11, 20), entries: unitEntries(c, unitOf(c), src) });
+    expect(back.update!.returnedCheck).toMatch(/^\{.*\}$/);
+    const r = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024', returnedCheck: back.update!.returnedCheck as string });
+    const copy = fileStatusCopy(back.update!)!;
+    // Giải trình and Minh chứng written: nothing to report.
+    const explained = typed(r, { 0: { self: 3, note: 'đủ', evidence: 'bien-ban.pdf', explanation: 'Đã bổ sung' }, 1: { self: 2 } }, copy.status, copy.line);
+    expect(decideUnit(r, unitOf(r), { grid: explained.grid }, NOW).findings).toEqual([]);
+    // Tự chấm of the second leaf changed: the Cảnh báo names it.
+    const changed = typed(r, { 0: { self: 3, note: 'đủ' }, 1: { self: 4 } }, copy.status, copy.line);
+    const d = decideUnit(r, unitOf(r), { grid: changed.grid }, NOW);
+    expect(d.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'changed-while-returned']]);
+    expect(d.findings[0].message).toContain(`«Tự chấm» của tiêu chí ${leaves[1]}`);
+    expect(d.findings[0].message).not.toContain(leaves[0]);
+    // `dvcq explain` refuses it, naming the criterion; the file as returned is accepted.
+    const refused = explainUnit(r, unitOf(r), { grid: changed.grid }, NOW);
+    expect(refused.refused).toBe(true);
+    expect(refused.message).toContain(`«Tự chấm» của tiêu chí ${leaves[1]}`);
+    expect(explainUnit(r, unitOf(r), { grid: explained.grid }, NOW).refused).toBe(false);
+  });
+
+  it('add-on: the collection that first sees the return records the kept inputs; the request with a changed note is not accepted', () => {
+    const c = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345' });
+    const first = decideUnit(c, unitOf(c), { grid: typed(c, atSubmission, 'Đã nộp').grid }, NOW);
+    expect(first.round?.returnedCheck).toMatch(/^\{.*\}$/);
+    const out = assessStep(c, 'progress', { sources: { [CODE]: { grid: typed(c, atSubmission, 'Đã nộp').grid } }, today: NOW });
+    expect(out.writes.updates.find((u) => u.code === CODE)?.returnedCheck).toBe(first.round!.returnedCheck);
+    const r = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345', returnedCheck: first.round!.returnedCheck! });
+    const { grid, leaves } = typed(r, { 0: { self: 3, note: 'thiếu' }, 1: { self: 2 } }, 'Đã giải trình', 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)');
+    const d = decideUnit(r, unitOf(r), { grid }, NOW);
+    expect(d.status).toBeUndefined();
+    expect(d.findings.map((f) => f.code)).toEqual(['changed-while-returned']);
+    expect(d.findings[0].message).toContain(`«Ghi chú» của tiêu chí ${leaves[0]}`);
+    expect(d.findings[0].message).toContain('chưa được ghi nhận');
   });
 });
