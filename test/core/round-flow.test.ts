@@ -170,7 +170,12 @@ describe('late explanation and typed statuses', () => {
 
 describe('a change other than Giải trình / Minh chứng while returned', () => {
   /** The file with values typed in the first two leaves: [Tự chấm, Minh chứng, Ghi chú, Giải trình]. */
-  function typed(control: Control, values: Record<number, Partial<Record<'self' | 'evidence' | 'note' | 'explanation', string | number>>>, h6 = '', a6 = '') {
+  function typed(
+    control: Control,
+    values: Record<number, Partial<Record<'self' | 'evidence' | 'note' | 'explanation', string | number>>>,
+    h6 = '',
+    a6 = '',
+  ) {
     const grid = fileOf(control, h6, a6);
     const loc = findHeader(grid, SCORING_COLUMNS)!;
     const u = unitOf(control);
@@ -187,12 +192,20 @@ describe('a change other than Giải trình / Minh chứng while returned', () =
     const c = controlWith('Đã nộp');
     const { grid, leaves } = typed(c, atSubmission);
     const src = { grid };
-    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', { deadline: new Date(2024, 11, 20), entries: unitEntries(c, unitOf(c), src) });
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', {
+      deadline: new Date(2024, 11, 20),
+      entries: unitEntries(c, unitOf(c), src),
+    });
     expect(back.update!.returnedCheck).toMatch(/^\{.*\}$/);
     const r = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024', returnedCheck: back.update!.returnedCheck as string });
     const copy = fileStatusCopy(back.update!)!;
     // Giải trình and Minh chứng written: nothing to report.
-    const explained = typed(r, { 0: { self: 3, note: 'đủ', evidence: 'bien-ban.pdf', explanation: 'Đã bổ sung' }, 1: { self: 2 } }, copy.status, copy.line);
+    const explained = typed(
+      r,
+      { 0: { self: 3, note: 'đủ', evidence: 'bien-ban.pdf', explanation: 'Đã bổ sung' }, 1: { self: 2 } },
+      copy.status,
+      copy.line,
+    );
     expect(decideUnit(r, unitOf(r), { grid: explained.grid }, NOW).findings).toEqual([]);
     // Tự chấm of the second leaf changed: the Cảnh báo names it.
     const changed = typed(r, { 0: { self: 3, note: 'đủ' }, 1: { self: 4 } }, copy.status, copy.line);
@@ -214,7 +227,12 @@ describe('a change other than Giải trình / Minh chứng while returned', () =
     const out = assessStep(c, 'progress', { sources: { [CODE]: { grid: typed(c, atSubmission, 'Đã nộp').grid } }, today: NOW });
     expect(out.writes.updates.find((u) => u.code === CODE)?.returnedCheck).toBe(first.round!.returnedCheck);
     const r = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345', returnedCheck: first.round!.returnedCheck! });
-    const { grid, leaves } = typed(r, { 0: { self: 3, note: 'thiếu' }, 1: { self: 2 } }, 'Đã giải trình', 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)');
+    const { grid, leaves } = typed(
+      r,
+      { 0: { self: 3, note: 'thiếu' }, 1: { self: 2 } },
+      'Đã giải trình',
+      'Trạng thái: Đã giải trình (đơn vị gửi lúc …)',
+    );
     const d = decideUnit(r, unitOf(r), { grid }, NOW);
     expect(d.status).toBeUndefined();
     expect(d.findings.map((f) => f.code)).toEqual(['changed-while-returned']);

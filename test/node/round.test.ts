@@ -140,7 +140,7 @@ describe('Tự chấm changed in the .xlsx while returned', () => {
   test('the return records what the round keeps; the collection reports the change naming the cell, explain refuses it', async () => {
     expect(await setStatus(ws, 'Trả lại để giải trình', ['A02'], capture(new Date(2024, 11, 1, 8, 0)), '10/12/2024')).toBe(0);
     const recorded = (await unitRow(ws, 'A02'))['Mã kiểm tra khi trả lại'];
-    expect(String(recorded)).toMatch(/^\{.*\}$/);
+    expect(text(recorded)).toMatch(/^\{.*\}$/);
     // Giải trình and Minh chứng: nothing to say.
     await typeScores(unitFile(ws, YEAR, a02), { '2': { 'Giải trình': 'Đã bổ sung', 'Minh chứng': 'Hồ sơ.pdf' } });
     expect((await findings(ws)).map((f) => f.code)).not.toContain('changed-while-returned');

@@ -354,7 +354,11 @@ export function assessUnitStep(
   const { link, finding } = linkUpdate(unit, ctx.known ?? '');
   const update: Omit<UnitUpdate, 'code'> = { status: c.status ?? (typed.finding ? typed.status : undefined), link };
   if (c.round)
-    Object.assign(update, { explainBy: c.round.explainBy ?? '', explainedAt: c.round.explainedAt ?? '', returnedCheck: c.round.returnedCheck ?? '' });
+    Object.assign(update, {
+      explainBy: c.round.explainBy ?? '',
+      explainedAt: c.round.explainedAt ?? '',
+      returnedCheck: c.round.returnedCheck ?? '',
+    });
   const locked = ctx.locked;
   if (c.record) {
     Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));

@@ -118,7 +118,8 @@ export async function setStatus(ws: string, status: string, codes: string[], ctx
     'status',
     async (control, unit) => {
       // A return records the file's inputs the round keeps (Tự chấm, Ghi chú): read it only then.
-      const entries = canonicalStatus(status) === STATUS.returned ? unitEntries(control, unit, await readUnitSource(ws, control, unit)) : undefined;
+      const entries =
+        canonicalStatus(status) === STATUS.returned ? unitEntries(control, unit, await readUnitSource(ws, control, unit)) : undefined;
       return changeStatus(unit, status, { deadline: typed ?? control.settings.explanationDeadline, entries });
     },
     ctx,
