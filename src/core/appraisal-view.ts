@@ -1,10 +1,10 @@
 // What users read of the appraisal round (issue 13 items 2 and 4): a unit's self and appraised
 // scores side by side with the appraisers' reasons (admin sidebar, scorer sidebar, documents),
 // and the deadlines with the days left. Pure: the back-ends read the file once and pass it here.
-import type { Cell, Entries, Grid, Rubric } from './types';
+import type { Cell, Entries, Finding, Grid, Rubric } from './types';
 import type { Control } from './control';
 import { CONFIG_KEYS, Settings } from './config';
-import { SHEETS } from './schema';
+import { SCORING_COLUMNS, SHEETS } from './schema';
 import { layoutOptions, readUnitSheet } from './unit-sheet';
 import { parseScore, cellText } from './text';
 import { formatNumberMax } from './format';
@@ -75,6 +75,25 @@ export function appraisalSummary(rows: AppraisalRow[]): string {
     ? `, ${differ} tiêu chí khác điểm tự chấm${missing ? ` (${missing} tiêu chí chưa ghi lý do)` : ''}`
     : ', đều bằng điểm tự chấm';
   return `Đã thẩm định ${appraised} tiêu chí${tail}.`;
+}
+
+/**
+ * The Cảnh báo of an explanation sent with no `Giải trình` for any criterion appraised differently
+ * (accepted all the same: the unit may answer with evidence only); null when one is written, or
+ * when no appraised score differs.
+ */
+export function noExplanationFinding(unit: Pick<Unit, 'code' | 'name'>, rubric: Rubric, entries: Entries): Finding | null {
+  const differ = appraisalRows(rubric, entries).filter((r) => r.differs);
+  if (!differ.length || differ.some((r) => cellText(entries[r.code]?.explanation ?? null).trim() !== '')) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    code: 'no-explanation',
+    message:
+      `${unit.name} (${unit.code}): đã gửi giải trình nhưng chưa ghi «${SCORING_COLUMNS.explanation}» cho tiêu chí nào có điểm thẩm định ` +
+      `khác điểm tự chấm (${differ.map((r) => r.code).join(', ')}).`,
+  };
 }
 
 /** What the scorer sees under a criterion once the owner has appraised it; null when not appraised. */

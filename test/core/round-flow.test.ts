@@ -240,3 +240,41 @@ describe('a change other than Giải trình / Minh chứng while returned', () =
     expect(d.findings[0].message).toContain('chưa được ghi nhận');
   });
 });
+
+describe('an explanation with no Giải trình for any criterion appraised differently', () => {
+  it('is accepted with a Cảnh báo naming the criteria, offline and by the collection alike', () => {
+    const r = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024' });
+    const u = unitOf(r);
+    const leaves = r.rubrics[u.rubricId].criteria.filter((x) => !x.children.length).map((x) => x.code);
+    const loc = (g: Grid) => findHeader(g, SCORING_COLUMNS)!;
+    const put = (g: Grid, code: string, field: 'self' | 'appraised' | 'explanation' | 'evidence', v: string | number) => {
+      const l = loc(g);
+      g[g.findIndex((row, k) => k > l.headerRow && row[l.cols.code!] === code)][l.cols[field]!] = v;
+    };
+    const file = (explanation: string, h6 = '', a6 = '') => {
+      const g = fileOf(r, h6, a6);
+      put(g, leaves[0], 'self', 3);
+      put(g, leaves[0], 'appraised', 2);
+      put(g, leaves[1], 'self', 2);
+      put(g, leaves[1], 'appraised', 2);
+      put(g, leaves[1], 'evidence', 'x.pdf');
+      if (explanation) put(g, leaves[0], 'explanation', explanation);
+      return g;
+    };
+    const offline = explainUnit(r, u, { grid: file('') }, new Date(2024, 11, 12));
+    expect(offline.refused).toBe(false);
+    const w = offline.findings.filter((f) => f.code === 'no-explanation');
+    expect(w.map((f) => f.severity)).toEqual(['Cảnh báo']);
+    expect(w[0].message).toBe(
+      `Xã Bình An (BS-X02): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (${leaves[0]}).`,
+    );
+    expect(explainUnit(r, u, { grid: file('Đã bổ sung') }, new Date(2024, 11, 12)).findings.map((f) => f.code)).not.toContain(
+      'no-explanation',
+    );
+    const request = 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)';
+    const d = decideUnit(r, u, { grid: file('', 'Đã giải trình', request) }, NOW);
+    expect(d.status).toBe('Đã giải trình');
+    expect(d.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'no-explanation']]);
+    expect(decideUnit(r, u, { grid: file('Có', 'Đã giải trình', request) }, NOW).findings).toEqual([]);
+  });
+});

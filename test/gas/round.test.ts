@@ -147,7 +147,14 @@ describe('returned again after an explanation (add-on)', () => {
     collect(w);
     asScorer(w);
     scorerExplain(w.env);
-    collect(w);
+    // Sent without any Giải trình: accepted, with a Cảnh báo naming the criteria appraised differently.
+    const sent = collect(w).filter((f) => f['Mã đơn vị'] === CODE && String(f['Nội dung']).includes('chưa ghi «Giải trình»'));
+    expect(sent.map((f) => [f['Mức độ'], f['Nội dung']])).toEqual([
+      [
+        'Cảnh báo',
+        `${String(unitRow(w)[UNIT_COLUMNS.name])} (BS-X07): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (X1.1, X3.1, X4.2, X5.2, X7.2).`,
+      ],
+    ]);
     expect(unitRow(w)[UNIT_COLUMNS.status]).toBe('Đã giải trình');
     const config = control(w).sheet(SHEETS.config);
     config.set(`B${config.values().findIndex((r) => r[0] === 'Hạn giải trình') + 1}`, '20/12/2024', { as: ADMIN });

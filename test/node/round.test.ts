@@ -160,6 +160,23 @@ describe('Tự chấm changed in the .xlsx while returned', () => {
   });
 });
 
+describe('explain with no Giải trình for a criterion appraised differently', () => {
+  const ws = tmpDir();
+  beforeAll(() => submitted(ws));
+
+  test('recorded, with a Cảnh báo naming the criteria', async () => {
+    expect(await setStatus(ws, 'Trả lại để giải trình', ['A02'], capture(new Date(2024, 11, 1, 8, 0)), '10/12/2024')).toBe(0);
+    await typeScores(unitFile(ws, YEAR, a02), { '2': { 'Minh chứng': 'Hồ sơ.pdf' } });
+    const ctx = capture(new Date(2024, 11, 5, 9, 0));
+    expect(await explain(ws, ['A02'], ctx)).toBe(0);
+    expect(ctx.lines).toEqual([
+      '  [Cảnh báo] Xã Bình Minh (A02): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (2).',
+      'Đã ghi nhận giải trình: Xã Bình Minh (A02) — trạng thái «Đã giải trình».',
+    ]);
+    expect((await unitRow(ws, 'A02'))['Trạng thái']).toBe('Đã giải trình');
+  });
+});
+
 describe('a late explanation, and the request typed in the file', () => {
   const ws = tmpDir();
   beforeAll(async () => {

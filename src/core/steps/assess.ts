@@ -10,6 +10,7 @@ import { assessUnit, rankAssessed, readSource, UnitAssessment, UnitSource } from
 import { FOREIGN_FILE_FINDINGS } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { evidencePaths } from '../evidence';
+import { noExplanationFinding } from '../appraisal-view';
 import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
@@ -147,9 +148,10 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
         const round: UnitRound = { ...unit.round, explainedAt: now };
         const renewed: Acceptance = { ...accepted, check: inputs };
         // A late one is said by the assessment (round-flow.ts lateExplanationFinding), as a late submission.
+        const unexplained = noExplanationFinding(unit, rubric, read.entries);
         return {
           status: STATUS.explained,
-          findings: [],
+          findings: unexplained ? [{ ...unexplained, link: source.link }] : [],
           entered,
           lock: true,
           unlock: false,

@@ -13,6 +13,7 @@ import { inputsFingerprint, keptInputs } from '../inputs-fingerprint';
 import { changedAfterSubmission, unitEntries } from './assess';
 import { changedWhileReturnedCells, lateExplanationFinding, returnCells } from '../round-flow';
 import { formatDateShort } from '../format';
+import { noExplanationFinding } from '../appraisal-view';
 
 export interface SubmitOutcome {
   unit: Unit;
@@ -140,6 +141,7 @@ export function explainUnit(control: Control, unit: Unit, source: UnitSource | u
   const round = { ...unit.round, explainedAt: now };
   const late = lateExplanationFinding({ ...unit, status: STATUS.explained, round }, control.settings.explanationDeadline);
   const entries = unitEntries(control, unit, source);
+  const rubric = control.rubrics[unit.rubricId];
   // The round opens only Giải trình and Minh chứng: another input changed is not taken silently.
   const changed = entries ? changedWhileReturnedCells(unit, entries) : '';
   if (changed)
@@ -155,7 +157,7 @@ export function explainUnit(control: Control, unit: Unit, source: UnitSource | u
     unit,
     refused: false,
     update: { status: STATUS.explained, explainedAt: now, ...(entries ? { acceptedCheck: inputsFingerprint(entries) } : {}) },
-    findings: late ? [late] : [],
+    findings: [late, rubric && entries ? noExplanationFinding(unit, rubric, entries) : null].filter((f): f is Finding => !!f),
     message: `Đã ghi nhận giải trình: ${label(unit)} — trạng thái «${STATUS.explained}».`,
   };
 }
