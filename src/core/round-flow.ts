@@ -4,7 +4,8 @@
 // accepts it only while the unit is returned. Only the owner writes `Đơn vị`: the deadline
 // (`Hạn giải trình`), the time the explanation was accepted (`Giải trình lúc`) and the status the
 // tool last wrote (`Trạng thái đã ghi`), against which a status typed in `Đơn vị` is checked.
-import type { Cell, Entries, Finding, Unit, UnitRound } from './types';
+import type { Cell, Entries, Finding, Grid, Unit, UnitRound } from './types';
+import { a1, findHeader } from './table';
 import { STATUS } from './types';
 import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
 import { keptChanges, KeptField } from './inputs-fingerprint';
@@ -103,12 +104,20 @@ export function lateExplanationFinding(unit: Unit, fallback: Date | null): Findi
  * what `Mã kiểm tra khi trả lại` recorded at the return: ««Tự chấm» của tiêu chí 1.2, 3; «Ghi chú»
  * của tiêu chí 2» ('' when none, or nothing recorded: a return made before the column).
  */
-export function changedWhileReturnedCells(unit: Pick<Unit, 'round'>, entries: Entries): string {
+export function changedWhileReturnedCells(unit: Pick<Unit, 'round'>, entries: Entries, grid?: Grid): string {
   const recorded = unit.round?.returnedCheck;
   const changes = recorded ? keptChanges(recorded, entries) : null;
   if (!changes?.length) return '';
+  // The cell of each change, when the file's grid is given: «1.2 (ô D12)».
+  const loc = grid ? findHeader(grid, SCORING_COLUMNS, ['code', 'self']) : null;
+  const where = (code: string, field: KeptField) => {
+    const col = loc?.cols[field];
+    if (!loc || col === undefined) return code;
+    const row = grid!.findIndex((r, i) => i > loc.headerRow && cellText(r[loc.cols.code!] ?? null) === code);
+    return row < 0 ? code : `${code} (ô ${a1(row, col)})`;
+  };
   const byField = new Map<KeptField, string[]>();
-  for (const c of changes) byField.set(c.field, [...(byField.get(c.field) ?? []), c.code]);
+  for (const c of changes) byField.set(c.field, [...(byField.get(c.field) ?? []), where(c.code, c.field)]);
   return [...byField].map(([f, codes]) => `«${SCORING_COLUMNS[f]}» của tiêu chí ${codes.join(', ')}`).join('; ');
 }
 
@@ -116,8 +125,8 @@ export function changedWhileReturnedCells(unit: Pick<Unit, 'round'>, entries: En
  * The Cảnh báo of such a change (the round keeps what was submitted, as «changed after submission»
  * does outside it); `requested`: the scorer's «Gửi giải trình», which is not accepted then.
  */
-export function changedWhileReturned(unit: Unit, entries: Entries, requested: boolean, link?: string): Finding | null {
-  const cells = changedWhileReturnedCells(unit, entries);
+export function changedWhileReturned(unit: Unit, entries: Entries, requested: boolean, grid?: Grid, link?: string): Finding | null {
+  const cells = changedWhileReturnedCells(unit, entries, grid);
   if (!cells) return null;
   return {
     severity: 'Cảnh báo',

@@ -211,13 +211,23 @@ describe('a change other than Giải trình / Minh chứng while returned', () =
     const changed = typed(r, { 0: { self: 3, note: 'đủ' }, 1: { self: 4 } }, copy.status, copy.line);
     const d = decideUnit(r, unitOf(r), { grid: changed.grid }, NOW);
     expect(d.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'changed-while-returned']]);
-    expect(d.findings[0].message).toContain(`«Tự chấm» của tiêu chí ${leaves[1]}`);
+    expect(d.findings[0].message).toMatch(new RegExp(`«Tự chấm» của tiêu chí ${leaves[1].replace('.', '\\.')} \\(ô D\\d+\\) đã bị sửa`));
     expect(d.findings[0].message).not.toContain(leaves[0]);
     // `dvcq explain` refuses it, naming the criterion; the file as returned is accepted.
     const refused = explainUnit(r, unitOf(r), { grid: changed.grid }, NOW);
     expect(refused.refused).toBe(true);
     expect(refused.message).toContain(`«Tự chấm» của tiêu chí ${leaves[1]}`);
     expect(explainUnit(r, unitOf(r), { grid: explained.grid }, NOW).refused).toBe(false);
+  });
+
+  it('offline: a change made before the return is said at the return (the record starts from the file as it is)', () => {
+    const c = controlWith('Đã nộp', { acceptedCheck: 'abcdef012345' });
+    const { grid } = typed(c, atSubmission);
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', { entries: unitEntries(c, unitOf(c), { grid }) });
+    expect(back.refused).toBe(false);
+    expect(back.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'changed-after-submit']]);
+    // No readable file: the record of an earlier return is cleared.
+    expect(changeStatus(unitOf(c), 'Trả lại để giải trình', { entries: null }).update!.returnedCheck).toBe('');
   });
 
   it('add-on: the collection that first sees the return records the kept inputs; the request with a changed note is not accepted', () => {

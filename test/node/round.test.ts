@@ -148,10 +148,16 @@ describe('Tự chấm changed in the .xlsx while returned', () => {
     await typeScores(unitFile(ws, YEAR, a02), { '1.2': { 'Tự chấm': 25 } });
     const found = (await findings(ws)).filter((f) => f.code === 'changed-while-returned');
     expect(found).toEqual([expect.objectContaining({ severity: 'Cảnh báo' })]);
-    expect(found[0].message).toContain('Xã Bình Minh (A02): trong lúc trả lại để giải trình, ô nhập «Tự chấm» của tiêu chí 1.2 đã bị sửa');
+    expect(found[0].message).toContain(
+      'Xã Bình Minh (A02): trong lúc trả lại để giải trình, ô nhập «Tự chấm» của tiêu chí 1.2 (ô D10) đã bị sửa',
+    );
+    // The cell named is the one changed.
+    expect((await openBook(unitFile(ws, YEAR, a02))).getWorksheet('Chấm điểm')!.getCell('D10').value).toBe(25);
     const ctx = capture(new Date(2024, 11, 5, 9, 0));
     expect(await explain(ws, ['A02'], ctx)).toBe(1);
-    expect(ctx.errors[0]).toContain('Không ghi nhận giải trình của Xã Bình Minh (A02): ô nhập «Tự chấm» của tiêu chí 1.2 đã bị sửa');
+    expect(ctx.errors[0]).toContain(
+      'Không ghi nhận giải trình của Xã Bình Minh (A02): ô nhập «Tự chấm» của tiêu chí 1.2 (ô D10) đã bị sửa',
+    );
     expect((await unitRow(ws, 'A02'))['Trạng thái']).toBe('Trả lại để giải trình');
     // Written back as submitted: accepted.
     await typeScores(unitFile(ws, YEAR, a02), { '1.2': { 'Tự chấm': 20 } });

@@ -141,7 +141,7 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
     if (current === STATUS.returned) {
       // Only Giải trình and Minh chứng are open now: another input changed since the return is
       // reported, and a request with it is not accepted.
-      const kept = changedWhileReturned(unit, read.entries, requested, source.link);
+      const kept = changedWhileReturned(unit, read.entries, requested, source.grid, source.link);
       if (requested && !kept) {
         // «Gửi giải trình»: accepted now; the inputs as they are (the evidence added) are the
         // record, and the file is locked again.

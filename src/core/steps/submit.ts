@@ -143,7 +143,7 @@ export function explainUnit(control: Control, unit: Unit, source: UnitSource | u
   const entries = unitEntries(control, unit, source);
   const rubric = control.rubrics[unit.rubricId];
   // The round opens only Giải trình and Minh chứng: another input changed is not taken silently.
-  const changed = entries ? changedWhileReturnedCells(unit, entries) : '';
+  const changed = entries && source && 'grid' in source ? changedWhileReturnedCells(unit, entries, source.grid) : '';
   if (changed)
     return {
       unit,
