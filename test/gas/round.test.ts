@@ -167,6 +167,24 @@ describe('returned again after an explanation (add-on)', () => {
   });
 });
 
+describe('a self-score changed while returned (add-on)', () => {
+  it('the return records what the round keeps; a change of Tự chấm (here by the owner, the scorer cannot) is reported naming the cell', () => {
+    const w = preparedSample();
+    collect(w);
+    setUnitStatus(w, CODE, 'Trả lại để giải trình');
+    collect(w);
+    expect(String(unitRow(w)[UNIT_COLUMNS.returnedCheck])).toMatch(/^\{.*\}$/);
+    const grid = sheetOf(w).values();
+    const h = grid.findIndex((r) => r.includes(SCORING_COLUMNS.code) && r.includes(SCORING_COLUMNS.self));
+    const row = grid.findIndex((r, i) => i > h && r[0] === 'X1.2');
+    const a1 = `${String.fromCharCode(65 + grid[h].indexOf(SCORING_COLUMNS.self))}${row + 1}`;
+    sheetOf(w).set(a1, 0, { as: ADMIN });
+    const found = collect(w).filter((f) => f['Mã đơn vị'] === CODE && String(f['Nội dung']).includes('trong lúc trả lại để giải trình'));
+    expect(found.map((f) => f['Mức độ'])).toEqual(['Cảnh báo']);
+    expect(String(found[0]['Nội dung'])).toContain(`ô nhập «Tự chấm» của tiêu chí X1.2 (ô ${a1}) đã bị sửa`);
+  });
+});
+
 describe('a scorer cannot change the status by typing (add-on)', () => {
   it('a status typed by the scorer in the file is no decision; a unit not returned cannot send an explanation', () => {
     const w = preparedSample();
