@@ -82,8 +82,6 @@ export function reopenUnit(unit: Unit): SubmitOutcome {
  * The owner moves a unit along the appraisal round (issue 13): only the steps of status.ts are
  * taken; an illegal one is refused naming the current status. «Đã nộp» goes through `submitUnit`
  * (its checks), «Đang chấm» through `reopenUnit` (the record goes).
- */
-/**
  * `round.entries`: the unit file's inputs as read at a return (null: no readable file), recorded as
  * `Mã kiểm tra khi trả lại` so a change other than `Giải trình`/`Minh chứng` during the round is told.
  */
