@@ -1,15 +1,19 @@
 // What users read of the appraisal round (issue 13 items 2 and 4): a unit's self and appraised
 // scores side by side with the appraisers' reasons (admin sidebar, scorer sidebar, documents),
 // and the deadlines with the days left. Pure: the back-ends read the file once and pass it here.
-import type { Cell, Entries, Grid, Rubric } from './types';
+import type { Cell, Entries, Finding, Grid, Rubric } from './types';
 import type { Control } from './control';
 import { CONFIG_KEYS, Settings } from './config';
-import { SHEETS } from './schema';
+import { SCORING_COLUMNS, SHEETS } from './schema';
 import { layoutOptions, readUnitSheet } from './unit-sheet';
 import { parseScore, cellText } from './text';
 import { formatNumberMax } from './format';
 import { leaves } from './rubric';
 import { daysLeft, daysLeftText } from './deadlines';
+import { explanationDeadline, returnedDeadlineIn } from './round-flow';
+import { canonicalStatus } from './status';
+import { STATUS } from './types';
+import type { Unit } from './types';
 
 const EPS = 1e-9;
 
@@ -73,6 +77,25 @@ export function appraisalSummary(rows: AppraisalRow[]): string {
   return `Đã thẩm định ${appraised} tiêu chí${tail}.`;
 }
 
+/**
+ * The Cảnh báo of an explanation sent with no `Giải trình` for any criterion appraised differently
+ * (accepted all the same: the unit may answer with evidence only); null when one is written, or
+ * when no appraised score differs.
+ */
+export function noExplanationFinding(unit: Pick<Unit, 'code' | 'name'>, rubric: Rubric, entries: Entries): Finding | null {
+  const differ = appraisalRows(rubric, entries).filter((r) => r.differs);
+  if (!differ.length || differ.some((r) => cellText(entries[r.code]?.explanation ?? null).trim() !== '')) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    code: 'no-explanation',
+    message:
+      `${unit.name} (${unit.code}): đã gửi giải trình nhưng chưa ghi «${SCORING_COLUMNS.explanation}» cho tiêu chí nào có điểm thẩm định ` +
+      `khác điểm tự chấm (${differ.map((r) => r.code).join(', ')}).`,
+  };
+}
+
 /** What the scorer sees under a criterion once the owner has appraised it; null when not appraised. */
 export interface AppraisalNote {
   appraised: string;
@@ -127,6 +150,33 @@ export function roundDeadlines(settings: Pick<Settings, 'deadline'>): Array<{ la
   return [{ label: CONFIG_KEYS.deadline[0], date: settings.deadline }];
 }
 
+const EXPLAIN_LABEL = CONFIG_KEYS.explanationDeadline[0];
+
+/**
+ * The deadlines the scorer's sidebar shows, from the unit file alone: `Hạn nộp` of its meta sheet,
+ * and while the file shows «Trả lại để giải trình» the unit's own `Hạn giải trình`, as its status
+ * copy names it (round-flow.ts returnedLine).
+ */
+export function fileDeadlines(submitBy: Cell, fileStatus: string, statusLine: string): Array<{ label: string; date: Date | null }> {
+  const out: Array<{ label: string; date: Date | null }> = [{ label: CONFIG_KEYS.deadline[0], date: parseShortDate(submitBy) }];
+  if (canonicalStatus(fileStatus) === STATUS.returned) out.push({ label: EXPLAIN_LABEL, date: returnedDeadlineIn(statusLine) });
+  return out;
+}
+
+/**
+ * The deadlines of one unit in the admin sidebar: the round's, and while the unit is returned its
+ * `Hạn giải trình` (the one of `Đơn vị`, else `Cấu hình`'s).
+ */
+export function unitDeadlines(
+  settings: Pick<Settings, 'deadline' | 'explanationDeadline'>,
+  unit: Pick<Unit, 'status' | 'round'>,
+): Array<{ label: string; date: Date | null }> {
+  const out = roundDeadlines(settings);
+  if (canonicalStatus(unit.status) === STATUS.returned)
+    out.push({ label: EXPLAIN_LABEL, date: explanationDeadline(unit, settings.explanationDeadline) });
+  return out;
+}
+
 /** One unit as the admin sidebar shows it, from one read of its file (`grid` null: no file read). */
 export interface UnitAppraisalView {
   unit: { code: string; name: string };
@@ -148,7 +198,7 @@ export function unitAppraisalView(
   today: Date,
 ): UnitAppraisalView {
   const unit = control.units.find((u) => u.code === code);
-  const deadlines = deadlineLines(roundDeadlines(control.settings), today);
+  const deadlines = deadlineLines(unit ? unitDeadlines(control.settings, unit) : roundDeadlines(control.settings), today);
   if (!unit) {
     return {
       unit: { code, name: '' },

@@ -4,9 +4,11 @@
 // accepts it only while the unit is returned. Only the owner writes `Đơn vị`: the deadline
 // (`Hạn giải trình`), the time the explanation was accepted (`Giải trình lúc`) and the status the
 // tool last wrote (`Trạng thái đã ghi`), against which a status typed in `Đơn vị` is checked.
-import type { Cell, Finding, Unit, UnitRound } from './types';
+import type { Cell, Entries, Finding, Grid, Unit, UnitRound } from './types';
+import { a1, findHeader } from './table';
 import { STATUS } from './types';
-import { SHEETS, UNIT_COLUMNS } from './schema';
+import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from './schema';
+import { keptChanges, KeptField } from './inputs-fingerprint';
 import { asDate } from './config';
 import { cellText } from './text';
 import { displayDateTime } from './gas-support';
@@ -17,11 +19,12 @@ import { daysLeft } from './deadlines';
 const label = (u: Pick<Unit, 'name' | 'code'>) => `${u.name} (${u.code})`;
 
 /** `Hạn giải trình` and `Giải trình lúc` of a row of `Đơn vị`; undefined when both are blank. */
-export function readRound(r: { explainBy?: Cell; explainedAt?: Cell }): UnitRound | undefined {
+export function readRound(r: { explainBy?: Cell; explainedAt?: Cell; returnedCheck?: Cell }): UnitRound | undefined {
   const by = asDate(r.explainBy ?? null);
   const at = r.explainedAt instanceof Date ? r.explainedAt : cellText(r.explainedAt ?? null);
-  if (!by && at === '') return undefined;
-  return { ...(by ? { explainBy: by } : {}), ...(at !== '' ? { explainedAt: at } : {}) };
+  const kept = cellText(r.returnedCheck ?? null);
+  if (!by && at === '' && !kept) return undefined;
+  return { ...(by ? { explainBy: by } : {}), ...(at !== '' ? { explainedAt: at } : {}), ...(kept ? { returnedCheck: kept } : {}) };
 }
 
 /** The deadline of a unit's explanation: the one set when it was returned, else `Hạn giải trình` of `Cấu hình`. */
@@ -38,6 +41,19 @@ const REQUEST = 'đơn vị gửi lúc';
 /** The file's status line while the unit is returned (the owner's copy). */
 export function returnedLine(deadline: Date | null): string {
   return `Trạng thái: ${STATUS.returned}${deadline ? ` — ${DEADLINE} ${formatDateShort(deadline)}` : ''} — ghi giải trình ở cột «Giải trình», có thể bổ sung «Minh chứng», rồi bấm «Gửi giải trình».`;
+}
+
+/**
+ * The deadline a returned file's status copy names («… — hạn giải trình 20/12/2026 — …», written by
+ * the owner's collection or `dvcq status`): how the scorer's sidebar learns the unit's own deadline
+ * without the control spreadsheet. Null when the line names none.
+ */
+export function returnedDeadlineIn(line: string): Date | null {
+  const m = new RegExp(`${DEADLINE} (\\d{1,2})/(\\d{1,2})/(\\d{4})`).exec(line);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d);
+  return date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
 }
 
 /** The scorer's request line («Gửi giải trình»): data typed by the scorer, decided by the owner. */
@@ -83,8 +99,56 @@ export function lateExplanationFinding(unit: Unit, fallback: Date | null): Findi
   };
 }
 
+/**
+ * The inputs other than `Giải trình` and `Minh chứng` changed while the unit is returned, against
+ * what `Mã kiểm tra khi trả lại` recorded at the return: ««Tự chấm» của tiêu chí 1.2, 3; «Ghi chú»
+ * của tiêu chí 2» ('' when none, or nothing recorded: a return made before the column).
+ */
+export function changedWhileReturnedCells(unit: Pick<Unit, 'round'>, entries: Entries, grid?: Grid): string {
+  const recorded = unit.round?.returnedCheck;
+  const changes = recorded ? keptChanges(recorded, entries) : null;
+  if (!changes?.length) return '';
+  // The cell of each change, when the file's grid is given: «1.2 (ô D12)».
+  const loc = grid ? findHeader(grid, SCORING_COLUMNS, ['code', 'self']) : null;
+  const where = (code: string, field: KeptField) => {
+    const col = loc?.cols[field];
+    if (!loc || col === undefined) return code;
+    const row = grid!.findIndex((r, i) => i > loc.headerRow && cellText(r[loc.cols.code!] ?? null) === code);
+    return row < 0 ? code : `${code} (ô ${a1(row, col)})`;
+  };
+  const byField = new Map<KeptField, string[]>();
+  for (const c of changes) byField.set(c.field, [...(byField.get(c.field) ?? []), where(c.code, c.field)]);
+  return [...byField].map(([f, codes]) => `«${SCORING_COLUMNS[f]}» của tiêu chí ${codes.join(', ')}`).join('; ');
+}
+
+/**
+ * The Cảnh báo of such a change (the round keeps what was submitted, as «changed after submission»
+ * does outside it); `requested`: the scorer's «Gửi giải trình», which is not accepted then.
+ */
+export function changedWhileReturned(unit: Unit, entries: Entries, requested: boolean, grid?: Grid, link?: string): Finding | null {
+  const cells = changedWhileReturnedCells(unit, entries, grid);
+  if (!cells) return null;
+  return {
+    severity: 'Cảnh báo',
+    unitCode: unit.code,
+    sheet: SHEETS.scoring,
+    code: 'changed-while-returned',
+    link,
+    message:
+      `${label(unit)}: trong lúc trả lại để giải trình, ô nhập ${cells} đã bị sửa (chỉ được sửa «${SCORING_COLUMNS.explanation}» và «${SCORING_COLUMNS.evidence}»)` +
+      `${requested ? '; giải trình chưa được ghi nhận' : ''}. Hãy xem lại biểu mẫu rồi quyết định: ghi lại giá trị lúc nộp, giữ giá trị hiện tại ` +
+      `(xóa ô «${UNIT_COLUMNS.returnedCheck}» của đơn vị ở sheet «${SHEETS.units}», lần chạy sau ghi nhận giá trị mới), ` +
+      `hoặc ghi «${STATUS.scoring}» vào cột «${UNIT_COLUMNS.status}» của đơn vị để đơn vị chấm và nộp lại.`,
+  };
+}
+
 /** The cells of `Đơn vị` written when the owner returns a unit: the deadline, no explanation yet. */
-export const returnCells = (deadline: Date | null) => ({ status: STATUS.returned, explainBy: deadline ?? '', explainedAt: '' });
+export const returnCells = (deadline: Date | null, returnedCheck?: string) => ({
+  status: STATUS.returned,
+  explainBy: deadline ?? '',
+  explainedAt: '',
+  ...(returnedCheck !== undefined ? { returnedCheck } : {}),
+});
 
 /** The Cảnh báo when a file asks for «Đã giải trình» while `Đơn vị` does not allow it (the status stays). */
 export function explanationRefused(unit: Unit, current: string, link?: string): Finding {

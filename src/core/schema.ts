@@ -54,6 +54,8 @@ export const UNIT_COLUMNS = {
   explainBy: 'Hạn giải trình',
   /** When the owner's side accepted the unit's explanation. */
   explainedAt: 'Giải trình lúc',
+  /** Fingerprints per criterion of the inputs kept while returned (Tự chấm, Ghi chú), recorded at the return. */
+  returnedCheck: 'Mã kiểm tra khi trả lại',
   /** The status the tool last wrote: a status typed over it is checked against the round's steps. */
   recordedStatus: 'Trạng thái đã ghi',
 } as const;

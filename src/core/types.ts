@@ -138,6 +138,8 @@ export interface UnitRound {
   explainBy?: Date;
   /** When the owner's side accepted the explanation (text when someone typed one). */
   explainedAt?: Date | string;
+  /** `Mã kiểm tra khi trả lại`: the inputs the round keeps as submitted, per criterion (inputs-fingerprint.ts keptInputs). */
+  returnedCheck?: string;
 }
 
 /**

@@ -19,7 +19,7 @@ import { EmbeddedScoring, EXTRA_META, metaText, metaValues } from './unit-meta';
 import { isLockedLine } from '../core/submission-line';
 import { parseA1 } from '../core/gas-support';
 import { STATUS_CELLS } from '../core/unit-sheet';
-import { appraisalNotes, deadlineLines, parseShortDate } from '../core/appraisal-view';
+import { appraisalNotes, deadlineLines, fileDeadlines } from '../core/appraisal-view';
 
 export interface UnitView {
   ss: GSpreadsheet;
@@ -35,12 +35,6 @@ export interface UnitView {
   /** The env's clock when the file was opened: the days left are counted from it. */
   today: Date;
 }
-
-/**
- * The deadlines of the round the sidebar shows, as meta-sheet keys in order: one more key (the
- * explanation round's `Hạn giải trình`) is one more line.
- */
-export const SIDEBAR_DEADLINES: readonly string[] = [EXTRA_META.deadline];
 
 export const NOT_A_UNIT_FILE = `Bảng tính này không phải biểu chấm điểm DVCQ (thiếu sheet ẩn «${SHEETS.meta}»). Hãy mở tệp biểu chấm điểm được chia sẻ cho đơn vị.`;
 
@@ -172,8 +166,10 @@ export function buildState(view: UnitView, appraise: boolean): ScorerState {
     rubricId: view.rubric.id,
     year: view.year,
     deadline: metaText(meta, EXTRA_META.deadline) || null,
+    // `Hạn nộp` of the meta sheet; while returned, the unit's `Hạn giải trình` named by the status
+    // copy the owner wrote (no more read than the grid already read).
     deadlines: deadlineLines(
-      SIDEBAR_DEADLINES.map((k) => ({ label: k, date: parseShortDate(meta.get(normalizeHeader(k))?.value ?? null) })),
+      fileDeadlines(meta.get(normalizeHeader(EXTRA_META.deadline))?.value ?? null, status, statusLineOf(view)),
       view.today,
     ),
     appraisals: appraisalNotes(view.rubric, read.entries),

@@ -4,8 +4,11 @@ import {
   appraisalSummary,
   deadlineLines,
   differingRows,
+  fileDeadlines,
   parseShortDate,
+  unitDeadlines,
 } from '../../src/core/appraisal-view';
+import { returnedDeadlineIn, returnedLine } from '../../src/core/round-flow';
 import { entry, ktRows, rubricOf } from './helpers';
 
 const rubric = rubricOf(ktRows());
@@ -68,5 +71,32 @@ describe('deadline lines', () => {
     expect(parseShortDate('31/02/2026')).toBeNull();
     expect(parseShortDate('')).toBeNull();
     expect(parseShortDate(new Date(2026, 0, 2))).toEqual(new Date(2026, 0, 2));
+  });
+});
+
+describe('Hạn giải trình in the sidebars (the unit’s own deadline)', () => {
+  const today = new Date(2024, 11, 12, 9);
+  it('the scorer: read from the status copy of a returned file, beside Hạn nộp; none once sent', () => {
+    const line = returnedLine(new Date(2024, 11, 20));
+    expect(returnedDeadlineIn(line)).toEqual(new Date(2024, 11, 20));
+    expect(returnedDeadlineIn(returnedLine(null))).toBeNull();
+    const lines = deadlineLines(fileDeadlines('15/11/2024', 'Trả lại để giải trình', line), today);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Hạn nộp: đã quá hạn 27 ngày (hạn 15/11/2024)',
+      'Hạn giải trình: còn 8 ngày (hạn 20/12/2024)',
+    ]);
+    expect(fileDeadlines('15/11/2024', 'Đã giải trình', line).map((d) => d.label)).toEqual(['Hạn nộp']);
+    expect(fileDeadlines('', 'Đang chấm', '').filter((d) => d.date)).toEqual([]);
+  });
+
+  it('the admin: the unit’s Hạn giải trình of Đơn vị (else Cấu hình’s) while it is returned', () => {
+    const base = { deadline: new Date(2024, 10, 15), explanationDeadline: new Date(2024, 11, 14) };
+    const own = { status: 'Trả lại để giải trình', round: { explainBy: new Date(2024, 11, 20) } };
+    expect(unitDeadlines(base, own).map((d) => [d.label, d.date])).toEqual([
+      ['Hạn nộp', new Date(2024, 10, 15)],
+      ['Hạn giải trình', new Date(2024, 11, 20)],
+    ]);
+    expect(unitDeadlines(base, { status: 'Trả lại để giải trình' })[1].date).toEqual(new Date(2024, 11, 14));
+    expect(unitDeadlines(base, { ...own, status: 'Đã giải trình' }).map((d) => d.label)).toEqual(['Hạn nộp']);
   });
 });

@@ -6,7 +6,7 @@ import { isFormula, STATUS_CELLS, unitSheetLayout } from '../../src/core/unit-sh
 import { findHeader } from '../../src/core/table';
 import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 import { parseA1 } from '../../src/core/gas-support';
-import { assessStep, decideUnit } from '../../src/core/steps/assess';
+import { assessStep, decideUnit, unitEntries } from '../../src/core/steps/assess';
 import { changeStatus, explainUnit } from '../../src/core/steps/submit';
 import { fileStatusCopy } from '../../src/core/acceptance';
 import { lateExplanationFinding, typedStatusCheck } from '../../src/core/round-flow';
@@ -165,5 +165,126 @@ describe('late explanation and typed statuses', () => {
     const out = assessStep(c, 'progress', { sources: {}, today: NOW });
     expect(out.writes.updates.find((x) => x.code === CODE)).toMatchObject({ status: 'Đã nộp' });
     expect(out.findings.map((f) => f.code)).toContain('illegal-status-step');
+  });
+});
+
+describe('a change other than Giải trình / Minh chứng while returned', () => {
+  /** The file with values typed in the first two leaves: [Tự chấm, Minh chứng, Ghi chú, Giải trình]. */
+  function typed(
+    control: Control,
+    values: Record<number, Partial<Record<'self' | 'evidence' | 'note' | 'explanation', string | number>>>,
+    h6 = '',
+    a6 = '',
+  ) {
+    const grid = fileOf(control, h6, a6);
+    const loc = findHeader(grid, SCORING_COLUMNS)!;
+    const u = unitOf(control);
+    const leaves = control.rubrics[u.rubricId].criteria.filter((x) => !x.children.length);
+    for (const [i, v] of Object.entries(values)) {
+      const r = grid.findIndex((row, k) => k > loc.headerRow && row[loc.cols.code!] === leaves[Number(i)].code);
+      for (const [k, x] of Object.entries(v)) grid[r][loc.cols[k as 'self']!] = x;
+    }
+    return { grid, leaves: leaves.map((l) => l.code) };
+  }
+  const atSubmission = { 0: { self: 3, note: 'đủ' }, 1: { self: 2 } };
+
+  it('offline: the return records the inputs kept as submitted; a change of Tự chấm is reported, naming the criterion', () => {
+    const c = controlWith('Đã nộp');
+    const { grid, leaves } = typed(c, atSubmission);
+    const src = { grid };
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', {
+      deadline: new Date(2024, 11, 20),
+      entries: unitEntries(c, unitOf(c), src),
+    });
+    expect(back.update!.returnedCheck).toMatch(/^\{.*\}$/);
+    const r = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024', returnedCheck: back.update!.returnedCheck as string });
+    const copy = fileStatusCopy(back.update!)!;
+    // Giải trình and Minh chứng written: nothing to report.
+    const explained = typed(
+      r,
+      { 0: { self: 3, note: 'đủ', evidence: 'bien-ban.pdf', explanation: 'Đã bổ sung' }, 1: { self: 2 } },
+      copy.status,
+      copy.line,
+    );
+    expect(decideUnit(r, unitOf(r), { grid: explained.grid }, NOW).findings).toEqual([]);
+    // Tự chấm of the second leaf changed: the Cảnh báo names it.
+    const changed = typed(r, { 0: { self: 3, note: 'đủ' }, 1: { self: 4 } }, copy.status, copy.line);
+    const d = decideUnit(r, unitOf(r), { grid: changed.grid }, NOW);
+    expect(d.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'changed-while-returned']]);
+    expect(d.findings[0].message).toMatch(new RegExp(`«Tự chấm» của tiêu chí ${leaves[1].replace('.', '\\.')} \\(ô D\\d+\\) đã bị sửa`));
+    expect(d.findings[0].message).not.toContain(leaves[0]);
+    // `dvcq explain` refuses it, naming the criterion; the file as returned is accepted.
+    const refused = explainUnit(r, unitOf(r), { grid: changed.grid }, NOW);
+    expect(refused.refused).toBe(true);
+    expect(refused.message).toContain(`«Tự chấm» của tiêu chí ${leaves[1]}`);
+    expect(explainUnit(r, unitOf(r), { grid: explained.grid }, NOW).refused).toBe(false);
+  });
+
+  it('offline: a change made before the return is said at the return (the record starts from the file as it is)', () => {
+    const c = controlWith('Đã nộp', { acceptedCheck: 'abcdef012345' });
+    const { grid } = typed(c, atSubmission);
+    const back = changeStatus(unitOf(c), 'Trả lại để giải trình', { entries: unitEntries(c, unitOf(c), { grid }) });
+    expect(back.refused).toBe(false);
+    expect(back.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'changed-after-submit']]);
+    // No readable file: the record of an earlier return is cleared.
+    expect(changeStatus(unitOf(c), 'Trả lại để giải trình', { entries: null }).update!.returnedCheck).toBe('');
+  });
+
+  it('add-on: the collection that first sees the return records the kept inputs; the request with a changed note is not accepted', () => {
+    const c = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345' });
+    const first = decideUnit(c, unitOf(c), { grid: typed(c, atSubmission, 'Đã nộp').grid }, NOW);
+    expect(first.round?.returnedCheck).toMatch(/^\{.*\}$/);
+    const out = assessStep(c, 'progress', { sources: { [CODE]: { grid: typed(c, atSubmission, 'Đã nộp').grid } }, today: NOW });
+    expect(out.writes.updates.find((u) => u.code === CODE)?.returnedCheck).toBe(first.round!.returnedCheck);
+    const r = controlWith('Trả lại để giải trình', { acceptedCheck: 'abcdef012345', returnedCheck: first.round!.returnedCheck! });
+    const { grid, leaves } = typed(
+      r,
+      { 0: { self: 3, note: 'thiếu' }, 1: { self: 2 } },
+      'Đã giải trình',
+      'Trạng thái: Đã giải trình (đơn vị gửi lúc …)',
+    );
+    const d = decideUnit(r, unitOf(r), { grid }, NOW);
+    expect(d.status).toBeUndefined();
+    expect(d.findings.map((f) => f.code)).toEqual(['changed-while-returned']);
+    expect(d.findings[0].message).toContain(`«Ghi chú» của tiêu chí ${leaves[0]}`);
+    expect(d.findings[0].message).toContain('chưa được ghi nhận');
+  });
+});
+
+describe('an explanation with no Giải trình for any criterion appraised differently', () => {
+  it('is accepted with a Cảnh báo naming the criteria, offline and by the collection alike', () => {
+    const r = controlWith('Trả lại để giải trình', { explainBy: '20/12/2024' });
+    const u = unitOf(r);
+    const leaves = r.rubrics[u.rubricId].criteria.filter((x) => !x.children.length).map((x) => x.code);
+    const loc = (g: Grid) => findHeader(g, SCORING_COLUMNS)!;
+    const put = (g: Grid, code: string, field: 'self' | 'appraised' | 'explanation' | 'evidence', v: string | number) => {
+      const l = loc(g);
+      g[g.findIndex((row, k) => k > l.headerRow && row[l.cols.code!] === code)][l.cols[field]!] = v;
+    };
+    const file = (explanation: string, h6 = '', a6 = '') => {
+      const g = fileOf(r, h6, a6);
+      put(g, leaves[0], 'self', 3);
+      put(g, leaves[0], 'appraised', 2);
+      put(g, leaves[1], 'self', 2);
+      put(g, leaves[1], 'appraised', 2);
+      put(g, leaves[1], 'evidence', 'x.pdf');
+      if (explanation) put(g, leaves[0], 'explanation', explanation);
+      return g;
+    };
+    const offline = explainUnit(r, u, { grid: file('') }, new Date(2024, 11, 12));
+    expect(offline.refused).toBe(false);
+    const w = offline.findings.filter((f) => f.code === 'no-explanation');
+    expect(w.map((f) => f.severity)).toEqual(['Cảnh báo']);
+    expect(w[0].message).toBe(
+      `Xã Bình An (BS-X02): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (${leaves[0]}).`,
+    );
+    expect(explainUnit(r, u, { grid: file('Đã bổ sung') }, new Date(2024, 11, 12)).findings.map((f) => f.code)).not.toContain(
+      'no-explanation',
+    );
+    const request = 'Trạng thái: Đã giải trình (đơn vị gửi lúc …)';
+    const d = decideUnit(r, u, { grid: file('', 'Đã giải trình', request) }, NOW);
+    expect(d.status).toBe('Đã giải trình');
+    expect(d.findings.map((f) => [f.severity, f.code])).toEqual([['Cảnh báo', 'no-explanation']]);
+    expect(decideUnit(r, u, { grid: file('Có', 'Đã giải trình', request) }, NOW).findings).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { ADMIN, asAdmin, control, rowsOf, unitsRows } from './helpers';
 import { preparedSample, runAll, unitFiles } from './flow';
 import type { World } from './helpers';
 import { runAssessChunk } from '../../src/gas/jobs/assess';
+import { adminUnitView } from '../../src/gas/admin-unit-view';
 import { scorerExplain, scorerSave, scorerState } from '../../src/gas/scorer';
 import { SCORING_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 
@@ -89,6 +90,16 @@ describe('return → explanation → acceptance (add-on)', () => {
     expect(String(cellOf(w, 'A6'))).toContain('Trạng thái: Trả lại để giải trình');
   });
 
+  it('both sidebars show the unit’s Hạn giải trình with the days left beside Hạn nộp', () => {
+    // The fake's clock: 10/12/2024.
+    const want = ['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)', 'Hạn giải trình: đã quá hạn 9 ngày (hạn 01/12/2024)'];
+    asAdmin(w);
+    expect(adminUnitView(w.env, CODE).deadlines.map((d) => d.text)).toEqual(want);
+    asScorer(w);
+    expect(scorerState(w.env).deadlines.map((d) => d.text)).toEqual(want);
+    asAdmin(w);
+  });
+
   it('the scorer writes an explanation and evidence from the sidebar, not a self-score; then sends it', () => {
     asScorer(w);
     const s = scorerState(w.env);
@@ -136,7 +147,14 @@ describe('returned again after an explanation (add-on)', () => {
     collect(w);
     asScorer(w);
     scorerExplain(w.env);
-    collect(w);
+    // Sent without any Giải trình: accepted, with a Cảnh báo naming the criteria appraised differently.
+    const sent = collect(w).filter((f) => f['Mã đơn vị'] === CODE && String(f['Nội dung']).includes('chưa ghi «Giải trình»'));
+    expect(sent.map((f) => [f['Mức độ'], f['Nội dung']])).toEqual([
+      [
+        'Cảnh báo',
+        `${String(unitRow(w)[UNIT_COLUMNS.name])} (BS-X07): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (X1.1, X3.1, X4.2, X5.2, X7.2).`,
+      ],
+    ]);
     expect(unitRow(w)[UNIT_COLUMNS.status]).toBe('Đã giải trình');
     const config = control(w).sheet(SHEETS.config);
     config.set(`B${config.values().findIndex((r) => r[0] === 'Hạn giải trình') + 1}`, '20/12/2024', { as: ADMIN });
@@ -146,6 +164,24 @@ describe('returned again after an explanation (add-on)', () => {
     expect(unitRow(w)[UNIT_COLUMNS.explainedAt]).toBe('');
     expect(scorerEditable(w)).toEqual(['A6', 'Giải trình', 'H6', 'Minh chứng']);
     expect(String(cellOf(w, 'A6'))).toContain('hạn giải trình 20/12/2024');
+  });
+});
+
+describe('a self-score changed while returned (add-on)', () => {
+  it('the return records what the round keeps; a change of Tự chấm (here by the owner, the scorer cannot) is reported naming the cell', () => {
+    const w = preparedSample();
+    collect(w);
+    setUnitStatus(w, CODE, 'Trả lại để giải trình');
+    collect(w);
+    expect(String(unitRow(w)[UNIT_COLUMNS.returnedCheck])).toMatch(/^\{.*\}$/);
+    const grid = sheetOf(w).values();
+    const h = grid.findIndex((r) => r.includes(SCORING_COLUMNS.code) && r.includes(SCORING_COLUMNS.self));
+    const row = grid.findIndex((r, i) => i > h && r[0] === 'X1.2');
+    const a1 = `${String.fromCharCode(65 + grid[h].indexOf(SCORING_COLUMNS.self))}${row + 1}`;
+    sheetOf(w).set(a1, 0, { as: ADMIN });
+    const found = collect(w).filter((f) => f['Mã đơn vị'] === CODE && String(f['Nội dung']).includes('trong lúc trả lại để giải trình'));
+    expect(found.map((f) => f['Mức độ'])).toEqual(['Cảnh báo']);
+    expect(String(found[0]['Nội dung'])).toContain(`ô nhập «Tự chấm» của tiêu chí X1.2 (ô ${a1}) đã bị sửa`);
   });
 });
 

@@ -133,6 +133,56 @@ describe('return → Giải trình in the file → explain → collection', () =
   });
 });
 
+describe('Tự chấm changed in the .xlsx while returned', () => {
+  const ws = tmpDir();
+  beforeAll(() => submitted(ws));
+
+  test('the return records what the round keeps; the collection reports the change naming the cell, explain refuses it', async () => {
+    expect(await setStatus(ws, 'Trả lại để giải trình', ['A02'], capture(new Date(2024, 11, 1, 8, 0)), '10/12/2024')).toBe(0);
+    const recorded = (await unitRow(ws, 'A02'))['Mã kiểm tra khi trả lại'];
+    expect(text(recorded)).toMatch(/^\{.*\}$/);
+    // Giải trình and Minh chứng: nothing to say.
+    await typeScores(unitFile(ws, YEAR, a02), { '2': { 'Giải trình': 'Đã bổ sung', 'Minh chứng': 'Hồ sơ.pdf' } });
+    expect((await findings(ws)).map((f) => f.code)).not.toContain('changed-while-returned');
+    // Tự chấm of 1.2 changed in the file during the round.
+    await typeScores(unitFile(ws, YEAR, a02), { '1.2': { 'Tự chấm': 25 } });
+    const found = (await findings(ws)).filter((f) => f.code === 'changed-while-returned');
+    expect(found).toEqual([expect.objectContaining({ severity: 'Cảnh báo' })]);
+    expect(found[0].message).toContain(
+      'Xã Bình Minh (A02): trong lúc trả lại để giải trình, ô nhập «Tự chấm» của tiêu chí 1.2 (ô D10) đã bị sửa',
+    );
+    // The cell named is the one changed.
+    expect((await openBook(unitFile(ws, YEAR, a02))).getWorksheet('Chấm điểm')!.getCell('D10').value).toBe(25);
+    const ctx = capture(new Date(2024, 11, 5, 9, 0));
+    expect(await explain(ws, ['A02'], ctx)).toBe(1);
+    expect(ctx.errors[0]).toContain(
+      'Không ghi nhận giải trình của Xã Bình Minh (A02): ô nhập «Tự chấm» của tiêu chí 1.2 (ô D10) đã bị sửa',
+    );
+    expect((await unitRow(ws, 'A02'))['Trạng thái']).toBe('Trả lại để giải trình');
+    // Written back as submitted: accepted.
+    await typeScores(unitFile(ws, YEAR, a02), { '1.2': { 'Tự chấm': 20 } });
+    expect(await explain(ws, ['A02'], capture(new Date(2024, 11, 5, 9, 0)))).toBe(0);
+    expect((await unitRow(ws, 'A02'))['Trạng thái']).toBe('Đã giải trình');
+  });
+});
+
+describe('explain with no Giải trình for a criterion appraised differently', () => {
+  const ws = tmpDir();
+  beforeAll(() => submitted(ws));
+
+  test('recorded, with a Cảnh báo naming the criteria', async () => {
+    expect(await setStatus(ws, 'Trả lại để giải trình', ['A02'], capture(new Date(2024, 11, 1, 8, 0)), '10/12/2024')).toBe(0);
+    await typeScores(unitFile(ws, YEAR, a02), { '2': { 'Minh chứng': 'Hồ sơ.pdf' } });
+    const ctx = capture(new Date(2024, 11, 5, 9, 0));
+    expect(await explain(ws, ['A02'], ctx)).toBe(0);
+    expect(ctx.lines).toEqual([
+      '  [Cảnh báo] Xã Bình Minh (A02): đã gửi giải trình nhưng chưa ghi «Giải trình» cho tiêu chí nào có điểm thẩm định khác điểm tự chấm (2).',
+      'Đã ghi nhận giải trình: Xã Bình Minh (A02) — trạng thái «Đã giải trình».',
+    ]);
+    expect((await unitRow(ws, 'A02'))['Trạng thái']).toBe('Đã giải trình');
+  });
+});
+
 describe('a late explanation, and the request typed in the file', () => {
   const ws = tmpDir();
   beforeAll(async () => {

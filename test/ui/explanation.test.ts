@@ -35,6 +35,9 @@ beforeAll(async () => {
   browser = await launch();
   w = preparedSample();
   collect();
+  // The round's default deadline of `Cấu hình` becomes the unit's at the return.
+  const config = control(w).sheet(SHEETS.config);
+  config.set(`B${config.values().findIndex((r) => r[0] === 'Hạn giải trình') + 1}`, '20/12/2024', { as: ADMIN });
   const sheet = control(w).sheet(SHEETS.units);
   const grid = sheet.values();
   const row = grid.findIndex((r) => r[grid[0].indexOf(UNIT_COLUMNS.code)] === CODE);
@@ -49,6 +52,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// The fake's clock: 10/12/2024.
+const DEADLINES = ['Hạn nộp: đã quá hạn 25 ngày (hạn 15/11/2024)', 'Hạn giải trình: còn 10 ngày (hạn 20/12/2024)'];
+
+test('the admin’s view of a returned unit: its Hạn giải trình with the days left beside Hạn nộp', async () => {
+  asAdmin(w);
+  sb = await openSidebar(browser, 'admin', api);
+  const page = sb.page;
+  await page.locator('li.step').first().waitFor();
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption(CODE);
+  await page.locator('.appraisal-table').waitFor();
+  await expect(page.locator('.appraisal-card .deadline-line').allTextContents()).resolves.toEqual(DEADLINES);
+  await sb.page.context().close();
+  sb = null;
+});
+
 test('a returned unit: Giải trình per criterion, Tự chấm read-only, «Gửi giải trình» sends the request', async () => {
   w.fake.setUser(String(unitRow()[UNIT_COLUMNS.email]));
   w.fake.setActiveSpreadsheet(fileId);
@@ -56,6 +74,8 @@ test('a returned unit: Giải trình per criterion, Tự chấm read-only, «G�
   const page = sb.page;
   await page.locator('.leaf').first().waitFor();
   await expect(page.locator('.chip').first().textContent()).resolves.toBe('Trả lại để giải trình');
+  // The unit's own deadline, as the status copy in its file names it, with the days left.
+  await expect(page.locator('.deadlines li').allTextContents()).resolves.toEqual(DEADLINES);
   const x11 = page.locator('article.leaf').filter({ has: page.locator('.leaf-head .code').getByText('X1.1', { exact: true }) });
   await expect(x11.getByLabel('Tự chấm X1.1', { exact: true }).getAttribute('aria-readonly')).resolves.toBe('true');
   const box = x11.getByLabel('Giải trình X1.1', { exact: true });

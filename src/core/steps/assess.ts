@@ -4,19 +4,20 @@
 // is a request, accepted only when the unit has no blocking error.
 import type { Control } from '../control';
 import { Acceptance, Entries, Finding, Grid, RankingSummary, STATUS, Unit, UnitResult, UnitRound } from '../types';
-import { explanationRefused, roundCopy, typedStatusCheck } from '../round-flow';
+import { changedWhileReturned, explanationRefused, roundCopy, typedStatusCheck } from '../round-flow';
 import { SHEETS, UNIT_COLUMNS } from '../schema';
 import { assessUnit, rankAssessed, readSource, UnitAssessment, UnitSource } from '../assess';
 import { FOREIGN_FILE_FINDINGS } from '../unit-sheet';
 import { hasBlockingError } from '../validate';
 import { evidencePaths } from '../evidence';
+import { noExplanationFinding } from '../appraisal-view';
 import { canonicalStatus, hasEntries, isAfterSubmission, isSubmitted } from '../status';
 import { cellText } from '../text';
 import { parseA1 } from '../gas-support';
 import { STATUS_CELLS } from '../unit-sheet';
 import { fingerprintIn, isReopenedLine, scoringLine, submitterIn } from '../submission-line';
 import { acceptanceCells, acceptedCopy, LOCKED_MARK } from '../acceptance';
-import { inputsFingerprint } from '../inputs-fingerprint';
+import { inputsFingerprint, keptInputs } from '../inputs-fingerprint';
 import type { ReportInput } from '../report-model';
 import { blockedMessage, linkUpdate, statusWithFile, stepBlockers, UnitUpdate, UnitWrites, unitWrites } from './plan';
 
@@ -138,15 +139,19 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
     const earlierCopy = [true, false].some((locked) => shows(roundCopy(unit, STATUS.explained, deadline, locked)!));
     const requested = read.meta.status === STATUS.explained && !(unit.round?.explainedAt && earlierCopy);
     if (current === STATUS.returned) {
-      if (requested) {
+      // Only Giải trình and Minh chứng are open now: another input changed since the return is
+      // reported, and a request with it is not accepted.
+      const kept = changedWhileReturned(unit, read.entries, requested, source.grid, source.link);
+      if (requested && !kept) {
         // «Gửi giải trình»: accepted now; the inputs as they are (the evidence added) are the
         // record, and the file is locked again.
         const round: UnitRound = { ...unit.round, explainedAt: now };
         const renewed: Acceptance = { ...accepted, check: inputs };
         // A late one is said by the assessment (round-flow.ts lateExplanationFinding), as a late submission.
+        const unexplained = noExplanationFinding(unit, rubric, read.entries);
         return {
           status: STATUS.explained,
-          findings: [],
+          findings: unexplained ? [{ ...unexplained, link: source.link }] : [],
           entered,
           lock: true,
           unlock: false,
@@ -161,18 +166,25 @@ export function decideUnit(control: Control, unit: Unit, source: UnitSource | un
       // A return seen for the first time (typed in `Đơn vị` in the add-on): its deadline is recorded
       // (the one typed in the row, else `Cấu hình`'s now), and an earlier explanation's time cleared.
       const again = unit.round?.explainedAt !== undefined && unit.round.explainedAt !== '';
-      const round: UnitRound = { explainBy: (again ? undefined : unit.round?.explainBy) ?? deadline ?? undefined, explainedAt: '' };
+      // What the round keeps as submitted is recorded once per return (or again once the owner cleared it).
+      const returnedCheck = again || !unit.round?.returnedCheck ? keptInputs(read.entries) : unit.round.returnedCheck;
+      const round: UnitRound = {
+        explainBy: (again ? undefined : unit.round?.explainBy) ?? deadline ?? undefined,
+        explainedAt: '',
+        returnedCheck,
+      };
       const want = roundCopy({ round }, STATUS.returned, null, false)!;
       const fresh = !shows(want);
+      const rewrite = (fresh && (again || round.explainBy !== unit.round?.explainBy)) || returnedCheck !== unit.round?.returnedCheck;
       return {
-        findings: [],
+        findings: kept ? [kept] : [],
         entered,
         lock: false,
         unlock: false,
         accepted,
         record: first ? 'first-record' : undefined,
         openExplanation: fresh,
-        ...(fresh && (again || round.explainBy !== unit.round?.explainBy) ? { round } : {}),
+        ...(rewrite ? { round } : {}),
         copy: () => (fresh ? want : null),
       };
     }
@@ -239,7 +251,7 @@ function statusLine(grid: Grid): string {
 }
 
 /** A Cảnh báo when the scorer's inputs differ from the fingerprint the owner accepted. */
-function changedAfterSubmission(unit: Unit, recorded: string, now: string, link?: string): Finding | null {
+export function changedAfterSubmission(unit: Unit, recorded: string, now: string, link?: string): Finding | null {
   if (!recorded || now === recorded) return null;
   return {
     severity: 'Cảnh báo',
@@ -343,7 +355,12 @@ export function assessUnitStep(
   const c = decideUnit(control, checked, source, ctx.now);
   const { link, finding } = linkUpdate(unit, ctx.known ?? '');
   const update: Omit<UnitUpdate, 'code'> = { status: c.status ?? (typed.finding ? typed.status : undefined), link };
-  if (c.round) Object.assign(update, { explainBy: c.round.explainBy ?? '', explainedAt: c.round.explainedAt ?? '' });
+  if (c.round)
+    Object.assign(update, {
+      explainBy: c.round.explainBy ?? '',
+      explainedAt: c.round.explainedAt ?? '',
+      returnedCheck: c.round.returnedCheck ?? '',
+    });
   const locked = ctx.locked;
   if (c.record) {
     Object.assign(update, acceptanceCells(c.accepted && locked !== undefined ? { ...c.accepted, locked } : c.accepted));

@@ -57,6 +57,8 @@ export interface UnitUpdate extends Partial<AcceptanceCells> {
   /** The explanation round (`Hạn giải trình`, `Giải trình lúc`; '' clears). */
   explainBy?: Date | string;
   explainedAt?: Date | string;
+  /** `Mã kiểm tra khi trả lại` ('' clears). */
+  returnedCheck?: string;
   /** `Trạng thái đã ghi`: the status written (the tool's own record, for checking a status typed over it). */
   recordedStatus?: string;
 }
@@ -72,6 +74,7 @@ export const UNIT_WRITE_KEYS = [
   'locked',
   'explainBy',
   'explainedAt',
+  'returnedCheck',
   'recordedStatus',
 ] as const;
 
@@ -95,7 +98,7 @@ export function unitWrites(control: Control, own: Map<string, Omit<UnitUpdate, '
     const mine = given && (Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Omit<UnitUpdate, 'code'>);
     if (!mine && !u.otherYear) continue;
     // Another year's row: this year's values, the round's record cleared (it was the other year's).
-    const cleared = u.otherYear?.roundRecord ? { explainBy: '', explainedAt: '', recordedStatus: '' } : {};
+    const cleared = u.otherYear?.roundRecord ? { explainBy: '', explainedAt: '', returnedCheck: '', recordedStatus: '' } : {};
     const switched = u.otherYear ? { status: u.status, link: u.link, ...acceptanceCells(u.accepted), ...cleared } : {};
     const recorded = mine?.status !== undefined && mine.recordedStatus === undefined ? { recordedStatus: mine.status } : {};
     updates.push({ code: u.code, ...switched, ...mine, ...recorded, statusYear: year });

@@ -1,7 +1,7 @@
 // «Nộp kết quả» and «Mở lại» decided by the owner's side: a unit is accepted as submitted only when
 // its file has no blocking error (checked as a submitted unit is: every score required).
 import type { Control } from '../control';
-import { Finding, STATUS, Unit } from '../types';
+import { Entries, Finding, STATUS, Unit } from '../types';
 import { SHEETS } from '../schema';
 import { assessUnit, UnitSource } from '../assess';
 import { hasBlockingError } from '../validate';
@@ -9,10 +9,11 @@ import { canonicalStatus, isSubmitted, statusStepRefusal } from '../status';
 import { formatNumber } from '../format';
 import { UnitUpdate } from './plan';
 import { acceptanceCells } from '../acceptance';
-import { inputsFingerprint } from '../inputs-fingerprint';
-import { unitEntries } from './assess';
-import { lateExplanationFinding, returnCells } from '../round-flow';
+import { inputsFingerprint, keptInputs } from '../inputs-fingerprint';
+import { changedAfterSubmission, unitEntries } from './assess';
+import { changedWhileReturnedCells, lateExplanationFinding, returnCells } from '../round-flow';
 import { formatDateShort } from '../format';
+import { noExplanationFinding } from '../appraisal-view';
 
 export interface SubmitOutcome {
   unit: Unit;
@@ -81,8 +82,10 @@ export function reopenUnit(unit: Unit): SubmitOutcome {
  * The owner moves a unit along the appraisal round (issue 13): only the steps of status.ts are
  * taken; an illegal one is refused naming the current status. «Đã nộp» goes through `submitUnit`
  * (its checks), «Đang chấm» through `reopenUnit` (the record goes).
+ * `round.entries`: the unit file's inputs as read at a return (null: no readable file), recorded as
+ * `Mã kiểm tra khi trả lại` so a change other than `Giải trình`/`Minh chứng` during the round is told.
  */
-export function changeStatus(unit: Unit, next: string, round: { deadline?: Date | null } = {}): SubmitOutcome {
+export function changeStatus(unit: Unit, next: string, round: { deadline?: Date | null; entries?: Entries | null } = {}): SubmitOutcome {
   const refusal = statusStepRefusal(unit.status, next);
   const refuse = (why: string): SubmitOutcome => ({
     unit,
@@ -101,11 +104,15 @@ export function changeStatus(unit: Unit, next: string, round: { deadline?: Date 
     return refuse(`đơn vị gửi giải trình bằng «Gửi giải trình» (bản dòng lệnh: dvcq explain), để thời điểm gửi được ghi nhận.`);
   if (to === STATUS.returned) {
     const deadline = round.deadline ?? null;
+    const entries = round.entries;
+    // A change made before the return is still the «changed after submission» one: say it now, as
+    // the record of the return starts from the file as it is.
+    const changed = entries && unit.accepted?.check ? changedAfterSubmission(unit, unit.accepted.check, inputsFingerprint(entries)) : null;
     return {
       unit,
       refused: false,
-      update: returnCells(deadline),
-      findings: [],
+      update: returnCells(deadline, entries === undefined ? undefined : entries ? keptInputs(entries) : ''),
+      findings: changed ? [changed] : [],
       message:
         `${label(unit)}: «${canonicalStatus(unit.status)}» → «${to}»` +
         (deadline
@@ -132,11 +139,23 @@ export function explainUnit(control: Control, unit: Unit, source: UnitSource | u
   const round = { ...unit.round, explainedAt: now };
   const late = lateExplanationFinding({ ...unit, status: STATUS.explained, round }, control.settings.explanationDeadline);
   const entries = unitEntries(control, unit, source);
+  const rubric = control.rubrics[unit.rubricId];
+  // The round opens only Giải trình and Minh chứng: another input changed is not taken silently.
+  const changed = entries && source && 'grid' in source ? changedWhileReturnedCells(unit, entries, source.grid) : '';
+  if (changed)
+    return {
+      unit,
+      refused: true,
+      findings: [],
+      message:
+        `Không ghi nhận giải trình của ${label(unit)}: ô nhập ${changed} đã bị sửa trong lúc trả lại để giải trình ` +
+        `(chỉ được sửa «Giải trình» và «Minh chứng»). Ghi lại giá trị lúc nộp rồi chạy lại, hoặc chuyển đơn vị về «${STATUS.scoring}» để chấm và nộp lại.`,
+    };
   return {
     unit,
     refused: false,
     update: { status: STATUS.explained, explainedAt: now, ...(entries ? { acceptedCheck: inputsFingerprint(entries) } : {}) },
-    findings: late ? [late] : [],
+    findings: [late, rubric && entries ? noExplanationFinding(unit, rubric, entries) : null].filter((f): f is Finding => !!f),
     message: `Đã ghi nhận giải trình: ${label(unit)} — trạng thái «${STATUS.explained}».`,
   };
 }

@@ -5,6 +5,9 @@ import type { Unit } from '../../core/types';
 import { blockedMessage, StepName, stepBlockers, STEP_LABELS, UnitUpdate, unitWrites } from '../../core/steps/plan';
 import { changeStatus, explainUnit, reopenUnit, SubmitOutcome, submitUnit, unitByCode, unknownUnitMessage } from '../../core/steps/submit';
 import { parseDeadline } from '../../core/round-flow';
+import { canonicalStatus } from '../../core/status';
+import { STATUS } from '../../core/types';
+import { unitEntries } from '../../core/steps/assess';
 import { Context } from '../context';
 import { UserError } from '../errors';
 import { readUnitSource } from '../unit-sources';
@@ -113,7 +116,12 @@ export async function setStatus(ws: string, status: string, codes: string[], ctx
     ws,
     codes,
     'status',
-    (control, unit) => Promise.resolve(changeStatus(unit, status, { deadline: typed ?? control.settings.explanationDeadline })),
+    async (control, unit) => {
+      // A return records the file's inputs the round keeps (Tự chấm, Ghi chú): read it only then.
+      const entries =
+        canonicalStatus(status) === STATUS.returned ? unitEntries(control, unit, await readUnitSource(ws, control, unit)) : undefined;
+      return changeStatus(unit, status, { deadline: typed ?? control.settings.explanationDeadline, entries });
+    },
     ctx,
   );
 }
