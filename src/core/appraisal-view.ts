@@ -25,6 +25,8 @@ export interface AppraisalRow {
   self: string;
   appraised: string;
   reason: string;
+  /** The unit's `Giải trình` (the explanation round), '' when none: the appraisers read it before keeping or changing their score. */
+  explanation: string;
   /** The appraised score is a number other than the self-score (a blank self counts as 0). */
   differs: boolean;
   /** It differs and no reason is written (the finding `appraisal-without-reason`). */
@@ -56,6 +58,7 @@ export function appraisalRows(rubric: Rubric, entries: Entries): AppraisalRow[] 
       self: scoreText(e?.self),
       appraised: scoreText(e?.appraised),
       reason,
+      explanation: cellText(e?.explanation ?? null).trim(),
       differs,
       missingReason: differs && reason === '',
     };

@@ -108,7 +108,12 @@ function render(): void {
                 r.appraised || '—',
                 r.differs ? h('span', { class: 'sr-only' }, ' (khác điểm tự chấm)') : null,
               ),
-              h('td', { class: 'reason' }, r.reason || (r.missingReason ? h('span', { class: 'missing-reason' }, 'Chưa ghi lý do') : '')),
+              h(
+                'td',
+                { class: 'reason' },
+                r.reason || (r.missingReason ? h('span', { class: 'missing-reason' }, 'Chưa ghi lý do') : ''),
+                r.explanation ? h('div', { class: 'unit-explanation' }, `Giải trình của đơn vị: ${r.explanation}`) : null,
+              ),
             ),
           ),
         ),

@@ -31,6 +31,10 @@ describe('appraisal rows (admin: Tự chấm | Thẩm định | Lý do thẩm đ
       ['4', '', '', '', false, false],
     ]);
     expect(rows[0].title).toBe('Ban hành kế hoạch');
+    expect(appraisalRows(rubric, { ...entries, '1.1': { ...entries['1.1'], explanation: ' Đã bổ sung kế hoạch ' } })[0].explanation).toBe(
+      'Đã bổ sung kế hoạch',
+    );
+    expect(rows[0].explanation).toBe('');
     expect(differingRows(rows).map((r) => r.code)).toEqual(['1.1', '2', '3']);
     expect(appraisalSummary(rows)).toBe('Đã thẩm định 4 tiêu chí, 3 tiêu chí khác điểm tự chấm (2 tiêu chí chưa ghi lý do).');
     expect(appraisalSummary(appraisalRows(rubric, {}))).toBe('Chưa có điểm thẩm định.');

@@ -13,6 +13,7 @@ const row = (code: string, self: string, appraised: string, reason: string, diff
   self,
   appraised,
   reason,
+  explanation: '',
   differs,
   missingReason: differs && !reason,
 });

@@ -12,6 +12,7 @@ import { runAssessChunk } from '../../src/gas/jobs/assess';
 import { Sidebar, ensureBuilt, launch, networkHosts, openSidebar, screenshot } from './browser';
 
 const XSS_REASON = 'Thiếu biên bản <img src=x onerror="window.__xss=1"> & «hồ sơ»';
+const EXPLANATION = 'Đã ban hành Kế hoạch 12/KH-UBND <b>bổ sung</b> tại Minh chứng';
 
 let browser: Browser;
 let w: World;
@@ -41,6 +42,8 @@ beforeAll(async () => {
   // with markup, one appraisal without a reason.
   setCell('BS-X07', 'X3.1', SCORING_COLUMNS.reason, XSS_REASON);
   setCell('BS-X07', 'X4.2', SCORING_COLUMNS.reason, '');
+  // The unit's explanation of X1.1 (the explanation round), markup included.
+  setCell('BS-X07', 'X1.1', SCORING_COLUMNS.explanation, EXPLANATION);
   api = createServerApi(w.fake, { clock: w.env.clock });
   // The owner's collection, as before any appraisal round (it makes sure of the files' protections).
   asAdmin(w);
@@ -137,9 +140,19 @@ describe('admin sidebar: a unit’s self and appraised scores side by side', () 
     );
     const want = expected.rows
       .filter((r) => r.appraised)
-      .map((r) => ['row-differs', r.code, r.self, `${r.appraised} (khác điểm tự chấm)`, r.reason || 'Chưa ghi lý do']);
+      .map((r) => [
+        'row-differs',
+        r.code,
+        r.self,
+        `${r.appraised} (khác điểm tự chấm)`,
+        `${r.reason || 'Chưa ghi lý do'}${r.explanation ? `Giải trình của đơn vị: ${r.explanation}` : ''}`,
+      ]);
     expect(shown).toEqual(want);
     expect(shown.find((r) => r[1] === 'X3.1')![4]).toBe(XSS_REASON);
+    // The unit's explanation under the appraisers' reason, as text.
+    await expect(page.locator('.appraisal-table tr[data-code="X1.1"] .unit-explanation').textContent()).resolves.toBe(
+      `Giải trình của đơn vị: ${EXPLANATION}`,
+    );
     await expect(page.locator('.appraisal-table img').count()).resolves.toBe(0);
     // Numbers in the Vietnamese format (a half point: «3,5»), never «3.5».
     expect(shown.flatMap((r) => [r[2], r[3]]).some((t) => /\d\.\d/.test(t))).toBe(false);
