@@ -6,6 +6,7 @@ import { parseRubrics } from '../src/core/rubric';
 import { seededRandom } from '../src/core/random';
 import { CRITERIA_COLUMNS, PREVIOUS_COLUMNS, SHEETS, UNIT_COLUMNS } from '../src/core/schema';
 import { tableGrid } from '../src/core/table';
+import { Control, readControl } from '../src/core/control';
 import { newControlSheets, SheetGrid } from '../src/core/control-template';
 import { isFormula, unitSheetLayout, LayoutOptions } from '../src/core/unit-sheet';
 
@@ -173,6 +174,18 @@ export function syntheticControlSheets(units: SyntheticUnit[], criteria: number)
   replace(SHEETS.criteria, tableGrid(CRITERIA_COLUMNS, syntheticRubricRows(criteria)));
   replace(SHEETS.previous, [Object.values(PREVIOUS_COLUMNS)]);
   return sheets;
+}
+
+/** The control the core reads from `syntheticControlSheets` (Cấu hình, Đơn vị, Tiêu chí, Xếp loại). */
+export function syntheticControl(units: SyntheticUnit[], criteria: number): Control {
+  const sheets = syntheticControlSheets(units, criteria);
+  const grid = (name: string) => sheets.find((s) => s.name === name)!.grid;
+  return readControl({
+    config: grid(SHEETS.config),
+    units: grid(SHEETS.units),
+    criteria: grid(SHEETS.criteria),
+    levels: grid(SHEETS.levels),
+  });
 }
 
 /**

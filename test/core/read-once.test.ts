@@ -1,21 +1,12 @@
 // A step reads each unit file's sheet once: the owner's decision, the assessment and the change
 // history used to parse the same grid three times (up to 40 criteria × 5,000 units each time).
 import * as unitSheet from '../../src/core/unit-sheet';
-import { readControl } from '../../src/core/control';
-import { SHEETS } from '../../src/core/schema';
 import { assessUnitStep, unitEntries } from '../../src/core/steps/assess';
-import { scoredGrid, syntheticControlSheets, syntheticUnits } from '../../bench/synthetic';
+import { scoredGrid, syntheticControl, syntheticUnits } from '../../bench/synthetic';
 
 it('parses a unit sheet once for the decision, the assessment and the entries', () => {
   const units = syntheticUnits(3, 10);
-  const sheets = syntheticControlSheets(units, 10);
-  const grid = (name: string) => sheets.find((s) => s.name === name)!.grid;
-  const control = readControl({
-    config: grid(SHEETS.config),
-    units: grid(SHEETS.units),
-    criteria: grid(SHEETS.criteria),
-    levels: grid(SHEETS.levels),
-  });
+  const control = syntheticControl(units, 10);
   const spy = jest.spyOn(unitSheet, 'readUnitSheet');
   const now = new Date(2025, 11, 1);
   for (const [i, u] of control.units.entries()) {

@@ -5,7 +5,7 @@ import { ControlGrids, readControl } from '../../src/core/control';
 import { HISTORY_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 import { tableGrid } from '../../src/core/table';
 import { assessStep, assessUnitStep, finishAssessStep } from '../../src/core/steps/assess';
-import { syntheticControlSheets, syntheticUnits, BENCH_YEAR } from '../../bench/synthetic';
+import { syntheticControl, syntheticControlSheets, syntheticUnits, BENCH_YEAR } from '../../bench/synthetic';
 
 /** A control of `n` units whose `Đơn vị` rows still hold last year's values, and three earlier years remembered. */
 function switchingYear(n: number): ControlGrids {
@@ -56,14 +56,7 @@ it('reads the control at the year switch in time linear in the units (2,000 unit
 
 it('a step from outcomes taken unit by unit is the step from every source at once', () => {
   const units = syntheticUnits(40, 10);
-  const sheets = syntheticControlSheets(units, 10);
-  const grid = (name: string) => sheets.find((s) => s.name === name)!.grid;
-  const control = readControl({
-    config: grid(SHEETS.config),
-    units: grid(SHEETS.units),
-    criteria: grid(SHEETS.criteria),
-    levels: grid(SHEETS.levels),
-  });
+  const control = syntheticControl(units, 10);
   const today = new Date(BENCH_YEAR, 11, 1);
   const outcomes = control.units.map((u) => assessUnitStep(control, 'rank', u, undefined, { now: today }));
   expect(finishAssessStep(control, 'rank', outcomes, today)).toEqual(assessStep(control, 'rank', { sources: {}, today }));

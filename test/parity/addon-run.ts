@@ -4,7 +4,7 @@
 import { createServerApi } from '../../src/gas/server-api';
 import { setupControl } from '../../src/gas/setup';
 import { readControlData } from '../../src/gas/control-io';
-import type { AdminStepKey } from '../../src/gas/api';
+import type { AdminStepKey, ServerApi } from '../../src/gas/api';
 import { ADMIN, asAdmin, control, newWorld, World } from '../gas/helpers';
 import { runAll, unitFiles } from '../gas/flow';
 import { ModelCapture } from './models';
@@ -46,11 +46,9 @@ export function typeInto(w: World, fileId: string, values: Record<string, Partia
   }
 }
 
-export function runAddonStory(story: Story, models: ModelCapture): Snapshot {
-  const w = newWorld();
-  const api = createServerApi(w.fake, { clock: w.env.clock });
-  const steps: StepLog[] = [];
-  const admin = (step: AdminStepKey, label: string = step) => {
+/** An admin step run to completion as the admin, its outcome logged in `steps`. */
+export function adminRunner(w: World, api: ServerApi, steps: StepLog[]) {
+  return (step: AdminStepKey, label: string = step) => {
     asAdmin(w);
     const chunks = runAll((cursor) => api.adminRun(step, cursor));
     const last = chunks[chunks.length - 1];
@@ -60,6 +58,13 @@ export function runAddonStory(story: Story, models: ModelCapture): Snapshot {
       output: [last.message, ...last.errors.map((e) => e.message)].join('\n'),
     });
   };
+}
+
+export function runAddonStory(story: Story, models: ModelCapture): Snapshot {
+  const w = newWorld();
+  const api = createServerApi(w.fake, { clock: w.env.clock });
+  const steps: StepLog[] = [];
+  const admin = adminRunner(w, api, steps);
 
   // 1. «Thiết lập kèm dữ liệu mẫu».
   asAdmin(w);

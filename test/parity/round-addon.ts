@@ -4,12 +4,11 @@
 import { createServerApi } from '../../src/gas/server-api';
 import { setupControl } from '../../src/gas/setup';
 import { readControlData } from '../../src/gas/control-io';
-import type { AdminStepKey } from '../../src/gas/api';
 import { CHANGE_ACTION } from '../../src/core/change-history';
 import { LOG_COLUMNS, SHEETS, UNIT_COLUMNS } from '../../src/core/schema';
 import { ADMIN, asAdmin, control, newWorld, rowsOf, unitsRows, World } from '../gas/helpers';
-import { runAll, unitFiles } from '../gas/flow';
-import { fileIndex, snapshotOf, typeInto } from './addon-run';
+import { unitFiles } from '../gas/flow';
+import { adminRunner, fileIndex, snapshotOf, typeInto } from './addon-run';
 import { ModelCapture } from './models';
 import { Round } from './story';
 import { RoundSnapshot, StepLog } from './snapshot';
@@ -31,16 +30,7 @@ export function runAddonRound(round: Round, models: ModelCapture): RoundSnapshot
   const w = newWorld();
   const api = createServerApi(w.fake, { clock: w.env.clock });
   const steps: StepLog[] = [];
-  const admin = (step: AdminStepKey, label: string = step) => {
-    asAdmin(w);
-    const chunks = runAll((cursor) => api.adminRun(step, cursor));
-    const last = chunks[chunks.length - 1];
-    steps.push({
-      step: label,
-      outcome: last.failed !== undefined ? `failed: ${last.failed}` : 'finished',
-      output: [last.message, ...last.errors.map((e) => e.message)].join('\n'),
-    });
-  };
+  const admin = adminRunner(w, api, steps);
   // «Kiểm tra dữ liệu»: a collection that also writes `Kiểm tra` («Theo dõi tiến độ» does not).
   const collect = (label: string) => admin('validate', `validate (${label})`);
 
