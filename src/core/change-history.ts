@@ -143,7 +143,7 @@ export function historyOf(
   const read: Record<string, Entries> = {};
   const details: string[] = previous.unreadable.map(
     (code) =>
-      `${code}: không đọc được dữ liệu đã thu lần trước trong trang «${COLLECTED_SHEET}»; lần thu này ghi lại từ đầu, không so sánh được thay đổi.`,
+      `${code}: không đọc được dữ liệu thu lần trước trong sheet «${COLLECTED_SHEET}» (sheet ẩn); lần này ghi lại từ đầu nên chưa so sánh được các thay đổi.`,
   );
   for (const unit of control.units) {
     const entries = entriesByUnit[unit.code];

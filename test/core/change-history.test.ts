@@ -51,7 +51,7 @@ describe('change history per score', () => {
     const control = { units: [{ code: 'A01' }] } as unknown as Control;
     const grid = [[...COLLECTED_HEADER], ['A01', '{hỏng']];
     const out = historyOf(control, { A01: { '1.1': e(4) } }, grid);
-    expect(out.details).toEqual([expect.stringContaining('A01: không đọc được dữ liệu đã thu lần trước')]);
+    expect(out.details).toEqual([expect.stringContaining('A01: không đọc được dữ liệu thu lần trước')]);
     expect(unitChanges(readCollected(out.grid), 'A01', { '1.1': e(4) })).toEqual([]);
   });
 });
